@@ -1,0 +1,26 @@
+package org.hotline.call;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The caller's line as the inbound flow sees it. Implemented by the telephony adapter; every
+ * method blocks until Asterisk has done it, and throws {@link CallerHungUp} once the caller is gone.
+ */
+public interface CallChannel {
+
+    void answer();
+
+    void play(Prompt prompt);
+
+    /**
+     * Plays the prompt, interruptible by a key, then waits up to {@code timeout} for one.
+     * Returns the key pressed, or empty when none came.
+     */
+    Optional<Character> ask(Prompt prompt, String keys, Duration timeout);
+
+    /** Tells the dialplan the server finished this call, so it does not run its fallback. */
+    void markFinished();
+
+    void hangUp();
+}

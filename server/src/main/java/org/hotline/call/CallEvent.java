@@ -1,0 +1,69 @@
+package org.hotline.call;
+
+import java.time.Instant;
+
+/**
+ * Something that happened to a call, with the time it happened. Times come from Asterisk's own
+ * event timestamps where Asterisk reports the fact (arrival, answer, greeting, keys, hang-up), and
+ * from the server's clock for decisions the server makes (IVR choice, flow outcome).
+ */
+public sealed interface CallEvent {
+
+    Instant at();
+
+    /** The caller's channel appeared in the hotline context. */
+    record Arrived(Instant at, String channel, String linkedId, CallerId caller, String dialled) implements CallEvent {
+    }
+
+    /** Who is calling became known or changed (e.g. set after the channel appeared, as with Local channels). */
+    record CallerIdentified(Instant at, CallerId caller) implements CallEvent {
+    }
+
+    /** The hotline answered: the caller's channel went up. */
+    record Answered(Instant at) implements CallEvent {
+    }
+
+    /** Arrival and answer are both known: the ring rule's verdict. Derived, never sent by a source. */
+    record AnswerMeasured(Instant at, AnswerMeasure measure) implements CallEvent {
+    }
+
+    /** The server's inbound flow took the call. */
+    record FlowStarted(Instant at, Language language) implements CallEvent {
+    }
+
+    record ApologyPlayed(Instant at) implements CallEvent {
+    }
+
+    record GreetingStarted(Instant at) implements CallEvent {
+    }
+
+    record GreetingEnded(Instant at) implements CallEvent {
+    }
+
+    /** A keypad key as Asterisk received it. */
+    record KeyPressed(Instant at, char key) implements CallEvent {
+    }
+
+    record ChoiceMade(Instant at, char key, String choice) implements CallEvent {
+    }
+
+    record InvalidKey(Instant at, char key) implements CallEvent {
+    }
+
+    record NoInput(Instant at, int attempt) implements CallEvent {
+    }
+
+    /** The server is about to hang up: whatever ends the call next was the hotline's doing. */
+    record HangupRequested(Instant at) implements CallEvent {
+    }
+
+    record FlowEnded(Instant at, FlowOutcome outcome) implements CallEvent {
+    }
+
+    /** The caller's channel is gone. Sources leave {@code side} null; the tracker decides it. */
+    record Ended(Instant at, int cause, String causeText, HangupSide side) implements CallEvent {
+        public Ended withSide(HangupSide newSide) {
+            return new Ended(at, cause, causeText, newSide);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.hotline.call;
+
+/** Takes call events from the sources that observe calls (the AMI stream, the inbound flow). */
+@FunctionalInterface
+public interface CallEventSink {
+
+    void publish(CallId id, CallEvent event);
+}

@@ -1,0 +1,13 @@
+package org.hotline.call;
+
+/** How the inbound flow ended a call. */
+public enum FlowOutcome {
+    /** Menu done, choice recorded, closing played, hung up by the hotline. */
+    COMPLETED,
+    /** No valid choice after every attempt; closed politely. */
+    NO_CHOICE,
+    /** The caller hung up during the flow. */
+    CALLER_HUNG_UP,
+    /** The server failed mid-call; the dialplan's fallback takes over. */
+    FAILED
+}

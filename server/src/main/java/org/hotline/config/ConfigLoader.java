@@ -1,0 +1,218 @@
+package org.hotline.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.hotline.call.IvrMenu;
+import org.hotline.call.Language;
+import org.hotline.call.RingPolicy;
+
+/**
+ * Reads {@code config/hotline.yaml}, applies environment overrides, and validates everything,
+ * so that a bad setting stops start-up with a message that names the key.
+ */
+public final class ConfigLoader {
+
+    /** Environment variables that override keys of the file (the same names bin/asterisk reads). */
+    static final Map<String, String> ENV_KEYS = Map.ofEntries(
+            Map.entry("MONGO_URI", "mongo.uri"),
+            Map.entry("HOTLINE_MONGO_DATABASE", "mongo.database"),
+            Map.entry("HOTLINE_COMPANY_NAME", "company.name"),
+            Map.entry("HOTLINE_LANGUAGE", "ivr.language"),
+            Map.entry("HOTLINE_AMI_HOST", "asterisk.ami.host"),
+            Map.entry("HOTLINE_AMI_PORT", "asterisk.ami.port"),
+            Map.entry("HOTLINE_AMI_SECRET", "asterisk.ami.secret"),
+            Map.entry("HOTLINE_AGI_HOST", "asterisk.agi.bindAddress"),
+            Map.entry("HOTLINE_AGI_PORT", "asterisk.agi.port"),
+            Map.entry("HOTLINE_HTTP_BIND", "http.bindAddress"),
+            Map.entry("HOTLINE_HTTP_PORT", "http.port"));
+
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[?[0-9a-fA-F:]{2,39}]?");
+    private static final Pattern CONTEXT = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    private static final Pattern SECRET = Pattern.compile("[\\x21-\\x7e]{12,128}");
+    private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_-]{1,48}");
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * @param file the YAML file
+     * @param env  the environment (System.getenv() in production)
+     * @param home the project's root: relative paths are resolved against it, state under {@code HOTLINE_STATE_DIR} or home/var
+     */
+    public static HotlineConfig load(Path file, Map<String, String> env, Path home) {
+        ConfigTree tree = new ConfigTree(parse(file));
+        ENV_KEYS.forEach((variable, key) -> {
+            String value = env.get(variable);
+            if (value != null && !value.isBlank()) {
+                tree.override(key, value);
+            }
+        });
+        Path stateDir = home.resolve(env.getOrDefault("HOTLINE_STATE_DIR", "var")).toAbsolutePath().normalize();
+
+        HotlineConfig.Company company = new HotlineConfig.Company(
+                companyName(tree, "company.name", null),
+                companyName(tree, "company.nameEn", "Sanxueyuan"));
+        ZoneId zone = zone(tree.string("centre.timeZone", "Asia/Shanghai"));
+        RingPolicy rings = rings(tree);
+        HotlineConfig.Ivr ivr = ivr(tree);
+        HotlineConfig.Ami ami = ami(tree, stateDir);
+        HotlineConfig.Agi agi = new HotlineConfig.Agi(
+                host(tree, "asterisk.agi.bindAddress", "127.0.0.1"),
+                tree.integer("asterisk.agi.port", 4573, 1, 65535));
+        HotlineConfig.Http http = new HotlineConfig.Http(
+                host(tree, "http.bindAddress", "127.0.0.1"),
+                tree.integer("http.port", 8080, 0, 65535));
+        HotlineConfig.Mongo mongo = mongo(tree, stateDir);
+        Path prompts = home.resolve(tree.string("prompts.dir", "ivr-prompts")).toAbsolutePath().normalize();
+
+        List<String> unknown = tree.unread();
+        if (!unknown.isEmpty()) {
+            throw new ConfigException(unknown.get(0) + ": unknown setting (misspelt?)"
+                    + (unknown.size() > 1 ? "; also unknown: " + String.join(", ", unknown.subList(1, unknown.size())) : ""));
+        }
+        return new HotlineConfig(company, zone, rings, ivr, ami, agi, http, mongo, prompts);
+    }
+
+    private static ObjectNode parse(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("configuration file " + file + " does not exist");
+        }
+        try {
+            JsonNode node = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file, StandardCharsets.UTF_8));
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                return new ObjectMapper().createObjectNode();
+            }
+            if (!(node instanceof ObjectNode object)) {
+                throw new ConfigException(file + ": expected sections of 'key: value' lines at the top level");
+            }
+            return object;
+        } catch (JacksonException e) {
+            throw new ConfigException(file + ": not valid YAML: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String companyName(ConfigTree tree, String key, String fallback) {
+        String name = fallback == null ? tree.requiredString(key) : tree.string(key, fallback);
+        if (name.codePointCount(0, name.length()) > 40 || name.codePoints().anyMatch(Character::isISOControl)) {
+            throw new ConfigException(key + ": at most 40 characters and no control characters");
+        }
+        return name;
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw new ConfigException("centre.timeZone: unknown time zone '" + id + "' (e.g. Asia/Shanghai)");
+        }
+    }
+
+    private static RingPolicy rings(ConfigTree tree) {
+        double ringSeconds = tree.decimal("answer.ringSeconds", 3.0, 1.0, 10.0);
+        int maxRings = tree.integer("answer.maxRings", 3, 1, 10);
+        int answerAtRing = tree.integer("answer.answerAtRing", 1, 1, 10);
+        int apologyAfterRings = tree.integer("answer.apologyAfterRings", 5, 1, 20);
+        if (answerAtRing > maxRings) {
+            throw new ConfigException("answer.answerAtRing: " + answerAtRing + " is past the limit answer.maxRings = " + maxRings);
+        }
+        if (apologyAfterRings < maxRings) {
+            throw new ConfigException("answer.apologyAfterRings: must not be below answer.maxRings = " + maxRings);
+        }
+        return new RingPolicy(Duration.ofMillis(Math.round(ringSeconds * 1000)), answerAtRing, maxRings, apologyAfterRings);
+    }
+
+    private static HotlineConfig.Ivr ivr(ConfigTree tree) {
+        Language language;
+        String code = tree.string("ivr.language", "zh");
+        try {
+            language = Language.of(code);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ivr.language: " + e.getMessage());
+        }
+        String context = tree.string("ivr.hotlineContext", "hotline");
+        if (!CONTEXT.matcher(context).matches()) {
+            throw new ConfigException("ivr.hotlineContext: '" + context + "' is not a dialplan context name (lower-case letters, digits, - and _)");
+        }
+        Map<String, String> table = tree.table("ivr.menu");
+        Map<Character, String> options = new LinkedHashMap<>();
+        if (table == null) {
+            options.putAll(IvrMenu.standard().options());
+        } else {
+            table.forEach((key, choice) -> {
+                if (key.length() != 1) {
+                    throw new ConfigException("ivr.menu." + key + ": a menu key is one keypad key (0-9, * or #)");
+                }
+                options.put(key.charAt(0), choice);
+            });
+        }
+        int timeoutSeconds = tree.integer("ivr.digitTimeoutSeconds", 5, 1, 30);
+        int attempts = tree.integer("ivr.attempts", 3, 1, 10);
+        try {
+            return new HotlineConfig.Ivr(language, context, new IvrMenu(options, Duration.ofSeconds(timeoutSeconds), attempts));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ivr.menu: " + e.getMessage());
+        }
+    }
+
+    private static HotlineConfig.Ami ami(ConfigTree tree, Path stateDir) {
+        String host = host(tree, "asterisk.ami.host", "127.0.0.1");
+        int port = tree.integer("asterisk.ami.port", 5038, 1, 65535);
+        String username = tree.string("asterisk.ami.username", "hotline");
+        if (!USERNAME.matcher(username).matches()) {
+            throw new ConfigException("asterisk.ami.username: letters, digits, - and _ only");
+        }
+        String secret = tree.string("asterisk.ami.secret", null);
+        String secretFile = tree.string("asterisk.ami.secretFile", "secrets/ami.secret");
+        if (secret == null) {
+            Path path = stateDir.resolve(secretFile);
+            try {
+                secret = Files.readString(path, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new ConfigException("asterisk.ami.secretFile: cannot read " + path
+                        + " (bin/asterisk start creates it; or set HOTLINE_AMI_SECRET)");
+            }
+        }
+        if (!SECRET.matcher(secret).matches()) {
+            throw new ConfigException("asterisk.ami.secret: must be 12 to 128 printable characters without spaces");
+        }
+        return new HotlineConfig.Ami(host, port, username, secret);
+    }
+
+    private static HotlineConfig.Mongo mongo(ConfigTree tree, Path stateDir) {
+        String uri = tree.string("mongo.uri", null);
+        if (uri != null && !(uri.startsWith("mongodb://") || uri.startsWith("mongodb+srv://"))) {
+            throw new ConfigException("mongo.uri: must start with mongodb:// or mongodb+srv:// (MONGO_URI)");
+        }
+        String database = tree.string("mongo.database", "hotline");
+        if (!DATABASE.matcher(database).matches()) {
+            throw new ConfigException("mongo.database: letters, digits, - and _ only");
+        }
+        Path dataDir = stateDir.resolve(tree.string("mongo.embeddedDataDir", "data")).normalize();
+        return new HotlineConfig.Mongo(uri, database, dataDir);
+    }
+
+    private static String host(ConfigTree tree, String key, String fallback) {
+        String host = tree.string(key, fallback);
+        if (!HOST.matcher(host).matches()) {
+            throw new ConfigException(key + ": '" + host + "' is not a host name or IP address");
+        }
+        return host;
+    }
+}

@@ -1,0 +1,151 @@
+package org.hotline.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Typed reads from the parsed configuration by dotted key, with errors that name the key.
+ * Remembers which keys were read so that a misspelt key is reported instead of ignored.
+ */
+final class ConfigTree {
+
+    private final ObjectNode root;
+    private final Set<String> read = new HashSet<>();
+
+    ConfigTree(ObjectNode root) {
+        this.root = root;
+    }
+
+    String string(String key, String fallback) {
+        JsonNode node = find(key);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isValueNode()) {
+            throw new ConfigException(key + ": expected a value, found a section");
+        }
+        String text = node.asText().strip();
+        return text.isEmpty() ? fallback : text;
+    }
+
+    String requiredString(String key) {
+        String value = string(key, null);
+        if (value == null) {
+            throw new ConfigException(key + ": is required");
+        }
+        return value;
+    }
+
+    int integer(String key, int fallback, int min, int max) {
+        JsonNode node = find(key);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        int value;
+        if (node.isIntegralNumber() && node.canConvertToInt()) {
+            value = node.intValue();
+        } else if (node.isTextual() && node.asText().strip().matches("-?\\d{1,9}")) {
+            value = Integer.parseInt(node.asText().strip());
+        } else {
+            throw new ConfigException(key + ": expected a whole number, got '" + node.asText() + "'");
+        }
+        if (value < min || value > max) {
+            throw new ConfigException(key + ": must be between " + min + " and " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    double decimal(String key, double fallback, double min, double max) {
+        JsonNode node = find(key);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        double value;
+        if (node.isNumber()) {
+            value = node.doubleValue();
+        } else {
+            try {
+                value = Double.parseDouble(node.asText().strip());
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key + ": expected a number, got '" + node.asText() + "'");
+            }
+        }
+        if (!(value >= min && value <= max)) {
+            throw new ConfigException(key + ": must be between " + min + " and " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    /** A section of plain values, e.g. the menu's key → choice table, in file order. */
+    Map<String, String> table(String key) {
+        JsonNode node = find(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new ConfigException(key + ": expected a section of 'key: value' lines");
+        }
+        Map<String, String> table = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (!entry.getValue().isValueNode()) {
+                throw new ConfigException(key + "." + entry.getKey() + ": expected a value");
+            }
+            read.add(key + "." + entry.getKey());
+            table.put(entry.getKey(), entry.getValue().asText().strip());
+        }
+        return table;
+    }
+
+    /** Sets a value from outside the file (an environment variable), creating sections as needed. */
+    void override(String key, String value) {
+        String[] parts = key.split("\\.");
+        ObjectNode node = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = node.get(parts[i]);
+            if (!(child instanceof ObjectNode)) {
+                child = node.putObject(parts[i]);
+            }
+            node = (ObjectNode) child;
+        }
+        node.put(parts[parts.length - 1], value);
+    }
+
+    /** Keys present in the file that nothing read: misspellings, or settings of another version. */
+    List<String> unread() {
+        List<String> unknown = new ArrayList<>();
+        collect(root, "", unknown);
+        return unknown;
+    }
+
+    private void collect(JsonNode node, String prefix, List<String> unknown) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String key = prefix + entry.getKey();
+            if (entry.getValue().isObject() && !read.contains(key)) {
+                collect(entry.getValue(), key + ".", unknown);
+            } else if (!read.contains(key)) {
+                unknown.add(key);
+            }
+        }
+    }
+
+    private JsonNode find(String key) {
+        read.add(key);
+        JsonNode node = root;
+        for (String part : key.split("\\.")) {
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+            node = node.get(part);
+        }
+        return node;
+    }
+}

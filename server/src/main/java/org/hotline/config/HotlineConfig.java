@@ -1,0 +1,56 @@
+package org.hotline.config;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.hotline.call.IvrMenu;
+import org.hotline.call.Language;
+import org.hotline.call.RingPolicy;
+
+/** The server's whole configuration, validated: read once at start-up by {@link ConfigLoader}. */
+public record HotlineConfig(
+        Company company,
+        ZoneId timeZone,
+        RingPolicy rings,
+        Ivr ivr,
+        Ami ami,
+        Agi agi,
+        Http http,
+        Mongo mongo,
+        Path promptsDir) {
+
+    /** The company the greeting names first. */
+    public record Company(String name, String nameEn) {
+    }
+
+    public record Ivr(Language language, String hotlineContext, IvrMenu menu) {
+    }
+
+    /** The secret is kept out of toString so it never reaches a log. */
+    public record Ami(String host, int port, String username, String secret) {
+        @Override
+        public String toString() {
+            return "Ami[host=" + host + ", port=" + port + ", username=" + username + "]";
+        }
+    }
+
+    public record Agi(String bindAddress, int port) {
+    }
+
+    public record Http(String bindAddress, int port) {
+    }
+
+    /**
+     * @param uri     a MongoDB connection string, or null to run the embedded store
+     * @param dataDir where the embedded store keeps its file
+     */
+    public record Mongo(String uri, String database, Path dataDir) {
+        public boolean embedded() {
+            return uri == null;
+        }
+
+        @Override
+        public String toString() {
+            return "Mongo[" + (uri == null ? "embedded at " + dataDir : "uri=(set)") + ", database=" + database + "]";
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.hotline.http;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.hotline.config.HotlineConfig;
+import org.hotline.store.CallRecords;
+
+/** The HTTP server: one small resource class per path, mounted on one router. */
+public final class HttpApi {
+
+    private HttpApi() {
+    }
+
+    public static Future<HttpServer> start(Vertx vertx, HotlineConfig.Http config, Map<String, BooleanSupplier> health,
+                                           CallRecords records, PrometheusMeterRegistry metrics, Clock clock) {
+        Router router = Router.router(vertx);
+        new HealthResource(vertx, health).mount(router);
+        new CallsResource(vertx, records, clock).mount(router);
+        new MetricsResource(metrics).mount(router);
+        router.route().last().handler(ctx -> new ApiError(404, "no such resource").send(ctx.response()));
+        return vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(config.port(), config.bindAddress());
+    }
+}

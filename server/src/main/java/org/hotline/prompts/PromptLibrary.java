@@ -1,0 +1,63 @@
+package org.hotline.prompts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hotline.call.Language;
+import org.hotline.call.Prompt;
+import org.hotline.config.ConfigException;
+import org.hotline.config.HotlineConfig;
+
+/**
+ * The recorded prompts in {@code ivr-prompts/}: checked at start-up (every prompt present in
+ * every language, and the greeting made for the configured company), and named the way
+ * Asterisk finds them ({@code bin/asterisk} installs them under {@code sounds/hotline/<lang>/}).
+ */
+public final class PromptLibrary {
+
+    private PromptLibrary() {
+    }
+
+    /** Asterisk's name for a prompt, e.g. {@code hotline/zh/greeting}. */
+    public static String asteriskName(Language language, Prompt prompt) {
+        return "hotline/" + language.code() + "/" + prompt.fileName();
+    }
+
+    /** Fails start-up when a prompt is missing or the greeting names another company. */
+    public static void verify(Path dir, HotlineConfig.Company company) {
+        List<String> problems = new ArrayList<>();
+        for (Language language : Language.values()) {
+            for (Prompt prompt : Prompt.values()) {
+                Path audio = dir.resolve(language.code()).resolve(prompt.fileName() + ".wav");
+                if (!Files.isRegularFile(audio)) {
+                    problems.add("missing " + audio);
+                }
+            }
+            String expected = language == Language.ZH ? company.name() : company.nameEn();
+            String recorded = recordedCompany(dir.resolve(language.code()).resolve("GENERATED"));
+            if (!expected.equals(recorded)) {
+                problems.add(language.code() + " prompts name the company '" + recorded + "' but the configuration says '"
+                        + expected + "' (run ivr-prompts/generate, or record new prompts and update GENERATED)");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException("company.name / prompts.dir: " + String.join("; ", problems));
+        }
+    }
+
+    private static String recordedCompany(Path generated) {
+        try {
+            for (String line : Files.readAllLines(generated, StandardCharsets.UTF_8)) {
+                if (line.startsWith("company=")) {
+                    return line.substring("company=".length()).strip();
+                }
+            }
+            return "(not stated in " + generated + ")";
+        } catch (IOException e) {
+            return "(unknown: " + generated + " is missing)";
+        }
+    }
+}

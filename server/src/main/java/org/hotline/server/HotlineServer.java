@@ -1,0 +1,129 @@
+package org.hotline.server;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.hotline.call.CallTracker;
+import org.hotline.call.InboundFlow;
+import org.hotline.call.Sleeper;
+import org.hotline.config.HotlineConfig;
+import org.hotline.http.HttpApi;
+import org.hotline.metrics.CallMetrics;
+import org.hotline.prompts.PromptLibrary;
+import org.hotline.store.CallRecords;
+import org.hotline.store.EmbeddedMongo;
+import org.hotline.store.MongoCallJournal;
+import org.hotline.store.MongoStore;
+import org.hotline.telephony.agi.AgiServer;
+import org.hotline.telephony.agi.InboundScript;
+import org.hotline.telephony.ami.AmiEventTranslator;
+import org.hotline.telephony.ami.AmiLink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running hotline: store, call tracking, FastAGI, AMI and HTTP wired together. Start-up
+ * fails fast (bad prompts, store or ports); AMI may come later, as Asterisk may start after us.
+ */
+public final class HotlineServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HotlineServer.class);
+
+    private final Deque<AutoCloseable> parts;
+    private final int httpPort;
+    private final AmiLink ami;
+
+    private HotlineServer(Deque<AutoCloseable> parts, int httpPort, AmiLink ami) {
+        this.parts = parts;
+        this.httpPort = httpPort;
+        this.ami = ami;
+    }
+
+    public static HotlineServer start(HotlineConfig config, Clock clock) throws Exception {
+        Deque<AutoCloseable> parts = new ArrayDeque<>();
+        try {
+            PromptLibrary.verify(config.promptsDir(), config.company());
+
+            String mongoUri = config.mongo().uri();
+            if (config.mongo().embedded()) {
+                EmbeddedMongo embedded = EmbeddedMongo.start(config.mongo().dataDir());
+                parts.push(embedded);
+                mongoUri = embedded.connectionString();
+                LOG.info("no MONGO_URI given: embedded store at {}", config.mongo().dataDir());
+            }
+            MongoStore store = new MongoStore(mongoUri, config.mongo().database());
+            parts.push(store);
+            MongoCallJournal journal = new MongoCallJournal(store.calls(), clock);
+            parts.push(journal);
+
+            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            Vertx vertx = Vertx.builder()
+                    .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                    .withMetrics(new MicrometerMetricsFactory(meters))
+                    .build();
+            parts.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
+
+            CallTracker tracker = new CallTracker(config.rings(), new CallMetrics(journal, meters));
+            SerialCallEvents events = new SerialCallEvents(vertx.getOrCreateContext(), tracker, clock);
+            InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), clock, Sleeper.on(clock), events);
+
+            AgiServer agi = AgiServer.start(config.agi(), Map.of("inbound",
+                    new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters)));
+            parts.push(agi);
+
+            AmiLink ami = new AmiLink(config.ami(), new AmiEventTranslator(config.ivr().hotlineContext(), clock),
+                    translated -> events.publish(translated.id(), translated.event()), events::keepOnly);
+            parts.push(ami);
+            ami.start();
+            meters.gauge("hotline.ami.connected", ami, link -> link.isConnected() ? 1 : 0);
+
+            Map<String, BooleanSupplier> health = new LinkedHashMap<>();
+            health.put("ami", ami::isConnected);
+            health.put("agi", agi::isListening);
+            health.put("mongo", store::ping);
+            HttpServer http = HttpApi.start(vertx, config.http(), health, new CallRecords(store.calls()), meters, clock)
+                    .await(10, TimeUnit.SECONDS);
+            parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
+            LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
+                    config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());
+            return new HotlineServer(parts, http.actualPort(), ami);
+        } catch (Exception | Error e) {
+            closeAll(parts);
+            throw e;
+        }
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public boolean amiConnected() {
+        return ami.isConnected();
+    }
+
+    @Override
+    public void close() {
+        closeAll(parts);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> parts) {
+        while (!parts.isEmpty()) {
+            try {
+                parts.pop().close();
+            } catch (Exception e) {
+                LOG.warn("while stopping: {}", e.toString());
+            }
+        }
+    }
+}

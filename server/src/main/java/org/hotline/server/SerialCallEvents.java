@@ -1,0 +1,42 @@
+package org.hotline.server;
+
+import io.vertx.core.Context;
+import java.time.Clock;
+import java.util.Set;
+import org.hotline.call.CallEvent;
+import org.hotline.call.CallEventSink;
+import org.hotline.call.CallId;
+import org.hotline.call.CallTracker;
+
+/**
+ * Runs the call tracker on one Vert.x context, so events from the AMI thread and from the
+ * per-call AGI threads are merged one at a time, and no source ever waits for another.
+ */
+final class SerialCallEvents implements CallEventSink {
+
+    private final Context context;
+    private final CallTracker tracker;
+    private final Clock clock;
+
+    SerialCallEvents(Context context, CallTracker tracker, Clock clock) {
+        this.context = context;
+        this.tracker = tracker;
+        this.clock = clock;
+    }
+
+    @Override
+    public void publish(CallId id, CallEvent event) {
+        context.runOnContext(ignored -> tracker.publish(id, event));
+    }
+
+    /** After an AMI reconnect: calls the tracker still holds but Asterisk no longer has were missed hang-ups. */
+    void keepOnly(Set<String> liveUniqueIds) {
+        context.runOnContext(ignored -> {
+            for (CallId id : tracker.liveCalls()) {
+                if (!liveUniqueIds.contains(id.value())) {
+                    tracker.lost(id, clock.instant());
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,77 @@
+package org.hotline.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Sorts;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.hotline.call.CallId;
+
+/** Reads call records for the API: by time range in pages, or one call by id. */
+public final class CallRecords {
+
+    public static final int MAX_LIMIT = 500;
+
+    private static final String ID = "_id";
+
+    private final MongoCollection<Document> calls;
+
+    public CallRecords(MongoCollection<Document> calls) {
+        this.calls = Objects.requireNonNull(calls);
+    }
+
+    /**
+     * Calls that arrived in {@code [from, to)}, by arrival then id.
+     *
+     * @param limit at most this many calls, 1 to {@value #MAX_LIMIT}
+     * @param after the previous page's {@link Page#next()}, or null for the first page
+     */
+    public Page page(Instant from, Instant to, int limit, PageCursor after) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        }
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("from must not be after to");
+        }
+        // stored times are whole milliseconds: rounding the bounds up keeps them exact
+        Bson filter = and(gte(CallUpdate.ARRIVAL_AT, ceilMillis(from)), lt(CallUpdate.ARRIVAL_AT, ceilMillis(to)));
+        if (after != null) {
+            Date last = CallUpdate.date(after.arrivalAt());
+            filter = and(filter, or(gt(CallUpdate.ARRIVAL_AT, last), and(eq(CallUpdate.ARRIVAL_AT, last), gt(ID, after.id()))));
+        }
+        List<Document> found = calls.find(filter)
+                .sort(Sorts.ascending(CallUpdate.ARRIVAL_AT, ID))
+                .limit(limit + 1) // one more tells whether a next page exists
+                .into(new ArrayList<>());
+        if (found.size() <= limit) {
+            return new Page(found, null);
+        }
+        List<Document> shown = found.subList(0, limit);
+        Document last = shown.get(limit - 1);
+        return new Page(shown, new PageCursor(last.getDate(CallUpdate.ARRIVAL_AT).toInstant(), last.getString(ID)));
+    }
+
+    public Optional<Document> find(CallId id) {
+        return Optional.ofNullable(calls.find(eq(ID, id.value())).first());
+    }
+
+    private static Date ceilMillis(Instant instant) {
+        Instant millis = instant.truncatedTo(ChronoUnit.MILLIS);
+        return CallUpdate.date(millis.equals(instant) ? millis : millis.plusMillis(1));
+    }
+}

@@ -1,0 +1,162 @@
+package org.hotline.store;
+
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import com.mongodb.client.model.PushOptions;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.hotline.call.CallEvent;
+import org.hotline.call.CallerId;
+
+/**
+ * Turns one call event into the update of its call's document. Each update only sets what the
+ * event knows ($set, $min, $inc, $push), so events merge in any order and onto a document an
+ * earlier run of the server left. Values go in as typed BSON values, never as query text.
+ */
+final class CallUpdate {
+
+    static final String ARRIVAL_AT = "arrivalAt";
+    static final String ENDED_AT = "endedAt";
+
+    private final List<Bson> parts = new ArrayList<>();
+    private final Document entry = new Document();
+
+    private CallUpdate() {
+    }
+
+    /** The update for {@code event}, stamped {@code updatedAt}. */
+    static Bson of(CallEvent event, Instant updatedAt) {
+        if (event.at() == null) {
+            // a null date would sort before every date and win the $min on arrivalAt
+            throw new IllegalArgumentException("a call event without a time: " + event.getClass().getSimpleName());
+        }
+        CallUpdate update = new CallUpdate();
+        update.map(event);
+        update.parts.add(Updates.setOnInsert("direction", "inbound"));
+        // Sources report in their own order (the AMI stream lags the flow): keep the timeline in time order.
+        update.parts.add(Updates.pushEach("events", List.of(update.entry), new PushOptions().sortDocument(new Document("at", 1))));
+        update.parts.add(Updates.set("updatedAt", date(updatedAt)));
+        return Updates.combine(update.parts);
+    }
+
+    private void map(CallEvent event) {
+        Date at = date(event.at());
+        switch (event) {
+            case CallEvent.Arrived arrived -> {
+                entry("arrived", at);
+                parts.add(Updates.min(ARRIVAL_AT, at));
+                set("channel", arrived.channel());
+                set("linkedId", arrived.linkedId());
+                set("dialled", arrived.dialled());
+                caller(arrived.caller());
+            }
+            case CallEvent.CallerIdentified identified -> {
+                entry("caller-identified", at);
+                caller(identified.caller());
+            }
+            case CallEvent.Answered ignored -> {
+                entry("answered", at);
+                set("answeredAt", at);
+            }
+            case CallEvent.AnswerMeasured measured -> {
+                entry("answer-measured", at);
+                if (measured.measure() != null) {
+                    set("answer", new Document("waitMs", measured.measure().waited().toMillis())
+                            .append("ring", measured.measure().ring())
+                            .append("withinRule", measured.measure().withinRule())
+                            .append("apologyDue", measured.measure().apologyDue()));
+                }
+            }
+            case CallEvent.FlowStarted started -> {
+                entry("flow-started", at);
+                // the flow's start stands in for the arrival when the AMI stream missed it
+                parts.add(Updates.min(ARRIVAL_AT, at));
+                set("flow.startedAt", at);
+                if (started.language() != null) {
+                    set("language", started.language().code());
+                }
+            }
+            case CallEvent.ApologyPlayed ignored -> {
+                entry("apology-played", at);
+                set("apologyPlayedAt", at);
+            }
+            case CallEvent.GreetingStarted ignored -> {
+                entry("greeting-started", at);
+                set("greeting.startedAt", at);
+            }
+            case CallEvent.GreetingEnded ignored -> {
+                entry("greeting-ended", at);
+                set("greeting.endedAt", at);
+            }
+            case CallEvent.KeyPressed pressed -> entry("key-pressed", at).append("key", String.valueOf(pressed.key()));
+            case CallEvent.ChoiceMade choice -> {
+                entry("choice-made", at).append("key", String.valueOf(choice.key())).append("choice", choice.choice());
+                set("ivr.choice", choice.choice());
+                set("ivr.key", String.valueOf(choice.key()));
+                set("ivr.choiceAt", at);
+            }
+            case CallEvent.InvalidKey invalid -> {
+                entry("invalid-key", at).append("key", String.valueOf(invalid.key()));
+                parts.add(Updates.inc("ivr.invalidKeys", 1));
+            }
+            case CallEvent.NoInput noInput -> {
+                entry("no-input", at).append("attempt", noInput.attempt());
+                parts.add(Updates.inc("ivr.noInputs", 1));
+            }
+            case CallEvent.HangupRequested ignored -> {
+                entry("hangup-requested", at);
+                set("hangupRequestedAt", at);
+            }
+            case CallEvent.FlowEnded ended -> {
+                String outcome = ended.outcome() == null ? null : dashed(ended.outcome().name());
+                entry("flow-ended", at).append("outcome", outcome);
+                set("flow.endedAt", at);
+                set("flow.outcome", outcome);
+            }
+            case CallEvent.Ended ended -> {
+                String side = ended.side() == null ? "unknown" : dashed(ended.side().name());
+                entry("ended", at).append("cause", ended.cause()).append("side", side);
+                set(ENDED_AT, at);
+                Document hangup = new Document("cause", ended.cause());
+                if (ended.causeText() != null) {
+                    hangup.append("causeText", ended.causeText());
+                }
+                set("hangup", hangup.append("side", side));
+            }
+        }
+    }
+
+    private Document entry(String type, Date at) {
+        return entry.append("type", type).append("at", at);
+    }
+
+    /** Sets a field to a known value; an unknown (null) value leaves what is stored alone. */
+    private void set(String field, Object value) {
+        if (value != null) {
+            parts.add(Updates.set(field, value));
+        }
+    }
+
+    /** Field by field, so a source that knows less (a channel created before its caller id was set) erases nothing. */
+    private void caller(CallerId caller) {
+        if (caller != null) {
+            set("caller.number", caller.number());
+            set("caller.name", caller.name());
+            set("caller.raw", caller.raw());
+        }
+    }
+
+    private static String dashed(String enumName) {
+        return enumName.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** BSON dates hold milliseconds: finer parts of an Instant are dropped. */
+    static Date date(Instant instant) {
+        return Date.from(instant);
+    }
+}

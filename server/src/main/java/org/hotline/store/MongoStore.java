@@ -1,0 +1,103 @@
+package org.hotline.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection to the hotline's MongoDB database. Starting does not need MongoDB to be up: a
+ * hotline must answer calls even while its database is away, so indexes that could not be
+ * created at start are created by the first successful {@link #ping()}.
+ */
+public final class MongoStore implements AutoCloseable {
+
+    public static final String CALLS = "calls";
+
+    private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
+    /** Short, so that a health check answers in seconds while MongoDB is away. */
+    private static final int SELECTION_TIMEOUT_SECONDS = 3;
+
+    private final MongoClient client;
+    private final MongoDatabase database;
+    private volatile boolean indexed;
+
+    /**
+     * @param connectionString a {@code mongodb://} or {@code mongodb+srv://} URI; its own
+     *                         serverSelectionTimeoutMS, if any, is kept
+     * @param databaseName     the database holding the {@value #CALLS} collection
+     */
+    public MongoStore(String connectionString, String databaseName) {
+        ConnectionString uri = new ConnectionString(connectionString);
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .applyConnectionString(uri)
+                .applicationName("hotline");
+        if (uri.getServerSelectionTimeout() == null) {
+            settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(SELECTION_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        }
+        if (uri.getConnectTimeout() == null) {
+            settings.applyToSocketSettings(socket -> socket.connectTimeout(SELECTION_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        }
+        this.client = MongoClients.create(settings.build());
+        try {
+            this.database = client.getDatabase(databaseName);
+        } catch (IllegalArgumentException e) {
+            client.close();
+            throw e;
+        }
+        if (!createIndexes()) {
+            log.warn("MongoDB did not answer at start; the calls indexes are created once it does");
+        }
+    }
+
+    public MongoDatabase database() {
+        return database;
+    }
+
+    public MongoCollection<Document> calls() {
+        return database.getCollection(CALLS);
+    }
+
+    /** Whether MongoDB answers; never throws, answers within the server-selection timeout. */
+    public boolean ping() {
+        try {
+            database.runCommand(new Document("ping", 1));
+        } catch (RuntimeException e) {
+            log.debug("MongoDB ping failed: {}", e.toString());
+            return false;
+        }
+        if (!indexed) {
+            createIndexes();
+        }
+        return true;
+    }
+
+    /** Whether the calls indexes are known to exist. */
+    public boolean indexed() {
+        return indexed;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private boolean createIndexes() {
+        try {
+            MongoCollection<Document> calls = calls();
+            calls.createIndex(Indexes.ascending("arrivalAt", "_id")); // time ranges, keyset paging
+            calls.createIndex(Indexes.ascending("endedAt"));
+            indexed = true;
+        } catch (RuntimeException e) {
+            log.debug("creating the calls indexes failed: {}", e.toString());
+        }
+        return indexed;
+    }
+}

@@ -1,0 +1,94 @@
+package org.hotline.telephony.agi;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.hotline.call.CallChannel;
+import org.hotline.call.CallerHungUp;
+import org.hotline.call.Language;
+import org.hotline.call.Prompt;
+import org.hotline.prompts.PromptLibrary;
+
+/**
+ * The caller's line over FastAGI. Only fixed prompt names and fixed variable names ever go into
+ * AGI commands; nothing the caller sent does.
+ */
+final class AgiLine implements CallChannel {
+
+    private final AgiChannel agi;
+    private final Language language;
+    private final Runnable beforeAnswer;
+
+    AgiLine(AgiChannel agi, Language language, Runnable beforeAnswer) {
+        this.agi = agi;
+        this.language = language;
+        this.beforeAnswer = beforeAnswer;
+    }
+
+    @Override
+    public void answer() {
+        beforeAnswer.run();
+        run(agi::answer);
+    }
+
+    @Override
+    public void play(Prompt prompt) {
+        run(() -> agi.streamFile(PromptLibrary.asteriskName(language, prompt)));
+        if (prompt == Prompt.GREETING) {
+            // The dialplan's fallback must not greet a second time if the server goes away now.
+            run(() -> agi.setVariable("HOTLINE_GREETED", "1"));
+        }
+    }
+
+    @Override
+    public Optional<Character> ask(Prompt prompt, String keys, Duration timeout) {
+        char key = call(() -> agi.streamFile(PromptLibrary.asteriskName(language, prompt), keys));
+        if (key == 0) {
+            key = call(() -> agi.waitForDigit((int) Math.min(timeout.toMillis(), 60_000)));
+        }
+        return key == 0 ? Optional.empty() : Optional.of(key);
+    }
+
+    @Override
+    public void markFinished() {
+        run(() -> agi.setVariable("HOTLINE_FLOW", "done"));
+    }
+
+    @Override
+    public void hangUp() {
+        try {
+            // The Hangup application with a cause: AGI's own HANGUP leaves the cause at 0 (unknown),
+            // and the record should say the hotline cleared the call normally.
+            run(() -> agi.exec("Hangup", "16"));
+        } catch (CallerHungUp alreadyGone) {
+            // the line is down either way
+        }
+    }
+
+    private interface AgiAction {
+        void run() throws AgiException;
+    }
+
+    private interface AgiQuery<T> {
+        T call() throws AgiException;
+    }
+
+    private static void run(AgiAction action) {
+        call(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static <T> T call(AgiQuery<T> query) {
+        try {
+            return query.call();
+        } catch (AgiHangupException gone) {
+            throw new CallerHungUp(gone);
+        } catch (AgiException e) {
+            throw new IllegalStateException("AGI command failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.hotline.telephony.agi;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.hotline.call.CallId;
+import org.hotline.call.CallerId;
+import org.hotline.call.InboundCall;
+import org.hotline.call.InboundFlow;
+import org.hotline.call.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** FastAGI script {@code inbound}: turns Asterisk's request into an {@link InboundCall} and runs the flow. */
+public final class InboundScript implements AgiScript {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundScript.class);
+    private static final Pattern DIALLED = Pattern.compile("[0-9A-Za-z+*#_.-]{1,40}");
+
+    private final InboundFlow flow;
+    private final Language language;
+    private final Function<CallId, java.util.Optional<Instant>> arrivals;
+    private final Clock clock;
+    private final Timer answerOverhead;
+
+    public InboundScript(InboundFlow flow, Language language, Function<CallId, java.util.Optional<Instant>> arrivals,
+                         Clock clock, MeterRegistry meters) {
+        this.flow = flow;
+        this.language = language;
+        this.arrivals = arrivals;
+        this.clock = clock;
+        this.answerOverhead = Timer.builder("hotline.agi.answer.overhead")
+                .description("From the inbound script's start to the ANSWER command being sent")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+    }
+
+    @Override
+    public void service(AgiRequest request, AgiChannel channel) {
+        long started = System.nanoTime();
+        if (!CallId.isValid(request.getUniqueId())) {
+            LOG.warn("inbound request without a usable unique id; leaving the call to the dialplan fallback");
+            return;
+        }
+        CallId id = new CallId(request.getUniqueId());
+        Instant now = clock.instant();
+        InboundCall call = new InboundCall(
+                id,
+                request.getChannel(),
+                CallerId.presented(request.getCallerIdNumber(), request.getCallerIdName()),
+                dialled(request.getExtension()),
+                arrivals.apply(id).filter(arrival -> arrival.isBefore(now)).orElse(now),
+                language);
+        AgiLine line = new AgiLine(channel, language,
+                () -> answerOverhead.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+        try {
+            flow.handle(call, line);
+        } catch (RuntimeException e) {
+            LOG.error("inbound flow failed for call {}; the dialplan fallback takes over", id, e);
+        }
+    }
+
+    private static String dialled(String extension) {
+        return extension != null && DIALLED.matcher(extension).matches() ? extension : null;
+    }
+}

@@ -1,0 +1,104 @@
+package org.hotline.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InboundFlowTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T01:00:00Z");
+    private static final CallId ID = new CallId("1700000000.1");
+
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final List<CallEvent> events = new ArrayList<>();
+    private final List<Instant> sleptUntil = new ArrayList<>();
+    private final InboundFlow flow = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), clock,
+            sleptUntil::add, (id, event) -> events.add(event));
+
+    private InboundCall callArrivedAt(Instant arrival) {
+        return new InboundCall(ID, "PJSIP/caller-1", CallerId.presented("1001", null), "10000", arrival, Language.ZH);
+    }
+
+    @Test
+    void theCallerIsAnsweredGreetedAskedAndClosedPolitely() {
+        FakeLine line = new FakeLine().presses('2');
+
+        FlowOutcome outcome = flow.handle(callArrivedAt(NOW), line);
+
+        assertThat(outcome).isEqualTo(FlowOutcome.COMPLETED);
+        assertThat(line.heard).containsExactly("(answer)", "greeting", "menu", "choice-recorded", "closing", "(hang up)");
+        assertThat(line.finished).isTrue();
+        assertThat(events).contains(new CallEvent.ChoiceMade(NOW, '2', "after-sales"));
+    }
+
+    @Test
+    void theGreetingComesRightAfterTheAnswerSoTheCompanyIsNamedFirst() {
+        FakeLine line = new FakeLine().presses('1');
+        flow.handle(callArrivedAt(NOW), line);
+        assertThat(line.heard.subList(0, 2)).containsExactly("(answer)", "greeting");
+    }
+
+    @Test
+    void theAnswerWaitsForThePlannedRingCountedFromArrival() {
+        InboundFlow secondRing = new InboundFlow(new RingPolicy(Duration.ofSeconds(3), 2, 3, 5), IvrMenu.standard(),
+                clock, sleptUntil::add, (id, event) -> events.add(event));
+        secondRing.handle(callArrivedAt(NOW.minusSeconds(1)), new FakeLine().presses('1'));
+        assertThat(sleptUntil).containsExactly(NOW.plusSeconds(2));
+    }
+
+    @Test
+    void aCallerWhoAlreadyWaitedPastFiveRingsHearsAnApologyBeforeTheGreeting() {
+        FakeLine line = new FakeLine().presses('1');
+        flow.handle(callArrivedAt(NOW.minusSeconds(16)), line);
+        assertThat(line.heard.subList(0, 3)).containsExactly("(answer)", "apology", "greeting");
+        assertThat(events).contains(new CallEvent.ApologyPlayed(NOW));
+    }
+
+    @Test
+    void aWrongKeyIsExplainedAndTheMenuOfferedAgain() {
+        FakeLine line = new FakeLine().presses('7', '3');
+
+        flow.handle(callArrivedAt(NOW), line);
+
+        assertThat(line.heard).containsExactly("(answer)", "greeting", "menu", "invalid", "menu", "choice-recorded",
+                "closing", "(hang up)");
+        assertThat(events).contains(new CallEvent.InvalidKey(NOW, '7'), new CallEvent.ChoiceMade(NOW, '3', "complaints"));
+    }
+
+    @Test
+    void aCallerWhoPressesNothingIsAskedThreeTimesThenClosedPolitelyNeverCutOff() {
+        FakeLine line = new FakeLine();
+
+        FlowOutcome outcome = flow.handle(callArrivedAt(NOW), line);
+
+        assertThat(outcome).isEqualTo(FlowOutcome.NO_CHOICE);
+        assertThat(line.heard).containsExactly("(answer)", "greeting", "menu", "no-input", "menu", "no-input", "menu",
+                "no-input", "closing", "(hang up)");
+        assertThat(events).filteredOn(CallEvent.NoInput.class::isInstance).hasSize(3);
+    }
+
+    @Test
+    void aCallerHangingUpDuringTheGreetingEndsTheFlowQuietly() {
+        FakeLine line = new FakeLine().hangsUpDuring(Prompt.GREETING);
+
+        FlowOutcome outcome = flow.handle(callArrivedAt(NOW), line);
+
+        assertThat(outcome).isEqualTo(FlowOutcome.CALLER_HUNG_UP);
+        assertThat(line.hungUp).isFalse();
+        assertThat(events).last().isEqualTo(new CallEvent.FlowEnded(NOW, FlowOutcome.CALLER_HUNG_UP));
+        assertThat(events).noneMatch(CallEvent.HangupRequested.class::isInstance);
+    }
+
+    @Test
+    void theHotlineSaysItHangsUpBeforeItDoesSoTheRecordKnowsWhoEndedTheCall() {
+        flow.handle(callArrivedAt(NOW), new FakeLine().presses('0'));
+        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+                .containsSubsequence("ChoiceMade", "HangupRequested", "FlowEnded");
+    }
+}

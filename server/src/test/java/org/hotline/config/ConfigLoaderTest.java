@@ -1,0 +1,124 @@
+package org.hotline.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.hotline.call.Language;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path home;
+    private final Map<String, String> env = new HashMap<>();
+
+    @BeforeEach
+    void aSecretLikeBinAsteriskWritesIt() throws IOException {
+        Files.createDirectories(home.resolve("var/secrets"));
+        Files.writeString(home.resolve("var/secrets/ami.secret"), "0123456789abcdef0123456789abcdef\n");
+    }
+
+    private HotlineConfig load(String yaml) throws IOException {
+        Path file = home.resolve("hotline.yaml");
+        Files.writeString(file, yaml);
+        return ConfigLoader.load(file, env, home);
+    }
+
+    @Test
+    void theShippedConfigurationIsValid() {
+        Path shipped = Path.of(System.getProperty("hotline.home", "..")).resolve("config/hotline.yaml");
+        HotlineConfig config = ConfigLoader.load(shipped, Map.of("HOTLINE_AMI_SECRET", "0123456789abcdef"), home);
+        assertThat(config.company().name()).isEqualTo("三学苑");
+        assertThat(config.rings().ringLength()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.rings().maxRings()).isEqualTo(3);
+        assertThat(config.ivr().language()).isEqualTo(Language.ZH);
+        assertThat(config.http().bindAddress()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void onlyTheCompanyNameIsRequiredEverythingElseHasTheHandbookDefault() throws IOException {
+        HotlineConfig config = load("company:\n  name: 三学苑\n");
+        assertThat(config.rings().ringLength()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.rings().answerAtRing()).isEqualTo(1);
+        assertThat(config.rings().apologyAfterRings()).isEqualTo(5);
+        assertThat(config.ivr().menu().choiceFor('0')).contains("agent");
+        assertThat(config.ami().secret()).isEqualTo("0123456789abcdef0123456789abcdef");
+        assertThat(config.mongo().embedded()).isTrue();
+        assertThat(config.mongo().dataDir()).isEqualTo(home.resolve("var/data").toAbsolutePath());
+    }
+
+    @Test
+    void environmentVariablesOverrideTheFile() throws IOException {
+        env.put("MONGO_URI", "mongodb://db.example:27017");
+        env.put("HOTLINE_AMI_PORT", "15038");
+        env.put("HOTLINE_LANGUAGE", "en");
+        HotlineConfig config = load("company:\n  name: 三学苑\nasterisk:\n  ami:\n    port: 5038\n");
+        assertThat(config.mongo().uri()).isEqualTo("mongodb://db.example:27017");
+        assertThat(config.mongo().embedded()).isFalse();
+        assertThat(config.ami().port()).isEqualTo(15038);
+        assertThat(config.ivr().language()).isEqualTo(Language.EN);
+    }
+
+    @Test
+    void aMissingCompanyNameStopsStartUpNamingTheKey() {
+        assertThatThrownBy(() -> load("answer:\n  ringSeconds: 3\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("company.name:");
+    }
+
+    @Test
+    void aMisspeltKeyIsReportedNotIgnored() {
+        assertThatThrownBy(() -> load("company:\n  name: X\nanswer:\n  maxRing: 3\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("answer.maxRing: unknown setting");
+    }
+
+    @Test
+    void badValuesNameTheirKey() {
+        assertThatThrownBy(() -> load("company:\n  name: X\nanswer:\n  ringSeconds: fast\n"))
+                .hasMessageStartingWith("answer.ringSeconds:");
+        assertThatThrownBy(() -> load("company:\n  name: X\nanswer:\n  answerAtRing: 4\n"))
+                .hasMessageStartingWith("answer.answerAtRing:");
+        assertThatThrownBy(() -> load("company:\n  name: X\nhttp:\n  port: 70000\n"))
+                .hasMessageStartingWith("http.port:");
+        assertThatThrownBy(() -> load("company:\n  name: X\nivr:\n  language: fr\n"))
+                .hasMessageStartingWith("ivr.language:");
+        assertThatThrownBy(() -> load("company:\n  name: X\nivr:\n  menu:\n    \"12\": orders\n"))
+                .hasMessageStartingWith("ivr.menu.12:");
+        assertThatThrownBy(() -> load("company:\n  name: X\ncentre:\n  timeZone: Mars/Olympus\n"))
+                .hasMessageStartingWith("centre.timeZone:");
+    }
+
+    @Test
+    void aBadEnvironmentValueNamesTheKeyItOverrides() {
+        env.put("MONGO_URI", "postgres://x");
+        assertThatThrownBy(() -> load("company:\n  name: X\n")).hasMessageStartingWith("mongo.uri:");
+        env.remove("MONGO_URI");
+        env.put("HOTLINE_AGI_PORT", "abc");
+        assertThatThrownBy(() -> load("company:\n  name: X\n")).hasMessageStartingWith("asterisk.agi.port:");
+    }
+
+    @Test
+    void withoutTheAmiSecretFileStartUpSaysWhereItShouldBe() throws IOException {
+        Files.delete(home.resolve("var/secrets/ami.secret"));
+        assertThatThrownBy(() -> load("company:\n  name: X\n"))
+                .hasMessageStartingWith("asterisk.ami.secretFile:").hasMessageContaining("bin/asterisk start");
+    }
+
+    @Test
+    void brokenYamlIsReportedAsSuch() {
+        assertThatThrownBy(() -> load("company: [unclosed\n")).hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void theSecretNeverAppearsInTheConfigurationsText() throws IOException {
+        HotlineConfig config = load("company:\n  name: X\n");
+        assertThat(config.toString()).doesNotContain("0123456789abcdef0123456789abcdef");
+    }
+}

@@ -1,0 +1,116 @@
+package org.hotline.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real Asterisk the integration tests talk to, started once per test run with the project's
+ * own {@code bin/asterisk} on ports of its own, so it can run beside a product instance.
+ * If it cannot start, every test that needs it fails with the script's output: nothing is skipped.
+ */
+public final class AsteriskSandbox {
+
+    public static final int AMI_PORT = 15038;
+    public static final int SIP_PORT = 15060;
+    public static final int AGI_PORT = 14573;
+
+    private static AsteriskSandbox running;
+
+    private final Path home;
+    private final Path stateDir;
+
+    private AsteriskSandbox(Path home, Path stateDir) {
+        this.home = home;
+        this.stateDir = stateDir;
+    }
+
+    public static synchronized AsteriskSandbox start() {
+        if (running != null) {
+            return running;
+        }
+        Path home = home();
+        Path stateDir = home.resolve("server/target/it-state");
+        AsteriskSandbox sandbox = new AsteriskSandbox(home, stateDir);
+        sandbox.run("stop"); // a previous run killed midway may have left one behind
+        sandbox.run("start");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> sandbox.run("stop"), "asterisk-stop"));
+        running = sandbox;
+        return sandbox;
+    }
+
+    public static Path home() {
+        return Path.of(System.getProperty("hotline.home", "..")).toAbsolutePath().normalize();
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    public String amiSecret() {
+        return read(stateDir.resolve("secrets/ami.secret"));
+    }
+
+    public String callerPassword() {
+        return read(stateDir.resolve("secrets/caller.password"));
+    }
+
+    /** Environment for bin/asterisk and for the server's configuration: one set of ports for both. */
+    public Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("HOTLINE_HOME", home.toString());
+        env.put("HOTLINE_STATE_DIR", stateDir.toString());
+        env.put("HOTLINE_AMI_PORT", String.valueOf(AMI_PORT));
+        env.put("HOTLINE_SIP_PORT", String.valueOf(SIP_PORT));
+        env.put("HOTLINE_SIP_BIND", "127.0.0.1");
+        env.put("HOTLINE_RTP_START", "11000");
+        env.put("HOTLINE_RTP_END", "11999");
+        env.put("HOTLINE_AGI_HOST", "127.0.0.1");
+        env.put("HOTLINE_AGI_PORT", String.valueOf(AGI_PORT));
+        env.put("HOTLINE_EXTRA_DIALPLAN", home.resolve("server/src/test/resources/asterisk/test-callers.conf").toString());
+        return env;
+    }
+
+    /** Runs an Asterisk CLI command in the instance and returns its output. */
+    public String cli(String command) {
+        return run("cli", "-x", command);
+    }
+
+    private String run(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/asterisk").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment());
+        try {
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("bin/asterisk " + String.join(" ", args) + " did not finish:\n" + output);
+            }
+            if (process.exitValue() != 0 && !args[0].equals("stop")) {
+                throw new IllegalStateException("bin/asterisk " + String.join(" ", args) + " failed (exit "
+                        + process.exitValue() + "):\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run bin/asterisk: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted running bin/asterisk", e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.hotline.it;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A 16-bit PCM WAV file (any rate, mono or stereo) measured the way a listener would judge it:
+ * how long it is, how loud a stretch of it is, how much of it is voice rather than silence, and
+ * whether a stretch has the loudness contour of a known prompt (the syllables and pauses of one
+ * sentence do not line up with those of another).
+ */
+public final class Recording {
+
+    /** Loudness is judged on 20 ms frames: about one pitch period of speech at the slowest, a common VAD unit. */
+    public static final Duration FRAME = Duration.ofMillis(20);
+
+    private final Path file;
+    private final int sampleRate;
+    private final int channels;
+    private final short[] samples; // interleaved
+
+    private Recording(Path file, int sampleRate, int channels, short[] samples) {
+        this.file = file;
+        this.sampleRate = sampleRate;
+        this.channels = channels;
+        this.samples = samples;
+    }
+
+    public static Recording read(Path wav) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(wav);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + wav + ": " + e.getMessage(), e);
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (bytes.length < 12 || !tag(bytes, 0).equals("RIFF") || !tag(bytes, 8).equals("WAVE")) {
+            throw new IllegalArgumentException(wav + " is not a WAV file");
+        }
+        int rate = 0;
+        int channels = 0;
+        int position = 12;
+        while (position + 8 <= bytes.length) {
+            String id = tag(bytes, position);
+            long size = Integer.toUnsignedLong(in.getInt(position + 4));
+            int body = position + 8;
+            if (id.equals("fmt ")) {
+                int format = Short.toUnsignedInt(in.getShort(body));
+                channels = Short.toUnsignedInt(in.getShort(body + 2));
+                rate = in.getInt(body + 4);
+                int bits = Short.toUnsignedInt(in.getShort(body + 14));
+                // 0xFFFE (extensible) wraps the same PCM samples; its sub-format is checked below
+                boolean pcm = format == 1 || (format == 0xFFFE && size >= 26 && in.getShort(body + 24) == 1);
+                if (!pcm || bits != 16 || channels < 1 || channels > 2 || rate <= 0) {
+                    throw new IllegalArgumentException(wav + ": need 16-bit PCM, mono or stereo (format " + format
+                            + ", " + bits + " bits, " + channels + " channels, " + rate + " Hz)");
+                }
+            } else if (id.equals("data")) {
+                if (rate == 0) {
+                    throw new IllegalArgumentException(wav + ": data chunk before fmt chunk");
+                }
+                // A file still being written (or cut off) has a stale size: take what is there.
+                long available = bytes.length - body;
+                long length = size == 0 || size > available ? available : size;
+                length -= length % (2L * channels);
+                short[] samples = new short[(int) (length / 2)];
+                in.position(body);
+                in.asShortBuffer().get(samples);
+                return new Recording(wav, rate, channels, samples);
+            }
+            position = (int) Math.min(bytes.length, body + size + (size & 1)); // chunks are word-aligned
+        }
+        throw new IllegalArgumentException(wav + ": no data chunk");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    public Duration duration() {
+        return Duration.ofNanos(frames() * 1_000_000_000L / sampleRate);
+    }
+
+    /** Root mean square of the samples (all channels) in [from, to), as a fraction of full scale (0..1). */
+    public double rms(Duration from, Duration to) {
+        int start = frameIndex(from);
+        int end = frameIndex(to);
+        if (end <= start) {
+            return 0;
+        }
+        double sum = 0;
+        for (int i = start * channels; i < end * channels; i++) {
+            double s = samples[i] / 32768.0;
+            sum += s * s;
+        }
+        return Math.sqrt(sum / ((end - start) * (double) channels));
+    }
+
+    /** Total time of the 20 ms frames louder (RMS) than the threshold. */
+    public Duration voicedDuration(double threshold) {
+        return voicedDuration(threshold, Duration.ZERO, duration());
+    }
+
+    /** Total time of the 20 ms frames in [from, to) louder (RMS) than the threshold. */
+    public Duration voicedDuration(double threshold, Duration from, Duration to) {
+        double[] loudness = loudness();
+        int first = (int) (from.toNanos() / FRAME.toNanos());
+        int last = (int) Math.min(loudness.length, to.toNanos() / FRAME.toNanos());
+        int voiced = 0;
+        for (int i = Math.max(0, first); i < last; i++) {
+            if (loudness[i] > threshold) {
+                voiced++;
+            }
+        }
+        return FRAME.multipliedBy(voiced);
+    }
+
+    /**
+     * The silence level: the RMS of the quietest tenth of the 20 ms frames. Speech pauses between
+     * words and sentences, so this is the line's level when nobody speaks; a tone or steady noise
+     * has no quiet frames and so no low floor.
+     */
+    public double noiseFloor() {
+        double[] loudness = loudness().clone();
+        if (loudness.length == 0) {
+            return 0;
+        }
+        java.util.Arrays.sort(loudness);
+        return loudness[loudness.length / 10];
+    }
+
+    /**
+     * How closely the stretch of this recording starting near {@code at} follows the loudness
+     * contour (20 ms frames) of the reference: the best Pearson correlation over start times
+     * within {@code at ± slack}. About 1 for the same prompt heard over the line (G.711 and a
+     * few lost milliseconds do not change the contour), near 0 for a different sentence.
+     */
+    public double likeness(Recording reference, Duration at, Duration slack) {
+        double[] mine = loudness();
+        double[] theirs = reference.loudness();
+        int n = theirs.length;
+        int centre = (int) (at.toNanos() / FRAME.toNanos());
+        int range = (int) (slack.toNanos() / FRAME.toNanos());
+        double best = -1;
+        for (int offset = Math.max(0, centre - range); offset <= centre + range; offset++) {
+            int length = Math.min(n, mine.length - offset);
+            if (length < n / 2) {
+                break; // too little of the reference would be compared
+            }
+            best = Math.max(best, correlation(mine, offset, theirs, length));
+        }
+        return best;
+    }
+
+    @Override
+    public String toString() {
+        return file.getFileName() + String.format(" (%.2f s, %d Hz, %d ch)", duration().toMillis() / 1000.0, sampleRate, channels);
+    }
+
+    private double[] loudness() {
+        int perFrame = (int) (sampleRate * FRAME.toNanos() / 1_000_000_000L);
+        int count = (int) (frames() / perFrame);
+        double[] result = new double[count];
+        for (int i = 0; i < count; i++) {
+            double sum = 0;
+            for (int j = i * perFrame * channels; j < (i + 1) * perFrame * channels; j++) {
+                double s = samples[j] / 32768.0;
+                sum += s * s;
+            }
+            result[i] = Math.sqrt(sum / (perFrame * channels));
+        }
+        return result;
+    }
+
+    private static double correlation(double[] a, int offset, double[] b, int length) {
+        double meanA = 0;
+        double meanB = 0;
+        for (int i = 0; i < length; i++) {
+            meanA += a[offset + i];
+            meanB += b[i];
+        }
+        meanA /= length;
+        meanB /= length;
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int i = 0; i < length; i++) {
+            double x = a[offset + i] - meanA;
+            double y = b[i] - meanB;
+            ab += x * y;
+            aa += x * x;
+            bb += y * y;
+        }
+        return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
+    }
+
+    private long frames() {
+        return samples.length / channels;
+    }
+
+    private int frameIndex(Duration at) {
+        long index = at.toNanos() * sampleRate / 1_000_000_000L;
+        return (int) Math.max(0, Math.min(frames(), index));
+    }
+
+    private static String tag(byte[] bytes, int at) {
+        return new String(bytes, at, 4, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,164 @@
+package org.hotline.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import org.asteriskjava.manager.event.AgiExecStartEvent;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A customer on a real SIP softphone (baresip) calling the hotline: registration with the generated
+ * password, a real INVITE, real RTP both ways, RFC 4733 keypad tones, and what the customer
+ * actually heard, recorded at the phone.
+ */
+class SipCallIT {
+
+    private static final String HOTLINE = "sip:10000@127.0.0.1:" + AsteriskSandbox.SIP_PORT;
+    private static final Duration THREE_RINGS = Duration.ofSeconds(9);
+
+    // The Mandarin prompts in ivr-prompts/zh/, as the caller hears them in turn.
+    private static final Recording GREETING = prompt("greeting"); // 5.41 s, names the company first
+    private static final Recording MENU = prompt("menu"); // 7.45 s
+    private static final Recording CHOICE_RECORDED = prompt("choice-recorded"); // 1.92 s
+    private static final Recording CLOSING = prompt("closing"); // 5.56 s
+
+    /**
+     * A 20 ms frame louder than -40 dBFS counts as voice. G.711 idle noise decodes to about -70 dBFS
+     * and the prompts' speech is around -22 dBFS, so the line between them is wide.
+     */
+    private static final double VOICE = 0.01;
+
+    /** Start times may shift by a few packets (the phone's first ones, Asterisk's file reads). */
+    private static final Duration SLACK = Duration.ofMillis(500);
+
+    private static AsteriskSandbox asterisk;
+    private static TestServer server;
+    private static TestAmi ami;
+
+    @BeforeAll
+    static void start() throws Exception {
+        asterisk = AsteriskSandbox.start();
+        server = TestServer.start(asterisk, "sip_it_" + System.nanoTime());
+        ami = new TestAmi(asterisk);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ami != null) {
+            ami.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aCustomerCallingFromARealSipSoftphoneHearsTheGreetingThatNamesTheCompany() throws Exception {
+        try (Softphone phone = Softphone.named("customer")
+                .account("caller", asterisk.callerPassword())
+                .recordWhatItHears()
+                .start()) {
+            try {
+                phone.awaitRegistered(Duration.ofSeconds(10));
+                assertThat(asterisk.cli("pjsip show aor caller")).as("Asterisk's contact for caller")
+                        .contains("@127.0.0.1:" + phone.sipPort());
+
+                Instant dialled = Instant.now();
+                phone.dial(HOTLINE);
+                NewChannelEvent call = (NewChannelEvent) ami.await(e -> e instanceof NewChannelEvent n
+                        && n.getChannel() != null && n.getChannel().startsWith("PJSIP/caller-")
+                        && n.getDateReceived().toInstant().isAfter(dialled.minusMillis(5)), Duration.ofSeconds(10));
+                String id = call.getUniqueId();
+                phone.awaitCallEstablished(THREE_RINGS.plusSeconds(3));
+
+                // The customer listens to the whole greeting and menu, then presses 1 while the hotline waits for a key.
+                ami.await(e -> e instanceof AgiExecStartEvent s && id.equals(s.getUniqueId()) && s.getCommand() != null
+                        && s.getCommand().startsWith("WAIT FOR DIGIT"), Duration.ofSeconds(30));
+                phone.press("1");
+
+                phone.awaitCallClosed(Duration.ofSeconds(30));
+                ami.await(e -> e instanceof HangupEvent h && id.equals(h.getUniqueId()), Duration.ofSeconds(5));
+
+                JsonObject record = finishedRecord(id);
+                assertThat(record.getJsonObject("answer").getBoolean("withinRule")).isTrue();
+                JsonObject greeting = record.getJsonObject("greeting");
+                assertThat(Duration.between(Instant.parse(greeting.getString("startedAt")),
+                        Instant.parse(greeting.getString("endedAt"))))
+                        .as("greeting played for its 5.41 s").isBetween(Duration.ofMillis(5200), Duration.ofMillis(6500));
+                assertThat(record.getJsonObject("ivr").getString("key")).isEqualTo("1");
+                assertThat(record.getJsonObject("ivr").getString("choice")).isEqualTo("orders");
+                assertThat(record.getJsonObject("flow").getString("outcome")).isEqualTo("completed");
+                assertThat(record.getJsonObject("hangup").getString("side")).isEqualTo("hotline");
+
+                Recording heard = phone.lastRecording();
+                Duration greetingEnd = GREETING.duration();
+                Duration menuEnd = greetingEnd.plus(MENU.duration());
+                Duration closingStart = menuEnd.plus(CHOICE_RECORDED.duration());
+                assertThat(heard.duration()).as("%s: the greeting, menu, confirmation and closing", heard)
+                        .isBetween(closingStart.plus(CLOSING.duration()).minus(SLACK),
+                                closingStart.plus(CLOSING.duration()).plus(SLACK));
+                assertThat(heard.voicedDuration(VOICE, Duration.ZERO, Duration.ofSeconds(7)))
+                        .as("%s: speech in the first 7 s after the answer", heard)
+                        .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+                assertThat(heard.rms(Duration.ZERO, greetingEnd)).as("%s: loudness of the greeting", heard)
+                        .isGreaterThan(20 * Math.max(heard.noiseFloor(), 0.001));
+                assertThat(heard.noiseFloor()).as("%s: silence between words", heard).isLessThan(VOICE);
+
+                assertThat(heard.likeness(GREETING, Duration.ZERO, SLACK)).as("%s starts with the greeting", heard)
+                        .isGreaterThan(0.9);
+                assertThat(heard.likeness(MENU, greetingEnd, SLACK)).as("%s: then the menu", heard).isGreaterThan(0.9);
+                assertThat(heard.likeness(CLOSING, closingStart, SLACK)).as("%s: and ends with the closing", heard)
+                        .isGreaterThan(0.9);
+                assertThat(heard.likeness(MENU, Duration.ZERO, SLACK)).as("%s: not the menu first", heard).isLessThan(0.5);
+            } catch (AssertionError | RuntimeException e) {
+                throw phone.failure(e.getMessage(), e);
+            }
+        }
+    }
+
+    @Test
+    void aPhoneWithoutTheGeneratedPasswordCanNeitherRegisterNorCall() throws Exception {
+        try (Softphone intruder = Softphone.named("intruder").account("caller", "guessed-password").start()) {
+            try {
+                assertThat(intruder.awaitRegistrationRejected(Duration.ofSeconds(10))).isEqualTo("401 Unauthorized");
+                assertThat(asterisk.cli("pjsip show aor caller")).as("Asterisk's contacts for caller")
+                        .doesNotContain("@127.0.0.1:" + intruder.sipPort());
+
+                Instant dialled = Instant.now();
+                intruder.dial(HOTLINE);
+                assertThat(intruder.awaitCallClosed(Duration.ofSeconds(10))).contains("401 Unauthorized");
+                assertThat(ami.first(NewChannelEvent.class, n -> n.getChannel() != null
+                        && n.getChannel().startsWith("PJSIP/caller-")
+                        && n.getDateReceived().toInstant().isAfter(dialled.minusMillis(5))))
+                        .as("a channel for the refused call").isEmpty();
+            } catch (AssertionError | RuntimeException e) {
+                throw intruder.failure(e.getMessage(), e);
+            }
+        }
+    }
+
+    private static JsonObject finishedRecord(String id) {
+        JsonObject[] found = new JsonObject[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            var response = server.get("/api/calls/" + id);
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            found[0] = new JsonObject(response.body());
+            return found[0].containsKey("endedAt") && found[0].containsKey("flow")
+                    && found[0].getJsonObject("flow").containsKey("outcome");
+        });
+        return found[0];
+    }
+
+    private static Recording prompt(String name) {
+        return Recording.read(AsteriskSandbox.home().resolve("ivr-prompts/zh/" + name + ".wav"));
+    }
+}

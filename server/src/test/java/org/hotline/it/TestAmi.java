@@ -1,0 +1,118 @@
+package org.hotline.it;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.PlayDtmfAction;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.response.ManagerResponse;
+
+/**
+ * The test's own AMI connection: places calls into the hotline the way a caller would (a Local
+ * channel), presses keys, hangs up, and keeps every event Asterisk sent so tests can check
+ * Asterisk's own timestamps independently of the server under test.
+ */
+public final class TestAmi implements AutoCloseable {
+
+    private final ManagerConnection connection;
+    private final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
+    /** Calls already handed to a test, so concurrent callers never get each other's channel. */
+    private final java.util.Set<String> claimed = new java.util.HashSet<>();
+
+    public TestAmi(AsteriskSandbox asterisk) throws Exception {
+        connection = new ManagerConnectionFactory("127.0.0.1", AsteriskSandbox.AMI_PORT, "hotline", asterisk.amiSecret())
+                .createManagerConnection();
+        connection.addEventListener(events::add);
+        connection.login();
+    }
+
+    /** Calls the hotline number from a caller with the given caller id; returns the hotline-side channel's event. */
+    public NewChannelEvent callHotline(String number, String callerId) throws Exception {
+        Instant before = Instant.now();
+        OriginateAction originate = new OriginateAction();
+        originate.setChannel("Local/" + number + "@hotline");
+        originate.setContext("test-caller");
+        originate.setExten("listen");
+        originate.setPriority(1);
+        if (callerId != null) {
+            originate.setCallerId(callerId);
+        }
+        originate.setAsync(true);
+        originate.setTimeout(30_000L);
+        send(originate);
+        synchronized (claimed) {
+            ManagerEvent created = await(e -> e instanceof NewChannelEvent n && n.getChannel() != null
+                    && n.getChannel().startsWith("Local/" + number + "@hotline-") && n.getChannel().endsWith(";2")
+                    && n.getDateReceived().toInstant().isAfter(before.minusMillis(5))
+                    && !claimed.contains(n.getUniqueId()), Duration.ofSeconds(10));
+            claimed.add(((NewChannelEvent) created).getUniqueId());
+            return (NewChannelEvent) created;
+        }
+    }
+
+    /** The caller presses a key (sent from the caller's side of the Local channel). */
+    public void press(NewChannelEvent hotlineSide, char key) throws Exception {
+        send(new PlayDtmfAction(callerSide(hotlineSide), String.valueOf(key)));
+    }
+
+    /** The caller hangs up. */
+    public void hangUp(NewChannelEvent hotlineSide) throws Exception {
+        send(new HangupAction(callerSide(hotlineSide)));
+    }
+
+    public ManagerEvent await(Predicate<ManagerEvent> condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<ManagerEvent> found = events.stream().filter(condition).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no such AMI event within " + timeout);
+    }
+
+    public <T extends ManagerEvent> Optional<T> first(Class<T> type, Predicate<T> condition) {
+        return events.stream().filter(type::isInstance).map(type::cast).filter(condition).findFirst();
+    }
+
+    public List<ManagerEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public static Instant at(ManagerEvent event) {
+        double seconds = event.getTimestamp();
+        long whole = (long) Math.floor(seconds);
+        return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1_000_000) * 1_000);
+    }
+
+    private static String callerSide(NewChannelEvent hotlineSide) {
+        String name = hotlineSide.getChannel();
+        return name.substring(0, name.length() - 2) + ";1";
+    }
+
+    private void send(ManagerAction action) throws Exception {
+        ManagerResponse response = connection.sendAction(action, 10_000);
+        if (!"Success".equalsIgnoreCase(response.getResponse())) {
+            throw new IllegalStateException(action.getAction() + " failed: " + response.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.logoff();
+        } catch (RuntimeException ignored) {
+            // already gone
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.hotline.it;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.hotline.config.ConfigLoader;
+import org.hotline.config.HotlineConfig;
+import org.hotline.server.HotlineServer;
+import org.hotline.store.TestMongo;
+
+/** The hotline server under test, in this JVM, configured from the shipped config/hotline.yaml. */
+public final class TestServer implements AutoCloseable {
+
+    private final HotlineServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServer(HotlineServer server) {
+        this.server = server;
+    }
+
+    public static TestServer start(AsteriskSandbox asterisk, String database) throws Exception {
+        Map<String, String> env = new HashMap<>(asterisk.environment());
+        env.put("MONGO_URI", TestMongo.connectionString());
+        env.put("HOTLINE_MONGO_DATABASE", database);
+        env.put("HOTLINE_HTTP_PORT", "0");
+        Path home = AsteriskSandbox.home();
+        HotlineConfig config = ConfigLoader.load(home.resolve("config/hotline.yaml"), env, home);
+        HotlineServer server = HotlineServer.start(config, Clock.systemUTC());
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!server.amiConnected()) {
+            if (System.nanoTime() > deadline) {
+                server.close();
+                throw new IllegalStateException("the server did not log in to Asterisk's AMI within 15 s");
+            }
+            Thread.sleep(50);
+        }
+        return new TestServer(server);
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    public JsonObject getJson(String path) throws Exception {
+        return new JsonObject(get(path).body());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

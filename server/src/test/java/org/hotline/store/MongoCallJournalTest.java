@@ -1,0 +1,381 @@
+package org.hotline.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import org.bson.Document;
+import org.hotline.call.AnswerMeasure;
+import org.hotline.call.CallEvent;
+import org.hotline.call.CallEvent.Answered;
+import org.hotline.call.CallEvent.AnswerMeasured;
+import org.hotline.call.CallEvent.ApologyPlayed;
+import org.hotline.call.CallEvent.Arrived;
+import org.hotline.call.CallEvent.ChoiceMade;
+import org.hotline.call.CallEvent.Ended;
+import org.hotline.call.CallEvent.FlowEnded;
+import org.hotline.call.CallEvent.FlowStarted;
+import org.hotline.call.CallEvent.GreetingEnded;
+import org.hotline.call.CallEvent.GreetingStarted;
+import org.hotline.call.CallEvent.HangupRequested;
+import org.hotline.call.CallEvent.InvalidKey;
+import org.hotline.call.CallEvent.KeyPressed;
+import org.hotline.call.CallEvent.NoInput;
+import org.hotline.call.CallId;
+import org.hotline.call.CallerId;
+import org.hotline.call.FlowOutcome;
+import org.hotline.call.HangupSide;
+import org.hotline.call.Language;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MongoCallJournalTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-01T08:00:05Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final CallerId ZHANG = CallerId.presented("1001", "\"Zhang\" <1001>");
+
+    private MongoStore store;
+    private MongoCallJournal journal;
+
+    @BeforeEach
+    void open() {
+        store = TestMongo.openStore();
+        journal = new MongoCallJournal(store.calls(), CLOCK);
+    }
+
+    @AfterEach
+    void close() {
+        journal.close();
+        store.database().drop();
+        store.close();
+    }
+
+    @Test
+    void theTimelineIsInTimeOrderWhateverOrderTheSourcesReportedIn() {
+        CallId id = new CallId("1740816000.18");
+
+        appendAll(id, List.of(arrived("07:59:50.120"),
+                new ChoiceMade(instant("07:59:58.300"), '2', "after-sales"),
+                new KeyPressed(instant("07:59:58.250"), '2'),
+                new Answered(instant("07:59:50.371"))));
+
+        assertThat(stored(id).getList("events", Document.class)).extracting(e -> e.getString("type"))
+                .containsExactly("arrived", "answered", "key-pressed", "choice-made");
+    }
+
+    @Test
+    void aWholeCallBecomesOneDocument() {
+        CallId id = new CallId("1740816000.17");
+
+        appendAll(id, wholeCall());
+        Document call = stored(id);
+
+        assertThat(call.getString("_id")).isEqualTo("1740816000.17");
+        assertThat(call.getString("direction")).isEqualTo("inbound");
+        assertThat(call.getDate("arrivalAt")).isEqualTo(at("07:59:50.120"));
+        assertThat(call.getString("channel")).isEqualTo("PJSIP/trunk-00000011");
+        assertThat(call.getString("linkedId")).isEqualTo("1740816000.17");
+        assertThat(call.getString("dialled")).isEqualTo("800");
+        assertThat(call.get("caller", Document.class))
+                .isEqualTo(new Document("number", "1001").append("name", "\"Zhang\" <1001>").append("raw", "1001"));
+        assertThat(call.getDate("answeredAt")).isEqualTo(at("07:59:50.371"));
+        assertThat(call.get("answer", Document.class)).isEqualTo(new Document("waitMs", 251L).append("ring", 1)
+                .append("withinRule", true).append("apologyDue", false));
+        assertThat(call.getString("language")).isEqualTo("zh");
+        assertThat(call.get("flow", Document.class)).isEqualTo(new Document("startedAt", at("07:59:50.402"))
+                .append("endedAt", at("08:00:03.010")).append("outcome", "completed"));
+        assertThat(call.get("greeting", Document.class)).isEqualTo(new Document("startedAt", at("07:59:50.900"))
+                .append("endedAt", at("07:59:58.004")));
+        assertThat(call.get("ivr", Document.class)).isEqualTo(new Document("choice", "billing").append("key", "2")
+                .append("choiceAt", at("07:59:59.251")));
+        assertThat(call.getDate("hangupRequestedAt")).isEqualTo(at("08:00:03.000"));
+        assertThat(call.getDate("endedAt")).isEqualTo(at("08:00:03.120"));
+        assertThat(call.get("hangup", Document.class)).isEqualTo(new Document("cause", 16)
+                .append("causeText", "Normal Clearing").append("side", "hotline"));
+        assertThat(call.getDate("updatedAt")).isEqualTo(Date.from(NOW));
+        assertThat(call.getList("events", Document.class)).containsExactly(
+                event("arrived", "07:59:50.120"),
+                event("answered", "07:59:50.371"),
+                event("answer-measured", "07:59:50.371"),
+                event("flow-started", "07:59:50.402"),
+                event("greeting-started", "07:59:50.900"),
+                event("greeting-ended", "07:59:58.004"),
+                event("key-pressed", "07:59:59.250").append("key", "2"),
+                event("choice-made", "07:59:59.251").append("key", "2").append("choice", "billing"),
+                event("hangup-requested", "08:00:03.000"),
+                event("flow-ended", "08:00:03.010").append("outcome", "completed"),
+                event("ended", "08:00:03.120").append("cause", 16).append("side", "hotline"));
+        assertThat(journal.dropped()).isZero();
+    }
+
+    @Test
+    void eventsInAnyOrderGiveTheSameDocument() {
+        CallId inOrder = new CallId("1740816000.1");
+        CallId reversed = new CallId("1740816000.2");
+        CallId shuffled = new CallId("1740816000.3");
+        List<CallEvent> events = wholeCall();
+        List<CallEvent> backwards = new ArrayList<>(events);
+        Collections.reverse(backwards); // Ended before FlowEnded, FlowStarted before Arrived
+        List<CallEvent> mixed = new ArrayList<>(events);
+        Collections.shuffle(mixed, new Random(7));
+
+        appendAll(inOrder, events);
+        appendAll(reversed, backwards);
+        appendAll(shuffled, mixed);
+
+        Document expected = stored(inOrder);
+        for (CallId other : List.of(reversed, shuffled)) {
+            Document actual = stored(other);
+            assertThat(withoutIdAndEvents(actual)).isEqualTo(withoutIdAndEvents(expected));
+            assertThat(actual.getList("events", Document.class))
+                    .containsExactlyInAnyOrderElementsOf(expected.getList("events", Document.class));
+        }
+    }
+
+    @Test
+    void arrivalIsTheEarlierOfChannelCreationAndFlowStart() {
+        CallId usual = new CallId("a-1");
+        CallId flowReportedFirst = new CallId("a-2");
+        CallId flowEarlier = new CallId("a-3");
+        CallId flowOnly = new CallId("a-4");
+
+        appendAll(usual, List.of(arrived("07:59:50.500"), new FlowStarted(instant("07:59:51.000"), Language.EN)));
+        appendAll(flowReportedFirst, List.of(new FlowStarted(instant("07:59:51.000"), Language.EN), arrived("07:59:50.500")));
+        appendAll(flowEarlier, List.of(arrived("07:59:50.500"), new FlowStarted(instant("07:59:50.400"), Language.EN)));
+        appendAll(flowOnly, List.of(new FlowStarted(instant("07:59:52.000"), Language.EN))); // AMI missed the channel
+
+        assertThat(stored(usual).getDate("arrivalAt")).isEqualTo(at("07:59:50.500"));
+        assertThat(stored(flowReportedFirst).getDate("arrivalAt")).isEqualTo(at("07:59:50.500"));
+        assertThat(stored(flowEarlier).getDate("arrivalAt")).isEqualTo(at("07:59:50.400"));
+        assertThat(stored(flowOnly).getDate("arrivalAt")).isEqualTo(at("07:59:52.000"));
+        assertThat(stored(flowOnly).get("flow", Document.class).getDate("startedAt")).isEqualTo(at("07:59:52.000"));
+    }
+
+    @Test
+    void invalidKeysAndSilencesAreCounted() {
+        CallId id = new CallId("1740816000.5");
+
+        appendAll(id, List.of(
+                new InvalidKey(instant("07:59:55.000"), '9'),
+                new NoInput(instant("07:59:59.000"), 1),
+                new InvalidKey(instant("08:00:01.000"), '#'),
+                new NoInput(instant("08:00:04.000"), 2),
+                new InvalidKey(instant("08:00:05.000"), '0')));
+        Document call = stored(id);
+
+        assertThat(call.get("ivr", Document.class)).isEqualTo(new Document("invalidKeys", 3).append("noInputs", 2));
+        assertThat(call.getList("events", Document.class)).contains(
+                event("invalid-key", "08:00:01.000").append("key", "#"),
+                event("no-input", "08:00:04.000").append("attempt", 2));
+    }
+
+    @Test
+    void apologyAndUnknownHangupSideAreRecorded() {
+        CallId id = new CallId("1740816000.6");
+
+        appendAll(id, List.of(
+                new ApologyPlayed(instant("07:59:51.000")),
+                new Ended(instant("07:59:52.000"), 0, null, null)));
+        Document call = stored(id);
+
+        assertThat(call.getDate("apologyPlayedAt")).isEqualTo(at("07:59:51.000"));
+        assertThat(call.get("hangup", Document.class)).isEqualTo(new Document("cause", 0).append("side", "unknown"));
+    }
+
+    @Test
+    void timesAreKeptToTheMillisecond() {
+        CallId id = new CallId("1740816000.7");
+
+        journal.append(id, new Answered(Instant.parse("2025-03-01T07:59:50.371999999Z")));
+
+        assertThat(stored(id).getDate("answeredAt")).isEqualTo(at("07:59:50.371"));
+    }
+
+    @Test
+    void aRecordSurvivesARestartMidCall() {
+        CallId id = new CallId("1740816000.8");
+        appendAll(id, List.of(
+                arrived("07:59:50.120"),
+                new Answered(instant("07:59:50.371")),
+                new FlowStarted(instant("07:59:50.402"), Language.ZH),
+                new InvalidKey(instant("07:59:55.000"), '7')));
+        journal.close();
+        store.close();
+        String database = store.database().getName();
+
+        Instant later = NOW.plusSeconds(30);
+        try (MongoStore restarted = new MongoStore(TestMongo.connectionString(), database);
+                MongoCallJournal again = new MongoCallJournal(restarted.calls(), Clock.fixed(later, ZoneOffset.UTC))) {
+            again.append(id, new InvalidKey(instant("07:59:58.000"), '8'));
+            again.append(id, new ChoiceMade(instant("07:59:59.000"), '1', "sales"));
+            again.append(id, new FlowEnded(instant("08:00:02.000"), FlowOutcome.COMPLETED));
+            again.append(id, new Ended(instant("08:00:03.000"), 16, "Normal Clearing", HangupSide.HOTLINE));
+            assertThat(again.awaitIdle(Duration.ofSeconds(10))).isTrue();
+
+            Document call = new CallRecords(restarted.calls()).find(id).orElseThrow();
+            assertThat(call.getDate("arrivalAt")).isEqualTo(at("07:59:50.120"));
+            assertThat(call.getDate("answeredAt")).isEqualTo(at("07:59:50.371"));
+            assertThat(call.getString("language")).isEqualTo("zh");
+            assertThat(call.get("ivr", Document.class)).isEqualTo(new Document("invalidKeys", 2).append("choice", "sales")
+                    .append("key", "1").append("choiceAt", at("07:59:59.000")));
+            assertThat(call.get("flow", Document.class)).containsEntry("startedAt", at("07:59:50.402"))
+                    .containsEntry("outcome", "completed");
+            assertThat(call.getDate("endedAt")).isEqualTo(at("08:00:03.000"));
+            assertThat(call.getList("events", Document.class)).hasSize(8);
+            assertThat(call.getDate("updatedAt")).isEqualTo(Date.from(later));
+        } finally {
+            store = new MongoStore(TestMongo.connectionString(), database); // for the shared clean-up
+            journal = new MongoCallJournal(store.calls(), CLOCK);
+        }
+    }
+
+    @Test
+    void oddTextIsStoredAsPlainValuesNeverAsOperators() {
+        CallId id = new CallId("1740816000.9");
+        CallerId hostile = CallerId.presented("+86 10 1234-5678", "张三 {\"$gt\": \"\"} $set a.b");
+
+        appendAll(id, List.of(
+                new Arrived(instant("07:59:50.000"), "PJSIP/$where.trunk-0001", "$ne", hostile, "{\"$exists\": true}"),
+                new ChoiceMade(instant("07:59:55.000"), '$', "$set.choice"),
+                new Ended(instant("07:59:58.000"), 16, "{$unset: {caller: 1}}", HangupSide.CALLER)));
+        Document call = stored(id);
+
+        assertThat(call.keySet()).containsExactlyInAnyOrder("_id", "direction", "arrivalAt", "channel", "linkedId",
+                "dialled", "caller", "ivr", "endedAt", "hangup", "events", "updatedAt");
+        assertThat(call.getString("channel")).isEqualTo("PJSIP/$where.trunk-0001");
+        assertThat(call.getString("linkedId")).isEqualTo("$ne");
+        assertThat(call.getString("dialled")).isEqualTo("{\"$exists\": true}");
+        assertThat(call.get("caller", Document.class)).isEqualTo(new Document("number", "+861012345678")
+                .append("name", "张三 {\"$gt\": \"\"} $set a.b").append("raw", "+86 10 1234-5678"));
+        assertThat(call.get("ivr", Document.class)).containsEntry("choice", "$set.choice").containsEntry("key", "$");
+        assertThat(call.get("hangup", Document.class)).containsEntry("causeText", "{$unset: {caller: 1}}");
+    }
+
+    @Nested
+    class WhenMongoIsAway {
+
+        @TempDir
+        Path dir;
+
+        @Test
+        void aWriteIsRetriedThenDroppedAndCounted() throws Exception {
+            try (MongoStore away = unreachable(MongoStoreTest.freePort());
+                    MongoCallJournal failing = new MongoCallJournal(away.calls(), CLOCK, quickRetry(), 10)) {
+                failing.append(new CallId("x-1"), arrived("07:59:50.000"));
+
+                assertThat(failing.awaitIdle(Duration.ofSeconds(10))).isTrue();
+                assertThat(failing.dropped()).isEqualTo(1);
+            }
+        }
+
+        @Test
+        void appendNeverBlocksAndAFullQueueDropsWhatDoesNotFit() throws Exception {
+            try (MongoStore away = unreachable(MongoStoreTest.freePort());
+                    MongoCallJournal failing = new MongoCallJournal(away.calls(), CLOCK, quickRetry(), 2)) {
+                long start = System.nanoTime();
+                for (int i = 0; i < 50; i++) {
+                    failing.append(new CallId("x-" + i), arrived("07:59:50.000"));
+                }
+
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+                assertThat(failing.dropped()).isGreaterThanOrEqualTo(47); // one being written, two waiting
+            }
+        }
+
+        @Test
+        void queuedWritesLandOnceMongoIsBack() throws Exception {
+            int port = MongoStoreTest.freePort();
+            CallId id = new CallId("x-back");
+            try (MongoStore later = unreachable(port); MongoCallJournal patient = new MongoCallJournal(later.calls(), CLOCK)) {
+                patient.append(id, arrived("07:59:50.000"));
+                patient.append(id, new Answered(instant("07:59:51.000")));
+                assertThat(patient.awaitIdle(Duration.ofMillis(700))).isFalse(); // still retrying
+
+                try (EmbeddedMongo back = EmbeddedMongo.start(dir, port)) {
+                    assertThat(patient.awaitIdle(Duration.ofSeconds(30))).isTrue();
+                    assertThat(patient.dropped()).isZero();
+                    assertThat(new CallRecords(later.calls()).find(id).orElseThrow())
+                            .containsEntry("arrivalAt", at("07:59:50.000"))
+                            .containsEntry("answeredAt", at("07:59:51.000"));
+                }
+            }
+        }
+
+        @Test
+        void aClosedJournalDropsNewEvents() {
+            journal.close();
+
+            journal.append(new CallId("x-late"), arrived("07:59:50.000"));
+
+            assertThat(journal.dropped()).isEqualTo(1);
+            assertThat(journal.awaitIdle(Duration.ofSeconds(1))).isTrue();
+        }
+
+        private MongoStore unreachable(int port) {
+            return new MongoStore("mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=200", "hotline");
+        }
+
+        private WriteRetry quickRetry() {
+            return new WriteRetry(Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(300));
+        }
+    }
+
+    private static List<CallEvent> wholeCall() {
+        return List.of(
+                new Arrived(instant("07:59:50.120"), "PJSIP/trunk-00000011", "1740816000.17", ZHANG, "800"),
+                new Answered(instant("07:59:50.371")),
+                new AnswerMeasured(instant("07:59:50.371"), new AnswerMeasure(Duration.ofMillis(251), 1, true, false)),
+                new FlowStarted(instant("07:59:50.402"), Language.ZH),
+                new GreetingStarted(instant("07:59:50.900")),
+                new GreetingEnded(instant("07:59:58.004")),
+                new KeyPressed(instant("07:59:59.250"), '2'),
+                new ChoiceMade(instant("07:59:59.251"), '2', "billing"),
+                new HangupRequested(instant("08:00:03.000")),
+                new FlowEnded(instant("08:00:03.010"), FlowOutcome.COMPLETED),
+                new Ended(instant("08:00:03.120"), 16, "Normal Clearing", HangupSide.HOTLINE));
+    }
+
+    private static Arrived arrived(String time) {
+        return new Arrived(instant(time), "PJSIP/trunk-00000011", "1740816000.17", ZHANG, null);
+    }
+
+    private void appendAll(CallId id, List<CallEvent> events) {
+        events.forEach(event -> journal.append(id, event));
+    }
+
+    private Document stored(CallId id) {
+        assertThat(journal.awaitIdle(Duration.ofSeconds(10))).as("journal idle").isTrue();
+        return new CallRecords(store.calls()).find(id).orElseThrow();
+    }
+
+    private static Document withoutIdAndEvents(Document call) {
+        Document copy = new Document(call);
+        copy.remove("_id");
+        copy.remove("events");
+        return copy;
+    }
+
+    private static Document event(String type, String time) {
+        return new Document("type", type).append("at", at(time));
+    }
+
+    private static Instant instant(String time) {
+        return Instant.parse("2025-03-01T" + time + "Z");
+    }
+
+    private static Date at(String time) {
+        return Date.from(instant(time));
+    }
+}
