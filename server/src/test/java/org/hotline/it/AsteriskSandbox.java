@@ -76,6 +76,15 @@ public final class AsteriskSandbox {
         return env;
     }
 
+    /** Stops Asterisk (as a crash or maintenance would); {@link #restart()} brings it back. */
+    public void stop() {
+        run("stop");
+    }
+
+    public void restart() {
+        run("start");
+    }
+
     /** Runs an Asterisk CLI command in the instance and returns its output. */
     public String cli(String command) {
         return run("cli", "-x", command);

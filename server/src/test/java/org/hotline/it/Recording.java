@@ -3,9 +3,11 @@ package org.hotline.it;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * A 16-bit PCM WAV file (any rate, mono or stereo) measured the way a listener would judge it:
@@ -21,7 +23,7 @@ public final class Recording {
     private final Path file;
     private final int sampleRate;
     private final int channels;
-    private final short[] samples; // interleaved
+    private final short[] samples; // interleaved by channel
 
     private Recording(Path file, int sampleRate, int channels, short[] samples) {
         this.file = file;
@@ -86,13 +88,13 @@ public final class Recording {
     }
 
     public Duration duration() {
-        return Duration.ofNanos(frames() * 1_000_000_000L / sampleRate);
+        return Duration.ofNanos(sampleFrames() * 1_000_000_000L / sampleRate);
     }
 
     /** Root mean square of the samples (all channels) in [from, to), as a fraction of full scale (0..1). */
     public double rms(Duration from, Duration to) {
-        int start = frameIndex(from);
-        int end = frameIndex(to);
+        int start = sampleIndex(from);
+        int end = sampleIndex(to);
         if (end <= start) {
             return 0;
         }
@@ -111,7 +113,7 @@ public final class Recording {
 
     /** Total time of the 20 ms frames in [from, to) louder (RMS) than the threshold. */
     public Duration voicedDuration(double threshold, Duration from, Duration to) {
-        double[] loudness = loudness();
+        double[] loudness = loudness(0);
         int first = (int) (from.toNanos() / FRAME.toNanos());
         int last = (int) Math.min(loudness.length, to.toNanos() / FRAME.toNanos());
         int voiced = 0;
@@ -129,33 +131,33 @@ public final class Recording {
      * has no quiet frames and so no low floor.
      */
     public double noiseFloor() {
-        double[] loudness = loudness().clone();
+        double[] loudness = loudness(0);
         if (loudness.length == 0) {
             return 0;
         }
-        java.util.Arrays.sort(loudness);
+        Arrays.sort(loudness);
         return loudness[loudness.length / 10];
     }
 
     /**
      * How closely the stretch of this recording starting near {@code at} follows the loudness
      * contour (20 ms frames) of the reference: the best Pearson correlation over start times
-     * within {@code at ± slack}. About 1 for the same prompt heard over the line (G.711 and a
-     * few lost milliseconds do not change the contour), near 0 for a different sentence.
+     * within {@code at ± slack}, tried every 5 ms. About 1 for the same prompt heard over the line
+     * (G.711 and a few lost milliseconds do not change the contour), near 0 for a different sentence.
      */
     public double likeness(Recording reference, Duration at, Duration slack) {
-        double[] mine = loudness();
-        double[] theirs = reference.loudness();
-        int n = theirs.length;
-        int centre = (int) (at.toNanos() / FRAME.toNanos());
-        int range = (int) (slack.toNanos() / FRAME.toNanos());
+        double[] theirs = reference.loudness(0);
+        long step = sampleRate / 200; // 5 ms
+        long from = Math.max(0, sampleIndex(at.minus(slack)));
+        long to = sampleIndex(at.plus(slack));
         double best = -1;
-        for (int offset = Math.max(0, centre - range); offset <= centre + range; offset++) {
-            int length = Math.min(n, mine.length - offset);
-            if (length < n / 2) {
+        for (long start = from; start <= to; start += step) {
+            double[] mine = loudness((int) start);
+            int length = Math.min(theirs.length, mine.length);
+            if (length < theirs.length / 2) {
                 break; // too little of the reference would be compared
             }
-            best = Math.max(best, correlation(mine, offset, theirs, length));
+            best = Math.max(best, correlation(mine, theirs, length));
         }
         return best;
     }
@@ -165,13 +167,15 @@ public final class Recording {
         return file.getFileName() + String.format(" (%.2f s, %d Hz, %d ch)", duration().toMillis() / 1000.0, sampleRate, channels);
     }
 
-    private double[] loudness() {
+    /** RMS of consecutive 20 ms frames from the given sample on. */
+    private double[] loudness(int firstSample) {
         int perFrame = (int) (sampleRate * FRAME.toNanos() / 1_000_000_000L);
-        int count = (int) (frames() / perFrame);
+        int count = (int) Math.max(0, (sampleFrames() - firstSample) / perFrame);
         double[] result = new double[count];
         for (int i = 0; i < count; i++) {
             double sum = 0;
-            for (int j = i * perFrame * channels; j < (i + 1) * perFrame * channels; j++) {
+            int begin = (firstSample + i * perFrame) * channels;
+            for (int j = begin; j < begin + perFrame * channels; j++) {
                 double s = samples[j] / 32768.0;
                 sum += s * s;
             }
@@ -180,11 +184,11 @@ public final class Recording {
         return result;
     }
 
-    private static double correlation(double[] a, int offset, double[] b, int length) {
+    private static double correlation(double[] a, double[] b, int length) {
         double meanA = 0;
         double meanB = 0;
         for (int i = 0; i < length; i++) {
-            meanA += a[offset + i];
+            meanA += a[i];
             meanB += b[i];
         }
         meanA /= length;
@@ -193,7 +197,7 @@ public final class Recording {
         double aa = 0;
         double bb = 0;
         for (int i = 0; i < length; i++) {
-            double x = a[offset + i] - meanA;
+            double x = a[i] - meanA;
             double y = b[i] - meanB;
             ab += x * y;
             aa += x * x;
@@ -202,16 +206,16 @@ public final class Recording {
         return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
     }
 
-    private long frames() {
+    private long sampleFrames() {
         return samples.length / channels;
     }
 
-    private int frameIndex(Duration at) {
+    private int sampleIndex(Duration at) {
         long index = at.toNanos() * sampleRate / 1_000_000_000L;
-        return (int) Math.max(0, Math.min(frames(), index));
+        return (int) Math.max(0, Math.min(sampleFrames(), index));
     }
 
     private static String tag(byte[] bytes, int at) {
-        return new String(bytes, at, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(bytes, at, 4, StandardCharsets.US_ASCII);
     }
 }

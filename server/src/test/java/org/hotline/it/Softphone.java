@@ -60,7 +60,7 @@ public final class Softphone implements AutoCloseable {
     private static final Pattern ESTABLISHED = Pattern.compile(": Call established: ");
     private static final Pattern CLOSED = Pattern.compile(": session closed: (.*)$| call: terminate call |: Call with .* terminated");
     private static final Pattern INCOMING = Pattern.compile(": Incoming call from: ");
-    // Screen refreshes, not messages: the call-status line and the echo of typed commands.
+    // Screen refreshes, not messages: the call-status line, colour codes and the ring bell.
     private static final Pattern STATUS_BAR = Pattern.compile("^(\\[\\d+:\\d\\d:\\d\\d] audio=\\S+ \\(bit/s\\)\\s*)+");
     private static final Pattern TERMINAL_CODES = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z\\]]|\u0007");
 
@@ -74,7 +74,7 @@ public final class Softphone implements AutoCloseable {
     private final Thread reader;
     private final long startedAt = System.nanoTime();
     private final List<String> lines = new ArrayList<>(); // guarded by itself
-    private int callFrom; // index in lines where the current call's messages start
+    private volatile int callFrom; // index in lines where the current call's messages start
 
     private Softphone(String name, Path dir, int sipPort, Process process, Writer logWriter) {
         this.name = name;
@@ -155,11 +155,7 @@ public final class Softphone implements AutoCloseable {
 
     /** Waits for an incoming call to be offered (it rings, or is answered at once in auto-answer mode). */
     public void awaitIncomingCall(Duration timeout) {
-        int from;
-        synchronized (lines) {
-            from = callFrom;
-        }
-        String line = awaitLine(from, timeout, "an incoming call", INCOMING, ESTABLISHED);
+        String line = awaitLine(callFrom, timeout, "an incoming call", INCOMING, ESTABLISHED);
         synchronized (lines) {
             callFrom = Math.max(callFrom, lines.indexOf(line));
         }
@@ -270,7 +266,7 @@ public final class Softphone implements AutoCloseable {
         }
     }
 
-    /** The first line at or after {@code from} that matches any of the patterns (in that order of preference per line). */
+    /** The first line at or after index {@code from} that matches any of the patterns. */
     private String awaitLine(int from, Duration timeout, String what, Pattern... patterns) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int next = from;
@@ -568,7 +564,7 @@ public final class Softphone implements AutoCloseable {
                 try (DatagramSocket udp = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
                     int port = udp.getLocalPort();
                     try (ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                        return port;
+                        return tcp.getLocalPort();
                     } catch (IOException taken) {
                         // try another
                     }

@@ -26,22 +26,27 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(AsteriskSandbox asterisk, String database) throws Exception {
-        Map<String, String> env = new HashMap<>(asterisk.environment());
-        env.put("MONGO_URI", TestMongo.connectionString());
-        env.put("HOTLINE_MONGO_DATABASE", database);
-        env.put("HOTLINE_HTTP_PORT", "0");
-        Path home = AsteriskSandbox.home();
-        HotlineConfig config = ConfigLoader.load(home.resolve("config/hotline.yaml"), env, home);
-        HotlineServer server = HotlineServer.start(config, Clock.systemUTC());
+        TestServer server = startWithoutAsterisk(asterisk, database);
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!server.amiConnected()) {
+        while (!server.server.amiConnected()) {
             if (System.nanoTime() > deadline) {
                 server.close();
                 throw new IllegalStateException("the server did not log in to Asterisk's AMI within 15 s");
             }
             Thread.sleep(50);
         }
-        return new TestServer(server);
+        return server;
+    }
+
+    /** Starts the server without waiting for Asterisk: it keeps trying to log in to AMI. */
+    public static TestServer startWithoutAsterisk(AsteriskSandbox asterisk, String database) throws Exception {
+        Map<String, String> env = new HashMap<>(asterisk.environment());
+        env.put("MONGO_URI", TestMongo.connectionString());
+        env.put("HOTLINE_MONGO_DATABASE", database);
+        env.put("HOTLINE_HTTP_PORT", "0");
+        Path home = AsteriskSandbox.home();
+        HotlineConfig config = ConfigLoader.load(home.resolve("config/hotline.yaml"), env, home);
+        return new TestServer(HotlineServer.start(config, Clock.systemUTC()));
     }
 
     public HttpResponse<String> get(String path) throws Exception {
