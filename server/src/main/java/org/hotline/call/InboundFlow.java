@@ -26,9 +26,6 @@ public final class InboundFlow {
 
     public FlowOutcome handle(InboundCall call, CallChannel line) {
         events.publish(call.id(), new CallEvent.FlowStarted(clock.instant(), call.language()));
-        if (call.caller().known() || call.caller().name() != null) {
-            events.publish(call.id(), new CallEvent.CallerIdentified(clock.instant(), call.caller()));
-        }
         FlowOutcome outcome;
         try {
             sleeper.sleepUntil(rings.plannedAnswer(call.arrival()));

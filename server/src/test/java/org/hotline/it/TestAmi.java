@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
@@ -14,6 +13,7 @@ import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.PlayDtmfAction;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.NewExtenEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
 
 /**
@@ -24,15 +24,52 @@ import org.asteriskjava.manager.response.ManagerResponse;
 public final class TestAmi implements AutoCloseable {
 
     private final ManagerConnection connection;
-    private final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
+    // Appends must stay cheap: a burst of calls brings thousands of events.
+    private final java.util.Queue<ManagerEvent> events = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Map<String, java.util.Queue<ManagerEvent>> byChannel = new java.util.concurrent.ConcurrentHashMap<>();
     /** Calls already handed to a test, so concurrent callers never get each other's channel. */
     private final java.util.Set<String> claimed = new java.util.HashSet<>();
 
     public TestAmi(AsteriskSandbox asterisk) throws Exception {
         connection = new ManagerConnectionFactory("127.0.0.1", AsteriskSandbox.AMI_PORT, "hotline", asterisk.amiSecret())
                 .createManagerConnection();
-        connection.addEventListener(events::add);
+        connection.addEventListener(this::keep);
         connection.login();
+    }
+
+    private void keep(ManagerEvent event) {
+        events.add(event);
+        String id = uniqueId(event);
+        if (id != null) {
+            byChannel.computeIfAbsent(id, key -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(event);
+        }
+    }
+
+    private static String uniqueId(ManagerEvent event) {
+        return switch (event) {
+            case org.asteriskjava.manager.event.AbstractChannelEvent channel -> channel.getUniqueId();
+            case org.asteriskjava.manager.event.AgiExecEvent agi -> agi.getUniqueId();
+            case org.asteriskjava.manager.event.DtmfEvent dtmf -> dtmf.getUniqueId();
+            case NewExtenEvent exten -> exten.getUniqueId();
+            default -> null;
+        };
+    }
+
+    /** Like {@link #await}, looking only at the events of one channel (cheap under load). */
+    public ManagerEvent awaitOn(String uniqueId, Predicate<ManagerEvent> condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            java.util.Queue<ManagerEvent> mine = byChannel.get(uniqueId);
+            if (mine != null) {
+                Optional<ManagerEvent> found = mine.stream().filter(condition).findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no such AMI event for " + uniqueId + " within " + timeout);
     }
 
     /** Calls the hotline number from a caller with the given caller id; returns the hotline-side channel's event. */

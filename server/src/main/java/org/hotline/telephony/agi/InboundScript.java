@@ -39,6 +39,9 @@ public final class InboundScript implements AgiScript {
         this.answerOverhead = Timer.builder("hotline.agi.answer.overhead")
                 .description("From the inbound script's start to the ANSWER command being sent")
                 .publishPercentiles(0.5, 0.99)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofNanos(10_000))
+                .maximumExpectedValue(java.time.Duration.ofSeconds(1))
                 .register(meters);
     }
 

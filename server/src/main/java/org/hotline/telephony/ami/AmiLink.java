@@ -31,6 +31,12 @@ import org.slf4j.LoggerFactory;
 public final class AmiLink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AmiLink.class);
+    /**
+     * Only the event classes the hotline reads: channels and caller ids (call), keys (dtmf), AGI
+     * commands (agi), boot/reload (system). Leaving out the chatty dialplan class (an event per
+     * dialplan step and variable) keeps the AMI thread's parsing off the CPU the calls need.
+     */
+    private static final String EVENT_CLASSES = "call,dtmf,agi,system";
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
 
@@ -69,7 +75,7 @@ public final class AmiLink implements AutoCloseable {
         Duration wait = FIRST_RETRY;
         while (!closed) {
             try {
-                connection.login();
+                connection.login(EVENT_CLASSES);
                 loggedInOnce = true;
                 LOG.info("AMI logged in");
                 return;

@@ -1,0 +1,85 @@
+package org.hotline.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.hotline.it.AsteriskSandbox;
+
+/**
+ * The packaged server run as users run it ({@code java -jar}, bin/hotline's JVM options, the
+ * embedded store), in its own process so the benchmark's own work does not share its JVM.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    static final int PORT = 18080;
+
+    private final Process process;
+    private final long started;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private ServerProcess(Process process, long started) {
+        this.process = process;
+        this.started = started;
+    }
+
+    static ServerProcess start(String java, AsteriskSandbox asterisk) throws IOException {
+        Path home = AsteriskSandbox.home();
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAMPercentage=25",
+                "-jar", home.resolve("server/target/hotline-server.jar").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("server/target/bench-server.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.putAll(asterisk.environment());
+        env.put("HOTLINE_HTTP_PORT", String.valueOf(PORT));
+        env.remove("MONGO_URI");
+        long started = System.nanoTime();
+        return new ServerProcess(builder.start(), started);
+    }
+
+    /** Seconds from process start until /api/health says every part is up. */
+    double awaitHealthy() throws Exception {
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() - started < Duration.ofSeconds(60).toNanos()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited: see server/target/bench-server.log");
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return (System.nanoTime() - started) / 1e9;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the server was not healthy within 60 s");
+    }
+
+    String metrics() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/metrics"))
+                .timeout(Duration.ofSeconds(5)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    double residentMegabytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + process.pid());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
