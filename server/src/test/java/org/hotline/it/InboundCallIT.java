@@ -1,7 +1,6 @@
 package org.hotline.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -65,7 +64,7 @@ class InboundCallIT {
         ami.press(call, '2');
         ManagerEvent hangup = ami.await(e -> e instanceof HangupEvent h && id.equals(h.getUniqueId()), Duration.ofSeconds(40));
 
-        JsonObject record = finishedRecord(id);
+        JsonObject record = server.awaitFinishedRecord(id);
         assertThat(record.getString("direction")).isEqualTo("inbound");
         assertThat(record.getJsonObject("caller").getString("number")).isEqualTo("13800138000");
         assertThat(record.getJsonObject("caller").getString("name")).isEqualTo("Li Lei");
@@ -105,7 +104,7 @@ class InboundCallIT {
                 Duration.ofSeconds(10));
         ami.press(call, '1');
 
-        JsonObject record = finishedRecord(id);
+        JsonObject record = server.awaitFinishedRecord(id);
         assertThat(record.getJsonObject("ivr").getInteger("invalidKeys")).isEqualTo(1);
         assertThat(record.getJsonObject("ivr").getString("choice")).isEqualTo("orders");
         assertThat(record.getJsonObject("flow").getString("outcome")).isEqualTo("completed");
@@ -119,7 +118,7 @@ class InboundCallIT {
         Thread.sleep(500);
         ami.hangUp(call);
 
-        JsonObject record = finishedRecord(id);
+        JsonObject record = server.awaitFinishedRecord(id);
         assertThat(record.getJsonObject("flow").getString("outcome")).isEqualTo("caller-hung-up");
         assertThat(record.getJsonObject("hangup").getString("side")).isEqualTo("caller");
         assertThat(record.getJsonObject("answer").getBoolean("withinRule")).isTrue();
@@ -145,7 +144,7 @@ class InboundCallIT {
                 NewChannelEvent call = ami.callHotline(number, caller.presented());
                 awaitCommand(AgiExecStartEvent.class, call.getUniqueId(), "menu");
                 ami.press(call, '3');
-                return finishedRecord(call.getUniqueId());
+                return server.awaitFinishedRecord(call.getUniqueId());
             }));
         }
         for (int i = 0; i < callers.size(); i++) {
@@ -180,19 +179,6 @@ class InboundCallIT {
                 Duration.ofSeconds(30));
     }
 
-    private static JsonObject finishedRecord(String id) {
-        JsonObject[] found = new JsonObject[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            var response = server.get("/api/calls/" + id);
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            found[0] = new JsonObject(response.body());
-            return found[0].containsKey("endedAt") && found[0].containsKey("flow")
-                    && found[0].getJsonObject("flow").containsKey("outcome");
-        });
-        return found[0];
-    }
 
     private static String ms(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MILLIS).toString();

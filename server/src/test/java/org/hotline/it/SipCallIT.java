@@ -1,7 +1,6 @@
 package org.hotline.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -86,7 +85,7 @@ class SipCallIT {
                 phone.awaitCallClosed(Duration.ofSeconds(30));
                 ami.await(e -> e instanceof HangupEvent h && id.equals(h.getUniqueId()), Duration.ofSeconds(5));
 
-                JsonObject record = finishedRecord(id);
+                JsonObject record = server.awaitFinishedRecord(id);
                 assertThat(record.getJsonObject("answer").getBoolean("withinRule")).isTrue();
                 JsonObject greeting = record.getJsonObject("greeting");
                 assertThat(Duration.between(Instant.parse(greeting.getString("startedAt")),
@@ -145,19 +144,6 @@ class SipCallIT {
         }
     }
 
-    private static JsonObject finishedRecord(String id) {
-        JsonObject[] found = new JsonObject[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            var response = server.get("/api/calls/" + id);
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            found[0] = new JsonObject(response.body());
-            return found[0].containsKey("endedAt") && found[0].containsKey("flow")
-                    && found[0].getJsonObject("flow").containsKey("outcome");
-        });
-        return found[0];
-    }
 
     private static Recording prompt(String name) {
         return Recording.read(AsteriskSandbox.home().resolve("ivr-prompts/zh/" + name + ".wav"));

@@ -59,6 +59,21 @@ public final class TestServer implements AutoCloseable {
         return new JsonObject(get(path).body());
     }
 
+    /** The call's record once the call is over (ended, and the flow's outcome written), from the API. */
+    public JsonObject awaitFinishedRecord(String id) {
+        JsonObject[] found = new JsonObject[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            HttpResponse<String> response = get("/api/calls/" + id);
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            found[0] = new JsonObject(response.body());
+            return found[0].containsKey("endedAt") && found[0].containsKey("flow")
+                    && found[0].getJsonObject("flow").containsKey("outcome");
+        });
+        return found[0];
+    }
+
     @Override
     public void close() {
         server.close();
