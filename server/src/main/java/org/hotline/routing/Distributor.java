@@ -1,0 +1,379 @@
+package org.hotline.routing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.hotline.call.CallId;
+
+/**
+ * The automatic call distributor: which agent gets which waiting call, and when. Pure and
+ * single-threaded: the caller serialises every use (the server runs it on one event loop).
+ *
+ * <p>Order within a queue: by place in line (arrival minus the priority head start, see
+ * {@link PriorityRules}). A call offered to an agent who does not answer goes back to the same
+ * place. Across queues, the call with the earliest place whose queue has an available agent goes
+ * first. The VIP's dedicated advisor and the case owner (within the owner window) are offered the
+ * call first when they are available; while the owner window runs, no one else gets that call.
+ */
+public final class Distributor {
+
+    private final PriorityRules rules;
+    private final AgentSelection selection;
+    private final Clock clock;
+    private final Map<AgentId, Seat> seats = new LinkedHashMap<>();
+    private final Map<Skill, NavigableSet<Place>> queues = new HashMap<>();
+    private final Map<Skill, NavigableSet<Seat>> available = new HashMap<>();
+    private final Map<AgentId, NavigableSet<Place>> personal = new HashMap<>();
+    private final Map<CallId, Place> waiting = new HashMap<>();
+    private final Map<CallId, Place> offered = new HashMap<>();
+    private final Map<CallId, Seat> offeredTo = new HashMap<>();
+    private long sequence;
+
+    public Distributor(Collection<Agent> agents, PriorityRules rules, AgentSelection selection, Clock clock) {
+        this.rules = rules;
+        this.selection = selection;
+        this.clock = clock;
+        for (Agent agent : agents) {
+            if (seats.put(agent.id(), new Seat(agent, clock.instant())) != null) {
+                throw new IllegalArgumentException("agent " + agent.id() + " is defined twice");
+            }
+            for (Skill skill : agent.skills().keySet()) {
+                available.computeIfAbsent(skill, this::availableSet);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ calls
+
+    /** A call joins its queue. */
+    public void enqueue(WaitingCall call) {
+        if (waiting.containsKey(call.id()) || offered.containsKey(call.id())) {
+            throw new IllegalStateException("call " + call.id() + " is already queued");
+        }
+        Place place = new Place(call, call.enqueuedAt().minus(rules.headStart(call)), sequence++);
+        add(place);
+    }
+
+    /** The caller hung up while waiting (or the request was withdrawn). Returns whether it was waiting. */
+    public boolean abandon(CallId id) {
+        Place place = waiting.get(id);
+        if (place != null) {
+            remove(place);
+            return true;
+        }
+        Place ringing = offered.remove(id);
+        if (ringing != null) {
+            seatOffered(id).ifPresent(seat -> {
+                seat.offeredCall = null;
+                change(seat, AgentState.READY, null);
+            });
+            return true;
+        }
+        return false;
+    }
+
+    /** 1-based position among the calls of the same queue, or empty when not waiting. */
+    public Optional<Integer> position(CallId id) {
+        Place place = waiting.get(id);
+        if (place == null) {
+            return Optional.empty();
+        }
+        return Optional.of(queues.get(place.call.skill()).headSet(place, false).size() + 1);
+    }
+
+    public int waitingCount() {
+        return waiting.size();
+    }
+
+    // ------------------------------------------------------------------ the decision
+
+    /** Makes every offer possible now: each pairs a waiting call with an available agent, who becomes OFFERED. */
+    public List<Offer> dispatch() {
+        Instant now = clock.instant();
+        List<Offer> offers = new ArrayList<>();
+        while (true) {
+            Place bestPlace = null;
+            Seat bestSeat = null;
+            // Calls waiting for one particular agent (advisor, case owner) who is available now.
+            for (Map.Entry<AgentId, NavigableSet<Place>> mine : personal.entrySet()) {
+                Seat seat = seats.get(mine.getKey());
+                if (seat == null || !seat.available()) {
+                    continue;
+                }
+                for (Place place : mine.getValue()) {
+                    if (canTake(seat, place, now)) {
+                        if (bestPlace == null || place.compareTo(bestPlace) < 0) {
+                            bestPlace = place;
+                            bestSeat = seat;
+                        }
+                        break;
+                    }
+                }
+            }
+            // The head of each queue that has an available agent, skipping calls held for their case owner.
+            for (Map.Entry<Skill, NavigableSet<Place>> queue : queues.entrySet()) {
+                NavigableSet<Seat> agents = available.get(queue.getKey());
+                if (agents == null || agents.isEmpty()) {
+                    continue;
+                }
+                for (Place place : queue.getValue()) {
+                    if (bestPlace != null && place.compareTo(bestPlace) >= 0) {
+                        break;
+                    }
+                    if (!heldForOwner(place, now)) {
+                        bestPlace = place;
+                        bestSeat = agents.first();
+                        break;
+                    }
+                }
+            }
+            if (bestPlace == null) {
+                return offers;
+            }
+            remove(bestPlace);
+            offered.put(bestPlace.call.id(), bestPlace);
+            bestSeat.offeredCall = bestPlace.call.id();
+            offeredTo.put(bestPlace.call.id(), bestSeat);
+            change(bestSeat, AgentState.OFFERED, null);
+            offers.add(new Offer(bestPlace.call.id(), bestSeat.agent.id(), bestPlace.call.skill(), now, bestPlace.call.callback()));
+        }
+    }
+
+    /** The agent answered the offered call. */
+    public void answered(CallId id) {
+        Place place = offered.remove(id);
+        if (place == null) {
+            throw new IllegalStateException("call " + id + " is not being offered");
+        }
+        Seat seat = seatOffered(id).orElseThrow();
+        seat.offeredCall = null;
+        change(seat, AgentState.ON_CALL, null);
+    }
+
+    /**
+     * The agent's phone rang out (or was rejected, or the phone vanished): the agent is paused
+     * with ring-no-answer, and the call goes back to its own place in line.
+     */
+    public void notAnswered(CallId id) {
+        Place place = offered.remove(id);
+        if (place == null) {
+            throw new IllegalStateException("call " + id + " is not being offered");
+        }
+        seatOffered(id).ifPresent(seat -> {
+            seat.offeredCall = null;
+            change(seat, AgentState.PAUSED, PauseReason.RING_NO_ANSWER);
+        });
+        add(place);
+    }
+
+    /** The agent's call ended: wrap-up starts. */
+    public void callEnded(AgentId id) {
+        Seat seat = seat(id);
+        if (seat.state != AgentState.ON_CALL) {
+            throw new IllegalStateException("agent " + id + " is " + seat.state + ", not on a call");
+        }
+        change(seat, AgentState.WRAP_UP, null);
+    }
+
+    /** Agents whose wrap-up of {@code length} is over become ready. */
+    public void endWrapUps(Duration length) {
+        Instant now = clock.instant();
+        for (Seat seat : seats.values()) {
+            if (seat.state == AgentState.WRAP_UP && !seat.since.plus(length).isAfter(now)) {
+                change(seat, AgentState.READY, null);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ agents
+
+    /** Logs in, or makes ready after a pause or wrap-up. */
+    public void ready(AgentId id) {
+        Seat seat = seat(id);
+        if (seat.state == AgentState.OFFERED || seat.state == AgentState.ON_CALL) {
+            throw new IllegalStateException("agent " + id + " is " + seat.state + "; ready comes after the call");
+        }
+        change(seat, AgentState.READY, null);
+    }
+
+    public void pause(AgentId id, PauseReason reason) {
+        Seat seat = seat(id);
+        if (seat.state == AgentState.LOGGED_OUT || seat.state == AgentState.OFFERED) {
+            throw new IllegalStateException("agent " + id + " is " + seat.state + " and cannot pause now");
+        }
+        if (seat.state == AgentState.ON_CALL) {
+            seat.pauseAfterCall = reason; // a pause requested mid-call starts when the call ends
+            return;
+        }
+        change(seat, AgentState.PAUSED, reason);
+    }
+
+    public void logOut(AgentId id) {
+        Seat seat = seat(id);
+        if (seat.state == AgentState.OFFERED || seat.state == AgentState.ON_CALL) {
+            throw new IllegalStateException("agent " + id + " is " + seat.state + "; log out after the call");
+        }
+        change(seat, AgentState.LOGGED_OUT, null);
+    }
+
+    /** Whether the agent's softphone is registered: an unregistered phone is never offered a call. */
+    public void phoneRegistered(AgentId id, boolean registered) {
+        Seat seat = seat(id);
+        refresh(seat, () -> seat.registered = registered);
+    }
+
+    /** Whether the agent's phone is busy with a call the distributor did not give (e.g. a private call). */
+    public void phoneBusy(AgentId id, boolean busy) {
+        Seat seat = seat(id);
+        refresh(seat, () -> seat.busy = busy);
+    }
+
+    public AgentStatus status(AgentId id) {
+        Seat seat = seat(id);
+        return new AgentStatus(seat.agent, seat.state, seat.reason, seat.since, seat.registered, seat.busy, seat.offeredCall);
+    }
+
+    public List<AgentStatus> statuses() {
+        return seats.keySet().stream().map(this::status).toList();
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private boolean canTake(Seat seat, Place place, Instant now) {
+        AgentId id = seat.agent.id();
+        if (id.equals(place.call.advisor())) {
+            return true;
+        }
+        return id.equals(place.call.caseOwner()) && heldForOwner(place, now);
+    }
+
+    private boolean heldForOwner(Place place, Instant now) {
+        return place.call.caseOwner() != null && now.isBefore(place.call.enqueuedAt().plus(rules.ownerWindow()));
+    }
+
+    private void add(Place place) {
+        waiting.put(place.call.id(), place);
+        queues.computeIfAbsent(place.call.skill(), skill -> new TreeSet<>()).add(place);
+        for (AgentId agent : place.personalAgents()) {
+            personal.computeIfAbsent(agent, a -> new TreeSet<>()).add(place);
+        }
+    }
+
+    private void remove(Place place) {
+        waiting.remove(place.call.id());
+        NavigableSet<Place> queue = queues.get(place.call.skill());
+        queue.remove(place);
+        if (queue.isEmpty()) {
+            queues.remove(place.call.skill());
+        }
+        for (AgentId agent : place.personalAgents()) {
+            NavigableSet<Place> mine = personal.get(agent);
+            mine.remove(place);
+            if (mine.isEmpty()) {
+                personal.remove(agent);
+            }
+        }
+    }
+
+    private void change(Seat seat, AgentState state, PauseReason reason) {
+        refresh(seat, () -> {
+            Instant now = clock.instant();
+            if (state == AgentState.WRAP_UP && seat.pauseAfterCall != null) {
+                seat.state = AgentState.PAUSED;
+                seat.reason = seat.pauseAfterCall;
+                seat.pauseAfterCall = null;
+            } else {
+                seat.state = state;
+                seat.reason = reason;
+            }
+            seat.since = now;
+            if (state == AgentState.READY) {
+                seat.idleSince = now;
+            }
+        });
+    }
+
+    /** Applies a change to a seat, keeping the per-skill sets of available agents right. */
+    private void refresh(Seat seat, Runnable change) {
+        boolean was = seat.available();
+        if (was) {
+            seat.agent.skills().keySet().forEach(skill -> available.get(skill).remove(seat));
+        }
+        change.run();
+        if (seat.available()) {
+            seat.agent.skills().keySet().forEach(skill -> available.get(skill).add(seat));
+        }
+    }
+
+    private NavigableSet<Seat> availableSet(Skill skill) {
+        var order = selection.order(skill);
+        return new TreeSet<>((a, b) -> order.compare(a.asAvailable(skill), b.asAvailable(skill)));
+    }
+
+    private Optional<Seat> seatOffered(CallId id) {
+        return Optional.ofNullable(offeredTo.remove(id));
+    }
+
+    private Seat seat(AgentId id) {
+        Seat seat = seats.get(id);
+        if (seat == null) {
+            throw new UnknownAgent(id.value());
+        }
+        return seat;
+    }
+
+    /** A call's place in line: earlier virtual arrival first, then who joined first. */
+    private record Place(WaitingCall call, Instant virtualArrival, long order) implements Comparable<Place> {
+        @Override
+        public int compareTo(Place other) {
+            int byTime = virtualArrival.compareTo(other.virtualArrival);
+            return byTime != 0 ? byTime : Long.compare(order, other.order);
+        }
+
+        List<AgentId> personalAgents() {
+            List<AgentId> agents = new ArrayList<>(2);
+            if (call.advisor() != null) {
+                agents.add(call.advisor());
+            }
+            if (call.caseOwner() != null && !call.caseOwner().equals(call.advisor())) {
+                agents.add(call.caseOwner());
+            }
+            return agents;
+        }
+    }
+
+    private static final class Seat {
+        final Agent agent;
+        AgentState state = AgentState.LOGGED_OUT;
+        PauseReason reason;
+        PauseReason pauseAfterCall;
+        Instant since;
+        Instant idleSince;
+        boolean registered; // until the phone is seen registered, it is never offered a call
+        boolean busy;
+        CallId offeredCall;
+
+        Seat(Agent agent, Instant now) {
+            this.agent = agent;
+            this.since = now;
+            this.idleSince = now;
+        }
+
+        boolean available() {
+            return state == AgentState.READY && registered && !busy;
+        }
+
+        AgentSelection.AvailableAgent asAvailable(Skill skill) {
+            return new AgentSelection.AvailableAgent(agent, agent.level(skill).orElse(0), idleSince);
+        }
+    }
+}

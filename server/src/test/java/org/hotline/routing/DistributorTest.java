@@ -1,0 +1,255 @@
+package org.hotline.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.hotline.call.CallId;
+import org.junit.jupiter.api.Test;
+
+class DistributorTest {
+
+    private static final Skill ORDERS = new Skill("orders");
+    private static final Skill AFTER_SALES = new Skill("after-sales");
+    private static final AgentId LI = new AgentId("010");
+    private static final AgentId WANG = new AgentId("011");
+    private static final AgentId ZHAO = new AgentId("012");
+
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-22T01:00:00Z"));
+    private final Distributor acd = new Distributor(List.of(
+            new Agent(LI, "Li", Tier.FRONT_LINE, Map.of(ORDERS, 3)),
+            new Agent(WANG, "Wang", Tier.SENIOR, Map.of(ORDERS, 3, AFTER_SALES, 5)),
+            new Agent(ZHAO, "Zhao", Tier.TEAM_LEAD, Map.of(ORDERS, 1))),
+            PriorityRules.standard(), AgentSelection.mostSkilledThenLongestIdle(), clock);
+
+    private void readyWithPhone(AgentId... agents) {
+        for (AgentId agent : agents) {
+            acd.phoneRegistered(agent, true);
+            acd.ready(agent);
+            clock.advance(Duration.ofSeconds(1));
+        }
+    }
+
+    private WaitingCall call(String id, Skill skill) {
+        WaitingCall call = WaitingCall.ordinary(new CallId(id), skill, clock.instant());
+        clock.advance(Duration.ofSeconds(1));
+        return call;
+    }
+
+    private static Offer offerTo(List<Offer> offers, AgentId agent) {
+        return offers.stream().filter(o -> o.agent().equals(agent)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aCallGoesOnlyToAnAgentWithItsSkill() {
+        readyWithPhone(LI);
+        acd.enqueue(call("c1", AFTER_SALES));
+        assertThat(acd.dispatch()).isEmpty();
+
+        readyWithPhone(WANG);
+        assertThat(acd.dispatch()).singleElement().satisfies(offer -> {
+            assertThat(offer.agent()).isEqualTo(WANG);
+            assertThat(offer.call()).isEqualTo(new CallId("c1"));
+        });
+        assertThat(acd.status(WANG).state()).isEqualTo(AgentState.OFFERED);
+    }
+
+    @Test
+    void amongEquallySkilledAgentsTheOneIdleLongestGetsTheCall() {
+        readyWithPhone(WANG, LI); // Wang ready first, both level 3 in orders
+        acd.enqueue(call("c1", ORDERS));
+        assertThat(acd.dispatch()).singleElement().extracting(Offer::agent).isEqualTo(WANG);
+    }
+
+    @Test
+    void aMoreSkilledAgentIsPreferredToALongerIdleOne() {
+        readyWithPhone(ZHAO, LI); // Zhao idle longer but level 1
+        acd.enqueue(call("c1", ORDERS));
+        assertThat(acd.dispatch()).singleElement().extracting(Offer::agent).isEqualTo(LI);
+    }
+
+    @Test
+    void aVipWhoJustArrivedGoesAheadOfCallersWhoWaitedLessThanTheVipsHeadStart() {
+        acd.enqueue(call("ordinary", ORDERS));
+        clock.advance(Duration.ofSeconds(20));
+        acd.enqueue(call("vip", ORDERS).asVip(null));
+        readyWithPhone(LI);
+        assertThat(acd.dispatch()).singleElement().extracting(Offer::call).isEqualTo(new CallId("vip"));
+    }
+
+    @Test
+    void noCallerStarvesACallerWhoWaitedLongerThanTheHeadStartStillGoesFirst() {
+        acd.enqueue(call("ordinary", ORDERS));
+        clock.advance(Duration.ofSeconds(90)); // longer than the VIP's 60 s head start
+        acd.enqueue(call("vip", ORDERS).asVip(null));
+        readyWithPhone(LI);
+        assertThat(acd.dispatch()).singleElement().extracting(Offer::call).isEqualTo(new CallId("ordinary"));
+    }
+
+    @Test
+    void longDistanceCallersGoFirstAmongCallersWhoArrivedTogether() {
+        acd.enqueue(call("local", ORDERS));
+        acd.enqueue(call("far", ORDERS).fromLongDistance());
+        assertThat(acd.position(new CallId("far"))).contains(1);
+        assertThat(acd.position(new CallId("local"))).contains(2);
+    }
+
+    @Test
+    void anUnansweredOfferPausesTheAgentAndTheCallKeepsItsPlaceForTheNextAgent() {
+        acd.enqueue(call("first", ORDERS));
+        acd.enqueue(call("second", ORDERS));
+        readyWithPhone(LI);
+        assertThat(acd.dispatch()).singleElement().extracting(Offer::call).isEqualTo(new CallId("first"));
+
+        clock.advance(Duration.ofSeconds(9));
+        acd.notAnswered(new CallId("first"));
+
+        assertThat(acd.status(LI).state()).isEqualTo(AgentState.PAUSED);
+        assertThat(acd.status(LI).pauseReason()).isEqualTo(PauseReason.RING_NO_ANSWER);
+        assertThat(acd.position(new CallId("first"))).contains(1);
+        readyWithPhone(WANG);
+        assertThat(acd.dispatch()).singleElement().satisfies(offer -> {
+            assertThat(offer.call()).isEqualTo(new CallId("first"));
+            assertThat(offer.agent()).isEqualTo(WANG);
+        });
+    }
+
+    @Test
+    void theVipsDedicatedAdvisorIsOfferedTheCallFirstWhenReady() {
+        readyWithPhone(LI, ZHAO, WANG); // Li idle longest, Wang the advisor
+        acd.enqueue(call("vip", ORDERS).asVip(WANG));
+        assertThat(acd.dispatch()).singleElement().extracting(Offer::agent).isEqualTo(WANG);
+    }
+
+    @Test
+    void whenTheAdvisorIsBusyAVipIsServedByAnyoneRatherThanWait() {
+        readyWithPhone(LI);
+        acd.enqueue(call("vip", ORDERS).asVip(WANG));
+        assertThat(acd.dispatch()).singleElement().extracting(Offer::agent).isEqualTo(LI);
+    }
+
+    @Test
+    void aReturningCustomerWaitsForTheOwnerOfTheirCaseDuringTheOwnerWindowThenAnyoneServes() {
+        readyWithPhone(LI);
+        acd.enqueue(call("returning", ORDERS).ownedBy(WANG));
+        acd.enqueue(call("other", ORDERS));
+        assertThat(acd.dispatch()).singleElement().extracting(Offer::call).isEqualTo(new CallId("other"));
+
+        readyWithPhone(WANG);
+        assertThat(acd.dispatch()).singleElement().satisfies(offer -> {
+            assertThat(offer.call()).isEqualTo(new CallId("returning"));
+            assertThat(offer.agent()).isEqualTo(WANG);
+        });
+    }
+
+    @Test
+    void afterTheOwnerWindowTheReturningCustomerGoesToAnyone() {
+        acd.enqueue(call("returning", ORDERS).ownedBy(WANG));
+        clock.advance(PriorityRules.standard().ownerWindow());
+        readyWithPhone(LI);
+        assertThat(acd.dispatch()).singleElement().extracting(Offer::agent).isEqualTo(LI);
+    }
+
+    @Test
+    void aCallbackRequestKeepsTheCallersPlaceAndReservesTheAgentBeforeTheCustomerIsDialled() {
+        acd.enqueue(call("caller-a", ORDERS).asCallback());
+        acd.enqueue(call("caller-b", ORDERS));
+        assertThat(acd.position(new CallId("caller-a"))).contains(1);
+
+        readyWithPhone(LI);
+        Offer offer = acd.dispatch().getFirst();
+        assertThat(offer.call()).isEqualTo(new CallId("caller-a"));
+        assertThat(offer.callback()).isTrue();
+        assertThat(acd.status(LI).state()).as("the agent is reserved").isEqualTo(AgentState.OFFERED);
+    }
+
+    @Test
+    void aPhoneThatIsNotRegisteredOrIsBusyIsNeverOffered() {
+        acd.ready(LI); // phone never seen registered
+        acd.enqueue(call("c1", ORDERS));
+        assertThat(acd.dispatch()).isEmpty();
+
+        acd.phoneRegistered(LI, true);
+        acd.phoneBusy(LI, true);
+        assertThat(acd.dispatch()).isEmpty();
+
+        acd.phoneBusy(LI, false);
+        assertThat(acd.dispatch()).hasSize(1);
+    }
+
+    @Test
+    void eachAvailableAgentGetsOneCallAtATime() {
+        readyWithPhone(LI, WANG, ZHAO);
+        acd.enqueue(call("c1", ORDERS));
+        acd.enqueue(call("c2", ORDERS));
+        List<Offer> offers = acd.dispatch();
+        assertThat(offers).extracting(Offer::agent).containsExactlyInAnyOrder(LI, WANG);
+        assertThat(offerTo(offers, LI).call()).isEqualTo(new CallId("c1"));
+        assertThat(acd.dispatch()).isEmpty();
+    }
+
+    @Test
+    void anAnsweredCallThenWrapUpThenReadyAgain() {
+        readyWithPhone(LI);
+        acd.enqueue(call("c1", ORDERS));
+        acd.dispatch();
+        acd.answered(new CallId("c1"));
+        assertThat(acd.status(LI).state()).isEqualTo(AgentState.ON_CALL);
+
+        acd.callEnded(LI);
+        assertThat(acd.status(LI).state()).isEqualTo(AgentState.WRAP_UP);
+        clock.advance(Duration.ofSeconds(29));
+        acd.endWrapUps(Duration.ofSeconds(30));
+        assertThat(acd.status(LI).state()).isEqualTo(AgentState.WRAP_UP);
+        clock.advance(Duration.ofSeconds(1));
+        acd.endWrapUps(Duration.ofSeconds(30));
+        assertThat(acd.status(LI).state()).isEqualTo(AgentState.READY);
+    }
+
+    @Test
+    void aPauseAskedForDuringACallStartsWhenTheCallEnds() {
+        readyWithPhone(LI);
+        acd.enqueue(call("c1", ORDERS));
+        acd.dispatch();
+        acd.answered(new CallId("c1"));
+        acd.pause(LI, PauseReason.BREAK);
+        assertThat(acd.status(LI).state()).isEqualTo(AgentState.ON_CALL);
+        acd.callEnded(LI);
+        assertThat(acd.status(LI).state()).isEqualTo(AgentState.PAUSED);
+        assertThat(acd.status(LI).pauseReason()).isEqualTo(PauseReason.BREAK);
+    }
+
+    @Test
+    void aCallerWhoHangsUpLeavesTheQueueAndARingingAgentIsFreedAgain() {
+        acd.enqueue(call("gone", ORDERS));
+        acd.enqueue(call("stays", ORDERS));
+        assertThat(acd.abandon(new CallId("gone"))).isTrue();
+        assertThat(acd.position(new CallId("stays"))).contains(1);
+
+        readyWithPhone(LI);
+        acd.dispatch();
+        assertThat(acd.abandon(new CallId("stays"))).isTrue();
+        assertThat(acd.status(LI).state()).isEqualTo(AgentState.READY);
+        assertThat(acd.abandon(new CallId("never-queued"))).isFalse();
+    }
+
+    @Test
+    void unknownAgentsAndImpossibleChangesAreRefused() {
+        assertThatThrownBy(() -> acd.ready(new AgentId("999"))).isInstanceOf(UnknownAgent.class);
+        readyWithPhone(LI);
+        acd.enqueue(call("c1", ORDERS));
+        acd.dispatch();
+        assertThatThrownBy(() -> acd.logOut(LI)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> acd.answered(new CallId("c9"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anAgentDefinedTwiceIsRejected() {
+        Agent li = new Agent(LI, "Li", Tier.FRONT_LINE, Map.of(ORDERS, 3));
+        assertThatThrownBy(() -> new Distributor(List.of(li, li), PriorityRules.standard(),
+                AgentSelection.mostSkilledThenLongestIdle(), clock)).hasMessageContaining("010");
+    }
+}
