@@ -13,7 +13,11 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.hotline.routing.Agent;
+import org.hotline.routing.Skill;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.hotline.call.IvrMenu;
@@ -79,13 +83,14 @@ public final class ConfigLoader {
                 tree.integer("http.port", 8080, 0, 65535));
         HotlineConfig.Mongo mongo = mongo(tree, stateDir);
         Path prompts = home.resolve(tree.string("prompts.dir", "ivr-prompts")).toAbsolutePath().normalize();
+        List<Agent> agents = agents(tree, home, ivr);
 
         List<String> unknown = tree.unread();
         if (!unknown.isEmpty()) {
             throw new ConfigException(unknown.get(0) + ": unknown setting (misspelt?)"
                     + (unknown.size() > 1 ? "; also unknown: " + String.join(", ", unknown.subList(1, unknown.size())) : ""));
         }
-        return new HotlineConfig(company, zone, rings, ivr, ami, agi, http, mongo, prompts);
+        return new HotlineConfig(company, zone, rings, ivr, ami, agi, http, mongo, prompts, agents);
     }
 
     private static ObjectNode parse(Path file) {
@@ -206,6 +211,18 @@ public final class ConfigLoader {
         }
         Path dataDir = stateDir.resolve(tree.string("mongo.embeddedDataDir", "data")).normalize();
         return new HotlineConfig.Mongo(uri, database, dataDir);
+    }
+
+    /** The roster; the queues an agent can serve are the menu's choices. No file yet means no agents yet. */
+    private static List<Agent> agents(ConfigTree tree, Path home, HotlineConfig.Ivr ivr) {
+        String explicit = tree.string("agents.file", null);
+        Path file = home.resolve(explicit != null ? explicit : "config/agents.yaml").toAbsolutePath().normalize();
+        if (explicit == null && !Files.exists(file)) {
+            return List.of();
+        }
+        Set<Skill> queues = new HashSet<>();
+        ivr.menu().options().values().forEach(choice -> queues.add(new Skill(choice)));
+        return AgentRoster.load(file, queues);
     }
 
     private static String host(ConfigTree tree, String key, String fallback) {

@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import org.hotline.call.IvrMenu;
 import org.hotline.call.Language;
 import org.hotline.call.RingPolicy;
+import org.hotline.routing.Agent;
+import java.util.List;
 
 /** The server's whole configuration, validated: read once at start-up by {@link ConfigLoader}. */
 public record HotlineConfig(
@@ -16,7 +18,8 @@ public record HotlineConfig(
         Agi agi,
         Http http,
         Mongo mongo,
-        Path promptsDir) {
+        Path promptsDir,
+        List<Agent> agents) {
 
     /** The company the greeting names first. */
     public record Company(String name, String nameEn) {

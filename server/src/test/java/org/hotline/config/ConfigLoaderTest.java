@@ -34,13 +34,25 @@ class ConfigLoaderTest {
 
     @Test
     void theShippedConfigurationIsValid() {
-        Path shipped = Path.of(System.getProperty("hotline.home", "..")).resolve("config/hotline.yaml");
-        HotlineConfig config = ConfigLoader.load(shipped, Map.of("HOTLINE_AMI_SECRET", "0123456789abcdef"), home);
+        Path projectHome = Path.of(System.getProperty("hotline.home", ".."));
+        HotlineConfig config = ConfigLoader.load(projectHome.resolve("config/hotline.yaml"),
+                Map.of("HOTLINE_AMI_SECRET", "0123456789abcdef"), projectHome);
+        assertThat(config.agents()).hasSize(3);
         assertThat(config.company().name()).isEqualTo("三学苑");
         assertThat(config.rings().ringLength()).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.rings().maxRings()).isEqualTo(3);
         assertThat(config.ivr().language()).isEqualTo(Language.ZH);
         assertThat(config.http().bindAddress()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void theAgentsRosterIsCheckedAtStartUpAgainstTheMenusQueues() throws IOException {
+        Files.writeString(home.resolve("agents.yaml"), "agents:\n  - {id: \"010\", name: Li, skills: {refunds: 3}}\n");
+        assertThatThrownBy(() -> load("company:\n  name: X\nagents:\n  file: agents.yaml\n"))
+                .hasMessageStartingWith("agents[0] (010).skills: unknown skill 'refunds'");
+
+        Files.writeString(home.resolve("agents.yaml"), "agents:\n  - {id: \"010\", name: Li, skills: {orders: 3}}\n");
+        assertThat(load("company:\n  name: X\nagents:\n  file: agents.yaml\n").agents()).hasSize(1);
     }
 
     @Test

@@ -1,0 +1,155 @@
+package org.hotline.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hotline.routing.Agent;
+import org.hotline.routing.AgentId;
+import org.hotline.routing.Skill;
+import org.hotline.routing.Tier;
+
+/**
+ * Reads the agents the administrator defines ({@code config/agents.yaml}). Every problem names
+ * the entry it is in, e.g. {@code agents[2] (012): unknown skill 'refunds'}.
+ */
+public final class AgentRoster {
+
+    private static final Set<String> FIELDS = Set.of("id", "name", "tier", "skills");
+
+    private AgentRoster() {
+    }
+
+    /** @param queues the skills calls can be queued for (the menu's choices); an agent's skills must be among them */
+    public static List<Agent> load(Path file, Set<Skill> queues) {
+        JsonNode root = parse(file);
+        JsonNode list = root.get("agents");
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new ConfigException("agents: expected a list of agents (lines starting with '- id:')");
+        }
+        List<Agent> agents = new ArrayList<>();
+        Map<AgentId, Integer> seen = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            Agent agent = agent(list.get(i), i, queues);
+            Integer earlier = seen.putIfAbsent(agent.id(), i);
+            if (earlier != null) {
+                throw new ConfigException("agents[" + i + "] (" + agent.id() + "): the ID is already used by agents[" + earlier + "]");
+            }
+            agents.add(agent);
+        }
+        return List.copyOf(agents);
+    }
+
+    private static Agent agent(JsonNode node, int index, Set<Skill> queues) {
+        String where = "agents[" + index + "]";
+        if (!node.isObject()) {
+            throw new ConfigException(where + ": expected id, name, tier and skills");
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!FIELDS.contains(field)) {
+                throw new ConfigException(where + "." + field + ": unknown setting (id, name, tier, skills)");
+            }
+        }
+        JsonNode idNode = node.get("id");
+        if (idNode == null || idNode.isNull()) {
+            throw new ConfigException(where + ".id: is required");
+        }
+        if (!idNode.isTextual()) {
+            throw new ConfigException(where + ".id: write the ID in quotes (e.g. \"010\") so leading zeros are kept");
+        }
+        if (!AgentId.isValid(idNode.asText())) {
+            throw new ConfigException(where + ".id: '" + idNode.asText() + "' is not an agent ID (1-16 letters or digits)");
+        }
+        AgentId id = new AgentId(idNode.asText());
+        where = where + " (" + id + ")";
+        String name = text(node, "name");
+        if (name == null) {
+            throw new ConfigException(where + ".name: is required");
+        }
+        if (name.codePointCount(0, name.length()) > 40 || name.codePoints().anyMatch(Character::isISOControl)) {
+            throw new ConfigException(where + ".name: at most 40 characters, no control characters");
+        }
+        Tier tier = tier(text(node, "tier"), where);
+        Map<Skill, Integer> skills = skills(node.get("skills"), where, queues);
+        return new Agent(id, name, tier, skills);
+    }
+
+    private static Tier tier(String text, String where) {
+        if (text == null) {
+            return Tier.FRONT_LINE;
+        }
+        try {
+            return Tier.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ".tier: '" + text + "' is not a tier (front-line, senior, team-lead)");
+        }
+    }
+
+    private static Map<Skill, Integer> skills(JsonNode node, String where, Set<Skill> queues) {
+        if (node == null || !node.isObject() || node.isEmpty()) {
+            throw new ConfigException(where + ".skills: at least one skill with a level, e.g. {orders: 3}");
+        }
+        Map<Skill, Integer> skills = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            Skill skill;
+            try {
+                skill = new Skill(entry.getKey());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where + ".skills: '" + entry.getKey() + "' is not a skill name");
+            }
+            if (!queues.contains(skill)) {
+                throw new ConfigException(where + ".skills: unknown skill '" + skill + "' (queues: "
+                        + String.join(", ", new TreeSet<>(queues.stream().map(Skill::name).toList())) + ")");
+            }
+            JsonNode level = entry.getValue();
+            if (!level.isInt() || level.intValue() < 1 || level.intValue() > 5) {
+                throw new ConfigException(where + ".skills." + skill + ": a level from 1 to 5");
+            }
+            skills.put(skill, level.intValue());
+        }
+        return skills;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText().strip();
+    }
+
+    private static JsonNode parse(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("agents.file: " + file + " does not exist");
+        }
+        try {
+            JsonNode node = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file, StandardCharsets.UTF_8));
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                return new ObjectMapper().createObjectNode();
+            }
+            if (!node.isObject()) {
+                throw new ConfigException(file + ": expected 'agents:' followed by a list");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw new ConfigException(file + ": not valid YAML: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
