@@ -8,9 +8,8 @@ import java.time.Instant;
  * @param id        Asterisk's unique id of the caller's channel
  * @param channel   the channel name (for people reading logs; never used in commands)
  * @param caller    who calls
- * @param dialled   the number the caller dialled (the hotline number), or null
  * @param arrival   when the call arrived, as best known when the flow starts
  * @param language  the language the caller is served in
  */
-public record InboundCall(CallId id, String channel, CallerId caller, String dialled, Instant arrival, Language language) {
+public record InboundCall(CallId id, String channel, CallerId caller, Instant arrival, Language language) {
 }

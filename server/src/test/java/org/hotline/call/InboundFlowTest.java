@@ -22,7 +22,7 @@ class InboundFlowTest {
             sleptUntil::add, (id, event) -> events.add(event));
 
     private InboundCall callArrivedAt(Instant arrival) {
-        return new InboundCall(ID, "PJSIP/caller-1", CallerId.presented("1001", null), "10000", arrival, Language.ZH);
+        return new InboundCall(ID, "PJSIP/caller-1", CallerId.presented("1001", null), arrival, Language.ZH);
     }
 
     @Test

@@ -48,7 +48,6 @@ public final class AgiServer implements AutoCloseable {
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!server.listening && server.failure == null && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
@@ -22,7 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class InboundScript implements AgiScript {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundScript.class);
-    private static final Pattern DIALLED = Pattern.compile("[0-9A-Za-z+*#_.-]{1,40}");
 
     private final InboundFlow flow;
     private final Language language;
@@ -58,7 +56,6 @@ public final class InboundScript implements AgiScript {
                 id,
                 request.getChannel(),
                 CallerId.presented(request.getCallerIdNumber(), request.getCallerIdName()),
-                dialled(request.getExtension()),
                 arrivals.apply(id).filter(arrival -> arrival.isBefore(now)).orElse(now),
                 language);
         AgiLine line = new AgiLine(channel, language,
@@ -68,9 +65,5 @@ public final class InboundScript implements AgiScript {
         } catch (RuntimeException e) {
             LOG.error("inbound flow failed for call {}; the dialplan fallback takes over", id, e);
         }
-    }
-
-    private static String dialled(String extension) {
-        return extension != null && DIALLED.matcher(extension).matches() ? extension : null;
     }
 }
