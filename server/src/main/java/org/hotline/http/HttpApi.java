@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.hotline.config.HotlineConfig;
+import org.hotline.server.Floor;
 import org.hotline.store.CallRecords;
 
 /** The HTTP server: one small resource class per path, mounted on one router. */
@@ -18,10 +19,11 @@ public final class HttpApi {
     }
 
     public static Future<HttpServer> start(Vertx vertx, HotlineConfig.Http config, Map<String, BooleanSupplier> health,
-                                           CallRecords records, PrometheusMeterRegistry metrics, Clock clock) {
+                                           CallRecords records, Floor floor, PrometheusMeterRegistry metrics, Clock clock) {
         Router router = Router.router(vertx);
         new HealthResource(vertx, health).mount(router);
         new CallsResource(vertx, records, clock).mount(router);
+        new AgentsResource(floor).mount(router);
         new MetricsResource(metrics).mount(router);
         router.route().last().handler(ctx -> new ApiError(404, "no such resource").send(ctx.response()));
         return vertx.createHttpServer()

@@ -2,6 +2,7 @@ package org.hotline.server;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -21,6 +22,9 @@ import org.hotline.config.HotlineConfig;
 import org.hotline.http.HttpApi;
 import org.hotline.metrics.CallMetrics;
 import org.hotline.prompts.PromptLibrary;
+import org.hotline.routing.AgentSelection;
+import org.hotline.routing.Distributor;
+import org.hotline.routing.PriorityRules;
 import org.hotline.store.CallRecords;
 import org.hotline.store.EmbeddedMongo;
 import org.hotline.store.MongoCallJournal;
@@ -75,7 +79,10 @@ public final class HotlineServer implements AutoCloseable {
             parts.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
 
             CallTracker tracker = new CallTracker(config.rings(), new CallMetrics(journal, meters));
-            SerialCallEvents events = new SerialCallEvents(vertx.getOrCreateContext(), tracker, clock);
+            Context floorContext = vertx.getOrCreateContext();
+            SerialCallEvents events = new SerialCallEvents(floorContext, tracker, clock);
+            Floor floor = new Floor(floorContext, new Distributor(config.agents(), PriorityRules.standard(),
+                    AgentSelection.mostSkilledThenLongestIdle(), clock));
             InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), clock, Sleeper.on(clock), events);
 
             AgiServer agi = AgiServer.start(config.agi(), Map.of("inbound",
@@ -92,7 +99,7 @@ public final class HotlineServer implements AutoCloseable {
             health.put("ami", ami::isConnected);
             health.put("agi", agi::isListening);
             health.put("mongo", store::ping);
-            HttpServer http = HttpApi.start(vertx, config.http(), health, new CallRecords(store.calls()), meters, clock)
+            HttpServer http = HttpApi.start(vertx, config.http(), health, new CallRecords(store.calls()), floor, meters, clock)
                     .await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
