@@ -1,6 +1,6 @@
 package org.hotline.call;
 
-/** The recorded prompts of the inbound flow; each exists once per {@link Language}. */
+/** The recorded prompts (callers' and agents'); each exists once per {@link Language}. */
 public enum Prompt {
     GREETING("greeting"),
     MENU("menu"),
@@ -9,7 +9,11 @@ public enum Prompt {
     APOLOGY("apology"),
     CHOICE_RECORDED("choice-recorded"),
     CLOSING("closing"),
-    FALLBACK("fallback");
+    FALLBACK("fallback"),
+    AGENT_READY("agent-ready"),
+    AGENT_PAUSED("agent-paused"),
+    AGENT_LOGGED_OUT("agent-logged-out"),
+    AGENT_REFUSED("agent-refused");
 
     private final String fileName;
 

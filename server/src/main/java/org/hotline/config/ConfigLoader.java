@@ -90,7 +90,9 @@ public final class ConfigLoader {
             throw new ConfigException(unknown.get(0) + ": unknown setting (misspelt?)"
                     + (unknown.size() > 1 ? "; also unknown: " + String.join(", ", unknown.subList(1, unknown.size())) : ""));
         }
-        return new HotlineConfig(company, zone, rings, ivr, ami, agi, http, mongo, prompts, agents);
+        Path asteriskEtc = stateDir.resolve(tree.string("asterisk.etcDir", "asterisk/etc")).normalize();
+        return new HotlineConfig(company, zone, rings, ivr, ami, agi, http, mongo, prompts, agents, asteriskEtc,
+                stateDir.resolve("secrets/agents"));
     }
 
     private static ObjectNode parse(Path file) {

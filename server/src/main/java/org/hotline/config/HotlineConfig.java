@@ -8,7 +8,12 @@ import org.hotline.call.RingPolicy;
 import org.hotline.routing.Agent;
 import java.util.List;
 
-/** The server's whole configuration, validated: read once at start-up by {@link ConfigLoader}. */
+/**
+ * The server's whole configuration, validated: read once at start-up by {@link ConfigLoader}.
+ *
+ * @param asteriskEtc  where the Asterisk instance reads its configuration (the server writes the agents' SIP accounts there)
+ * @param agentSecrets where the agents' generated SIP passwords are kept
+ */
 public record HotlineConfig(
         Company company,
         ZoneId timeZone,
@@ -19,7 +24,9 @@ public record HotlineConfig(
         Http http,
         Mongo mongo,
         Path promptsDir,
-        List<Agent> agents) {
+        List<Agent> agents,
+        Path asteriskEtc,
+        Path agentSecrets) {
 
     /** The company the greeting names first. */
     public record Company(String name, String nameEn) {

@@ -29,10 +29,14 @@ import org.hotline.store.CallRecords;
 import org.hotline.store.EmbeddedMongo;
 import org.hotline.store.MongoCallJournal;
 import org.hotline.store.MongoStore;
+import org.hotline.telephony.agi.AgentFeatureScript;
 import org.hotline.telephony.agi.AgiServer;
 import org.hotline.telephony.agi.InboundScript;
 import org.hotline.telephony.ami.AmiEventTranslator;
 import org.hotline.telephony.ami.AmiLink;
+import org.hotline.telephony.ami.LiveChannels;
+import org.hotline.telephony.pjsip.AgentAccounts;
+import org.hotline.telephony.pjsip.AgentPhones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,12 +89,27 @@ public final class HotlineServer implements AutoCloseable {
                     AgentSelection.mostSkilledThenLongestIdle(), clock));
             InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), clock, Sleeper.on(clock), events);
 
-            AgiServer agi = AgiServer.start(config.agi(), Map.of("inbound",
-                    new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters)));
+            AgiServer agi = AgiServer.start(config.agi(), Map.of(
+                    "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters),
+                    "agent-feature", new AgentFeatureScript(floor, config.ivr().language())));
             parts.push(agi);
 
-            AmiLink ami = new AmiLink(config.ami(), new AmiEventTranslator(config.ivr().hotlineContext(), clock),
-                    translated -> events.publish(translated.id(), translated.event()), events::keepOnly);
+            AmiEventTranslator translator = new AmiEventTranslator(config.ivr().hotlineContext(), clock);
+            AgentPhones phones = new AgentPhones(new AgentAccounts(config.agents(), config.agentSecrets()), config.agents(),
+                    config.asteriskEtc(), floor::phoneRegistered);
+            AmiLink ami = new AmiLink(config.ami(),
+                    event -> {
+                        translator.translate(event).ifPresent(t -> events.publish(t.id(), t.event()));
+                        phones.onEvent(event);
+                    },
+                    link -> {
+                        phones.install(link);
+                        try {
+                            events.keepOnly(LiveChannels.read(link));
+                        } catch (Exception e) {
+                            LOG.warn("could not re-read live channels: {}", e.getMessage());
+                        }
+                    });
             parts.push(ami);
             ami.start();
             meters.gauge("hotline.ami.connected", ami, link -> link.isConnected() ? 1 : 0);

@@ -2,63 +2,61 @@ package org.hotline.telephony.ami;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.function.Consumer;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.EventTimeoutException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
-import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.TimeoutException;
-import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.EventGeneratingAction;
+import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.event.ConnectEvent;
-import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
+import org.asteriskjava.manager.response.ManagerResponse;
 import org.hotline.config.HotlineConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Asterisk Manager connection: logs in (retrying until Asterisk is up, since the library
- * does not retry a first failed login), lets the library reconnect after a drop, re-reads the
- * live channels after every reconnect, and hands events on without ever blocking the library's
- * single event thread.
+ * does not retry a first failed login), lets the library reconnect after a drop, runs the
+ * after-login work (re-reading state) after every login, and hands events on without ever
+ * blocking the library's single event thread.
  */
 public final class AmiLink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AmiLink.class);
     /**
      * Only the event classes the hotline reads: channels and caller ids (call), keys (dtmf), AGI
-     * commands (agi), boot/reload (system). Leaving out the chatty dialplan class (an event per
-     * dialplan step and variable) keeps the AMI thread's parsing off the CPU the calls need.
+     * commands (agi), boot, reloads and phone registrations (system). Leaving out the chatty
+     * dialplan class (an event per dialplan step and variable) keeps the AMI thread's parsing off
+     * the CPU the calls need.
      */
     private static final String EVENT_CLASSES = "call,dtmf,agi,system";
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
 
     private final ManagerConnection connection;
-    private final AmiEventTranslator translator;
-    private final Consumer<AmiEventTranslator.Translated> events;
-    private final Consumer<Set<String>> liveChannels;
+    private final Consumer<ManagerEvent> events;
+    private final Consumer<AmiLink> afterLogin;
     private volatile boolean closed;
     private volatile boolean loggedInOnce;
     private Thread loginThread;
 
     /**
-     * @param events       receives every translated event, on the AMI thread: must hand off at once
-     * @param liveChannels receives the unique ids of all channels after each reconnect (on a virtual thread)
+     * @param events     receives every event, on the AMI thread: must hand off at once
+     * @param afterLogin runs after the first login and after every reconnect, on a virtual thread
+     *                   (it may use {@link #send} and {@link #query})
      */
-    public AmiLink(HotlineConfig.Ami config, AmiEventTranslator translator,
-                   Consumer<AmiEventTranslator.Translated> events, Consumer<Set<String>> liveChannels) {
+    public AmiLink(HotlineConfig.Ami config, Consumer<ManagerEvent> events, Consumer<AmiLink> afterLogin) {
         this.connection = new ManagerConnectionFactory(config.host(), config.port(), config.username(), config.secret())
                 .createManagerConnection();
-        this.translator = translator;
         this.events = events;
-        this.liveChannels = liveChannels;
+        this.afterLogin = afterLogin;
         connection.addEventListener(this::onEvent);
     }
 
@@ -71,6 +69,16 @@ public final class AmiLink implements AutoCloseable {
         return connection.getState() == ManagerConnectionState.CONNECTED;
     }
 
+    /** Sends an action and waits for its response: only from a virtual thread, never the AMI or event-loop thread. */
+    public ManagerResponse send(ManagerAction action) throws IOException, TimeoutException {
+        return connection.sendAction(action, 10_000);
+    }
+
+    /** Sends an action that answers with a list of events, and returns them (same threading rule as {@link #send}). */
+    public List<ResponseEvent> query(EventGeneratingAction action) throws IOException, EventTimeoutException {
+        return List.copyOf(connection.sendEventGeneratingAction(action, 10_000).getEvents());
+    }
+
     private void loginUntilUp() {
         Duration wait = FIRST_RETRY;
         while (!closed) {
@@ -78,6 +86,7 @@ public final class AmiLink implements AutoCloseable {
                 connection.login(EVENT_CLASSES);
                 loggedInOnce = true;
                 LOG.info("AMI logged in");
+                runAfterLogin();
                 return;
             } catch (AuthenticationFailedException e) {
                 LOG.error("AMI login refused: check asterisk.ami.username and the secret ({})", e.getMessage());
@@ -92,33 +101,28 @@ public final class AmiLink implements AutoCloseable {
 
     private void onEvent(ManagerEvent event) {
         if (event instanceof ConnectEvent && loggedInOnce) {
-            LOG.info("AMI reconnected; re-reading live channels");
-            Thread.ofVirtual().name("ami-resync").start(this::resync);
+            LOG.info("AMI reconnected; re-reading state");
+            Thread.ofVirtual().name("ami-resync").start(() -> {
+                // The reconnect event arrives before the library has logged in again.
+                for (int i = 0; i < 100 && !isConnected() && !closed; i++) {
+                    sleep(Duration.ofMillis(50));
+                }
+                runAfterLogin();
+            });
             return;
         }
         if (event instanceof DisconnectEvent) {
             LOG.warn("AMI connection lost; the library reconnects");
             return;
         }
-        translator.translate(event).ifPresent(events);
+        events.accept(event);
     }
 
-    private void resync() {
+    private void runAfterLogin() {
         try {
-            // The reconnect event arrives before the library has logged in again.
-            for (int i = 0; i < 100 && !isConnected() && !closed; i++) {
-                sleep(Duration.ofMillis(50));
-            }
-            ResponseEvents response = connection.sendEventGeneratingAction(new CoreShowChannelsAction(), 10_000);
-            Set<String> ids = new HashSet<>();
-            for (ResponseEvent event : response.getEvents()) {
-                if (event instanceof CoreShowChannelEvent channel && channel.getUniqueid() != null) {
-                    ids.add(channel.getUniqueid());
-                }
-            }
-            liveChannels.accept(ids);
-        } catch (IOException | EventTimeoutException | RuntimeException e) {
-            LOG.warn("could not re-read live channels after reconnect: {}", e.getMessage());
+            afterLogin.accept(this);
+        } catch (RuntimeException e) {
+            LOG.warn("after AMI login: {}", e.getMessage());
         }
     }
 

@@ -1,0 +1,103 @@
+package org.hotline.telephony.pjsip;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hotline.routing.Agent;
+import org.hotline.routing.AgentId;
+
+/**
+ * Each agent's SIP account ({@code agent-<id>}), so that any SIP softphone can register: a
+ * password generated once per agent (kept under the state dir, mode 600, never committed), and
+ * the PJSIP configuration Asterisk includes ({@code pjsip_agents.conf}).
+ */
+public final class AgentAccounts {
+
+    private static final Pattern ENDPOINT = Pattern.compile("agent-([0-9A-Za-z]{1,16})");
+    private static final Pattern AGENT_CHANNEL = Pattern.compile("PJSIP/agent-([0-9A-Za-z]{1,16})-[0-9a-f]{8}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final List<Agent> agents;
+    private final Path secretsDir;
+
+    public AgentAccounts(List<Agent> agents, Path secretsDir) {
+        this.agents = agents;
+        this.secretsDir = secretsDir;
+    }
+
+    public static String endpoint(AgentId id) {
+        return "agent-" + id.value();
+    }
+
+    /** The agent whose account this endpoint (or AOR) is, if any. */
+    public static Optional<AgentId> agentOfEndpoint(String endpoint) {
+        Matcher m = endpoint == null ? null : ENDPOINT.matcher(endpoint);
+        return m != null && m.matches() ? Optional.of(new AgentId(m.group(1))) : Optional.empty();
+    }
+
+    /** The agent whose phone this channel is ({@code PJSIP/agent-010-0000002a}), if any. */
+    public static Optional<AgentId> agentOfChannel(String channel) {
+        Matcher m = channel == null ? null : AGENT_CHANNEL.matcher(channel);
+        return m != null && m.matches() ? Optional.of(new AgentId(m.group(1))) : Optional.empty();
+    }
+
+    /** The agent's SIP password, generated on first use. */
+    public String password(AgentId id) throws IOException {
+        Path file = secretsDir.resolve(id.value() + ".password");
+        if (Files.isRegularFile(file)) {
+            String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (stored.matches("[0-9a-f]{16,64}")) {
+                return stored;
+            }
+        }
+        Files.createDirectories(secretsDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        String password = HexFormat.of().formatHex(bytes);
+        Path temp = Files.createTempFile(secretsDir, id.value(), ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(temp, password + "\n", StandardCharsets.UTF_8);
+        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return password;
+    }
+
+    /** PJSIP sections for every agent. Only validated IDs and generated hex passwords go in. */
+    public String pjsipConfig() throws IOException {
+        StringBuilder conf = new StringBuilder("; Agents' softphone accounts, written by the hotline server from config/agents.yaml.\n");
+        for (Agent agent : agents) {
+            String name = endpoint(agent.id());
+            conf.append("\n[").append(name).append("]\n")
+                    .append("type = endpoint\ncontext = agents\ndisallow = all\nallow = ulaw,alaw\n")
+                    .append("auth = ").append(name).append("-auth\naors = ").append(name).append('\n')
+                    .append("direct_media = no\ndtmf_mode = rfc4733\nrtp_symmetric = yes\nforce_rport = yes\nrewrite_contact = yes\n")
+                    .append("callerid = <").append(agent.id().value()).append(">\n")
+                    .append("\n[").append(name).append("-auth]\n")
+                    .append("type = auth\nauth_type = userpass\nusername = ").append(name)
+                    .append("\npassword = ").append(password(agent.id())).append('\n')
+                    .append("\n[").append(name).append("]\n")
+                    .append("type = aor\nmax_contacts = 1\nremove_existing = yes\nqualify_frequency = 15\n");
+        }
+        return conf.toString();
+    }
+
+    /** Writes the PJSIP file where Asterisk includes it; returns false if that directory does not exist (a remote Asterisk). */
+    public boolean writeTo(Path asteriskEtc) throws IOException {
+        if (!Files.isDirectory(asteriskEtc)) {
+            return false;
+        }
+        Path file = asteriskEtc.resolve("pjsip_agents.conf");
+        Path temp = Files.createTempFile(asteriskEtc, "pjsip_agents", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(temp, pjsipConfig(), StandardCharsets.UTF_8);
+        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return true;
+    }
+}

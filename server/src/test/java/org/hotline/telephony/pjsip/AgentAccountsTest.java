@@ -1,0 +1,58 @@
+package org.hotline.telephony.pjsip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.hotline.routing.Agent;
+import org.hotline.routing.AgentId;
+import org.hotline.routing.Skill;
+import org.hotline.routing.Tier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentAccountsTest {
+
+    @TempDir
+    Path dir;
+
+    private final Agent li = new Agent(new AgentId("010"), "李明", Tier.FRONT_LINE, Map.of(new Skill("orders"), 3));
+
+    @Test
+    void eachAgentGetsAGeneratedPasswordKeptPrivateAndReused() throws Exception {
+        AgentAccounts accounts = new AgentAccounts(List.of(li), dir.resolve("secrets"));
+        String first = accounts.password(li.id());
+        assertThat(first).matches("[0-9a-f]{16}");
+        assertThat(accounts.password(li.id())).isEqualTo(first);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("secrets/010.password"))))
+                .isEqualTo("rw-------");
+        assertThat(new AgentAccounts(List.of(li), dir.resolve("secrets")).password(li.id())).isEqualTo(first);
+    }
+
+    @Test
+    void theAsteriskConfigurationHasAnAccountPerAgentAndNothingFromTheirNames() throws Exception {
+        AgentAccounts accounts = new AgentAccounts(List.of(li), dir.resolve("secrets"));
+        String conf = accounts.pjsipConfig();
+        assertThat(conf).contains("[agent-010]", "type = endpoint", "context = agents", "[agent-010-auth]",
+                "username = agent-010", "password = " + accounts.password(li.id()), "max_contacts = 1");
+        assertThat(conf).doesNotContain("李明");
+
+        Files.createDirectories(dir.resolve("etc"));
+        assertThat(accounts.writeTo(dir.resolve("etc"))).isTrue();
+        assertThat(dir.resolve("etc/pjsip_agents.conf")).content().isEqualTo(conf);
+        assertThat(accounts.writeTo(dir.resolve("no-such-asterisk"))).isFalse();
+    }
+
+    @Test
+    void onlyAnAgentsOwnChannelOrAccountNamesThatAgent() {
+        assertThat(AgentAccounts.agentOfChannel("PJSIP/agent-010-0000002a")).contains(new AgentId("010"));
+        assertThat(AgentAccounts.agentOfChannel("PJSIP/caller-0000002a")).isEmpty();
+        assertThat(AgentAccounts.agentOfChannel("PJSIP/agent-010;x-0000002a")).isEmpty();
+        assertThat(AgentAccounts.agentOfChannel(null)).isEmpty();
+        assertThat(AgentAccounts.agentOfEndpoint("agent-011")).contains(new AgentId("011"));
+        assertThat(AgentAccounts.agentOfEndpoint("caller")).isEmpty();
+    }
+}
