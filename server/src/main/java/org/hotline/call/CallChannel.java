@@ -2,6 +2,7 @@ package org.hotline.call;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.hotline.routing.AgentId;
 
 /**
  * The caller's line as the inbound flow sees it. Implemented by the telephony adapter; every
@@ -18,6 +19,15 @@ public interface CallChannel {
      * Returns the key pressed, or empty when none came.
      */
     Optional<Character> ask(Prompt prompt, String keys, Duration timeout);
+
+    /** Music on hold on or off; it plays while the flow waits. */
+    void holdMusic(boolean on);
+
+    /**
+     * Rings the agent's phone for at most {@code ringFor}; if they answer, the two talk and this
+     * returns when that conversation is over.
+     */
+    AgentLeg connect(AgentId agent, Duration ringFor);
 
     /** Tells the dialplan the server finished this call, so it does not run its fallback. */
     void markFinished();

@@ -53,6 +53,26 @@ public sealed interface CallEvent {
     record NoInput(Instant at, int attempt) implements CallEvent {
     }
 
+    /** The call joined the queue of its menu choice. */
+    record Queued(Instant at, String queue) implements CallEvent {
+    }
+
+    /** The distributor chose an agent; their phone starts ringing. */
+    record Offered(Instant at, String agent) implements CallEvent {
+    }
+
+    /** How an offer ended: answered, or rang out / busy / unavailable (the call keeps its place). */
+    record OfferEnded(Instant at, String agent, Instant ringStartedAt, AgentLeg.Outcome outcome) implements CallEvent {
+    }
+
+    /** The agent answered; {@code at} is when. */
+    record AgentAnswered(Instant at, String agent) implements CallEvent {
+    }
+
+    /** The caller left the queue without an agent (waited past the maximum). */
+    record LeftQueue(Instant at) implements CallEvent {
+    }
+
     /** The server is about to hang up: whatever ends the call next was the hotline's doing. */
     record HangupRequested(Instant at) implements CallEvent {
     }

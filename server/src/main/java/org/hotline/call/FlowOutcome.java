@@ -4,6 +4,10 @@ package org.hotline.call;
 public enum FlowOutcome {
     /** Menu done, choice recorded, closing played, hung up by the hotline. */
     COMPLETED,
+    /** Talked to an agent. */
+    CONNECTED,
+    /** Waited past the maximum without an agent; closed politely. */
+    NO_AGENT,
     /** No valid choice after every attempt; closed politely. */
     NO_CHOICE,
     /** The caller hung up during the flow. */

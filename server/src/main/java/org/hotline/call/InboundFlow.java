@@ -1,6 +1,11 @@
 package org.hotline.call;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.hotline.routing.AgentId;
+import org.hotline.routing.Skill;
+import org.hotline.routing.WaitingCall;
 import java.util.Optional;
 
 /**
@@ -12,13 +17,19 @@ public final class InboundFlow {
 
     private final RingPolicy rings;
     private final IvrMenu menu;
+    private final AgentQueue agents;
+    private final Duration maxWait;
     private final Clock clock;
     private final Sleeper sleeper;
     private final CallEventSink events;
 
-    public InboundFlow(RingPolicy rings, IvrMenu menu, Clock clock, Sleeper sleeper, CallEventSink events) {
+    /** @param maxWait how long a caller waits in a queue for an agent before being closed politely */
+    public InboundFlow(RingPolicy rings, IvrMenu menu, AgentQueue agents, Duration maxWait, Clock clock, Sleeper sleeper,
+                       CallEventSink events) {
         this.rings = rings;
         this.menu = menu;
+        this.agents = agents;
+        this.maxWait = maxWait;
         this.clock = clock;
         this.sleeper = sleeper;
         this.events = events;
@@ -37,7 +48,10 @@ public final class InboundFlow {
             line.play(Prompt.GREETING);
             Optional<String> choice = askMenu(call, line);
             outcome = choice.isPresent() ? FlowOutcome.COMPLETED : FlowOutcome.NO_CHOICE;
-            if (choice.isPresent()) {
+            if (choice.isPresent() && agents.staffed(new Skill(choice.get()))) {
+                outcome = waitForAgent(call, line, new Skill(choice.get()));
+            }
+            if (outcome != FlowOutcome.CONNECTED && choice.isPresent()) {
                 line.play(Prompt.CHOICE_RECORDED);
             }
             line.play(Prompt.CLOSING);
@@ -53,6 +67,50 @@ public final class InboundFlow {
         }
         events.publish(call.id(), new CallEvent.FlowEnded(clock.instant(), outcome));
         return outcome;
+    }
+
+    /**
+     * Waits in the queue with music until an agent is free, rings them for at most the ring
+     * limit, and on no answer keeps the caller's place for the next agent. Returns once the
+     * caller has talked to an agent, or has waited the maximum.
+     */
+    private FlowOutcome waitForAgent(InboundCall call, CallChannel line, Skill skill) {
+        AgentQueue.Ticket ticket = agents.join(WaitingCall.ordinary(call.id(), skill, clock.instant()));
+        events.publish(call.id(), new CallEvent.Queued(clock.instant(), skill.name()));
+        Instant giveUp = clock.instant().plus(maxWait);
+        Duration ringFor = rings.ringLength().multipliedBy(rings.maxRings());
+        try {
+            line.holdMusic(true);
+            while (true) {
+                Duration left = Duration.between(clock.instant(), giveUp);
+                if (left.isNegative() || left.isZero()) {
+                    ticket.leave();
+                    events.publish(call.id(), new CallEvent.LeftQueue(clock.instant()));
+                    line.holdMusic(false);
+                    return FlowOutcome.NO_AGENT;
+                }
+                Optional<AgentId> agent = ticket.awaitAgent(left);
+                if (agent.isEmpty()) {
+                    continue;
+                }
+                line.holdMusic(false);
+                Instant ringStart = clock.instant();
+                events.publish(call.id(), new CallEvent.Offered(ringStart, agent.get().value()));
+                AgentLeg leg = line.connect(agent.get(), ringFor);
+                events.publish(call.id(), new CallEvent.OfferEnded(clock.instant(), agent.get().value(), ringStart,
+                        leg.outcome()));
+                if (leg.outcome() == AgentLeg.Outcome.ANSWERED) {
+                    events.publish(call.id(), new CallEvent.AgentAnswered(ringStart.plus(leg.untilAnswer()), agent.get().value()));
+                    ticket.finished();
+                    return FlowOutcome.CONNECTED;
+                }
+                ticket.notAnswered();
+                line.holdMusic(true);
+            }
+        } catch (CallerHungUp gone) {
+            ticket.leave();
+            throw gone;
+        }
     }
 
     private Optional<String> askMenu(InboundCall call, CallChannel line) {

@@ -85,14 +85,18 @@ public final class ConfigLoader {
         Path prompts = home.resolve(tree.string("prompts.dir", "ivr-prompts")).toAbsolutePath().normalize();
         List<Agent> agents = agents(tree, home, ivr);
 
+        HotlineConfig.Routing routing = new HotlineConfig.Routing(
+                Duration.ofSeconds(tree.integer("routing.wrapUpSeconds", 10, 0, 600)),
+                Duration.ofSeconds(tree.integer("routing.maxWaitSeconds", 300, 10, 3600)));
+        Path asteriskEtc = stateDir.resolve(tree.string("asterisk.etcDir", "asterisk/etc")).normalize();
+
         List<String> unknown = tree.unread();
         if (!unknown.isEmpty()) {
             throw new ConfigException(unknown.get(0) + ": unknown setting (misspelt?)"
                     + (unknown.size() > 1 ? "; also unknown: " + String.join(", ", unknown.subList(1, unknown.size())) : ""));
         }
-        Path asteriskEtc = stateDir.resolve(tree.string("asterisk.etcDir", "asterisk/etc")).normalize();
         return new HotlineConfig(company, zone, rings, ivr, ami, agi, http, mongo, prompts, agents, asteriskEtc,
-                stateDir.resolve("secrets/agents"));
+                stateDir.resolve("secrets/agents"), routing);
     }
 
     private static ObjectNode parse(Path file) {

@@ -1,6 +1,7 @@
 package org.hotline.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.hotline.call.IvrMenu;
 import org.hotline.call.Language;
@@ -26,7 +27,15 @@ public record HotlineConfig(
         Path promptsDir,
         List<Agent> agents,
         Path asteriskEtc,
-        Path agentSecrets) {
+        Path agentSecrets,
+        Routing routing) {
+
+    /**
+     * @param wrapUp  after a conversation, how long the agent has before the next call is offered
+     * @param maxWait how long a caller waits in a queue for an agent before being closed politely
+     */
+    public record Routing(Duration wrapUp, Duration maxWait) {
+    }
 
     /** The company the greeting names first. */
     public record Company(String name, String nameEn) {

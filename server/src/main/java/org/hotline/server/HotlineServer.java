@@ -33,6 +33,7 @@ import org.hotline.telephony.agi.AgentFeatureScript;
 import org.hotline.telephony.agi.AgiServer;
 import org.hotline.telephony.agi.InboundScript;
 import org.hotline.telephony.ami.AmiEventTranslator;
+import org.hotline.telephony.ami.AgentAnswers;
 import org.hotline.telephony.ami.AmiLink;
 import org.hotline.telephony.ami.LiveChannels;
 import org.hotline.telephony.pjsip.AgentAccounts;
@@ -84,10 +85,11 @@ public final class HotlineServer implements AutoCloseable {
 
             CallTracker tracker = new CallTracker(config.rings(), new CallMetrics(journal, meters));
             Context floorContext = vertx.getOrCreateContext();
-            SerialCallEvents events = new SerialCallEvents(floorContext, tracker, clock);
             Floor floor = new Floor(floorContext, new Distributor(config.agents(), PriorityRules.standard(),
-                    AgentSelection.mostSkilledThenLongestIdle(), clock));
-            InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), clock, Sleeper.on(clock), events);
+                    AgentSelection.mostSkilledThenLongestIdle(), clock), config.routing().wrapUp());
+            SerialCallEvents events = new SerialCallEvents(floorContext, tracker, floor, clock);
+            InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), floor, config.routing().maxWait(),
+                    clock, Sleeper.on(clock), events);
 
             AgiServer agi = AgiServer.start(config.agi(), Map.of(
                     "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters),
@@ -101,6 +103,7 @@ public final class HotlineServer implements AutoCloseable {
                     event -> {
                         translator.translate(event).ifPresent(t -> events.publish(t.id(), t.event()));
                         phones.onEvent(event);
+                        AgentAnswers.of(event).ifPresent(floor::agentAnswered);
                     },
                     link -> {
                         phones.install(link);

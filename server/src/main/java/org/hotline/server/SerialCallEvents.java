@@ -16,17 +16,24 @@ final class SerialCallEvents implements CallEventSink {
 
     private final Context context;
     private final CallTracker tracker;
+    private final Floor floor;
     private final Clock clock;
 
-    SerialCallEvents(Context context, CallTracker tracker, Clock clock) {
+    SerialCallEvents(Context context, CallTracker tracker, Floor floor, Clock clock) {
         this.context = context;
         this.tracker = tracker;
+        this.floor = floor;
         this.clock = clock;
     }
 
     @Override
     public void publish(CallId id, CallEvent event) {
-        context.runOnContext(ignored -> tracker.publish(id, event));
+        context.runOnContext(ignored -> {
+            tracker.publish(id, event);
+            if (event instanceof CallEvent.Ended) {
+                floor.callGone(id); // a caller who hangs up while waiting leaves the queue at once
+            }
+        });
     }
 
     /** After an AMI reconnect: calls the tracker still holds but Asterisk no longer has were missed hang-ups. */

@@ -108,6 +108,27 @@ final class CallUpdate {
                 entry("no-input", at).append("attempt", noInput.attempt());
                 parts.add(Updates.inc("ivr.noInputs", 1));
             }
+            case CallEvent.Queued queued -> {
+                entry("queued", at).append("queue", queued.queue());
+                set("queue.name", queued.queue());
+                set("queue.enqueuedAt", at);
+            }
+            case CallEvent.Offered offered -> entry("offered", at).append("agent", offered.agent());
+            case CallEvent.OfferEnded ended -> {
+                String outcome = dashed(ended.outcome().name());
+                entry("offer-ended", at).append("agent", ended.agent()).append("outcome", outcome);
+                parts.add(Updates.push("offers", new Document("agent", ended.agent())
+                        .append("ringStartedAt", date(ended.ringStartedAt())).append("endedAt", at).append("outcome", outcome)));
+            }
+            case CallEvent.AgentAnswered answered -> {
+                entry("agent-answered", at).append("agent", answered.agent());
+                set("agent.id", answered.agent());
+                set("agent.answeredAt", at);
+            }
+            case CallEvent.LeftQueue ignored -> {
+                entry("left-queue", at);
+                set("queue.leftAt", at);
+            }
             case CallEvent.HangupRequested ignored -> {
                 entry("hangup-requested", at);
                 set("hangupRequestedAt", at);

@@ -49,6 +49,31 @@ final class FakeLine implements CallChannel {
         return keys.isEmpty() ? Optional.empty() : keys.poll();
     }
 
+    final java.util.Deque<AgentLeg.Outcome> agentAnswers = new ArrayDeque<>();
+    final List<String> rang = new ArrayList<>();
+    final List<Duration> ringTimes = new ArrayList<>();
+
+    FakeLine agentsAnswer(AgentLeg.Outcome... outcomes) {
+        agentAnswers.addAll(List.of(outcomes));
+        return this;
+    }
+
+    @Override
+    public void holdMusic(boolean on) {
+        heard.add(on ? "(music)" : "(music off)");
+    }
+
+    @Override
+    public AgentLeg connect(org.hotline.routing.AgentId agent, Duration ringFor) {
+        rang.add(agent.value());
+        ringTimes.add(ringFor);
+        AgentLeg.Outcome outcome = agentAnswers.isEmpty() ? AgentLeg.Outcome.NO_ANSWER : agentAnswers.poll();
+        heard.add(outcome == AgentLeg.Outcome.ANSWERED ? "(talk with " + agent.value() + ")" : "(ring " + agent.value() + ")");
+        return outcome == AgentLeg.Outcome.ANSWERED
+                ? new AgentLeg(outcome, Duration.ofSeconds(2), Duration.ofSeconds(60))
+                : new AgentLeg(outcome, ringFor, Duration.ZERO);
+    }
+
     @Override
     public void markFinished() {
         finished = true;

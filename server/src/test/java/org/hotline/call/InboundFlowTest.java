@@ -18,8 +18,9 @@ class InboundFlowTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final List<CallEvent> events = new ArrayList<>();
     private final List<Instant> sleptUntil = new ArrayList<>();
-    private final InboundFlow flow = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), clock,
-            sleptUntil::add, (id, event) -> events.add(event));
+    private final FakeQueue queue = new FakeQueue();
+    private final InboundFlow flow = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, Duration.ofMinutes(5),
+            clock, sleptUntil::add, (id, event) -> events.add(event));
 
     private InboundCall callArrivedAt(Instant arrival) {
         return new InboundCall(ID, "PJSIP/caller-1", CallerId.presented("1001", null), arrival, Language.ZH);
@@ -47,7 +48,7 @@ class InboundFlowTest {
     @Test
     void theAnswerWaitsForThePlannedRingCountedFromArrival() {
         InboundFlow secondRing = new InboundFlow(new RingPolicy(Duration.ofSeconds(3), 2, 3, 5), IvrMenu.standard(),
-                clock, sleptUntil::add, (id, event) -> events.add(event));
+                queue, Duration.ofMinutes(5), clock, sleptUntil::add, (id, event) -> events.add(event));
         secondRing.handle(callArrivedAt(NOW.minusSeconds(1)), new FakeLine().presses('1'));
         assertThat(sleptUntil).containsExactly(NOW.plusSeconds(2));
     }
@@ -100,5 +101,82 @@ class InboundFlowTest {
         flow.handle(callArrivedAt(NOW), new FakeLine().presses('0'));
         assertThat(events).extracting(e -> e.getClass().getSimpleName())
                 .containsSubsequence("ChoiceMade", "HangupRequested", "FlowEnded");
+    }
+
+    @Test
+    void aCallerWhoseQueueIsStaffedWaitsWithMusicAndTalksToTheAgentThenHearsTheClosing() {
+        queue.staffedWith("010");
+        FakeLine line = new FakeLine().presses('1').agentsAnswer(AgentLeg.Outcome.ANSWERED);
+
+        FlowOutcome outcome = flow.handle(callArrivedAt(NOW), line);
+
+        assertThat(outcome).isEqualTo(FlowOutcome.CONNECTED);
+        assertThat(line.heard).containsExactly("(answer)", "greeting", "menu", "(music)", "(music off)", "(talk with 010)",
+                "closing", "(hang up)");
+        assertThat(queue.told).containsExactly("join orders", "finished");
+        assertThat(events).contains(new CallEvent.Queued(NOW, "orders"), new CallEvent.AgentAnswered(NOW.plusSeconds(2), "010"));
+    }
+
+    @Test
+    void anAgentWhoDoesNotAnswerWithinTheRingsIsPassedOverAndTheNextOneGetsTheCall() {
+        queue.staffedWith("011", "001");
+        FakeLine line = new FakeLine().presses('2').agentsAnswer(AgentLeg.Outcome.NO_ANSWER, AgentLeg.Outcome.ANSWERED);
+
+        flow.handle(callArrivedAt(NOW), line);
+
+        assertThat(line.rang).containsExactly("011", "001");
+        assertThat(queue.told).containsExactly("join after-sales", "not answered", "finished");
+        assertThat(events).contains(new CallEvent.OfferEnded(NOW, "011", NOW, AgentLeg.Outcome.NO_ANSWER));
+    }
+
+    @Test
+    void anAgentsPhoneRingsAtMostThreeRings() {
+        queue.staffedWith("011");
+        FakeLine line = new FakeLine().presses('2').agentsAnswer(AgentLeg.Outcome.ANSWERED);
+        flow.handle(callArrivedAt(NOW), line);
+        assertThat(line.ringTimes).containsExactly(Duration.ofSeconds(9));
+    }
+
+    @Test
+    void aCallerWhoWaitsPastTheMaximumLeavesTheQueueWithTheirChoiceRecordedAndAPoliteClose() {
+        queue.staffedWith();
+        Clock moving = new Clock() {
+            private Instant now = NOW;
+
+            @Override
+            public Instant instant() {
+                Instant current = now;
+                now = now.plusSeconds(100);
+                return current;
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        InboundFlow patient = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, Duration.ofMinutes(5),
+                moving, sleptUntil::add, (id, event) -> events.add(event));
+        FakeLine line = new FakeLine().presses('1');
+
+        FlowOutcome outcome = patient.handle(callArrivedAt(NOW), line);
+
+        assertThat(outcome).isEqualTo(FlowOutcome.NO_AGENT);
+        assertThat(queue.told).first().isEqualTo("join orders");
+        assertThat(queue.told).last().isEqualTo("leave");
+        assertThat(line.heard).containsSubsequence("(music)", "(music off)", "choice-recorded", "closing", "(hang up)");
+    }
+
+    @Test
+    void withNobodyAtWorkForTheQueueTheCallerIsNotKeptWaiting() {
+        FakeLine line = new FakeLine().presses('1');
+        flow.handle(callArrivedAt(NOW), line);
+        assertThat(queue.told).isEmpty();
+        assertThat(line.heard).doesNotContain("(music)");
     }
 }

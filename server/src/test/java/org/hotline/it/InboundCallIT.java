@@ -19,52 +19,35 @@ import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Calls into the real Asterisk, answered by the real server, recorded in a MongoDB-compatible store. */
 class InboundCallIT {
 
     private static final Duration THREE_RINGS = Duration.ofSeconds(9);
 
-    private static AsteriskSandbox asterisk;
-    private static TestServer server;
-    private static TestAmi ami;
+    @RegisterExtension
+    static final HotlineUnderTest hotline = new HotlineUnderTest("inbound_it");
 
-    @BeforeAll
-    static void start() throws Exception {
-        asterisk = AsteriskSandbox.start();
-        server = TestServer.start(asterisk, "inbound_it_" + System.nanoTime());
-        ami = new TestAmi(asterisk);
-    }
 
-    @AfterAll
-    static void stop() {
-        if (ami != null) {
-            ami.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void aCallIsAnsweredWithinThreeRingsGreetedAndItsMenuChoiceRecorded() throws Exception {
-        NewChannelEvent call = ami.callHotline("10000", "\"Li Lei\" <13800138000>");
+        NewChannelEvent call = hotline.ami().callHotline("10000", "\"Li Lei\" <13800138000>");
         String id = call.getUniqueId();
 
-        NewStateEvent up = (NewStateEvent) ami.await(e -> e instanceof NewStateEvent s && id.equals(s.getUniqueId())
+        NewStateEvent up = (NewStateEvent) hotline.ami().await(e -> e instanceof NewStateEvent s && id.equals(s.getUniqueId())
                 && Integer.valueOf(6).equals(s.getChannelState()), THREE_RINGS.plusSeconds(1));
         assertThat(Duration.between(TestAmi.at(call), TestAmi.at(up))).isLessThanOrEqualTo(THREE_RINGS);
 
         AgiExecStartEvent greetingStart = (AgiExecStartEvent) awaitCommand(AgiExecStartEvent.class, id, "greeting");
         AgiExecEndEvent greetingEnd = (AgiExecEndEvent) awaitCommand(AgiExecEndEvent.class, id, "greeting");
         awaitCommand(AgiExecStartEvent.class, id, "menu");
-        ami.press(call, '2');
-        ManagerEvent hangup = ami.await(e -> e instanceof HangupEvent h && id.equals(h.getUniqueId()), Duration.ofSeconds(40));
+        hotline.ami().press(call, '2');
+        ManagerEvent hangup = hotline.ami().await(e -> e instanceof HangupEvent h && id.equals(h.getUniqueId()), Duration.ofSeconds(40));
 
-        JsonObject record = server.awaitFinishedRecord(id);
+        JsonObject record = hotline.server().awaitFinishedRecord(id);
         assertThat(record.getString("direction")).isEqualTo("inbound");
         assertThat(record.getJsonObject("caller").getString("number")).isEqualTo("13800138000");
         assertThat(record.getJsonObject("caller").getString("name")).isEqualTo("Li Lei");
@@ -93,18 +76,18 @@ class InboundCallIT {
 
     @Test
     void aWrongKeyIsAnsweredAndTheCallerCanChooseAgain() throws Exception {
-        NewChannelEvent call = ami.callHotline("10000", "<1002>");
+        NewChannelEvent call = hotline.ami().callHotline("10000", "<1002>");
         String id = call.getUniqueId();
         awaitCommand(AgiExecStartEvent.class, id, "menu");
-        ami.press(call, '7');
+        hotline.ami().press(call, '7');
         awaitCommand(AgiExecEndEvent.class, id, "invalid");
-        ami.await(e -> e instanceof AgiExecStartEvent s && id.equals(s.getUniqueId()) && s.getCommand().contains("menu")
-                && TestAmi.at(s).isAfter(TestAmi.at(ami.first(AgiExecEndEvent.class,
+        hotline.ami().await(e -> e instanceof AgiExecStartEvent s && id.equals(s.getUniqueId()) && s.getCommand().contains("menu")
+                && TestAmi.at(s).isAfter(TestAmi.at(hotline.ami().first(AgiExecEndEvent.class,
                         x -> id.equals(x.getUniqueId()) && x.getCommand().contains("invalid")).orElseThrow())),
                 Duration.ofSeconds(10));
-        ami.press(call, '1');
+        hotline.ami().press(call, '1');
 
-        JsonObject record = server.awaitFinishedRecord(id);
+        JsonObject record = hotline.server().awaitFinishedRecord(id);
         assertThat(record.getJsonObject("ivr").getInteger("invalidKeys")).isEqualTo(1);
         assertThat(record.getJsonObject("ivr").getString("choice")).isEqualTo("orders");
         assertThat(record.getJsonObject("flow").getString("outcome")).isEqualTo("completed");
@@ -112,13 +95,13 @@ class InboundCallIT {
 
     @Test
     void aCallerWhoHangsUpDuringTheGreetingIsRecordedAsSuch() throws Exception {
-        NewChannelEvent call = ami.callHotline("10000", "<1003>");
+        NewChannelEvent call = hotline.ami().callHotline("10000", "<1003>");
         String id = call.getUniqueId();
         awaitCommand(AgiExecStartEvent.class, id, "greeting");
         Thread.sleep(500);
-        ami.hangUp(call);
+        hotline.ami().hangUp(call);
 
-        JsonObject record = server.awaitFinishedRecord(id);
+        JsonObject record = hotline.server().awaitFinishedRecord(id);
         assertThat(record.getJsonObject("flow").getString("outcome")).isEqualTo("caller-hung-up");
         assertThat(record.getJsonObject("hangup").getString("side")).isEqualTo("caller");
         assertThat(record.getJsonObject("answer").getBoolean("withinRule")).isTrue();
@@ -141,10 +124,10 @@ class InboundCallIT {
             Caller caller = callers.get(i);
             String number = "1000" + (i + 1); // each caller dials its own number, so each call is told apart
             records.add(pool.submit((Callable<JsonObject>) () -> {
-                NewChannelEvent call = ami.callHotline(number, caller.presented());
+                NewChannelEvent call = hotline.ami().callHotline(number, caller.presented());
                 awaitCommand(AgiExecStartEvent.class, call.getUniqueId(), "menu");
-                ami.press(call, '3');
-                return server.awaitFinishedRecord(call.getUniqueId());
+                hotline.ami().press(call, '3');
+                return hotline.server().awaitFinishedRecord(call.getUniqueId());
             }));
         }
         for (int i = 0; i < callers.size(); i++) {
@@ -161,20 +144,20 @@ class InboundCallIT {
 
     @Test
     void theApiListsTodaysCallsAndReportsHealth() throws Exception {
-        assertThat(server.get("/api/health").statusCode()).isEqualTo(200);
-        JsonObject health = server.getJson("/api/health");
+        assertThat(hotline.server().get("/api/health").statusCode()).isEqualTo(200);
+        JsonObject health = hotline.server().getJson("/api/health");
         assertThat(health.getJsonObject("ami").getString("status")).isEqualTo("up");
         assertThat(health.getJsonObject("agi").getString("status")).isEqualTo("up");
         assertThat(health.getJsonObject("mongo").getString("status")).isEqualTo("up");
-        assertThat(server.get("/api/calls?from=yesterday").statusCode()).isEqualTo(400);
-        assertThat(server.getJson("/api/calls?from=2026-01-01T00:00:00Z&to=2025-01-01T00:00:00Z").getString("error"))
+        assertThat(hotline.server().get("/api/calls?from=yesterday").statusCode()).isEqualTo(400);
+        assertThat(hotline.server().getJson("/api/calls?from=2026-01-01T00:00:00Z&to=2025-01-01T00:00:00Z").getString("error"))
                 .startsWith("from:");
-        assertThat(server.get("/metrics").body()).contains("hotline_agi_answer_overhead_seconds");
+        assertThat(hotline.server().get("/metrics").body()).contains("hotline_agi_answer_overhead_seconds");
     }
 
     private static ManagerEvent awaitCommand(Class<? extends AgiExecEvent> type, String id, String prompt)
             throws InterruptedException {
-        return ami.await(e -> type.isInstance(e) && id.equals(((AgiExecEvent) e).getUniqueId())
+        return hotline.ami().await(e -> type.isInstance(e) && id.equals(((AgiExecEvent) e).getUniqueId())
                 && ((AgiExecEvent) e).getCommand() != null && ((AgiExecEvent) e).getCommand().contains("/" + prompt),
                 Duration.ofSeconds(30));
     }

@@ -8,9 +8,8 @@ import java.time.Instant;
 import org.asteriskjava.manager.event.AgiExecStartEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A customer on a real SIP softphone (baresip) calling the hotline: registration with the generated
@@ -37,55 +36,39 @@ class SipCallIT {
     /** Start times may shift by a few packets (the phone's first ones, Asterisk's file reads). */
     private static final Duration SLACK = Duration.ofMillis(500);
 
-    private static AsteriskSandbox asterisk;
-    private static TestServer server;
-    private static TestAmi ami;
+    @RegisterExtension
+    static final HotlineUnderTest hotline = new HotlineUnderTest("sip_it");
 
-    @BeforeAll
-    static void start() throws Exception {
-        asterisk = AsteriskSandbox.start();
-        server = TestServer.start(asterisk, "sip_it_" + System.nanoTime());
-        ami = new TestAmi(asterisk);
-    }
 
-    @AfterAll
-    static void stop() {
-        if (ami != null) {
-            ami.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void aCustomerCallingFromARealSipSoftphoneHearsTheGreetingThatNamesTheCompany() throws Exception {
         try (Softphone phone = Softphone.named("customer")
-                .account("caller", asterisk.callerPassword())
+                .account("caller", hotline.asterisk().callerPassword())
                 .recordWhatItHears()
                 .start()) {
             try {
                 phone.awaitRegistered(Duration.ofSeconds(10));
-                assertThat(asterisk.cli("pjsip show aor caller")).as("Asterisk's contact for caller")
+                assertThat(hotline.asterisk().cli("pjsip show aor caller")).as("Asterisk's contact for caller")
                         .contains("@127.0.0.1:" + phone.sipPort());
 
                 Instant dialled = Instant.now();
                 phone.dial(HOTLINE);
-                NewChannelEvent call = (NewChannelEvent) ami.await(e -> e instanceof NewChannelEvent n
+                NewChannelEvent call = (NewChannelEvent) hotline.ami().await(e -> e instanceof NewChannelEvent n
                         && n.getChannel() != null && n.getChannel().startsWith("PJSIP/caller-")
                         && n.getDateReceived().toInstant().isAfter(dialled.minusMillis(5)), Duration.ofSeconds(10));
                 String id = call.getUniqueId();
                 phone.awaitCallEstablished(THREE_RINGS.plusSeconds(3));
 
                 // The customer listens to the whole greeting and menu, then presses 1 while the hotline waits for a key.
-                ami.await(e -> e instanceof AgiExecStartEvent s && id.equals(s.getUniqueId()) && s.getCommand() != null
+                hotline.ami().await(e -> e instanceof AgiExecStartEvent s && id.equals(s.getUniqueId()) && s.getCommand() != null
                         && s.getCommand().startsWith("WAIT FOR DIGIT"), Duration.ofSeconds(30));
                 phone.press("1");
 
                 phone.awaitCallClosed(Duration.ofSeconds(30));
-                ami.await(e -> e instanceof HangupEvent h && id.equals(h.getUniqueId()), Duration.ofSeconds(5));
+                hotline.ami().await(e -> e instanceof HangupEvent h && id.equals(h.getUniqueId()), Duration.ofSeconds(5));
 
-                JsonObject record = server.awaitFinishedRecord(id);
+                JsonObject record = hotline.server().awaitFinishedRecord(id);
                 assertThat(record.getJsonObject("answer").getBoolean("withinRule")).isTrue();
                 JsonObject greeting = record.getJsonObject("greeting");
                 assertThat(Duration.between(Instant.parse(greeting.getString("startedAt")),
@@ -128,13 +111,13 @@ class SipCallIT {
         try (Softphone intruder = Softphone.named("intruder").account("caller", "guessed-password").start()) {
             try {
                 assertThat(intruder.awaitRegistrationRejected(Duration.ofSeconds(10))).isEqualTo("401 Unauthorized");
-                assertThat(asterisk.cli("pjsip show aor caller")).as("Asterisk's contacts for caller")
+                assertThat(hotline.asterisk().cli("pjsip show aor caller")).as("Asterisk's contacts for caller")
                         .doesNotContain("@127.0.0.1:" + intruder.sipPort());
 
                 Instant dialled = Instant.now();
                 intruder.dial(HOTLINE);
                 assertThat(intruder.awaitCallClosed(Duration.ofSeconds(10))).contains("401 Unauthorized");
-                assertThat(ami.first(NewChannelEvent.class, n -> n.getChannel() != null
+                assertThat(hotline.ami().first(NewChannelEvent.class, n -> n.getChannel() != null
                         && n.getChannel().startsWith("PJSIP/caller-")
                         && n.getDateReceived().toInstant().isAfter(dialled.minusMillis(5))))
                         .as("a channel for the refused call").isEmpty();

@@ -5,11 +5,14 @@ import java.util.Optional;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
+import org.hotline.call.AgentLeg;
 import org.hotline.call.CallChannel;
 import org.hotline.call.CallerHungUp;
 import org.hotline.call.Language;
 import org.hotline.call.Prompt;
 import org.hotline.prompts.PromptLibrary;
+import org.hotline.routing.AgentId;
+import org.hotline.telephony.pjsip.AgentAccounts;
 
 /**
  * The caller's line over FastAGI. Only fixed prompt names and fixed variable names ever go into
@@ -49,6 +52,32 @@ final class AgiLine implements CallChannel {
             key = call(() -> agi.waitForDigit((int) Math.min(timeout.toMillis(), 60_000)));
         }
         return key == 0 ? Optional.empty() : Optional.of(key);
+    }
+
+    @Override
+    public void holdMusic(boolean on) {
+        run(on ? agi::playMusicOnHold : agi::stopMusicOnHold);
+    }
+
+    @Override
+    public AgentLeg connect(AgentId agent, Duration ringFor) {
+        long seconds = Math.max(1, (ringFor.toMillis() + 999) / 1000);
+        // Only a validated agent ID and a number go into the command.
+        run(() -> agi.exec("Dial", AgentAccounts.endpointDial(agent) + "," + seconds));
+        String status = call(() -> agi.getVariable("DIALSTATUS"));
+        long dialed = millis(call(() -> agi.getVariable("DIALEDTIME_MS")));
+        long answered = millis(call(() -> agi.getVariable("ANSWEREDTIME_MS")));
+        AgentLeg.Outcome outcome = switch (status == null ? "" : status) {
+            case "ANSWER" -> AgentLeg.Outcome.ANSWERED;
+            case "BUSY" -> AgentLeg.Outcome.BUSY;
+            case "NOANSWER", "CANCEL" -> AgentLeg.Outcome.NO_ANSWER;
+            default -> AgentLeg.Outcome.UNAVAILABLE;
+        };
+        return new AgentLeg(outcome, Duration.ofMillis(Math.max(0, dialed - answered)), Duration.ofMillis(answered));
+    }
+
+    private static long millis(String value) {
+        return value != null && value.matches("\\d{1,12}") ? Long.parseLong(value) : 0;
     }
 
     @Override

@@ -37,6 +37,11 @@ public final class AgentAccounts {
         return "agent-" + id.value();
     }
 
+    /** What the Dial application calls to ring the agent's phone. */
+    public static String endpointDial(AgentId id) {
+        return "PJSIP/" + endpoint(id);
+    }
+
     /** The agent whose account this endpoint (or AOR) is, if any. */
     public static Optional<AgentId> agentOfEndpoint(String endpoint) {
         Matcher m = endpoint == null ? null : ENDPOINT.matcher(endpoint);

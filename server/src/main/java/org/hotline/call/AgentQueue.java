@@ -1,0 +1,32 @@
+package org.hotline.call;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.hotline.routing.AgentId;
+import org.hotline.routing.Skill;
+import org.hotline.routing.WaitingCall;
+
+/** Waiting for an agent, as the inbound flow sees the distributor. Methods may block (the flow has its own thread). */
+public interface AgentQueue {
+
+    /** Whether anyone who takes this queue's calls is at work (logged in) right now. */
+    boolean staffed(Skill skill);
+
+    Ticket join(WaitingCall call);
+
+    /** A call's place in a queue. */
+    interface Ticket {
+
+        /** Waits up to {@code max} for an agent; empty if none came. Throws {@link CallerHungUp} once the caller is gone. */
+        Optional<AgentId> awaitAgent(Duration max);
+
+        /** The agent's phone rang out or was unavailable: the call keeps its place. */
+        void notAnswered();
+
+        /** The agent's conversation is over: their wrap-up starts. */
+        void finished();
+
+        /** The call leaves the queue without an agent (the caller hung up, or waited too long). */
+        void leave();
+    }
+}

@@ -1,0 +1,62 @@
+package org.hotline.call;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.hotline.routing.AgentId;
+import org.hotline.routing.Skill;
+import org.hotline.routing.WaitingCall;
+
+/** A queue for flow tests: offers the agents it is given, in turn, and remembers what the flow told it. */
+final class FakeQueue implements AgentQueue {
+
+    final List<String> told = new ArrayList<>();
+    private final Deque<AgentId> agents = new ArrayDeque<>();
+    private boolean staffed;
+
+    FakeQueue staffedWith(String... ids) {
+        staffed = true;
+        for (String id : ids) {
+            agents.add(new AgentId(id));
+        }
+        return this;
+    }
+
+    @Override
+    public boolean staffed(Skill skill) {
+        return staffed;
+    }
+
+    @Override
+    public Ticket join(WaitingCall call) {
+        told.add("join " + call.skill());
+        return new Ticket() {
+            @Override
+            public Optional<AgentId> awaitAgent(Duration max) {
+                if (agents.isEmpty()) {
+                    told.add("waited " + max.toSeconds() + " s");
+                    return Optional.empty();
+                }
+                return Optional.of(agents.poll());
+            }
+
+            @Override
+            public void notAnswered() {
+                told.add("not answered");
+            }
+
+            @Override
+            public void finished() {
+                told.add("finished");
+            }
+
+            @Override
+            public void leave() {
+                told.add("leave");
+            }
+        };
+    }
+}

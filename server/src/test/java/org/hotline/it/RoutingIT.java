@@ -1,0 +1,132 @@
+package org.hotline.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import org.asteriskjava.manager.event.AgiExecStartEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Calls reach agents on real softphones: the caller's menu choice picks the queue, the
+ * distributor picks the agent, Asterisk rings their phone at most three rings.
+ * Agents come from config/agents.yaml: 010 (orders 3), 011 (after-sales 5), 001 (after-sales 2).
+ */
+class RoutingIT {
+
+    @RegisterExtension
+    static final HotlineUnderTest hotline = new HotlineUnderTest("routing_it");
+
+
+
+    @Test
+    void aCustomerPressesOneAndTalksToTheOrdersAgentWhoHearsThem() throws Exception {
+        Path voice = tone(hotline.asterisk().stateDir().resolve("customer-voice.wav"), 60);
+        try (Softphone agent = agentPhone("010").autoAnswer().recordWhatItHears().start();
+             Softphone customer = Softphone.named("customer-routing").account("caller", hotline.asterisk().callerPassword())
+                     .microphone(voice).start()) {
+            readyWithPhone("010", agent);
+            customer.awaitRegistered(Duration.ofSeconds(10));
+
+            Instant before = Instant.now();
+            customer.dial("sip:10000@127.0.0.1:" + AsteriskSandbox.SIP_PORT);
+            NewChannelEvent call = (NewChannelEvent) hotline.ami().await(e -> e instanceof NewChannelEvent n
+                    && n.getChannel() != null && n.getChannel().startsWith("PJSIP/caller-")
+                    && n.getDateReceived().toInstant().isAfter(before.minusMillis(5)), Duration.ofSeconds(10));
+            hotline.ami().awaitOn(call.getUniqueId(), e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
+                    && s.getCommand().contains("/menu"), Duration.ofSeconds(15));
+            customer.press("1");
+
+            agent.awaitCallEstablished(Duration.ofSeconds(15));
+            assertThat(hotline.server().getJson("/api/agents/010").getString("state")).isEqualTo("on-call");
+            Thread.sleep(3000);
+            customer.hangUp();
+            agent.awaitCallClosed(Duration.ofSeconds(10));
+
+            JsonObject record = hotline.server().awaitFinishedRecord(call.getUniqueId());
+            assertThat(record.getJsonObject("queue").getString("name")).isEqualTo("orders");
+            assertThat(record.getJsonObject("agent").getString("id")).isEqualTo("010");
+            JsonArray offers = record.getJsonArray("offers");
+            assertThat(offers).hasSize(1);
+            assertThat(offers.getJsonObject(0).getString("outcome")).isEqualTo("answered");
+            assertThat(Instant.parse(record.getJsonObject("agent").getString("answeredAt")))
+                    .isAfter(Instant.parse(record.getJsonObject("queue").getString("enqueuedAt")));
+            assertThat(record.getJsonObject("hangup").getString("side")).isEqualTo("caller");
+
+            Recording heard = agent.lastRecording();
+            assertThat(heard.voicedDuration(0.01)).as("the agent heard the customer").isGreaterThan(Duration.ofSeconds(2));
+            assertThat(hotline.server().getJson("/api/agents/010").getString("state")).isIn("wrap-up", "ready");
+        }
+    }
+
+    @Test
+    void anAgentWhoDoesNotAnswerWithinThreeRingsIsPausedAndTheCallMovesOnKeepingItsPlace() throws Exception {
+        try (Softphone expert = agentPhone("011").neverAnswer().start();
+             Softphone colleague = agentPhone("001").autoAnswer().start()) {
+            readyWithPhone("011", expert);
+            readyWithPhone("001", colleague);
+
+            NewChannelEvent call = hotline.ami().callHotline("10000", "<13900139000>");
+            hotline.ami().awaitOn(call.getUniqueId(), e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
+                    && s.getCommand().contains("/menu"), Duration.ofSeconds(15));
+            hotline.ami().press(call, '2');
+
+            colleague.awaitCallEstablished(Duration.ofSeconds(25));
+            JsonObject expertNow = hotline.server().getJson("/api/agents/011");
+            assertThat(expertNow.getString("state")).isEqualTo("paused");
+            assertThat(expertNow.getString("pauseReason")).isEqualTo("ring-no-answer");
+            hotline.ami().hangUp(call);
+
+            JsonObject record = hotline.server().awaitFinishedRecord(call.getUniqueId());
+            JsonArray offers = record.getJsonArray("offers");
+            assertThat(offers).hasSize(2);
+            assertThat(offers.getJsonObject(0).getString("agent")).isEqualTo("011");
+            assertThat(offers.getJsonObject(0).getString("outcome")).isEqualTo("no-answer");
+            Duration rang = Duration.between(Instant.parse(offers.getJsonObject(0).getString("ringStartedAt")),
+                    Instant.parse(offers.getJsonObject(0).getString("endedAt")));
+            assertThat(rang).as("three rings of 3 s").isBetween(Duration.ofSeconds(8), Duration.ofSeconds(11));
+            assertThat(offers.getJsonObject(1).getString("agent")).isEqualTo("001");
+            assertThat(offers.getJsonObject(1).getString("outcome")).isEqualTo("answered");
+        }
+    }
+
+    private static Softphone.Builder agentPhone(String id) throws Exception {
+        String password = Files.readString(hotline.asterisk().stateDir().resolve("secrets/agents/" + id + ".password")).strip();
+        return Softphone.named("agent-" + id + "-routing").account("agent-" + id, password);
+    }
+
+    private static void readyWithPhone(String id, Softphone phone) throws Exception {
+        phone.awaitRegistered(Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                hotline.server().getJson("/api/agents/" + id).getBoolean("phoneRegistered"));
+        assertThat(hotline.server().put("/api/agents/" + id + "/state", "{\"state\":\"ready\"}").statusCode()).isEqualTo(200);
+    }
+
+    /** A steady 440 Hz tone as the customer's voice, 8 kHz mono 16-bit. */
+    private static Path tone(Path file, int seconds) throws Exception {
+        int rate = 8000;
+        byte[] pcm = new byte[rate * seconds * 2];
+        for (int i = 0; i < rate * seconds; i++) {
+            short sample = (short) (Math.sin(2 * Math.PI * 440 * i / rate) * 8000);
+            pcm[2 * i] = (byte) sample;
+            pcm[2 * i + 1] = (byte) (sample >> 8);
+        }
+        AudioFormat format = new AudioFormat(rate, 16, 1, true, false);
+        Files.createDirectories(file.getParent());
+        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), format, rate * seconds),
+                AudioFileFormat.Type.WAVE, file.toFile());
+        return file;
+    }
+}
