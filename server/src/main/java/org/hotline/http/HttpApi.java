@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.hotline.config.HotlineConfig;
+import org.slf4j.LoggerFactory;
 import org.hotline.server.Floor;
 import org.hotline.store.CallRecords;
 
@@ -26,6 +27,16 @@ public final class HttpApi {
         new AgentsResource(floor).mount(router);
         new MetricsResource(metrics).mount(router);
         router.route().last().handler(ctx -> new ApiError(404, "no such resource").send(ctx.response()));
+        // Failures the handlers did not answer themselves (a body over its limit, a bug): JSON, no stack in the reply.
+        router.route().failureHandler(ctx -> {
+            int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
+            if (status == 500 && ctx.failure() != null) {
+                LoggerFactory.getLogger(HttpApi.class).error("request {} failed", ctx.request().path(), ctx.failure());
+            }
+            if (!ctx.response().ended()) {
+                new ApiError(status, status == 413 ? "body: too large" : "the request could not be handled").send(ctx.response());
+            }
+        });
         return vertx.createHttpServer()
                 .requestHandler(router)
                 .listen(config.port(), config.bindAddress());
