@@ -41,6 +41,8 @@ public final class AgentReadyBenchmark {
                     NewChannelEvent call = ami.callHotline(String.valueOf(30000 + i), "<" + (30000 + i) + ">");
                     calls.add(call);
                 }
+                // Logged in but paused: the queue is staffed, so callers wait in it.
+                server.put("/api/agents/010/state", "{\"state\":\"ready\"}");
                 server.put("/api/agents/010/state", "{\"state\":\"paused\",\"reason\":\"admin\"}");
                 for (NewChannelEvent call : calls) {
                     ami.awaitOn(call.getUniqueId(), e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
