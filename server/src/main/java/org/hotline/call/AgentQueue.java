@@ -28,5 +28,8 @@ public interface AgentQueue {
 
         /** The call leaves the queue without an agent (the caller hung up, or waited too long). */
         void leave();
+
+        /** The call's position in its queue when it left (1 = next), or 0 if it never waited. */
+        int positionWhenLeft();
     }
 }

@@ -20,6 +20,9 @@ public interface CallChannel {
      */
     Optional<Character> ask(Prompt prompt, String keys, Duration timeout);
 
+    /** Whether the caller is still on the line (a caller who hangs up while the flow waits is noticed here). */
+    boolean isConnected();
+
     /** Music on hold on or off; it plays while the flow waits. */
     void holdMusic(boolean on);
 

@@ -69,6 +69,10 @@ public sealed interface CallEvent {
     record AgentAnswered(Instant at, String agent) implements CallEvent {
     }
 
+    /** The caller hung up while waiting for an agent, at this position in the queue. */
+    record Abandoned(Instant at, int position) implements CallEvent {
+    }
+
     /** The caller left the queue without an agent (waited past the maximum). */
     record LeftQueue(Instant at) implements CallEvent {
     }

@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public final class InboundFlow {
 
+    private static final Duration LOOK_EVERY = Duration.ofSeconds(1);
+
     private final RingPolicy rings;
     private final IvrMenu menu;
     private final AgentQueue agents;
@@ -89,8 +91,12 @@ public final class InboundFlow {
                     line.holdMusic(false);
                     return FlowOutcome.NO_AGENT;
                 }
-                Optional<AgentId> agent = ticket.awaitAgent(left);
+                // Short waits: Asterisk keeps a hung-up channel until the script returns, so look.
+                Optional<AgentId> agent = ticket.awaitAgent(left.compareTo(LOOK_EVERY) < 0 ? left : LOOK_EVERY);
                 if (agent.isEmpty()) {
+                    if (!line.isConnected()) {
+                        throw new CallerHungUp(null);
+                    }
                     continue;
                 }
                 line.holdMusic(false);
@@ -109,6 +115,9 @@ public final class InboundFlow {
             }
         } catch (CallerHungUp gone) {
             ticket.leave();
+            if (ticket.positionWhenLeft() > 0) {
+                events.publish(call.id(), new CallEvent.Abandoned(clock.instant(), ticket.positionWhenLeft()));
+            }
             throw gone;
         }
     }

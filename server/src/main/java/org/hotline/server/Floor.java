@@ -121,6 +121,7 @@ public final class Floor implements AgentQueue {
         final LinkedBlockingQueue<Object> offers = new LinkedBlockingQueue<>();
         AgentId agent; // confined to the context
         boolean over;
+        volatile int positionWhenLeft;
 
         FloorTicket(CallId call) {
             this.call = call;
@@ -170,6 +171,11 @@ public final class Floor implements AgentQueue {
                 return true;
             }));
         }
+
+        @Override
+        public int positionWhenLeft() {
+            return positionWhenLeft;
+        }
     }
 
     // ------------------------------------------------------------------ internals (on the context)
@@ -178,6 +184,7 @@ public final class Floor implements AgentQueue {
         if (ticket.over) {
             return;
         }
+        ticket.positionWhenLeft = distributor.position(ticket.call).orElse(0);
         if (!distributor.abandon(ticket.call)) {
             endConversation(ticket); // already talking to the agent: their conversation is over
         }

@@ -125,6 +125,11 @@ final class CallUpdate {
                 set("agent.id", answered.agent());
                 set("agent.answeredAt", at);
             }
+            case CallEvent.Abandoned abandoned -> {
+                entry("abandoned", at).append("position", abandoned.position());
+                set("queue.abandonedAt", at);
+                set("queue.abandonedPosition", abandoned.position());
+            }
             case CallEvent.LeftQueue ignored -> {
                 entry("left-queue", at);
                 set("queue.leftAt", at);

@@ -59,6 +59,11 @@ final class FakeLine implements CallChannel {
     }
 
     @Override
+    public boolean isConnected() {
+        return true;
+    }
+
+    @Override
     public void holdMusic(boolean on) {
         heard.add(on ? "(music)" : "(music off)");
     }

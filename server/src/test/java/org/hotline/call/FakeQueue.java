@@ -16,6 +16,13 @@ final class FakeQueue implements AgentQueue {
     final List<String> told = new ArrayList<>();
     private final Deque<AgentId> agents = new ArrayDeque<>();
     private boolean staffed;
+    private boolean hangUpWhileWaiting;
+
+    FakeQueue callerHangsUpWhileWaiting() {
+        staffed = true;
+        hangUpWhileWaiting = true;
+        return this;
+    }
 
     FakeQueue staffedWith(String... ids) {
         staffed = true;
@@ -36,6 +43,9 @@ final class FakeQueue implements AgentQueue {
         return new Ticket() {
             @Override
             public Optional<AgentId> awaitAgent(Duration max) {
+                if (hangUpWhileWaiting) {
+                    throw new CallerHungUp(null);
+                }
                 if (agents.isEmpty()) {
                     told.add("waited " + max.toSeconds() + " s");
                     return Optional.empty();
@@ -56,6 +66,11 @@ final class FakeQueue implements AgentQueue {
             @Override
             public void leave() {
                 told.add("leave");
+            }
+
+            @Override
+            public int positionWhenLeft() {
+                return 1;
             }
         };
     }

@@ -179,4 +179,15 @@ class InboundFlowTest {
         assertThat(queue.told).isEmpty();
         assertThat(line.heard).doesNotContain("(music)");
     }
+
+    @Test
+    void aCallerWhoHangsUpWhileWaitingIsRecordedAsAbandonedWithTheirPosition() {
+        queue.callerHangsUpWhileWaiting();
+
+        FlowOutcome outcome = flow.handle(callArrivedAt(NOW), new FakeLine().presses('3'));
+
+        assertThat(outcome).isEqualTo(FlowOutcome.CALLER_HUNG_UP);
+        assertThat(queue.told).containsExactly("join complaints", "leave");
+        assertThat(events).contains(new CallEvent.Abandoned(NOW, 1));
+    }
 }

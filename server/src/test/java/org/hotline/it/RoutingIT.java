@@ -106,6 +106,34 @@ class RoutingIT {
         }
     }
 
+    @Test
+    void aCallerWhoHangsUpWhileWaitingIsRecordedAsAbandonedWithTimeAndPosition() throws Exception {
+        // Complaints are staffed (agents logged in) but nobody is free.
+        for (String id : List.of("011", "001")) {
+            hotline.server().put("/api/agents/" + id + "/state", "{\"state\":\"ready\"}");
+            assertThat(hotline.server().put("/api/agents/" + id + "/state", "{\"state\":\"paused\",\"reason\":\"admin\"}")
+                    .statusCode()).isEqualTo(200);
+        }
+        NewChannelEvent call = hotline.ami().callHotline("10000", "<13700137000>");
+        hotline.ami().awaitOn(call.getUniqueId(), e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
+                && s.getCommand().contains("/menu"), Duration.ofSeconds(15));
+        hotline.ami().press(call, '3');
+        hotline.ami().awaitOn(call.getUniqueId(), e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
+                && s.getCommand().startsWith("SET MUSIC ON"), Duration.ofSeconds(10));
+        Thread.sleep(2000);
+        hotline.ami().hangUp(call);
+
+        JsonObject record = hotline.server().awaitFinishedRecord(call.getUniqueId());
+        JsonObject queue = record.getJsonObject("queue");
+        assertThat(queue.getString("name")).isEqualTo("complaints");
+        assertThat(queue.getInteger("abandonedPosition")).isEqualTo(1);
+        assertThat(Duration.between(Instant.parse(queue.getString("enqueuedAt")), Instant.parse(queue.getString("abandonedAt"))))
+                .isBetween(Duration.ofMillis(1500), Duration.ofSeconds(5));
+        assertThat(record.getJsonObject("flow").getString("outcome")).isEqualTo("caller-hung-up");
+        assertThat(record.getJsonObject("hangup").getString("side")).isEqualTo("caller");
+        assertThat(record.containsKey("offers")).isFalse();
+    }
+
     private static Softphone.Builder agentPhone(String id) throws Exception {
         String password = Files.readString(hotline.asterisk().stateDir().resolve("secrets/agents/" + id + ".password")).strip();
         return Softphone.named("agent-" + id + "-routing").account("agent-" + id, password);

@@ -55,6 +55,15 @@ final class AgiLine implements CallChannel {
     }
 
     @Override
+    public boolean isConnected() {
+        try {
+            return call(agi::getChannelStatus) >= 0;
+        } catch (CallerHungUp gone) {
+            return false;
+        }
+    }
+
+    @Override
     public void holdMusic(boolean on) {
         run(on ? agi::playMusicOnHold : agi::stopMusicOnHold);
     }
