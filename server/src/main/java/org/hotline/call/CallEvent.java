@@ -53,6 +53,10 @@ public sealed interface CallEvent {
     record NoInput(Instant at, int attempt) implements CallEvent {
     }
 
+    /** The call came outside service hours. */
+    record AfterHours(Instant at) implements CallEvent {
+    }
+
     /** The call joined the queue of its menu choice. */
     record Queued(Instant at, String queue) implements CallEvent {
     }

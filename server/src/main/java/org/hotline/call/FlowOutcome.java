@@ -4,6 +4,8 @@ package org.hotline.call;
 public enum FlowOutcome {
     /** Menu done, choice recorded, closing played, hung up by the hotline. */
     COMPLETED,
+    /** Outside service hours: told so, closed politely. */
+    AFTER_HOURS,
     /** Talked to an agent. */
     CONNECTED,
     /** Waited past the maximum without an agent; closed politely. */

@@ -21,17 +21,19 @@ public final class InboundFlow {
     private final IvrMenu menu;
     private final AgentQueue agents;
     private final Duration maxWait;
+    private final ServiceHours hours;
     private final Clock clock;
     private final Sleeper sleeper;
     private final CallEventSink events;
 
     /** @param maxWait how long a caller waits in a queue for an agent before being closed politely */
-    public InboundFlow(RingPolicy rings, IvrMenu menu, AgentQueue agents, Duration maxWait, Clock clock, Sleeper sleeper,
-                       CallEventSink events) {
+    public InboundFlow(RingPolicy rings, IvrMenu menu, AgentQueue agents, Duration maxWait, ServiceHours hours, Clock clock,
+                       Sleeper sleeper, CallEventSink events) {
         this.rings = rings;
         this.menu = menu;
         this.agents = agents;
         this.maxWait = maxWait;
+        this.hours = hours;
         this.clock = clock;
         this.sleeper = sleeper;
         this.events = events;
@@ -48,6 +50,16 @@ public final class InboundFlow {
                 events.publish(call.id(), new CallEvent.ApologyPlayed(clock.instant()));
             }
             line.play(Prompt.GREETING);
+            if (!hours.isOpen(clock.instant())) {
+                events.publish(call.id(), new CallEvent.AfterHours(clock.instant()));
+                line.play(Prompt.AFTER_HOURS);
+                line.play(Prompt.CLOSING);
+                line.markFinished();
+                events.publish(call.id(), new CallEvent.HangupRequested(clock.instant()));
+                line.hangUp();
+                events.publish(call.id(), new CallEvent.FlowEnded(clock.instant(), FlowOutcome.AFTER_HOURS));
+                return FlowOutcome.AFTER_HOURS;
+            }
             Optional<String> choice = askMenu(call, line);
             outcome = choice.isPresent() ? FlowOutcome.COMPLETED : FlowOutcome.NO_CHOICE;
             if (choice.isPresent() && agents.staffed(new Skill(choice.get()))) {

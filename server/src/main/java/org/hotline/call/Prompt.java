@@ -10,6 +10,7 @@ public enum Prompt {
     CHOICE_RECORDED("choice-recorded"),
     CLOSING("closing"),
     FALLBACK("fallback"),
+    AFTER_HOURS("after-hours"),
     AGENT_READY("agent-ready"),
     AGENT_PAUSED("agent-paused"),
     AGENT_LOGGED_OUT("agent-logged-out"),

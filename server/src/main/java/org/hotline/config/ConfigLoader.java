@@ -10,19 +10,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Set;
 import org.hotline.routing.Agent;
 import org.hotline.routing.Skill;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hotline.call.IvrMenu;
 import org.hotline.call.Language;
 import org.hotline.call.RingPolicy;
+import org.hotline.call.ServiceHours;
 
 /**
  * Reads {@code config/hotline.yaml}, applies environment overrides, and validates everything,
@@ -42,12 +49,14 @@ public final class ConfigLoader {
             Map.entry("HOTLINE_AGI_HOST", "asterisk.agi.bindAddress"),
             Map.entry("HOTLINE_AGI_PORT", "asterisk.agi.port"),
             Map.entry("HOTLINE_HTTP_BIND", "http.bindAddress"),
-            Map.entry("HOTLINE_HTTP_PORT", "http.port"));
+            Map.entry("HOTLINE_HTTP_PORT", "http.port"),
+            Map.entry("HOTLINE_HOURS", "hours.daily"));
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[?[0-9a-fA-F:]{2,39}]?");
     private static final Pattern CONTEXT = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Pattern SECRET = Pattern.compile("[\\x21-\\x7e]{12,128}");
+    private static final Pattern RANGE = Pattern.compile("(\\d{2}:\\d{2})\\s*-\\s*(\\d{2}:\\d{2})");
     private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_-]{1,48}");
 
     private ConfigLoader() {
@@ -89,6 +98,7 @@ public final class ConfigLoader {
                 Duration.ofSeconds(tree.integer("routing.wrapUpSeconds", 10, 0, 600)),
                 Duration.ofSeconds(tree.integer("routing.maxWaitSeconds", 300, 10, 3600)));
         Path asteriskEtc = stateDir.resolve(tree.string("asterisk.etcDir", "asterisk/etc")).normalize();
+        ServiceHours hours = hours(tree, zone);
 
         List<String> unknown = tree.unread();
         if (!unknown.isEmpty()) {
@@ -96,7 +106,7 @@ public final class ConfigLoader {
                     + (unknown.size() > 1 ? "; also unknown: " + String.join(", ", unknown.subList(1, unknown.size())) : ""));
         }
         return new HotlineConfig(company, zone, rings, ivr, ami, agi, http, mongo, prompts, agents, asteriskEtc,
-                stateDir.resolve("secrets/agents"), routing);
+                stateDir.resolve("secrets/agents"), routing, hours);
     }
 
     private static ObjectNode parse(Path file) {
@@ -229,6 +239,46 @@ public final class ConfigLoader {
         Set<Skill> queues = new HashSet<>();
         ivr.menu().options().values().forEach(choice -> queues.add(new Skill(choice)));
         return AgentRoster.load(file, queues);
+    }
+
+    /** hours.daily ("09:00-21:00", "00:00-24:00" or "closed"), a weekday may differ, holidays are closed. */
+    private static ServiceHours hours(ConfigTree tree, ZoneId zone) {
+        Map<DayOfWeek, ServiceHours.Hours> week = new EnumMap<>(DayOfWeek.class);
+        ServiceHours.Hours daily = range("hours.daily", tree.string("hours.daily", "09:00-21:00"));
+        for (DayOfWeek day : DayOfWeek.values()) {
+            String key = "hours." + day.name().toLowerCase(Locale.ROOT);
+            String own = tree.string(key, null);
+            ServiceHours.Hours hours = own == null ? daily : range(key, own);
+            if (hours != null) {
+                week.put(day, hours);
+            }
+        }
+        Set<LocalDate> holidays = new HashSet<>();
+        for (String date : tree.list("hours.holidays")) {
+            try {
+                holidays.add(LocalDate.parse(date));
+            } catch (DateTimeException e) {
+                throw new ConfigException("hours.holidays: '" + date + "' is not a date like 2026-10-01");
+            }
+        }
+        return new ServiceHours(zone, week, holidays);
+    }
+
+    private static ServiceHours.Hours range(String key, String text) {
+        if (text.equalsIgnoreCase("closed")) {
+            return null;
+        }
+        Matcher m = RANGE.matcher(text);
+        if (!m.matches()) {
+            throw new ConfigException(key + ": '" + text + "' is not a time range like 09:00-21:00 (or closed)");
+        }
+        try {
+            LocalTime opens = LocalTime.parse(m.group(1));
+            LocalTime closes = m.group(2).equals("24:00") ? LocalTime.MIDNIGHT : LocalTime.parse(m.group(2));
+            return new ServiceHours.Hours(opens, closes);
+        } catch (DateTimeException | IllegalArgumentException e) {
+            throw new ConfigException(key + ": " + e.getMessage());
+        }
     }
 
     private static String host(ConfigTree tree, String key, String fallback) {

@@ -104,6 +104,25 @@ final class ConfigTree {
         return table;
     }
 
+    /** A list of plain values, e.g. holiday dates; empty when absent. */
+    List<String> list(String key) {
+        JsonNode node = find(key);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new ConfigException(key + ": expected a list, e.g. [\"2026-10-01\"]");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isValueNode()) {
+                throw new ConfigException(key + ": expected plain values in the list");
+            }
+            values.add(item.asText().strip());
+        }
+        return values;
+    }
+
     /** Sets a value from outside the file (an environment variable), creating sections as needed. */
     void override(String key, String value) {
         String[] parts = key.split("\\.");

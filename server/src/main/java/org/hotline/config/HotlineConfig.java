@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import org.hotline.call.IvrMenu;
 import org.hotline.call.Language;
 import org.hotline.call.RingPolicy;
+import org.hotline.call.ServiceHours;
 import org.hotline.routing.Agent;
 import java.util.List;
 
@@ -28,7 +29,8 @@ public record HotlineConfig(
         List<Agent> agents,
         Path asteriskEtc,
         Path agentSecrets,
-        Routing routing) {
+        Routing routing,
+        ServiceHours hours) {
 
     /**
      * @param wrapUp  after a conversation, how long the agent has before the next call is offered

@@ -89,7 +89,7 @@ public final class HotlineServer implements AutoCloseable {
                     AgentSelection.mostSkilledThenLongestIdle(), clock), config.routing().wrapUp());
             SerialCallEvents events = new SerialCallEvents(floorContext, tracker, floor, clock);
             InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), floor, config.routing().maxWait(),
-                    clock, Sleeper.on(clock), events);
+                    config.hours(), clock, Sleeper.on(clock), events);
 
             AgiServer agi = AgiServer.start(config.agi(), Map.of(
                     "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters),

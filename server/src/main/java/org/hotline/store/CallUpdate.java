@@ -108,6 +108,10 @@ final class CallUpdate {
                 entry("no-input", at).append("attempt", noInput.attempt());
                 parts.add(Updates.inc("ivr.noInputs", 1));
             }
+            case CallEvent.AfterHours ignored -> {
+                entry("after-hours", at);
+                set("afterHours", true);
+            }
             case CallEvent.Queued queued -> {
                 entry("queued", at).append("queue", queued.queue());
                 set("queue.name", queued.queue());

@@ -14,13 +14,15 @@ class InboundFlowTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T01:00:00Z");
     private static final CallId ID = new CallId("1700000000.1");
+    private static final ServiceHours ALWAYS_OPEN = ServiceHours.everyDay(ZoneOffset.UTC,
+            new ServiceHours.Hours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT));
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final List<CallEvent> events = new ArrayList<>();
     private final List<Instant> sleptUntil = new ArrayList<>();
     private final FakeQueue queue = new FakeQueue();
     private final InboundFlow flow = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, Duration.ofMinutes(5),
-            clock, sleptUntil::add, (id, event) -> events.add(event));
+            ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
 
     private InboundCall callArrivedAt(Instant arrival) {
         return new InboundCall(ID, "PJSIP/caller-1", CallerId.presented("1001", null), arrival, Language.ZH);
@@ -48,7 +50,7 @@ class InboundFlowTest {
     @Test
     void theAnswerWaitsForThePlannedRingCountedFromArrival() {
         InboundFlow secondRing = new InboundFlow(new RingPolicy(Duration.ofSeconds(3), 2, 3, 5), IvrMenu.standard(),
-                queue, Duration.ofMinutes(5), clock, sleptUntil::add, (id, event) -> events.add(event));
+                queue, Duration.ofMinutes(5), ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
         secondRing.handle(callArrivedAt(NOW.minusSeconds(1)), new FakeLine().presses('1'));
         assertThat(sleptUntil).containsExactly(NOW.plusSeconds(2));
     }
@@ -161,7 +163,7 @@ class InboundFlowTest {
             }
         };
         InboundFlow patient = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, Duration.ofMinutes(5),
-                moving, sleptUntil::add, (id, event) -> events.add(event));
+                ALWAYS_OPEN, moving, sleptUntil::add, (id, event) -> events.add(event));
         FakeLine line = new FakeLine().presses('1');
 
         FlowOutcome outcome = patient.handle(callArrivedAt(NOW), line);
@@ -189,5 +191,20 @@ class InboundFlowTest {
         assertThat(outcome).isEqualTo(FlowOutcome.CALLER_HUNG_UP);
         assertThat(queue.told).containsExactly("join complaints", "leave");
         assertThat(events).contains(new CallEvent.Abandoned(NOW, 1));
+    }
+
+    @Test
+    void outsideServiceHoursTheCallerIsGreetedToldSoAndClosedPolitelyWithoutTheMenu() {
+        ServiceHours nineToNine = ServiceHours.everyDay(ZoneOffset.ofHours(8),
+                new ServiceHours.Hours(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(21, 0)));
+        Clock lateEvening = Clock.fixed(Instant.parse("2026-11-22T13:30:00Z"), ZoneOffset.UTC); // 21:30 in Beijing
+        InboundFlow closed = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, Duration.ofMinutes(5),
+                nineToNine, lateEvening, sleptUntil::add, (id, event) -> events.add(event));
+        FakeLine line = new FakeLine();
+
+        assertThat(closed.handle(callArrivedAt(lateEvening.instant()), line)).isEqualTo(FlowOutcome.AFTER_HOURS);
+
+        assertThat(line.heard).containsExactly("(answer)", "greeting", "after-hours", "closing", "(hang up)");
+        assertThat(events).contains(new CallEvent.AfterHours(lateEvening.instant()));
     }
 }

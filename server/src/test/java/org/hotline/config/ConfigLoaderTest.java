@@ -80,6 +80,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void serviceHoursComeFromTheFileOrTheEnvironmentAndBadOnesNameTheirKey() throws IOException {
+        HotlineConfig config = load("company:\n  name: X\nhours:\n  daily: \"09:00-21:00\"\n  sunday: closed\n  holidays: [\"2026-10-01\"]\n");
+        assertThat(config.hours().isOpen(java.time.Instant.parse("2026-11-24T02:00:00Z"))).as("Tuesday 10:00").isTrue();
+        assertThat(config.hours().isOpen(java.time.Instant.parse("2026-11-22T02:00:00Z"))).as("Sunday 10:00").isFalse();
+        assertThat(config.hours().isOpen(java.time.Instant.parse("2026-10-01T02:00:00Z"))).as("holiday").isFalse();
+
+        env.put("HOTLINE_HOURS", "00:00-24:00");
+        assertThat(load("company:\n  name: X\n").hours().isOpen(java.time.Instant.parse("2026-11-22T18:00:00Z"))).isTrue();
+        env.remove("HOTLINE_HOURS");
+
+        assertThatThrownBy(() -> load("company:\n  name: X\nhours:\n  daily: nine to nine\n")).hasMessageStartingWith("hours.daily:");
+        assertThatThrownBy(() -> load("company:\n  name: X\nhours:\n  monday: \"21:00-09:00\"\n")).hasMessageStartingWith("hours.monday:");
+        assertThatThrownBy(() -> load("company:\n  name: X\nhours:\n  holidays: [\"1 Oct\"]\n")).hasMessageStartingWith("hours.holidays:");
+    }
+
+    @Test
     void aMissingCompanyNameStopsStartUpNamingTheKey() {
         assertThatThrownBy(() -> load("answer:\n  ringSeconds: 3\n"))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("company.name:");

@@ -11,18 +11,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class HotlineUnderTest implements BeforeAllCallback, AfterAllCallback {
 
     private final String database;
+    private final java.util.Map<String, String> settings;
     private AsteriskSandbox asterisk;
     private TestServer server;
     private TestAmi ami;
 
     public HotlineUnderTest(String database) {
+        this(database, java.util.Map.of());
+    }
+
+    /** @param settings environment overrides of the server's configuration, e.g. HOTLINE_HOURS */
+    public HotlineUnderTest(String database, java.util.Map<String, String> settings) {
         this.database = database;
+        this.settings = settings;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         asterisk = AsteriskSandbox.start();
-        server = TestServer.start(asterisk, database + "_" + System.nanoTime());
+        server = TestServer.start(asterisk, database + "_" + System.nanoTime(), settings);
         ami = new TestAmi(asterisk);
     }
 

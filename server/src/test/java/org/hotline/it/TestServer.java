@@ -26,7 +26,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(AsteriskSandbox asterisk, String database) throws Exception {
-        TestServer server = startWithoutAsterisk(asterisk, database);
+        return start(asterisk, database, Map.of());
+    }
+
+    /** @param settings environment overrides of the configuration for this server, e.g. HOTLINE_HOURS */
+    public static TestServer start(AsteriskSandbox asterisk, String database, Map<String, String> settings) throws Exception {
+        TestServer server = startWithoutAsterisk(asterisk, database, settings);
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (!server.server.amiConnected()) {
             if (System.nanoTime() > deadline) {
@@ -40,7 +45,14 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts the server without waiting for Asterisk: it keeps trying to log in to AMI. */
     public static TestServer startWithoutAsterisk(AsteriskSandbox asterisk, String database) throws Exception {
+        return startWithoutAsterisk(asterisk, database, Map.of());
+    }
+
+    private static TestServer startWithoutAsterisk(AsteriskSandbox asterisk, String database, Map<String, String> settings)
+            throws Exception {
         Map<String, String> env = new HashMap<>(asterisk.environment());
+        env.put("HOTLINE_HOURS", "00:00-24:00"); // tests run at any hour; the after-hours test sets its own
+        env.putAll(settings);
         env.put("MONGO_URI", TestMongo.connectionString());
         env.put("HOTLINE_MONGO_DATABASE", database);
         env.put("HOTLINE_HTTP_PORT", "0");

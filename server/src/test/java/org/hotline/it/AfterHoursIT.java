@@ -1,0 +1,35 @@
+package org.hotline.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Map;
+import org.asteriskjava.manager.event.AgiExecStartEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Outside service hours the hotline still answers within three rings, greets, says so and closes politely. */
+class AfterHoursIT {
+
+    @RegisterExtension
+    static final HotlineUnderTest hotline = new HotlineUnderTest("after_hours_it", Map.of("HOTLINE_HOURS", "closed"));
+
+    @Test
+    void aCallOutsideServiceHoursIsAnsweredGreetedToldSoAndClosedWithoutTheMenu() throws Exception {
+        NewChannelEvent call = hotline.ami().callHotline("10000", "<13600136000>");
+        hotline.ami().awaitOn(call.getUniqueId(), e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
+                && s.getCommand().contains("/after-hours"), Duration.ofSeconds(15));
+
+        JsonObject record = hotline.server().awaitFinishedRecord(call.getUniqueId());
+        assertThat(record.getJsonObject("answer").getBoolean("withinRule")).isTrue();
+        assertThat(record.containsKey("greeting")).isTrue();
+        assertThat(record.getBoolean("afterHours")).isTrue();
+        assertThat(record.getJsonObject("flow").getString("outcome")).isEqualTo("after-hours");
+        assertThat(record.getJsonObject("hangup").getString("side")).isEqualTo("hotline");
+        assertThat(record.containsKey("ivr")).as("no menu after hours").isFalse();
+        assertThat(hotline.ami().first(AgiExecStartEvent.class, s -> call.getUniqueId().equals(s.getUniqueId())
+                && s.getCommand() != null && s.getCommand().contains("/menu"))).isEmpty();
+    }
+}
