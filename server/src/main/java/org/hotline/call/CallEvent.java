@@ -31,6 +31,7 @@ public sealed interface CallEvent {
     record FlowStarted(Instant at, Language language) implements CallEvent {
     }
 
+    /** The apology was played, starting at {@code at}. */
     record ApologyPlayed(Instant at) implements CallEvent {
     }
 

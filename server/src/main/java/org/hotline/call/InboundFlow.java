@@ -46,8 +46,9 @@ public final class InboundFlow {
             sleeper.sleepUntil(rings.plannedAnswer(call.arrival()));
             line.answer();
             if (rings.measure(call.arrival(), clock.instant()).apologyDue()) {
+                Instant apologyAt = clock.instant();
                 line.play(Prompt.APOLOGY);
-                events.publish(call.id(), new CallEvent.ApologyPlayed(clock.instant()));
+                events.publish(call.id(), new CallEvent.ApologyPlayed(apologyAt));
             }
             line.play(Prompt.GREETING);
             if (!hours.isOpen(clock.instant())) {
@@ -89,22 +90,37 @@ public final class InboundFlow {
      * caller has talked to an agent, or has waited the maximum.
      */
     private FlowOutcome waitForAgent(InboundCall call, CallChannel line, Skill skill) {
-        AgentQueue.Ticket ticket = agents.join(WaitingCall.ordinary(call.id(), skill, clock.instant()));
-        events.publish(call.id(), new CallEvent.Queued(clock.instant(), skill.name()));
-        Instant giveUp = clock.instant().plus(maxWait);
+        Instant enqueued = clock.instant();
+        AgentQueue.Ticket ticket = agents.join(WaitingCall.ordinary(call.id(), skill, enqueued));
+        events.publish(call.id(), new CallEvent.Queued(enqueued, skill.name()));
+        Instant giveUp = enqueued.plus(maxWait);
+        // Waiting for a person is counted from asking for one: the menu was the caller's own doing.
+        Instant apologyDue = enqueued.plus(rings.ringLength().multipliedBy(rings.apologyAfterRings()));
+        boolean apologised = false;
         Duration ringFor = rings.ringLength().multipliedBy(rings.maxRings());
         try {
             line.holdMusic(true);
             while (true) {
-                Duration left = Duration.between(clock.instant(), giveUp);
+                Instant now = clock.instant();
+                Duration left = Duration.between(now, giveUp);
                 if (left.isNegative() || left.isZero()) {
                     ticket.leave();
                     events.publish(call.id(), new CallEvent.LeftQueue(clock.instant()));
                     line.holdMusic(false);
                     return FlowOutcome.NO_AGENT;
                 }
+                if (!apologised && !now.isBefore(apologyDue)) {
+                    line.holdMusic(false);
+                    Instant apologyAt = clock.instant();
+                    line.play(Prompt.APOLOGY);
+                    events.publish(call.id(), new CallEvent.ApologyPlayed(apologyAt));
+                    line.holdMusic(true);
+                    apologised = true;
+                    continue;
+                }
+                Duration slice = shortest(left, LOOK_EVERY, apologised ? left : Duration.between(now, apologyDue));
                 // Short waits: Asterisk keeps a hung-up channel until the script returns, so look.
-                Optional<AgentId> agent = ticket.awaitAgent(left.compareTo(LOOK_EVERY) < 0 ? left : LOOK_EVERY);
+                Optional<AgentId> agent = ticket.awaitAgent(slice);
                 if (agent.isEmpty()) {
                     if (!line.isConnected()) {
                         throw new CallerHungUp(null);
@@ -132,6 +148,12 @@ public final class InboundFlow {
             }
             throw gone;
         }
+    }
+
+    private static Duration shortest(Duration a, Duration b, Duration c) {
+        Duration shortest = a.compareTo(b) < 0 ? a : b;
+        shortest = shortest.compareTo(c) < 0 ? shortest : c;
+        return shortest.isNegative() ? Duration.ZERO : shortest;
     }
 
     private Optional<String> askMenu(InboundCall call, CallChannel line) {

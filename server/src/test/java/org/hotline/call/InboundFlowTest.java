@@ -207,4 +207,38 @@ class InboundFlowTest {
         assertThat(line.heard).containsExactly("(answer)", "greeting", "after-hours", "closing", "(hang up)");
         assertThat(events).contains(new CallEvent.AfterHours(lateEvening.instant()));
     }
+
+    @Test
+    void aCallerKeptWaitingPastFiveRingsForAPersonHearsAnApologyOnce() {
+        queue.staffedWith();
+        Clock fourSecondsPerLook = new Clock() {
+            private Instant now = NOW;
+
+            @Override
+            public Instant instant() {
+                Instant current = now;
+                now = now.plusSeconds(4);
+                return current;
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        InboundFlow waiting = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, Duration.ofSeconds(60),
+                ALWAYS_OPEN, fourSecondsPerLook, sleptUntil::add, (id, event) -> events.add(event));
+        FakeLine line = new FakeLine().presses('1');
+
+        waiting.handle(callArrivedAt(NOW), line);
+
+        assertThat(line.heard).containsSubsequence("menu", "(music)", "(music off)", "apology", "(music)");
+        assertThat(line.heard).filteredOn("apology"::equals).hasSize(1);
+        assertThat(events).filteredOn(CallEvent.ApologyPlayed.class::isInstance).hasSize(1);
+    }
 }

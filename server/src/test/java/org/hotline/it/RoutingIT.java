@@ -107,7 +107,7 @@ class RoutingIT {
     }
 
     @Test
-    void aCallerWhoHangsUpWhileWaitingIsRecordedAsAbandonedWithTimeAndPosition() throws Exception {
+    void aCallerKeptWaitingHearsAnApologyAfterFiveRingsAndHangingUpIsRecordedAsAnAbandon() throws Exception {
         // Complaints are staffed (agents logged in) but nobody is free.
         for (String id : List.of("011", "001")) {
             hotline.server().put("/api/agents/" + id + "/state", "{\"state\":\"ready\"}");
@@ -120,15 +120,21 @@ class RoutingIT {
         hotline.ami().press(call, '3');
         hotline.ami().awaitOn(call.getUniqueId(), e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
                 && s.getCommand().startsWith("SET MUSIC ON"), Duration.ofSeconds(10));
-        Thread.sleep(2000);
+        hotline.ami().awaitOn(call.getUniqueId(), e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
+                && s.getCommand().contains("/apology"), Duration.ofSeconds(20));
+        Thread.sleep(3000);
         hotline.ami().hangUp(call);
 
         JsonObject record = hotline.server().awaitFinishedRecord(call.getUniqueId());
         JsonObject queue = record.getJsonObject("queue");
         assertThat(queue.getString("name")).isEqualTo("complaints");
         assertThat(queue.getInteger("abandonedPosition")).isEqualTo(1);
-        assertThat(Duration.between(Instant.parse(queue.getString("enqueuedAt")), Instant.parse(queue.getString("abandonedAt"))))
-                .isBetween(Duration.ofMillis(1500), Duration.ofSeconds(5));
+        Instant enqueued = Instant.parse(queue.getString("enqueuedAt"));
+        assertThat(Duration.between(enqueued, Instant.parse(record.getString("apologyPlayedAt"))))
+                .as("the apology comes once the caller has waited five rings (15 s) for a person")
+                .isBetween(Duration.ofSeconds(15), Duration.ofSeconds(17));
+        assertThat(Duration.between(enqueued, Instant.parse(queue.getString("abandonedAt"))))
+                .isBetween(Duration.ofSeconds(17), Duration.ofSeconds(22));
         assertThat(record.getJsonObject("flow").getString("outcome")).isEqualTo("caller-hung-up");
         assertThat(record.getJsonObject("hangup").getString("side")).isEqualTo("caller");
         assertThat(record.containsKey("offers")).isFalse();
