@@ -3,6 +3,8 @@ package org.hotline.call;
 import java.time.Duration;
 import java.util.Optional;
 import org.hotline.routing.AgentId;
+import org.hotline.routing.CallbackRequest;
+import org.hotline.routing.QueueProgress;
 import org.hotline.routing.Skill;
 import org.hotline.routing.WaitingCall;
 
@@ -14,20 +16,29 @@ public interface AgentQueue {
 
     Ticket join(WaitingCall call);
 
+    /** A callback request from a caller who is not in a queue (e.g. outside service hours); it takes its place from now. */
+    CallbackRequest requestCallback(WaitingCall place, String number, Language language);
+
     /** A call's place in a queue. */
     interface Ticket {
 
         /** Waits up to {@code max} for an agent; empty if none came. Throws {@link CallerHungUp} once the caller is gone. */
         Optional<AgentId> awaitAgent(Duration max);
 
+        /** Where the call stands, to tell the caller. */
+        QueueProgress progress();
+
         /** The agent's phone rang out or was unavailable: the call keeps its place. */
         void notAnswered();
 
-        /** The agent's conversation is over: their wrap-up starts. */
-        void finished();
+        /** The agent's conversation, {@code talk} long, is over: their wrap-up starts. */
+        void finished(Duration talk);
 
         /** The call leaves the queue without an agent (the caller hung up, or waited too long). */
         void leave();
+
+        /** The caller will hang up and be called back: the request keeps this call's place. */
+        CallbackRequest callBack(String number, Language language);
 
         /** The call's position in its queue when it left (1 = next), or 0 if it never waited. */
         int positionWhenLeft();

@@ -12,7 +12,10 @@ public interface CallChannel {
 
     void answer();
 
-    void play(Prompt prompt);
+    void play(Speech speech);
+
+    /** Plays {@code speech}, stopping early if the caller presses one of {@code keys}; returns that key. */
+    Optional<Character> say(Speech speech, String keys);
 
     /**
      * Plays the prompt, interruptible by a key, then waits up to {@code timeout} for one.
@@ -20,8 +23,11 @@ public interface CallChannel {
      */
     Optional<Character> ask(Prompt prompt, String keys, Duration timeout);
 
-    /** Whether the caller is still on the line (a caller who hangs up while the flow waits is noticed here). */
-    boolean isConnected();
+    /**
+     * Waits up to {@code max} for one of {@code keys} while whatever plays goes on (hold music).
+     * This is also how a caller who hung up while waiting is noticed.
+     */
+    Optional<Character> listen(String keys, Duration max);
 
     /** Music on hold on or off; it plays while the flow waits. */
     void holdMusic(boolean on);

@@ -82,6 +82,30 @@ public sealed interface CallEvent {
     record LeftQueue(Instant at) implements CallEvent {
     }
 
+    /** The caller was told their place in line and expected wait. */
+    record PositionAnnounced(Instant at, int position, java.time.Duration expectedWait) implements CallEvent {
+    }
+
+    /** The caller asked to be called back (keeping their place, or outside hours); due by {@code deadline}. */
+    record CallbackRequested(Instant at, String number, String queue, Instant deadline) implements CallEvent {
+    }
+
+    /**
+     * One try at a callback: the agent reserved and rung first ({@code agentRangAt}); if they took it,
+     * the customer was dialled. {@code at} is when the try ended.
+     */
+    record CallbackAttempted(Instant at, String agent, Instant agentRangAt, CallbackOutcome outcome,
+                             Instant customerAnsweredAt) implements CallEvent {
+    }
+
+    /** The callback request is closed: the customer was reached, or every try is used up. */
+    record CallbackClosed(Instant at, boolean reached) implements CallEvent {
+    }
+
+    /** After the conversation the caller rated the service 1–5 on the keypad. */
+    record SurveyAnswered(Instant at, int score) implements CallEvent {
+    }
+
     /** The server is about to hang up: whatever ends the call next was the hotline's doing. */
     record HangupRequested(Instant at) implements CallEvent {
     }

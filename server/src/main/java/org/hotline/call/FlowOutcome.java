@@ -8,6 +8,8 @@ public enum FlowOutcome {
     AFTER_HOURS,
     /** Talked to an agent. */
     CONNECTED,
+    /** Hung up to be called back (keeping their place, or outside hours). */
+    CALLBACK_REQUESTED,
     /** Waited past the maximum without an agent; closed politely. */
     NO_AGENT,
     /** No valid choice after every attempt; closed politely. */

@@ -1,38 +1,37 @@
 package org.hotline.call;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import org.hotline.routing.AgentId;
-import org.hotline.routing.Skill;
-import org.hotline.routing.WaitingCall;
 import java.util.Optional;
+import org.hotline.routing.Skill;
 
 /**
  * What the hotline does with every inbound call: answer by the planned ring, apologise if the
  * caller already waited too long, greet naming the company, ask the menu until a valid choice or
- * the attempts run out, close politely and hang up. Never a bare hang-up.
+ * the attempts run out, let the caller wait for a person (see {@link QueueWait}), ask for a rating
+ * after the conversation, close politely and hang up. Never a bare hang-up.
  */
 public final class InboundFlow {
 
-    private static final Duration LOOK_EVERY = Duration.ofSeconds(1);
+    private static final String SURVEY_KEYS = "12345";
 
     private final RingPolicy rings;
     private final IvrMenu menu;
     private final AgentQueue agents;
-    private final Duration maxWait;
+    private final WaitRules waiting;
+    private final QueueWait queueWait;
     private final ServiceHours hours;
     private final Clock clock;
     private final Sleeper sleeper;
     private final CallEventSink events;
 
-    /** @param maxWait how long a caller waits in a queue for an agent before being closed politely */
-    public InboundFlow(RingPolicy rings, IvrMenu menu, AgentQueue agents, Duration maxWait, ServiceHours hours, Clock clock,
+    public InboundFlow(RingPolicy rings, IvrMenu menu, AgentQueue agents, WaitRules waiting, ServiceHours hours, Clock clock,
                        Sleeper sleeper, CallEventSink events) {
         this.rings = rings;
         this.menu = menu;
         this.agents = agents;
-        this.maxWait = maxWait;
+        this.waiting = waiting;
+        this.queueWait = new QueueWait(rings, waiting, agents, clock, events);
         this.hours = hours;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -46,33 +45,22 @@ public final class InboundFlow {
             sleeper.sleepUntil(rings.plannedAnswer(call.arrival()));
             line.answer();
             if (rings.measure(call.arrival(), clock.instant()).apologyDue()) {
-                Instant apologyAt = clock.instant();
-                line.play(Prompt.APOLOGY);
-                events.publish(call.id(), new CallEvent.ApologyPlayed(apologyAt));
+                apologise(call, line);
             }
             line.play(Prompt.GREETING);
             if (!hours.isOpen(clock.instant())) {
                 events.publish(call.id(), new CallEvent.AfterHours(clock.instant()));
                 line.play(Prompt.AFTER_HOURS);
-                line.play(Prompt.CLOSING);
-                line.markFinished();
-                events.publish(call.id(), new CallEvent.HangupRequested(clock.instant()));
-                line.hangUp();
-                events.publish(call.id(), new CallEvent.FlowEnded(clock.instant(), FlowOutcome.AFTER_HOURS));
-                return FlowOutcome.AFTER_HOURS;
+                outcome = queueWait.offerCallbackAfterHours(call, line, menu.timeout())
+                        ? FlowOutcome.CALLBACK_REQUESTED : FlowOutcome.AFTER_HOURS;
+            } else {
+                outcome = serve(call, line);
             }
-            Optional<String> choice = askMenu(call, line);
-            outcome = choice.isPresent() ? FlowOutcome.COMPLETED : FlowOutcome.NO_CHOICE;
-            if (choice.isPresent() && agents.staffed(new Skill(choice.get()))) {
-                outcome = waitForAgent(call, line, new Skill(choice.get()));
+            try {
+                close(call, line);
+            } catch (CallerHungUp gone) {
+                // gone during the goodbye: what happened to the call stands
             }
-            if (outcome != FlowOutcome.CONNECTED && choice.isPresent()) {
-                line.play(Prompt.CHOICE_RECORDED);
-            }
-            line.play(Prompt.CLOSING);
-            line.markFinished();
-            events.publish(call.id(), new CallEvent.HangupRequested(clock.instant()));
-            line.hangUp();
         } catch (CallerHungUp gone) {
             outcome = FlowOutcome.CALLER_HUNG_UP;
         } catch (RuntimeException failure) {
@@ -84,76 +72,49 @@ public final class InboundFlow {
         return outcome;
     }
 
-    /**
-     * Waits in the queue with music until an agent is free, rings them for at most the ring
-     * limit, and on no answer keeps the caller's place for the next agent. Returns once the
-     * caller has talked to an agent, or has waited the maximum.
-     */
-    private FlowOutcome waitForAgent(InboundCall call, CallChannel line, Skill skill) {
-        Instant enqueued = clock.instant();
-        AgentQueue.Ticket ticket = agents.join(WaitingCall.ordinary(call.id(), skill, enqueued));
-        events.publish(call.id(), new CallEvent.Queued(enqueued, skill.name()));
-        Instant giveUp = enqueued.plus(maxWait);
-        // Waiting for a person is counted from asking for one: the menu was the caller's own doing.
-        Instant apologyDue = enqueued.plus(rings.ringLength().multipliedBy(rings.apologyAfterRings()));
-        boolean apologised = false;
-        Duration ringFor = rings.ringLength().multipliedBy(rings.maxRings());
+    private FlowOutcome serve(InboundCall call, CallChannel line) {
+        Optional<String> choice = askMenu(call, line);
+        if (choice.isEmpty()) {
+            return FlowOutcome.NO_CHOICE;
+        }
+        FlowOutcome outcome = FlowOutcome.COMPLETED;
+        if (agents.staffed(new Skill(choice.get()))) {
+            outcome = queueWait.run(call, line, new Skill(choice.get()), menu.timeout());
+        }
+        if (outcome == FlowOutcome.CONNECTED) {
+            afterConversation(call, line);
+        } else if (outcome != FlowOutcome.CALLBACK_REQUESTED) {
+            line.play(Prompt.CHOICE_RECORDED);
+        }
+        return outcome;
+    }
+
+    /** The agent hung up first: the caller is still here and is asked for a rating. */
+    private void afterConversation(InboundCall call, CallChannel line) {
         try {
-            line.holdMusic(true);
-            while (true) {
-                Instant now = clock.instant();
-                Duration left = Duration.between(now, giveUp);
-                if (left.isNegative() || left.isZero()) {
-                    ticket.leave();
-                    events.publish(call.id(), new CallEvent.LeftQueue(clock.instant()));
-                    line.holdMusic(false);
-                    return FlowOutcome.NO_AGENT;
+            if (waiting.survey()) {
+                Optional<Character> score = line.ask(Prompt.SURVEY, SURVEY_KEYS, menu.timeout());
+                if (score.isPresent()) {
+                    events.publish(call.id(), new CallEvent.SurveyAnswered(clock.instant(), score.get() - '0'));
+                    line.play(Prompt.SURVEY_THANKS);
                 }
-                if (!apologised && !now.isBefore(apologyDue)) {
-                    line.holdMusic(false);
-                    Instant apologyAt = clock.instant();
-                    line.play(Prompt.APOLOGY);
-                    events.publish(call.id(), new CallEvent.ApologyPlayed(apologyAt));
-                    line.holdMusic(true);
-                    apologised = true;
-                    continue;
-                }
-                Duration slice = shortest(left, LOOK_EVERY, apologised ? left : Duration.between(now, apologyDue));
-                // Short waits: Asterisk keeps a hung-up channel until the script returns, so look.
-                Optional<AgentId> agent = ticket.awaitAgent(slice);
-                if (agent.isEmpty()) {
-                    if (!line.isConnected()) {
-                        throw new CallerHungUp(null);
-                    }
-                    continue;
-                }
-                line.holdMusic(false);
-                Instant ringStart = clock.instant();
-                events.publish(call.id(), new CallEvent.Offered(ringStart, agent.get().value()));
-                AgentLeg leg = line.connect(agent.get(), ringFor);
-                events.publish(call.id(), new CallEvent.OfferEnded(clock.instant(), agent.get().value(), ringStart,
-                        leg.outcome()));
-                if (leg.outcome() == AgentLeg.Outcome.ANSWERED) {
-                    events.publish(call.id(), new CallEvent.AgentAnswered(ringStart.plus(leg.untilAnswer()), agent.get().value()));
-                    ticket.finished();
-                    return FlowOutcome.CONNECTED;
-                }
-                ticket.notAnswered();
-                line.holdMusic(true);
             }
         } catch (CallerHungUp gone) {
-            ticket.leave();
-            if (ticket.positionWhenLeft() > 0) {
-                events.publish(call.id(), new CallEvent.Abandoned(clock.instant(), ticket.positionWhenLeft()));
-            }
-            throw gone;
+            // the caller hung up first, after talking: nothing more to ask
         }
     }
 
-    private static Duration shortest(Duration a, Duration b, Duration c) {
-        Duration shortest = a.compareTo(b) < 0 ? a : b;
-        shortest = shortest.compareTo(c) < 0 ? shortest : c;
-        return shortest.isNegative() ? Duration.ZERO : shortest;
+    private void apologise(InboundCall call, CallChannel line) {
+        Instant apologyAt = clock.instant();
+        line.play(Prompt.APOLOGY);
+        events.publish(call.id(), new CallEvent.ApologyPlayed(apologyAt));
+    }
+
+    private void close(InboundCall call, CallChannel line) {
+        line.play(Prompt.CLOSING);
+        line.markFinished();
+        events.publish(call.id(), new CallEvent.HangupRequested(clock.instant()));
+        line.hangUp();
     }
 
     private Optional<String> askMenu(InboundCall call, CallChannel line) {

@@ -1,7 +1,7 @@
 package org.hotline.call;
 
 /** The recorded prompts (callers' and agents'); each exists once per {@link Language}. */
-public enum Prompt {
+public enum Prompt implements Speech {
     GREETING("greeting"),
     MENU("menu"),
     INVALID("invalid"),
@@ -14,7 +14,21 @@ public enum Prompt {
     AGENT_READY("agent-ready"),
     AGENT_PAUSED("agent-paused"),
     AGENT_LOGGED_OUT("agent-logged-out"),
-    AGENT_REFUSED("agent-refused");
+    AGENT_REFUSED("agent-refused"),
+    QUEUE_AHEAD("queue-ahead"),
+    QUEUE_CALLERS("queue-callers"),
+    QUEUE_NEXT("queue-next"),
+    QUEUE_MANY("queue-many"),
+    WAIT_ABOUT("wait-about"),
+    MINUTES("minutes"),
+    WAIT_LONG("wait-long"),
+    CALLBACK_OFFER("callback-offer"),
+    CALLBACK_BOOKED("callback-booked"),
+    MAX_WAIT_OFFER("max-wait-offer"),
+    AFTER_HOURS_OFFER("after-hours-offer"),
+    CALLBACK_AGENT("callback-agent"),
+    SURVEY("survey"),
+    SURVEY_THANKS("survey-thanks");
 
     private final String fileName;
 
@@ -22,6 +36,7 @@ public enum Prompt {
         this.fileName = fileName;
     }
 
+    @Override
     public String fileName() {
         return fileName;
     }

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,5 +51,25 @@ public record ServiceHours(ZoneId zone, Map<DayOfWeek, Hours> week, Set<LocalDat
         }
         Hours today = week.get(local.getDayOfWeek());
         return today != null && today.contains(local.toLocalTime());
+    }
+
+    /** The next time the hotline opens after {@code moment} (or {@code moment} itself when open), within two weeks. */
+    public Optional<Instant> nextOpening(Instant moment) {
+        if (isOpen(moment)) {
+            return Optional.of(moment);
+        }
+        ZonedDateTime local = moment.atZone(zone);
+        for (int day = 0; day <= 14; day++) {
+            LocalDate date = local.toLocalDate().plusDays(day);
+            Hours hours = week.get(date.getDayOfWeek());
+            if (hours == null || holidays.contains(date)) {
+                continue;
+            }
+            Instant opens = date.atTime(hours.opens()).atZone(zone).toInstant();
+            if (opens.isAfter(moment)) {
+                return Optional.of(opens);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Set;
 import org.hotline.routing.Agent;
 import org.hotline.routing.Skill;
+import org.hotline.routing.CallbackPolicy;
+import org.hotline.call.WaitRules;
+import org.hotline.call.Printable;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,7 +53,9 @@ public final class ConfigLoader {
             Map.entry("HOTLINE_AGI_PORT", "asterisk.agi.port"),
             Map.entry("HOTLINE_HTTP_BIND", "http.bindAddress"),
             Map.entry("HOTLINE_HTTP_PORT", "http.port"),
-            Map.entry("HOTLINE_HOURS", "hours.daily"));
+            Map.entry("HOTLINE_HOURS", "hours.daily"),
+            Map.entry("HOTLINE_MAX_WAIT", "routing.maxWaitSeconds"),
+            Map.entry("HOTLINE_ANNOUNCE_EVERY", "routing.announceEverySeconds"));
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[?[0-9a-fA-F:]{2,39}]?");
     private static final Pattern CONTEXT = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
@@ -94,9 +99,12 @@ public final class ConfigLoader {
         Path prompts = home.resolve(tree.string("prompts.dir", "ivr-prompts")).toAbsolutePath().normalize();
         List<Agent> agents = agents(tree, home, ivr);
 
-        HotlineConfig.Routing routing = new HotlineConfig.Routing(
-                Duration.ofSeconds(tree.integer("routing.wrapUpSeconds", 10, 0, 600)),
-                Duration.ofSeconds(tree.integer("routing.maxWaitSeconds", 300, 10, 3600)));
+        HotlineConfig.Routing routing = routing(tree, ivr);
+        HotlineConfig.Callbacks callbacks = new HotlineConfig.Callbacks(new CallbackPolicy(
+                Duration.ofMinutes(tree.integer("callbacks.withinMinutes", 60, 1, 7 * 24 * 60)),
+                tree.integer("callbacks.maxAttempts", 3, 1, 10),
+                Duration.ofMinutes(tree.integer("callbacks.retryMinutes", 10, 1, 24 * 60))),
+                Duration.ofSeconds(tree.integer("callbacks.customerRingSeconds", 30, 5, 120)));
         Path asteriskEtc = stateDir.resolve(tree.string("asterisk.etcDir", "asterisk/etc")).normalize();
         ServiceHours hours = hours(tree, zone);
 
@@ -106,7 +114,22 @@ public final class ConfigLoader {
                     + (unknown.size() > 1 ? "; also unknown: " + String.join(", ", unknown.subList(1, unknown.size())) : ""));
         }
         return new HotlineConfig(company, zone, rings, ivr, ami, agi, http, mongo, prompts, agents, asteriskEtc,
-                stateDir.resolve("secrets/agents"), routing, hours);
+                stateDir.resolve("secrets/agents"), routing, callbacks, hours);
+    }
+
+    private static HotlineConfig.Routing routing(ConfigTree tree, HotlineConfig.Ivr ivr) {
+        String afterHoursQueue = tree.string("routing.afterHoursQueue", "agent");
+        if (!ivr.menu().options().containsValue(afterHoursQueue)) {
+            throw new ConfigException("routing.afterHoursQueue: '" + Printable.of(afterHoursQueue)
+                    + "' is not a queue of ivr.menu (" + String.join(", ", new java.util.TreeSet<>(ivr.menu().options().values())) + ")");
+        }
+        return new HotlineConfig.Routing(
+                Duration.ofSeconds(tree.integer("routing.wrapUpSeconds", 10, 0, 600)),
+                new WaitRules(
+                        Duration.ofSeconds(tree.integer("routing.maxWaitSeconds", 300, 10, 3600)),
+                        Duration.ofSeconds(tree.integer("routing.announceEverySeconds", 60, 10, 600)),
+                        new Skill(afterHoursQueue),
+                        tree.bool("routing.survey", true)));
     }
 
     private static ObjectNode parse(Path file) {

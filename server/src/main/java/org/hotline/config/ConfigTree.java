@@ -62,6 +62,21 @@ final class ConfigTree {
         return value;
     }
 
+    boolean bool(String key, boolean fallback) {
+        JsonNode node = find(key);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        String text = node.asText().strip();
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new ConfigException(key + ": expected true or false, got '" + node.asText() + "'");
+    }
+
     double decimal(String key, double fallback, double min, double max) {
         JsonNode node = find(key);
         if (node == null || node.isNull()) {

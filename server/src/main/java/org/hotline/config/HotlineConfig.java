@@ -7,6 +7,8 @@ import org.hotline.call.IvrMenu;
 import org.hotline.call.Language;
 import org.hotline.call.RingPolicy;
 import org.hotline.call.ServiceHours;
+import org.hotline.call.WaitRules;
+import org.hotline.routing.CallbackPolicy;
 import org.hotline.routing.Agent;
 import java.util.List;
 
@@ -30,13 +32,21 @@ public record HotlineConfig(
         Path asteriskEtc,
         Path agentSecrets,
         Routing routing,
+        Callbacks callbacks,
         ServiceHours hours) {
 
     /**
      * @param wrapUp  after a conversation, how long the agent has before the next call is offered
-     * @param maxWait how long a caller waits in a queue for an agent before being closed politely
+     * @param waiting how callers are looked after while they wait for an agent
      */
-    public record Routing(Duration wrapUp, Duration maxWait) {
+    public record Routing(Duration wrapUp, WaitRules waiting) {
+    }
+
+    /**
+     * @param policy      deadline and retries
+     * @param customerRing how long the customer's phone rings on a callback (a person, not the three-ring rule)
+     */
+    public record Callbacks(CallbackPolicy policy, Duration customerRing) {
     }
 
     /** The company the greeting names first. */

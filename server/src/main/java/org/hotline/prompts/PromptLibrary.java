@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hotline.call.Language;
 import org.hotline.call.Prompt;
+import org.hotline.call.Speech;
+import org.hotline.call.SpokenNumber;
 import org.hotline.config.ConfigException;
 import org.hotline.config.HotlineConfig;
 
@@ -22,16 +24,16 @@ public final class PromptLibrary {
     }
 
     /** Asterisk's name for a prompt, e.g. {@code hotline/zh/greeting}. */
-    public static String asteriskName(Language language, Prompt prompt) {
-        return "hotline/" + language.code() + "/" + prompt.fileName();
+    public static String asteriskName(Language language, Speech speech) {
+        return "hotline/" + language.code() + "/" + speech.fileName();
     }
 
     /** Fails start-up when a prompt is missing or the greeting names another company. */
     public static void verify(Path dir, HotlineConfig.Company company) {
         List<String> problems = new ArrayList<>();
         for (Language language : Language.values()) {
-            for (Prompt prompt : Prompt.values()) {
-                Path audio = dir.resolve(language.code()).resolve(prompt.fileName() + ".wav");
+            for (Speech speech : everything()) {
+                Path audio = dir.resolve(language.code()).resolve(speech.fileName() + ".wav");
                 if (!Files.isRegularFile(audio)) {
                     problems.add("missing " + audio);
                 }
@@ -46,6 +48,14 @@ public final class PromptLibrary {
         if (!problems.isEmpty()) {
             throw new ConfigException("company.name / prompts.dir: " + String.join("; ", problems));
         }
+    }
+
+    private static List<Speech> everything() {
+        List<Speech> all = new ArrayList<>(List.of(Prompt.values()));
+        for (int n = SpokenNumber.MIN; n <= SpokenNumber.MAX; n++) {
+            all.add(new SpokenNumber(n));
+        }
+        return all;
     }
 
     private static String recordedCompany(Path generated) {

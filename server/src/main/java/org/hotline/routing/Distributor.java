@@ -72,13 +72,41 @@ public final class Distributor {
         }
         Place ringing = offered.remove(id);
         if (ringing != null) {
-            seatOffered(id).ifPresent(seat -> {
-                seat.offeredCall = null;
-                change(seat, AgentState.READY, null);
-            });
+            seatOffered(id).ifPresent(this::release);
             return true;
         }
         return false;
+    }
+
+    /**
+     * The caller asked to be called back: the call becomes a callback request at the very same
+     * place. An agent it was being offered to (not yet ringing) is released without blame.
+     */
+    public WaitingCall keepPlaceForCallback(CallId id) {
+        Place place = waiting.get(id);
+        if (place != null) {
+            remove(place);
+        } else {
+            place = offered.remove(id);
+            if (place == null) {
+                throw new IllegalStateException("call " + id + " is not in a queue");
+            }
+            seatOffered(id).ifPresent(this::release);
+        }
+        Place kept = new Place(place.call.asCallback(), place.virtualArrival, place.order);
+        add(kept);
+        return kept.call;
+    }
+
+    /** Agents logged in (in any state) who take this queue's calls. */
+    public int agentsAtWork(Skill skill) {
+        int count = 0;
+        for (Seat seat : seats.values()) {
+            if (seat.state != AgentState.LOGGED_OUT && seat.agent.skills().containsKey(skill)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** 1-based position among the calls of the same queue, or empty when not waiting. */
@@ -88,6 +116,12 @@ public final class Distributor {
             return Optional.empty();
         }
         return Optional.of(queues.get(place.call.skill()).headSet(place, false).size() + 1);
+    }
+
+    /** The queue of a waiting or offered call. */
+    public Optional<Skill> skillOf(CallId id) {
+        Place place = waiting.containsKey(id) ? waiting.get(id) : offered.get(id);
+        return Optional.ofNullable(place).map(p -> p.call.skill());
     }
 
     public int waitingCount() {
@@ -282,6 +316,16 @@ public final class Distributor {
                 personal.remove(agent);
             }
         }
+    }
+
+    /** Back to ready after an offer that was withdrawn: not the agent's doing, so they keep their idle time. */
+    private void release(Seat seat) {
+        seat.offeredCall = null;
+        refresh(seat, () -> {
+            seat.state = AgentState.READY;
+            seat.reason = null;
+            seat.since = clock.instant();
+        });
     }
 
     private void change(Seat seat, AgentState state, PauseReason reason) {

@@ -12,7 +12,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.time.Clock;
+import java.time.Instant;
 import org.hotline.call.AgentQueue;
+import org.hotline.call.CallEvent;
+import org.hotline.call.CallEventSink;
+import org.hotline.call.CallbackOutcome;
+import org.hotline.call.Language;
+import org.hotline.routing.CallbackDialer;
+import org.hotline.routing.CallbackRequest;
+import org.hotline.routing.QueueProgress;
+import org.hotline.routing.WaitEstimate;
+import org.slf4j.LoggerFactory;
 import org.hotline.call.CallId;
 import org.hotline.call.CallerHungUp;
 import org.hotline.routing.AgentId;
@@ -34,18 +45,100 @@ public final class Floor implements AgentQueue {
 
     private static final Object GONE = new Object();
 
+    /** After a callback could not be placed at all, how long before its next turn (so a broken link is not hammered). */
+    private static final Duration REDIAL_PAUSE = Duration.ofSeconds(5);
+
     private final Context context;
     private final Distributor distributor;
+    private final FloorRules rules;
+    private final CallbackDialer dialer;
+    private final CallEventSink records;
+    private final Clock clock;
+    private final WaitEstimate estimate = new WaitEstimate(Duration.ofMinutes(3));
     private final Map<CallId, FloorTicket> tickets = new HashMap<>();
+    private final Map<CallId, CallbackRequest> callbacks = new HashMap<>();
+    private final Map<CallId, Dialling> dialling = new HashMap<>();
 
-    Floor(Context context, Distributor distributor, Duration wrapUp) {
+    /** A callback whose agent is being rung, or talking to the customer. */
+    private record Dialling(AgentId agent, Instant agentRangAt) {
+    }
+
+    /**
+     * @param records where facts about a call go once its caller has hung up (callback tries), straight to the call's record
+     */
+    Floor(Context context, Distributor distributor, FloorRules rules, CallbackDialer dialer, CallEventSink records, Clock clock) {
         this.context = context;
         this.distributor = distributor;
+        this.rules = rules;
+        this.dialer = dialer;
+        this.records = records;
+        this.clock = clock;
         // Timers set on the context run on it: wrap-ups end on the same thread as everything else.
         context.runOnContext(ignored -> context.owner().setPeriodic(500, id -> {
-            distributor.endWrapUps(wrapUp);
+            distributor.endWrapUps(rules.wrapUp());
             dispatch();
         }));
+    }
+
+    // ------------------------------------------------------------------ callbacks
+
+    /** Callback requests still open when the server last stopped: back in line at their own places. */
+    public void restore(List<CallbackRequest> open) {
+        context.runOnContext(ignored -> {
+            for (CallbackRequest request : open) {
+                if (!callbacks.containsKey(request.id())) {
+                    callbacks.put(request.id(), request);
+                    distributor.enqueue(request.call());
+                }
+            }
+            dispatch();
+        });
+    }
+
+    /** The agent answered the callback's first leg; returns the request to dial, or empty if it is not theirs. */
+    public Future<Optional<CallbackRequest>> callbackAnswered(CallId id, AgentId agent) {
+        return on(() -> {
+            Dialling leg = dialling.get(id);
+            CallbackRequest request = callbacks.get(id);
+            if (leg == null || request == null || !leg.agent().equals(agent)) {
+                return Optional.empty();
+            }
+            AgentStatus status = distributor.status(agent);
+            if (status.state() == AgentState.OFFERED && id.equals(status.offeredCall())) {
+                distributor.answered(id);
+            } else if (status.state() != AgentState.ON_CALL) {
+                return Optional.empty(); // Asterisk's answer event may already have put them on the call; anything else is stale
+            }
+            return Optional.of(request);
+        });
+    }
+
+    /** The callback's conversation (or the try at reaching the customer) is over. */
+    public Future<Boolean> callbackEnded(CallId id, CallbackOutcome outcome, Instant customerAnsweredAt, Duration talk) {
+        return on(() -> {
+            Dialling leg = dialling.remove(id);
+            CallbackRequest request = callbacks.get(id);
+            if (leg == null || request == null) {
+                return false;
+            }
+            if (distributor.status(leg.agent()).state() == AgentState.ON_CALL) {
+                distributor.callEnded(leg.agent());
+            }
+            records.publish(id, new CallEvent.CallbackAttempted(clock.instant(), leg.agent().value(), leg.agentRangAt(),
+                    outcome, customerAnsweredAt));
+            CallbackRequest tried = request.attempted();
+            if (outcome == CallbackOutcome.CUSTOMER_ANSWERED) {
+                estimate.handled(talk.plus(rules.wrapUp()));
+                close(id, true);
+            } else if (rules.callbacks().triesAgain(tried)) {
+                callbacks.put(id, tried);
+                later(rules.callbacks().retryAfter(), () -> requeue(tried));
+            } else {
+                close(id, false);
+            }
+            dispatch();
+            return true;
+        });
     }
 
     // ------------------------------------------------------------------ agents (API, feature codes)
@@ -99,6 +192,17 @@ public final class Floor implements AgentQueue {
     // ------------------------------------------------------------------ calls (the inbound flow's side)
 
     @Override
+    public CallbackRequest requestCallback(WaitingCall place, String number, Language language) {
+        return block(on(() -> {
+            CallbackRequest request = newRequest(place, number, language);
+            callbacks.put(place.id(), request);
+            distributor.enqueue(place);
+            dispatch();
+            return request;
+        }));
+    }
+
+    @Override
     public boolean staffed(Skill skill) {
         return block(on(() -> distributor.statuses().stream().anyMatch(status ->
                 status.state() != AgentState.LOGGED_OUT && status.agent().skills().containsKey(skill))));
@@ -142,6 +246,34 @@ public final class Floor implements AgentQueue {
         }
 
         @Override
+        public QueueProgress progress() {
+            return block(on(() -> {
+                int position = distributor.position(call).orElse(1);
+                Skill skill = distributor.skillOf(call).orElse(null);
+                int atWork = skill == null ? 1 : distributor.agentsAtWork(skill);
+                return new QueueProgress(position, estimate.forPlace(position - 1, atWork));
+            }));
+        }
+
+        @Override
+        public CallbackRequest callBack(String number, Language language) {
+            return block(on(() -> {
+                if (over) {
+                    throw new CallerHungUp(null);
+                }
+                WaitingCall kept = distributor.keepPlaceForCallback(call);
+                CallbackRequest request = newRequest(kept, number, language);
+                callbacks.put(call, request);
+                agent = null;
+                offers.clear();
+                over = true;
+                tickets.remove(call);
+                dispatch();
+                return request;
+            }));
+        }
+
+        @Override
         public void notAnswered() {
             block(on(() -> {
                 if (agent != null && distributor.status(agent).state() == AgentState.OFFERED) {
@@ -154,8 +286,9 @@ public final class Floor implements AgentQueue {
         }
 
         @Override
-        public void finished() {
+        public void finished(Duration talk) {
             block(on(() -> {
+                estimate.handled(talk.plus(rules.wrapUp()));
                 endConversation(this);
                 tickets.remove(call);
                 over = true;
@@ -207,8 +340,70 @@ public final class Floor implements AgentQueue {
         ticket.agent = null;
     }
 
+    private CallbackRequest newRequest(WaitingCall place, String number, Language language) {
+        Instant now = clock.instant();
+        return new CallbackRequest(place, number, language, now,
+                rules.callbacks().deadline(now, rules.hours().nextOpening(now)), 0);
+    }
+
+    private void close(CallId id, boolean reached) {
+        callbacks.remove(id);
+        records.publish(id, new CallEvent.CallbackClosed(clock.instant(), reached));
+    }
+
+    private void requeue(CallbackRequest request) {
+        if (callbacks.get(request.id()) == request && !dialling.containsKey(request.id())) {
+            distributor.enqueue(request.call()); // the original arrival: it comes back to its own place
+            dispatch();
+        }
+    }
+
+    private void later(Duration delay, Runnable work) {
+        context.owner().setTimer(Math.max(1, delay.toMillis()), id -> work.run());
+    }
+
+    /** Agent first: the agent is reserved and rung, and only once they answer is the customer dialled. */
+    private void dialCallback(Offer offer, CallbackRequest request) {
+        dialling.put(offer.call(), new Dialling(offer.agent(), clock.instant()));
+        dialer.dial(request, offer.agent(), rules.agentRingFor(), new CallbackDialer.Result() {
+            @Override
+            public void agentDidNotAnswer() {
+                context.runOnContext(ignored -> {
+                    Dialling leg = dialling.get(offer.call());
+                    AgentStatus status = distributor.status(offer.agent());
+                    if (leg == null || status.state() != AgentState.OFFERED || !offer.call().equals(status.offeredCall())) {
+                        return; // answered after all, or already settled
+                    }
+                    dialling.remove(offer.call());
+                    distributor.notAnswered(offer.call()); // ring-no-answer pause; the request keeps its place
+                    records.publish(offer.call(), new CallEvent.CallbackAttempted(clock.instant(), offer.agent().value(),
+                            leg.agentRangAt(), CallbackOutcome.AGENT_NO_ANSWER, null));
+                    dispatch();
+                });
+            }
+
+            @Override
+            public void couldNotDial(String why) {
+                context.runOnContext(ignored -> {
+                    if (dialling.remove(offer.call()) == null) {
+                        return;
+                    }
+                    LoggerFactory.getLogger(Floor.class).warn("callback {} not placed: {}", offer.call(), why);
+                    distributor.abandon(offer.call()); // frees the agent without blame
+                    later(REDIAL_PAUSE, () -> requeue(request));
+                    dispatch();
+                });
+            }
+        });
+    }
+
     private void dispatch() {
         for (Offer offer : distributor.dispatch()) {
+            CallbackRequest request = callbacks.get(offer.call());
+            if (offer.callback() && request != null) {
+                dialCallback(offer, request);
+                continue;
+            }
             FloorTicket ticket = tickets.get(offer.call());
             if (ticket == null) {
                 distributor.abandon(offer.call()); // the flow is gone: free the agent again

@@ -32,6 +32,10 @@ import org.hotline.store.MongoStore;
 import org.hotline.telephony.agi.AgentFeatureScript;
 import org.hotline.telephony.agi.AgiServer;
 import org.hotline.telephony.agi.InboundScript;
+import org.hotline.telephony.agi.CallbackScript;
+import org.hotline.telephony.ami.AgentFirstDialer;
+import org.hotline.store.OpenCallbacks;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.telephony.ami.AmiEventTranslator;
 import org.hotline.telephony.ami.AgentAnswers;
 import org.hotline.telephony.ami.AmiLink;
@@ -83,17 +87,24 @@ public final class HotlineServer implements AutoCloseable {
                     .build();
             parts.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
 
-            CallTracker tracker = new CallTracker(config.rings(), new CallMetrics(journal, meters));
+            CallMetrics recorded = new CallMetrics(journal, meters);
+            CallTracker tracker = new CallTracker(config.rings(), recorded);
             Context floorContext = vertx.getOrCreateContext();
-            Floor floor = new Floor(floorContext, new Distributor(config.agents(), PriorityRules.standard(),
-                    AgentSelection.mostSkilledThenLongestIdle(), clock), config.routing().wrapUp());
+            AtomicReference<AmiLink> amiLink = new AtomicReference<>();
+            Floor floor = new Floor(floorContext,
+                    new Distributor(config.agents(), PriorityRules.standard(), AgentSelection.mostSkilledThenLongestIdle(), clock),
+                    new FloorRules(config.routing().wrapUp(), config.rings().ringLength().multipliedBy(config.rings().maxRings()),
+                            config.callbacks().policy(), config.hours()),
+                    new AgentFirstDialer(amiLink::get), recorded::append, clock);
+            floor.restore(new OpenCallbacks(store.calls()).read());
             SerialCallEvents events = new SerialCallEvents(floorContext, tracker, floor, clock);
-            InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), floor, config.routing().maxWait(),
+            InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), floor, config.routing().waiting(),
                     config.hours(), clock, Sleeper.on(clock), events);
 
             AgiServer agi = AgiServer.start(config.agi(), Map.of(
                     "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters),
-                    "agent-feature", new AgentFeatureScript(floor, config.ivr().language())));
+                    "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
+                    "callback", new CallbackScript(floor, config.ivr().language(), config.callbacks().customerRing(), clock)));
             parts.push(agi);
 
             AmiEventTranslator translator = new AmiEventTranslator(config.ivr().hotlineContext(), clock);
@@ -114,6 +125,7 @@ public final class HotlineServer implements AutoCloseable {
                         }
                     });
             parts.push(ami);
+            amiLink.set(ami);
             ami.start();
             meters.gauge("hotline.ami.connected", ami, link -> link.isConnected() ? 1 : 0);
 

@@ -12,6 +12,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.hotline.call.CallEvent;
 import org.hotline.call.CallerId;
+import org.hotline.call.CallbackOutcome;
 
 /**
  * Turns one call event into the update of its call's document. Each update only sets what the
@@ -22,6 +23,9 @@ final class CallUpdate {
 
     static final String ARRIVAL_AT = "arrivalAt";
     static final String ENDED_AT = "endedAt";
+    static final String CALLBACK = "callback";
+    static final String CALLBACK_STATUS = "callback.status";
+    static final String PENDING = "pending";
 
     private final List<Bson> parts = new ArrayList<>();
     private final Document entry = new Document();
@@ -137,6 +141,44 @@ final class CallUpdate {
             case CallEvent.LeftQueue ignored -> {
                 entry("left-queue", at);
                 set("queue.leftAt", at);
+            }
+            case CallEvent.PositionAnnounced told -> {
+                entry("position-announced", at).append("position", told.position())
+                        .append("expectedWaitS", told.expectedWait().toSeconds());
+                parts.add(Updates.inc("queue.announcements", 1));
+            }
+            case CallEvent.CallbackRequested requested -> {
+                entry("callback-requested", at).append("queue", requested.queue());
+                set(CALLBACK + ".number", requested.number());
+                set(CALLBACK + ".queue", requested.queue());
+                set(CALLBACK + ".requestedAt", at);
+                set(CALLBACK + ".deadline", date(requested.deadline()));
+                set(CALLBACK_STATUS, PENDING);
+            }
+            case CallEvent.CallbackAttempted attempt -> {
+                String outcome = dashed(attempt.outcome().name());
+                entry("callback-attempted", at).append("agent", attempt.agent()).append("outcome", outcome);
+                Document tried = new Document("agent", attempt.agent()).append("agentRangAt", date(attempt.agentRangAt()))
+                        .append("endedAt", at).append("outcome", outcome);
+                if (attempt.customerAnsweredAt() != null) {
+                    tried.append("customerAnsweredAt", date(attempt.customerAnsweredAt()));
+                    set(CALLBACK + ".agent", attempt.agent());
+                    set(CALLBACK + ".customerAnsweredAt", date(attempt.customerAnsweredAt()));
+                }
+                parts.add(Updates.push(CALLBACK + ".attempts", tried));
+                if (attempt.outcome() != CallbackOutcome.AGENT_NO_ANSWER) {
+                    parts.add(Updates.inc(CALLBACK + ".customerDialled", 1));
+                }
+            }
+            case CallEvent.CallbackClosed closed -> {
+                entry("callback-closed", at).append("reached", closed.reached());
+                set(CALLBACK_STATUS, closed.reached() ? "done" : "failed");
+                set(CALLBACK + ".closedAt", at);
+            }
+            case CallEvent.SurveyAnswered survey -> {
+                entry("survey-answered", at).append("score", survey.score());
+                set("survey.score", survey.score());
+                set("survey.answeredAt", at);
             }
             case CallEvent.HangupRequested ignored -> {
                 entry("hangup-requested", at);

@@ -94,6 +94,8 @@ public final class MongoStore implements AutoCloseable {
             MongoCollection<Document> calls = calls();
             calls.createIndex(Indexes.ascending("arrivalAt", "_id")); // time ranges, keyset paging
             calls.createIndex(Indexes.ascending("endedAt"));
+            // open callback requests, read back at start-up (few: the index holds only calls that asked)
+            calls.createIndex(Indexes.ascending("callback.status"), new com.mongodb.client.model.IndexOptions().sparse(true));
             indexed = true;
         } catch (RuntimeException e) {
             log.debug("creating the calls indexes failed: {}", e.toString());

@@ -36,11 +36,40 @@ final class FakeLine implements CallChannel {
     }
 
     @Override
-    public void play(Prompt prompt) {
-        heard.add(prompt.fileName());
-        if (prompt == hangUpDuring) {
+    public void play(Speech speech) {
+        heard.add(speech.fileName());
+        if (speech == hangUpDuring) {
             throw new CallerHungUp(null);
         }
+    }
+
+    private final Deque<Character> whileWaiting = new ArrayDeque<>();
+    private boolean hangsUpWhileWaiting;
+
+    /** Keys the caller presses while on hold, one per look. */
+    FakeLine pressesWhileWaiting(Character... pressed) {
+        whileWaiting.addAll(List.of(pressed));
+        return this;
+    }
+
+    FakeLine hangsUpOnHold() {
+        hangsUpWhileWaiting = true;
+        return this;
+    }
+
+    @Override
+    public Optional<Character> say(Speech speech, String keys) {
+        play(speech);
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Character> listen(String keys, Duration max) {
+        if (hangsUpWhileWaiting) {
+            throw new CallerHungUp(null);
+        }
+        Character key = whileWaiting.poll();
+        return key != null && keys.indexOf(key) >= 0 ? Optional.of(key) : Optional.empty();
     }
 
     @Override
@@ -56,11 +85,6 @@ final class FakeLine implements CallChannel {
     FakeLine agentsAnswer(AgentLeg.Outcome... outcomes) {
         agentAnswers.addAll(List.of(outcomes));
         return this;
-    }
-
-    @Override
-    public boolean isConnected() {
-        return true;
     }
 
     @Override

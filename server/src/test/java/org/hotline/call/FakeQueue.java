@@ -7,6 +7,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.hotline.routing.AgentId;
+import org.hotline.routing.CallbackRequest;
+import org.hotline.routing.QueueProgress;
 import org.hotline.routing.Skill;
 import org.hotline.routing.WaitingCall;
 
@@ -37,6 +39,19 @@ final class FakeQueue implements AgentQueue {
         return staffed;
     }
 
+    private QueueProgress progress = new QueueProgress(1, Duration.ofMinutes(1));
+
+    FakeQueue progressIs(int position, Duration expectedWait) {
+        progress = new QueueProgress(position, expectedWait);
+        return this;
+    }
+
+    @Override
+    public CallbackRequest requestCallback(WaitingCall place, String number, Language language) {
+        told.add("callback " + place.skill() + " " + number);
+        return new CallbackRequest(place, number, language, place.enqueuedAt(), place.enqueuedAt().plus(Duration.ofHours(1)), 0);
+    }
+
     @Override
     public Ticket join(WaitingCall call) {
         told.add("join " + call.skill());
@@ -47,7 +62,6 @@ final class FakeQueue implements AgentQueue {
                     throw new CallerHungUp(null);
                 }
                 if (agents.isEmpty()) {
-                    told.add("waited " + max.toSeconds() + " s");
                     return Optional.empty();
                 }
                 return Optional.of(agents.poll());
@@ -59,8 +73,20 @@ final class FakeQueue implements AgentQueue {
             }
 
             @Override
-            public void finished() {
+            public void finished(Duration talk) {
                 told.add("finished");
+            }
+
+            @Override
+            public QueueProgress progress() {
+                return progress;
+            }
+
+            @Override
+            public CallbackRequest callBack(String number, Language language) {
+                told.add("callback " + number);
+                return new CallbackRequest(call.asCallback(), number, language, call.enqueuedAt(),
+                        call.enqueuedAt().plus(Duration.ofHours(1)), 0);
             }
 
             @Override

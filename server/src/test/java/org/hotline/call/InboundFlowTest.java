@@ -21,7 +21,7 @@ class InboundFlowTest {
     private final List<CallEvent> events = new ArrayList<>();
     private final List<Instant> sleptUntil = new ArrayList<>();
     private final FakeQueue queue = new FakeQueue();
-    private final InboundFlow flow = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, Duration.ofMinutes(5),
+    private final InboundFlow flow = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
             ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
 
     private InboundCall callArrivedAt(Instant arrival) {
@@ -50,7 +50,7 @@ class InboundFlowTest {
     @Test
     void theAnswerWaitsForThePlannedRingCountedFromArrival() {
         InboundFlow secondRing = new InboundFlow(new RingPolicy(Duration.ofSeconds(3), 2, 3, 5), IvrMenu.standard(),
-                queue, Duration.ofMinutes(5), ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
+                queue, WaitRules.standard(), ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
         secondRing.handle(callArrivedAt(NOW.minusSeconds(1)), new FakeLine().presses('1'));
         assertThat(sleptUntil).containsExactly(NOW.plusSeconds(2));
     }
@@ -114,7 +114,7 @@ class InboundFlowTest {
 
         assertThat(outcome).isEqualTo(FlowOutcome.CONNECTED);
         assertThat(line.heard).containsExactly("(answer)", "greeting", "menu", "(music)", "(music off)", "(talk with 010)",
-                "closing", "(hang up)");
+                "survey", "closing", "(hang up)");
         assertThat(queue.told).containsExactly("join orders", "finished");
         assertThat(events).contains(new CallEvent.Queued(NOW, "orders"), new CallEvent.AgentAnswered(NOW.plusSeconds(2), "010"));
     }
@@ -142,27 +142,8 @@ class InboundFlowTest {
     @Test
     void aCallerWhoWaitsPastTheMaximumLeavesTheQueueWithTheirChoiceRecordedAndAPoliteClose() {
         queue.staffedWith();
-        Clock moving = new Clock() {
-            private Instant now = NOW;
-
-            @Override
-            public Instant instant() {
-                Instant current = now;
-                now = now.plusSeconds(100);
-                return current;
-            }
-
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-        };
-        InboundFlow patient = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, Duration.ofMinutes(5),
+        Clock moving = steppingClock(100);
+        InboundFlow patient = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
                 ALWAYS_OPEN, moving, sleptUntil::add, (id, event) -> events.add(event));
         FakeLine line = new FakeLine().presses('1');
 
@@ -198,26 +179,142 @@ class InboundFlowTest {
         ServiceHours nineToNine = ServiceHours.everyDay(ZoneOffset.ofHours(8),
                 new ServiceHours.Hours(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(21, 0)));
         Clock lateEvening = Clock.fixed(Instant.parse("2026-11-22T13:30:00Z"), ZoneOffset.UTC); // 21:30 in Beijing
-        InboundFlow closed = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, Duration.ofMinutes(5),
+        InboundFlow closed = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
                 nineToNine, lateEvening, sleptUntil::add, (id, event) -> events.add(event));
         FakeLine line = new FakeLine();
 
         assertThat(closed.handle(callArrivedAt(lateEvening.instant()), line)).isEqualTo(FlowOutcome.AFTER_HOURS);
 
-        assertThat(line.heard).containsExactly("(answer)", "greeting", "after-hours", "closing", "(hang up)");
+        assertThat(line.heard).containsExactly("(answer)", "greeting", "after-hours", "after-hours-offer", "closing", "(hang up)");
         assertThat(events).contains(new CallEvent.AfterHours(lateEvening.instant()));
     }
 
     @Test
     void aCallerKeptWaitingPastFiveRingsForAPersonHearsAnApologyOnce() {
         queue.staffedWith();
-        Clock fourSecondsPerLook = new Clock() {
+        Clock fourSecondsPerLook = steppingClock(4);
+        InboundFlow waiting = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, new WaitRules(Duration.ofSeconds(60), Duration.ofMinutes(1), new org.hotline.routing.Skill("agent"), true),
+                ALWAYS_OPEN, fourSecondsPerLook, sleptUntil::add, (id, event) -> events.add(event));
+        FakeLine line = new FakeLine().presses('1');
+
+        waiting.handle(callArrivedAt(NOW), line);
+
+        assertThat(line.heard).containsSubsequence("menu", "(music)", "(music off)", "apology", "(music)");
+        assertThat(line.heard).filteredOn("apology"::equals).hasSize(1);
+        assertThat(events).filteredOn(CallEvent.ApologyPlayed.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void aWaitingCallerHearsHowManyAreAheadTheExpectedWaitAndTheCallbackOffer() {
+        queue.staffedWith().progressIs(3, Duration.ofMinutes(4));
+        FakeLine line = new FakeLine().presses('1').pressesWhileWaiting('1');
+
+        flow.handle(callArrivedAt(NOW), line);
+
+        assertThat(line.heard).containsSubsequence("(music)", "(music off)", "queue-ahead", "number-2", "queue-callers",
+                "wait-about", "number-4", "minutes", "callback-offer");
+        assertThat(events).contains(new CallEvent.PositionAnnounced(NOW, 3, Duration.ofMinutes(4)));
+    }
+
+    @Test
+    void theNextInLineIsToldSoWithoutAWaitEstimate() {
+        assertThat(QueueWait.words(new org.hotline.routing.QueueProgress(1, Duration.ofMinutes(2))))
+                .extracting(Speech::fileName).containsExactly("queue-next");
+    }
+
+    @Test
+    void largeQueuesAndLongWaitsAreSaidInWordsNotAsRecordedNumbers() {
+        assertThat(QueueWait.words(new org.hotline.routing.QueueProgress(30, Duration.ofMinutes(45))))
+                .extracting(Speech::fileName).containsExactly("queue-many", "wait-long");
+        assertThat(QueueWait.words(new org.hotline.routing.QueueProgress(2, Duration.ofSeconds(20))))
+                .extracting(Speech::fileName).containsExactly("queue-ahead", "number-1", "queue-callers", "wait-about",
+                        "number-1", "minutes");
+    }
+
+    @Test
+    void aCallerWhoPressesTheCallbackKeyKeepsTheirPlaceIsToldSoAndClosedPolitely() {
+        queue.staffedWith();
+        FakeLine line = new FakeLine().presses('3').pressesWhileWaiting('7', '1');
+
+        FlowOutcome outcome = flow.handle(callArrivedAt(NOW), line);
+
+        assertThat(outcome).isEqualTo(FlowOutcome.CALLBACK_REQUESTED);
+        assertThat(queue.told).containsExactly("join complaints", "callback 1001");
+        assertThat(line.heard).endsWith("callback-booked", "closing", "(hang up)").doesNotContain("choice-recorded");
+        assertThat(events).contains(new CallEvent.CallbackRequested(NOW, "1001", "complaints", NOW.plus(Duration.ofHours(1))));
+    }
+
+    @Test
+    void aCallerWithoutANumberToCallBackIsNotOfferedACallback() {
+        queue.staffedWith();
+        InboundCall anonymous = new InboundCall(ID, "PJSIP/caller-1", CallerId.presented(null, null), NOW, Language.ZH);
+        FakeLine line = new FakeLine().presses('1').pressesWhileWaiting('1').hangsUpOnHold();
+
+        flow.handle(anonymous, line);
+
+        assertThat(line.heard).doesNotContain("callback-offer", "callback-booked");
+        assertThat(queue.told).doesNotContain("callback 1001");
+    }
+
+    @Test
+    void atTheMaximumWaitTheCallerIsOfferedACallbackBeforeAnyGoodbye() {
+        queue.staffedWith();
+        InboundFlow patient = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
+                ALWAYS_OPEN, steppingClock(100), sleptUntil::add, (id, event) -> events.add(event));
+        FakeLine line = new FakeLine().presses('2', '1');
+
+        FlowOutcome outcome = patient.handle(callArrivedAt(NOW), line);
+
+        assertThat(outcome).isEqualTo(FlowOutcome.CALLBACK_REQUESTED);
+        assertThat(line.heard).containsSubsequence("max-wait-offer", "callback-booked", "closing", "(hang up)");
+        assertThat(queue.told).containsExactly("join after-sales", "callback 1001");
+    }
+
+    @Test
+    void outsideServiceHoursTheCallerCanLeaveACallbackRequestForTheGeneralQueue() {
+        ServiceHours nineToNine = ServiceHours.everyDay(ZoneOffset.ofHours(8),
+                new ServiceHours.Hours(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(21, 0)));
+        Clock lateEvening = Clock.fixed(Instant.parse("2026-11-22T13:30:00Z"), ZoneOffset.UTC);
+        InboundFlow closed = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
+                nineToNine, lateEvening, sleptUntil::add, (id, event) -> events.add(event));
+        FakeLine line = new FakeLine().presses('1');
+
+        assertThat(closed.handle(callArrivedAt(lateEvening.instant()), line)).isEqualTo(FlowOutcome.CALLBACK_REQUESTED);
+
+        assertThat(line.heard).containsExactly("(answer)", "greeting", "after-hours", "after-hours-offer", "callback-booked",
+                "closing", "(hang up)");
+        assertThat(queue.told).containsExactly("callback agent 1001");
+    }
+
+    @Test
+    void afterTheAgentHangsUpTheCallerRatesTheServiceOnTheKeypadAndTheScoreIsRecorded() {
+        queue.staffedWith("010");
+        FakeLine line = new FakeLine().presses('1', '4').agentsAnswer(AgentLeg.Outcome.ANSWERED);
+
+        assertThat(flow.handle(callArrivedAt(NOW), line)).isEqualTo(FlowOutcome.CONNECTED);
+
+        assertThat(line.heard).containsSubsequence("(talk with 010)", "survey", "survey-thanks", "closing");
+        assertThat(events).contains(new CallEvent.SurveyAnswered(NOW, 4));
+    }
+
+    @Test
+    void aCallerWhoHangsUpAfterTalkingStillCountsAsConnected() {
+        queue.staffedWith("010");
+        FakeLine line = new FakeLine().presses('1').agentsAnswer(AgentLeg.Outcome.ANSWERED).hangsUpDuring(Prompt.SURVEY);
+
+        assertThat(flow.handle(callArrivedAt(NOW), line)).isEqualTo(FlowOutcome.CONNECTED);
+        assertThat(events).noneMatch(CallEvent.SurveyAnswered.class::isInstance);
+    }
+
+    /** A clock that moves on by {@code seconds} every time it is read: each look at it is a step of the wait. */
+    private static Clock steppingClock(int seconds) {
+        return new Clock() {
             private Instant now = NOW;
 
             @Override
             public Instant instant() {
                 Instant current = now;
-                now = now.plusSeconds(4);
+                now = now.plusSeconds(seconds);
                 return current;
             }
 
@@ -231,14 +328,5 @@ class InboundFlowTest {
                 return this;
             }
         };
-        InboundFlow waiting = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, Duration.ofSeconds(60),
-                ALWAYS_OPEN, fourSecondsPerLook, sleptUntil::add, (id, event) -> events.add(event));
-        FakeLine line = new FakeLine().presses('1');
-
-        waiting.handle(callArrivedAt(NOW), line);
-
-        assertThat(line.heard).containsSubsequence("menu", "(music)", "(music off)", "apology", "(music)");
-        assertThat(line.heard).filteredOn("apology"::equals).hasSize(1);
-        assertThat(events).filteredOn(CallEvent.ApologyPlayed.class::isInstance).hasSize(1);
     }
 }

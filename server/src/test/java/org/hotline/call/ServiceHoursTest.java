@@ -53,4 +53,17 @@ class ServiceHoursTest {
         assertThatThrownBy(() -> new ServiceHours.Hours(LocalTime.of(21, 0), LocalTime.of(9, 0)))
                 .hasMessageContaining("not after");
     }
+
+    @Test
+    void theNextOpeningAfterHoursIsNineTheNextMorningSkippingHolidays() {
+        assertThat(handbook.nextOpening(beijing("2026-11-22T21:30:00"))).contains(beijing("2026-11-23T09:00:00"));
+        assertThat(handbook.nextOpening(beijing("2026-11-22T07:00:00"))).contains(beijing("2026-11-22T09:00:00"));
+        ServiceHours withHoliday = new ServiceHours(BEIJING, handbook.week(), Set.of(LocalDate.parse("2026-11-23")));
+        assertThat(withHoliday.nextOpening(beijing("2026-11-22T21:30:00"))).contains(beijing("2026-11-24T09:00:00"));
+    }
+
+    @Test
+    void whileOpenTheNextOpeningIsNow() {
+        assertThat(handbook.nextOpening(beijing("2026-11-22T12:00:00"))).contains(beijing("2026-11-22T12:00:00"));
+    }
 }

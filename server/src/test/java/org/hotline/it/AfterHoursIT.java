@@ -32,4 +32,23 @@ class AfterHoursIT {
         assertThat(hotline.ami().first(AgiExecStartEvent.class, s -> call.getUniqueId().equals(s.getUniqueId())
                 && s.getCommand() != null && s.getCommand().contains("/menu"))).isEmpty();
     }
+
+    @Test
+    void aCallerOutsideServiceHoursCanLeaveACallbackRequestThatIsKept() throws Exception {
+        NewChannelEvent call = hotline.ami().callHotline("10000", "<13600136001>");
+        hotline.ami().awaitOn(call.getUniqueId(), e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
+                && s.getCommand().contains("/after-hours-offer"), Duration.ofSeconds(20));
+        hotline.ami().press(call, '1');
+
+        JsonObject record = hotline.server().awaitFinishedRecord(call.getUniqueId());
+        assertThat(record.getJsonObject("flow").getString("outcome")).isEqualTo("callback-requested");
+        JsonObject callback = record.getJsonObject("callback");
+        assertThat(callback.getString("status")).isEqualTo("pending");
+        assertThat(callback.getString("number")).isEqualTo("13600136001");
+        assertThat(callback.getString("queue")).as("after-hours requests go to the general queue").isEqualTo("agent");
+        assertThat(java.time.Instant.parse(callback.getString("deadline")))
+                .isAfter(java.time.Instant.parse(callback.getString("requestedAt")));
+        assertThat(hotline.ami().first(AgiExecStartEvent.class, s -> call.getUniqueId().equals(s.getUniqueId())
+                && s.getCommand() != null && s.getCommand().contains("/callback-booked"))).isPresent();
+    }
 }

@@ -153,6 +153,13 @@ public final class Softphone implements AutoCloseable {
         return awaitLine(callFrom, timeout, "the end of the call", CLOSED);
     }
 
+    /** From now on, waits look only at what happens next (e.g. a second call on the same phone). */
+    public void forgetPastCalls() {
+        synchronized (lines) {
+            callFrom = lines.size();
+        }
+    }
+
     /** Waits for an incoming call to be offered (it rings, or is answered at once in auto-answer mode). */
     public void awaitIncomingCall(Duration timeout) {
         String line = awaitLine(callFrom, timeout, "an incoming call", INCOMING, ESTABLISHED);

@@ -252,4 +252,57 @@ class DistributorTest {
         assertThatThrownBy(() -> new Distributor(List.of(li, li), PriorityRules.standard(),
                 AgentSelection.mostSkilledThenLongestIdle(), clock)).hasMessageContaining("010");
     }
+
+    @Test
+    void aCallerWhoAsksForACallbackKeepsTheirPlaceAheadOfLaterCallers() {
+        acd.enqueue(call("first", ORDERS));
+        acd.enqueue(call("second", ORDERS));
+
+        WaitingCall kept = acd.keepPlaceForCallback(new CallId("first"));
+
+        assertThat(kept.callback()).isTrue();
+        assertThat(acd.position(new CallId("first"))).contains(1);
+        readyWithPhone(LI);
+        assertThat(acd.dispatch()).singleElement().satisfies(offer -> {
+            assertThat(offer.call()).isEqualTo(new CallId("first"));
+            assertThat(offer.callback()).as("agent first: the agent is reserved, then the customer dialled").isTrue();
+        });
+    }
+
+    @Test
+    void anOfferWithdrawnBecauseTheCallerChoseACallbackDoesNotPauseTheAgent() {
+        readyWithPhone(LI);
+        acd.enqueue(call("c1", ORDERS));
+        assertThat(acd.dispatch()).hasSize(1);
+
+        acd.keepPlaceForCallback(new CallId("c1"));
+
+        // the agent is free again and gets the very same request as a callback
+        assertThat(acd.dispatch()).singleElement().satisfies(offer -> assertThat(offer.callback()).isTrue());
+        assertThat(acd.status(LI).state()).isEqualTo(AgentState.OFFERED);
+    }
+
+    @Test
+    void aCallbackWhoseAgentDidNotAnswerGoesBackToItsPlaceForTheNextAgent() {
+        readyWithPhone(LI, WANG);
+        acd.enqueue(call("c1", ORDERS).asCallback());
+        Offer first = acd.dispatch().get(0);
+
+        acd.notAnswered(first.call());
+        acd.enqueue(call("c2", ORDERS));
+
+        assertThat(acd.status(first.agent()).pauseReason()).isEqualTo(PauseReason.RING_NO_ANSWER);
+        assertThat(acd.dispatch()).singleElement().satisfies(offer -> {
+            assertThat(offer.call()).isEqualTo(new CallId("c1"));
+            assertThat(offer.agent()).isNotEqualTo(first.agent());
+        });
+    }
+
+    @Test
+    void agentsAtWorkCountsLoggedInAgentsOfTheQueueWhateverTheirState() {
+        readyWithPhone(LI, WANG);
+        acd.pause(WANG, PauseReason.BREAK);
+        assertThat(acd.agentsAtWork(ORDERS)).isEqualTo(2);
+        assertThat(acd.agentsAtWork(AFTER_SALES)).isEqualTo(1);
+    }
 }

@@ -10,6 +10,7 @@ import org.hotline.call.CallChannel;
 import org.hotline.call.CallerHungUp;
 import org.hotline.call.Language;
 import org.hotline.call.Prompt;
+import org.hotline.call.Speech;
 import org.hotline.prompts.PromptLibrary;
 import org.hotline.routing.AgentId;
 import org.hotline.telephony.pjsip.AgentAccounts;
@@ -19,6 +20,8 @@ import org.hotline.telephony.pjsip.AgentAccounts;
  * AGI commands; nothing the caller sent does.
  */
 final class AgiLine implements CallChannel {
+
+    private static final String DTMF = "0123456789*#ABCD";
 
     private final AgiChannel agi;
     private final Language language;
@@ -37,9 +40,9 @@ final class AgiLine implements CallChannel {
     }
 
     @Override
-    public void play(Prompt prompt) {
-        run(() -> agi.streamFile(PromptLibrary.asteriskName(language, prompt)));
-        if (prompt == Prompt.GREETING) {
+    public void play(Speech speech) {
+        run(() -> agi.streamFile(PromptLibrary.asteriskName(language, speech)));
+        if (speech == Prompt.GREETING) {
             // The dialplan's fallback must not greet a second time if the server goes away now.
             run(() -> agi.setVariable("HOTLINE_GREETED", "1"));
         }
@@ -55,12 +58,25 @@ final class AgiLine implements CallChannel {
     }
 
     @Override
-    public boolean isConnected() {
-        try {
-            return call(agi::getChannelStatus) >= 0;
-        } catch (CallerHungUp gone) {
-            return false;
+    public Optional<Character> say(Speech speech, String keys) {
+        if (keys.isEmpty()) {
+            play(speech);
+            return Optional.empty();
         }
+        char key = call(() -> agi.streamFile(PromptLibrary.asteriskName(language, speech), keys));
+        return keys.indexOf(key) >= 0 ? Optional.of(key) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Character> listen(String keys, Duration max) {
+        char key = call(() -> agi.waitForDigit((int) Math.max(1, Math.min(max.toMillis(), 60_000))));
+        if (key == 0) {
+            return Optional.empty();
+        }
+        if (DTMF.indexOf(key) < 0) {
+            throw new CallerHungUp(null); // WAIT FOR DIGIT answers -1 when the channel went away
+        }
+        return keys.indexOf(key) >= 0 ? Optional.of(key) : Optional.empty();
     }
 
     @Override

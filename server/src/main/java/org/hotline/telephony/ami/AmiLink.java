@@ -79,6 +79,14 @@ public final class AmiLink implements AutoCloseable {
         return List.copyOf(connection.sendEventGeneratingAction(action, 10_000).getEvents());
     }
 
+    /**
+     * Sends an action that completes with one event after a while (an asynchronous Originate) and
+     * waits up to {@code timeout} for it. Same threading rule as {@link #send}.
+     */
+    public List<ResponseEvent> await(EventGeneratingAction action, Duration timeout) throws IOException, EventTimeoutException {
+        return List.copyOf(connection.sendEventGeneratingAction(action, timeout.toMillis()).getEvents());
+    }
+
     private void loginUntilUp() {
         Duration wait = FIRST_RETRY;
         while (!closed) {

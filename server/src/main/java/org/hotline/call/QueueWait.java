@@ -1,0 +1,210 @@
+package org.hotline.call;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hotline.routing.AgentId;
+import org.hotline.routing.CallbackRequest;
+import org.hotline.routing.QueueProgress;
+import org.hotline.routing.Skill;
+import org.hotline.routing.WaitingCall;
+
+/**
+ * A caller waiting in a queue for a person: hold music; their position and expected wait told at
+ * once and at an interval; an apology once they have waited five rings; the offer to hang up and
+ * be called back keeping their place; the agent's phone rung for at most the ring limit, the next
+ * agent if it is not answered; at the maximum wait, a callback offer before a polite close.
+ */
+final class QueueWait {
+
+    /** Key to be called back. Fixed because the recorded prompts say it. */
+    static final char CALLBACK_KEY = '1';
+    /**
+     * How long each look for a key lasts. An agent chosen meanwhile waits at most this long before
+     * their phone rings, so it is kept short; Asterisk keeps a hung-up channel until the script
+     * returns, and these looks are also how a caller's hang-up is noticed.
+     */
+    private static final Duration LISTEN = Duration.ofMillis(100);
+
+    private final RingPolicy rings;
+    private final WaitRules rules;
+    private final AgentQueue agents;
+    private final Clock clock;
+    private final CallEventSink events;
+
+    QueueWait(RingPolicy rings, WaitRules rules, AgentQueue agents, Clock clock, CallEventSink events) {
+        this.rings = rings;
+        this.rules = rules;
+        this.agents = agents;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Returns CONNECTED after a conversation, CALLBACK_REQUESTED, or NO_AGENT after the maximum wait. */
+    FlowOutcome run(InboundCall call, CallChannel line, Skill skill, Duration menuTimeout) {
+        Instant enqueued = clock.instant();
+        AgentQueue.Ticket ticket = agents.join(WaitingCall.ordinary(call.id(), skill, enqueued));
+        events.publish(call.id(), new CallEvent.Queued(enqueued, skill.name()));
+        Optional<String> callbackNumber = callbackNumber(call);
+        String keys = callbackNumber.isPresent() ? String.valueOf(CALLBACK_KEY) : "";
+        Instant giveUp = enqueued.plus(rules.maxWait());
+        // Waiting for a person is counted from asking for one: the menu was the caller's own doing.
+        Instant apologyDue = enqueued.plus(rings.ringLength().multipliedBy(rings.apologyAfterRings()));
+        Instant nextAnnouncement = enqueued;
+        boolean apologised = false;
+        Duration ringFor = rings.ringLength().multipliedBy(rings.maxRings());
+        try {
+            line.holdMusic(true);
+            while (true) {
+                Optional<AgentId> agent = ticket.awaitAgent(Duration.ZERO);
+                Optional<Character> key = Optional.empty();
+                Instant now = clock.instant();
+                if (agent.isEmpty() && !now.isBefore(giveUp)) {
+                    line.holdMusic(false);
+                    if (callbackNumber.isPresent()
+                            && line.ask(Prompt.MAX_WAIT_OFFER, keys, menuTimeout).filter(k -> k == CALLBACK_KEY).isPresent()) {
+                        return bookCallback(call, line, ticket, callbackNumber.get(), skill);
+                    }
+                    ticket.leave();
+                    events.publish(call.id(), new CallEvent.LeftQueue(clock.instant()));
+                    return FlowOutcome.NO_AGENT;
+                }
+                if (agent.isEmpty() && !apologised && !now.isBefore(apologyDue)) {
+                    line.holdMusic(false);
+                    Instant apologyAt = clock.instant();
+                    line.play(Prompt.APOLOGY);
+                    events.publish(call.id(), new CallEvent.ApologyPlayed(apologyAt));
+                    apologised = true;
+                    line.holdMusic(true);
+                    continue;
+                }
+                if (agent.isEmpty() && !now.isBefore(nextAnnouncement)) {
+                    line.holdMusic(false);
+                    Announcement said = announce(call, line, ticket, keys);
+                    nextAnnouncement = clock.instant().plus(rules.announceEvery());
+                    agent = said.agent;
+                    key = said.key;
+                    if (agent.isEmpty() && key.isEmpty()) {
+                        line.holdMusic(true);
+                        continue;
+                    }
+                }
+                if (agent.isEmpty() && key.isEmpty()) {
+                    key = line.listen(keys, LISTEN);
+                }
+                if (key.isPresent() && key.get() == CALLBACK_KEY && callbackNumber.isPresent()) {
+                    line.holdMusic(false);
+                    return bookCallback(call, line, ticket, callbackNumber.get(), skill);
+                }
+                if (agent.isPresent()) {
+                    line.holdMusic(false);
+                    if (ring(call, line, ticket, agent.get(), ringFor)) {
+                        return FlowOutcome.CONNECTED;
+                    }
+                    line.holdMusic(true);
+                }
+            }
+        } catch (CallerHungUp gone) {
+            ticket.leave();
+            if (ticket.positionWhenLeft() > 0) {
+                events.publish(call.id(), new CallEvent.Abandoned(clock.instant(), ticket.positionWhenLeft()));
+            }
+            throw gone;
+        }
+    }
+
+    /** Outside service hours: offers a callback for when the hotline opens. Returns whether one was booked. */
+    boolean offerCallbackAfterHours(InboundCall call, CallChannel line, Duration menuTimeout) {
+        Optional<String> number = callbackNumber(call);
+        if (number.isEmpty()) {
+            return false;
+        }
+        Optional<Character> key = line.ask(Prompt.AFTER_HOURS_OFFER, String.valueOf(CALLBACK_KEY), menuTimeout);
+        if (key.filter(k -> k == CALLBACK_KEY).isEmpty()) {
+            return false;
+        }
+        Instant at = clock.instant();
+        CallbackRequest request = agents.requestCallback(
+                WaitingCall.ordinary(call.id(), rules.afterHoursQueue(), at).asCallback(), number.get(), call.language());
+        events.publish(call.id(), new CallEvent.CallbackRequested(at, request.number(), rules.afterHoursQueue().name(),
+                request.deadline()));
+        line.play(Prompt.CALLBACK_BOOKED);
+        return true;
+    }
+
+    private FlowOutcome bookCallback(InboundCall call, CallChannel line, AgentQueue.Ticket ticket, String number, Skill skill) {
+        Instant at = clock.instant();
+        CallbackRequest request = ticket.callBack(number, call.language());
+        events.publish(call.id(), new CallEvent.CallbackRequested(at, request.number(), skill.name(), request.deadline()));
+        line.play(Prompt.CALLBACK_BOOKED);
+        return FlowOutcome.CALLBACK_REQUESTED;
+    }
+
+    /** Rings the agent; true when the two talked. On no answer the call keeps its place. */
+    private boolean ring(InboundCall call, CallChannel line, AgentQueue.Ticket ticket, AgentId agent, Duration ringFor) {
+        Instant ringStart = clock.instant();
+        events.publish(call.id(), new CallEvent.Offered(ringStart, agent.value()));
+        AgentLeg leg = line.connect(agent, ringFor);
+        events.publish(call.id(), new CallEvent.OfferEnded(clock.instant(), agent.value(), ringStart, leg.outcome()));
+        if (leg.outcome() == AgentLeg.Outcome.ANSWERED) {
+            events.publish(call.id(), new CallEvent.AgentAnswered(ringStart.plus(leg.untilAnswer()), agent.value()));
+            ticket.finished(leg.talk());
+            return true;
+        }
+        ticket.notAnswered();
+        return false;
+    }
+
+    private record Announcement(Optional<AgentId> agent, Optional<Character> key) {
+    }
+
+    /** Says the position and expected wait part by part, stopping as soon as an agent is free or the caller presses the key. */
+    private Announcement announce(InboundCall call, CallChannel line, AgentQueue.Ticket ticket, String keys) {
+        QueueProgress progress = ticket.progress();
+        events.publish(call.id(), new CallEvent.PositionAnnounced(clock.instant(), progress.position(), progress.expectedWait()));
+        List<Speech> parts = words(progress);
+        if (!keys.isEmpty()) {
+            parts.add(Prompt.CALLBACK_OFFER);
+        }
+        for (Speech part : parts) {
+            Optional<Character> key = line.say(part, keys);
+            Optional<AgentId> agent = ticket.awaitAgent(Duration.ZERO);
+            if (key.isPresent() || agent.isPresent()) {
+                return new Announcement(agent, key);
+            }
+        }
+        return new Announcement(Optional.empty(), Optional.empty());
+    }
+
+    static List<Speech> words(QueueProgress progress) {
+        List<Speech> parts = new ArrayList<>();
+        if (progress.ahead() == 0) {
+            parts.add(Prompt.QUEUE_NEXT);
+            return parts;
+        }
+        if (progress.ahead() > SpokenNumber.MAX) {
+            parts.add(Prompt.QUEUE_MANY);
+        } else {
+            parts.add(Prompt.QUEUE_AHEAD);
+            parts.add(new SpokenNumber(progress.ahead()));
+            parts.add(Prompt.QUEUE_CALLERS);
+        }
+        long minutes = Math.max(1, (progress.expectedWait().toSeconds() + 59) / 60);
+        if (minutes > SpokenNumber.MAX) {
+            parts.add(Prompt.WAIT_LONG);
+        } else {
+            parts.add(Prompt.WAIT_ABOUT);
+            parts.add(new SpokenNumber((int) minutes));
+            parts.add(Prompt.MINUTES);
+        }
+        return parts;
+    }
+
+    /** A callback is offered only to a caller whose number can be dialled back. */
+    private static Optional<String> callbackNumber(InboundCall call) {
+        return Optional.ofNullable(call.caller().number()).filter(CallbackRequest::isDialable);
+    }
+}

@@ -1,0 +1,26 @@
+package org.hotline.call;
+
+import java.time.Duration;
+import org.hotline.routing.Skill;
+
+/**
+ * How callers are looked after while they wait for a person.
+ *
+ * @param maxWait          how long a caller waits in a queue before being offered a callback and closed politely
+ * @param announceEvery    how often the caller hears their position and expected wait
+ * @param afterHoursQueue  the queue callback requests made outside service hours go to
+ * @param survey           whether a caller whose agent hangs up first is asked for a 1–5 rating
+ */
+public record WaitRules(Duration maxWait, Duration announceEvery, Skill afterHoursQueue, boolean survey) {
+
+    public WaitRules {
+        if (maxWait.isNegative() || maxWait.isZero() || announceEvery.isNegative() || announceEvery.isZero()) {
+            throw new IllegalArgumentException("the maximum wait and the announcement interval must be positive");
+        }
+    }
+
+    /** Five minutes' wait at most, announcements every minute, after-hours requests to the general queue, survey on. */
+    public static WaitRules standard() {
+        return new WaitRules(Duration.ofMinutes(5), Duration.ofMinutes(1), new Skill("agent"), true);
+    }
+}

@@ -1,0 +1,22 @@
+package org.hotline.routing;
+
+import java.time.Duration;
+
+/**
+ * Places the agent-first leg of a callback: rings the reserved agent's phone; once they answer,
+ * the telephony side dials the customer. Returns at once; the result comes back through
+ * {@link Result} (and, when the agent answers, through whoever runs the agent's call).
+ */
+public interface CallbackDialer {
+
+    void dial(CallbackRequest request, AgentId agent, Duration ringAgentFor, Result result);
+
+    interface Result {
+
+        /** The agent's phone rang out, was busy or unreachable. */
+        void agentDidNotAnswer();
+
+        /** The call could not be placed at all (e.g. the link to the switch is down): nobody's fault. */
+        void couldNotDial(String why);
+    }
+}

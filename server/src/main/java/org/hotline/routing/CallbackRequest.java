@@ -1,0 +1,45 @@
+package org.hotline.routing;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+import org.hotline.call.CallId;
+import org.hotline.call.Language;
+
+/**
+ * A caller's request to be called back. It waits in the queue at the place of the call it came
+ * from ({@link WaitingCall#callback()}); when its turn comes an agent is reserved first, and
+ * only then is the customer dialled.
+ *
+ * @param call     the place in line (the original call's id, queue and arrival)
+ * @param number   the number to dial: digits with an optional leading +, checked here
+ * @param language the language the caller was served in
+ * @param deadline the time by which the customer should have been called back
+ * @param attempts how many times the customer has been dialled so far
+ */
+public record CallbackRequest(WaitingCall call, String number, Language language, Instant requestedAt, Instant deadline,
+                              int attempts) {
+
+    private static final Pattern DIALABLE = Pattern.compile("\\+?[0-9]{3,20}");
+
+    public CallbackRequest {
+        if (!call.callback()) {
+            throw new IllegalArgumentException("a callback request holds a callback place");
+        }
+        if (!isDialable(number)) {
+            throw new IllegalArgumentException("not a number to call back");
+        }
+    }
+
+    /** Whether a caller's number can be called back: digits only (no * or #), 3 to 20 of them. */
+    public static boolean isDialable(String number) {
+        return number != null && DIALABLE.matcher(number).matches();
+    }
+
+    public CallId id() {
+        return call.id();
+    }
+
+    public CallbackRequest attempted() {
+        return new CallbackRequest(call, number, language, requestedAt, deadline, attempts + 1);
+    }
+}

@@ -1,0 +1,62 @@
+package org.hotline.store;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.hotline.call.CallId;
+import org.hotline.call.Language;
+import org.hotline.routing.CallbackRequest;
+import org.hotline.routing.Skill;
+import org.hotline.routing.WaitingCall;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The callback requests still open in the call records, read at start-up so a restart loses
+ * none: each goes back in line at the place of the call it came from.
+ */
+public final class OpenCallbacks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenCallbacks.class);
+    /** Bounds the start-up read; a backlog larger than this is a problem to see in the logs, not to load blindly. */
+    private static final int MAX = 10_000;
+
+    private final MongoCollection<Document> calls;
+
+    public OpenCallbacks(MongoCollection<Document> calls) {
+        this.calls = calls;
+    }
+
+    public List<CallbackRequest> read() {
+        List<CallbackRequest> open = new ArrayList<>();
+        for (Document call : calls.find(eq(CallUpdate.CALLBACK_STATUS, CallUpdate.PENDING)).limit(MAX)) {
+            try {
+                open.add(request(call));
+            } catch (RuntimeException e) {
+                LOG.warn("callback request in call {} cannot be restored: {}", call.get("_id"), e.getMessage());
+            }
+        }
+        if (open.size() == MAX) {
+            LOG.warn("{} or more open callback requests: only the first {} are back in line", MAX, MAX);
+        }
+        return open;
+    }
+
+    private static CallbackRequest request(Document call) {
+        Document callback = call.get(CallUpdate.CALLBACK, Document.class);
+        Document queue = call.get("queue", Document.class);
+        Instant requestedAt = callback.getDate("requestedAt").toInstant();
+        Date enqueued = queue == null ? null : queue.getDate("enqueuedAt");
+        WaitingCall place = WaitingCall.ordinary(new CallId(call.getString("_id")), new Skill(callback.getString("queue")),
+                enqueued == null ? requestedAt : enqueued.toInstant()).asCallback();
+        Integer dialled = callback.getInteger("customerDialled");
+        String language = call.getString("language");
+        return new CallbackRequest(place, callback.getString("number"), language == null ? Language.ZH : Language.of(language),
+                requestedAt, callback.getDate("deadline").toInstant(), dialled == null ? 0 : dialled);
+    }
+}

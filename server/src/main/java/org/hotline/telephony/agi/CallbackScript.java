@@ -1,0 +1,108 @@
+package org.hotline.telephony.agi;
+
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.hotline.call.CallId;
+import org.hotline.call.CallbackOutcome;
+import org.hotline.call.Language;
+import org.hotline.call.Prompt;
+import org.hotline.prompts.PromptLibrary;
+import org.hotline.routing.AgentId;
+import org.hotline.routing.CallbackRequest;
+import org.hotline.server.Floor;
+import org.hotline.telephony.ami.AgentFirstDialer;
+import org.hotline.telephony.pjsip.AgentAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * FastAGI script {@code callback}, on the agent's answered leg of a callback: tells the agent
+ * it is a callback, dials the customer, and reports how it went. The request and the agent are
+ * checked against the floor: a leg that is not the one the floor reserved is refused.
+ */
+public final class CallbackScript implements AgiScript {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackScript.class);
+    /** Where customers' numbers are dialled (dialplan/extensions.conf routes them to the provider). */
+    private static final String OUTBOUND = "hotline-outbound";
+
+    private final Floor floor;
+    private final Language language;
+    private final Duration customerRing;
+    private final Clock clock;
+
+    public CallbackScript(Floor floor, Language language, Duration customerRing, Clock clock) {
+        this.floor = floor;
+        this.language = language;
+        this.customerRing = customerRing;
+        this.clock = clock;
+    }
+
+    @Override
+    public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+        Optional<AgentId> agent = AgentAccounts.agentOfChannel(request.getChannel());
+        String requestId = channel.getVariable(AgentFirstDialer.REQUEST_VARIABLE);
+        if (agent.isEmpty() || !CallId.isValid(requestId)) {
+            LOG.warn("callback leg without a known agent or request; refused");
+            channel.hangup();
+            return;
+        }
+        CallId id = new CallId(requestId);
+        Optional<CallbackRequest> callback = wait(floor.callbackAnswered(id, agent.get()));
+        if (callback.isEmpty()) {
+            channel.streamFile(PromptLibrary.asteriskName(language, Prompt.AGENT_REFUSED));
+            channel.hangup();
+            return;
+        }
+        CallbackOutcome outcome = CallbackOutcome.AGENT_NO_ANSWER; // the agent left before the customer was dialled
+        Instant customerAnsweredAt = null;
+        Duration talk = Duration.ZERO;
+        try {
+            channel.streamFile(PromptLibrary.asteriskName(language, Prompt.CALLBACK_AGENT));
+            Instant dialled = clock.instant();
+            long seconds = Math.max(1, customerRing.toSeconds());
+            // The number was checked when the request was made (digits and an optional +).
+            channel.exec("Dial", "Local/" + callback.get().number() + "@" + OUTBOUND + "," + seconds);
+            String status = channel.getVariable("DIALSTATUS");
+            long dialledMs = millis(channel.getVariable("DIALEDTIME_MS"));
+            long answeredMs = millis(channel.getVariable("ANSWEREDTIME_MS"));
+            outcome = switch (status == null ? "" : status) {
+                case "ANSWER" -> CallbackOutcome.CUSTOMER_ANSWERED;
+                case "BUSY" -> CallbackOutcome.CUSTOMER_BUSY;
+                case "NOANSWER" -> CallbackOutcome.CUSTOMER_NO_ANSWER;
+                case "CANCEL" -> CallbackOutcome.AGENT_NO_ANSWER; // the agent hung up while it rang
+                default -> CallbackOutcome.CUSTOMER_UNAVAILABLE;
+            };
+            if (outcome == CallbackOutcome.CUSTOMER_ANSWERED) {
+                customerAnsweredAt = dialled.plusMillis(Math.max(0, dialledMs - answeredMs));
+                talk = Duration.ofMillis(answeredMs);
+            }
+            channel.hangup();
+        } catch (AgiHangupException agentGone) {
+            // the agent's leg is down; what was learnt so far is reported below
+        } finally {
+            wait(floor.callbackEnded(id, outcome, customerAnsweredAt, talk));
+        }
+    }
+
+    private static long millis(String value) {
+        return value != null && value.matches("\\d{1,12}") ? Long.parseLong(value) : 0;
+    }
+
+    private static <T> T wait(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the floor did not answer: " + e.getMessage(), e);
+        }
+    }
+}

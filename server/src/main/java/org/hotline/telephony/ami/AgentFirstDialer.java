@@ -1,0 +1,70 @@
+package org.hotline.telephony.ami;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.event.ResponseEvent;
+import org.hotline.routing.AgentId;
+import org.hotline.routing.CallbackDialer;
+import org.hotline.routing.CallbackRequest;
+import org.hotline.telephony.pjsip.AgentAccounts;
+
+/**
+ * The agent-first leg of a callback over AMI: an asynchronous Originate rings the agent's phone;
+ * when they answer, Asterisk runs the {@value #CONTEXT} context, whose script dials the customer.
+ * Only the validated agent endpoint, the request's id (a checked Asterisk unique id) and the
+ * request's checked number ever go into the action.
+ */
+public final class AgentFirstDialer implements CallbackDialer {
+
+    /** The dialplan context the agent's answered leg enters (dialplan/extensions.conf). */
+    public static final String CONTEXT = "hotline-callback";
+    /** Channel variable that tells the callback script which request this is. */
+    public static final String REQUEST_VARIABLE = "HOTLINE_CALLBACK";
+
+    private final Supplier<AmiLink> link;
+
+    /** @param link the AMI link (supplied late: it is made after the floor that uses this dialer) */
+    public AgentFirstDialer(Supplier<AmiLink> link) {
+        this.link = link;
+    }
+
+    @Override
+    public void dial(CallbackRequest request, AgentId agent, Duration ringAgentFor, Result result) {
+        Thread.ofVirtual().name("callback-" + request.id().value()).start(() -> place(request, agent, ringAgentFor, result));
+    }
+
+    private void place(CallbackRequest request, AgentId agent, Duration ringAgentFor, Result result) {
+        AmiLink ami = link.get();
+        if (ami == null || !ami.isConnected()) {
+            result.couldNotDial("the AMI link is down");
+            return;
+        }
+        OriginateAction originate = new OriginateAction();
+        originate.setChannel(AgentAccounts.endpointDial(agent));
+        originate.setContext(CONTEXT);
+        originate.setExten("s");
+        originate.setPriority(1);
+        originate.setTimeout(ringAgentFor.toMillis());
+        // What the agent's phone shows: whom they are about to call back.
+        originate.setCallerId("\"Callback " + request.number() + "\" <" + request.number() + ">");
+        originate.setVariables(Map.of(REQUEST_VARIABLE, request.id().value()));
+        originate.setAsync(true);
+        try {
+            List<ResponseEvent> events = ami.await(originate, ringAgentFor.plusSeconds(10));
+            boolean answered = events.stream()
+                    .filter(OriginateResponseEvent.class::isInstance)
+                    .map(OriginateResponseEvent.class::cast)
+                    .anyMatch(event -> "Success".equalsIgnoreCase(event.getResponse()));
+            if (!answered) {
+                result.agentDidNotAnswer();
+            }
+            // Answered: the callback script on the agent's channel takes it from here.
+        } catch (Exception e) {
+            result.couldNotDial(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}
