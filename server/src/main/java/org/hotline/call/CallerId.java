@@ -39,6 +39,11 @@ public record CallerId(String number, String name, String raw) {
         return new CallerId(cleanNumber, cleanName, rawNumber);
     }
 
+    /** Whether {@code text} has the shape a caller's number is kept in. */
+    public static boolean isNumber(String text) {
+        return text != null && NUMBER.matcher(text).matches();
+    }
+
     public boolean known() {
         return number != null;
     }

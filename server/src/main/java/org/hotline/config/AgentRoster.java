@@ -1,12 +1,6 @@
 package org.hotline.config;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +29,7 @@ public final class AgentRoster {
 
     /** @param queues the skills calls can be queued for (the menu's choices); an agent's skills must be among them */
     public static List<Agent> load(Path file, Set<Skill> queues) {
-        JsonNode root = parse(file);
+        JsonNode root = YamlFile.read(file, "agents.file", "'agents:' followed by a list");
         JsonNode list = root.get("agents");
         if (list == null || list.isNull()) {
             return List.of();
@@ -131,25 +125,5 @@ public final class AgentRoster {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText().strip();
-    }
-
-    private static JsonNode parse(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException("agents.file: " + file + " does not exist");
-        }
-        try {
-            JsonNode node = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file, StandardCharsets.UTF_8));
-            if (node == null || node.isMissingNode() || node.isNull()) {
-                return new ObjectMapper().createObjectNode();
-            }
-            if (!node.isObject()) {
-                throw new ConfigException(file + ": expected 'agents:' followed by a list");
-            }
-            return node;
-        } catch (JacksonException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 }

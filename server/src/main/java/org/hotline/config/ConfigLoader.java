@@ -21,7 +21,10 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.List;
 import java.util.Set;
+import org.hotline.customer.Customer;
+import org.hotline.customer.PhoneNumbers;
 import org.hotline.routing.Agent;
+import org.hotline.routing.AgentId;
 import org.hotline.routing.Skill;
 import org.hotline.routing.CallbackPolicy;
 import org.hotline.call.WaitRules;
@@ -63,6 +66,7 @@ public final class ConfigLoader {
     private static final Pattern SECRET = Pattern.compile("[\\x21-\\x7e]{12,128}");
     private static final Pattern RANGE = Pattern.compile("(\\d{2}:\\d{2})\\s*-\\s*(\\d{2}:\\d{2})");
     private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_-]{1,48}");
+    private static final Pattern AREA_CODE = Pattern.compile("[1-9][0-9]{0,3}");
 
     private ConfigLoader() {
     }
@@ -86,6 +90,7 @@ public final class ConfigLoader {
                 companyName(tree, "company.name", null),
                 companyName(tree, "company.nameEn", "Sanxueyuan"));
         ZoneId zone = zone(tree.string("centre.timeZone", "Asia/Shanghai"));
+        HotlineConfig.Centre centre = centre(tree, zone);
         RingPolicy rings = rings(tree);
         HotlineConfig.Ivr ivr = ivr(tree);
         HotlineConfig.Ami ami = ami(tree, stateDir);
@@ -107,14 +112,15 @@ public final class ConfigLoader {
                 Duration.ofSeconds(tree.integer("callbacks.customerRingSeconds", 30, 5, 120)));
         Path asteriskEtc = stateDir.resolve(tree.string("asterisk.etcDir", "asterisk/etc")).normalize();
         ServiceHours hours = hours(tree, zone);
+        List<Customer> customers = customers(tree, home, centre.numbers(), agents);
 
         List<String> unknown = tree.unread();
         if (!unknown.isEmpty()) {
             throw new ConfigException(unknown.get(0) + ": unknown setting (misspelt?)"
                     + (unknown.size() > 1 ? "; also unknown: " + String.join(", ", unknown.subList(1, unknown.size())) : ""));
         }
-        return new HotlineConfig(company, zone, rings, ivr, ami, agi, http, mongo, prompts, agents, asteriskEtc,
-                stateDir.resolve("secrets/agents"), routing, callbacks, hours);
+        return new HotlineConfig(company, centre, rings, ivr, ami, agi, http, mongo, prompts, agents, asteriskEtc,
+                stateDir.resolve("secrets/agents"), routing, callbacks, hours, customers);
     }
 
     private static HotlineConfig.Routing routing(ConfigTree tree, HotlineConfig.Ivr ivr) {
@@ -166,6 +172,40 @@ public final class ConfigLoader {
         } catch (DateTimeException e) {
             throw new ConfigException("centre.timeZone: unknown time zone '" + id + "' (e.g. Asia/Shanghai)");
         }
+    }
+
+    /** centre.region (CN) reads numbers without a country code; centre.areaCode (optional) says who is long-distance. */
+    private static HotlineConfig.Centre centre(ConfigTree tree, ZoneId zone) {
+        String region = tree.string("centre.region", "CN");
+        try {
+            new PhoneNumbers(region);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("centre.region: " + e.getMessage());
+        }
+        String areaCode = tree.string("centre.areaCode", null);
+        if (areaCode != null && !AREA_CODE.matcher(areaCode).matches()) {
+            throw new ConfigException("centre.areaCode: '" + areaCode
+                    + "' is not an area code: 1 to 4 digits without the trunk 0, in quotes (e.g. \"10\" for Beijing)");
+        }
+        HotlineConfig.Centre centre = new HotlineConfig.Centre(zone, region.toUpperCase(Locale.ROOT), areaCode);
+        try {
+            centre.longDistance();
+        } catch (IllegalArgumentException e) {
+            // unquoted, YAML reads 010 as octal 8: say how to write it
+            throw new ConfigException("centre.areaCode: " + e.getMessage() + " (in quotes, without the trunk 0, e.g. \"10\" for Beijing)");
+        }
+        return centre;
+    }
+
+    /** The customers the customer file starts with; none unless customers.file names a file. */
+    private static List<Customer> customers(ConfigTree tree, Path home, PhoneNumbers numbers, List<Agent> agents) {
+        String name = tree.string("customers.file", null);
+        if (name == null) {
+            return List.of();
+        }
+        Set<AgentId> roster = new HashSet<>();
+        agents.forEach(agent -> roster.add(agent.id()));
+        return CustomerSeed.load(home.resolve(name).toAbsolutePath().normalize(), numbers, roster::contains);
     }
 
     private static RingPolicy rings(ConfigTree tree) {

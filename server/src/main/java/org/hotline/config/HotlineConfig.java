@@ -9,6 +9,9 @@ import org.hotline.call.RingPolicy;
 import org.hotline.call.ServiceHours;
 import org.hotline.call.WaitRules;
 import org.hotline.routing.CallbackPolicy;
+import org.hotline.customer.Customer;
+import org.hotline.customer.LongDistanceRule;
+import org.hotline.customer.PhoneNumbers;
 import org.hotline.routing.Agent;
 import java.util.List;
 
@@ -17,10 +20,11 @@ import java.util.List;
  *
  * @param asteriskEtc  where the Asterisk instance reads its configuration (the server writes the agents' SIP accounts there)
  * @param agentSecrets where the agents' generated SIP passwords are kept
+ * @param customers    the customers the customer file starts with ({@code customers.file}), added where absent
  */
 public record HotlineConfig(
         Company company,
-        ZoneId timeZone,
+        Centre centre,
         RingPolicy rings,
         Ivr ivr,
         Ami ami,
@@ -33,7 +37,8 @@ public record HotlineConfig(
         Path agentSecrets,
         Routing routing,
         Callbacks callbacks,
-        ServiceHours hours) {
+        ServiceHours hours,
+        List<Customer> customers) {
 
     /**
      * @param wrapUp  after a conversation, how long the agent has before the next call is offered
@@ -47,6 +52,24 @@ public record HotlineConfig(
      * @param customerRing how long the customer's phone rings on a callback (a person, not the three-ring rule)
      */
     public record Callbacks(CallbackPolicy policy, Duration customerRing) {
+    }
+
+    /**
+     * Where the contact centre is.
+     *
+     * @param region   ISO 3166 region (CN): numbers dialled without a country code are from there
+     * @param areaCode the centre's area code without the trunk 0 ("10" for Beijing), or null: then nobody is long-distance
+     */
+    public record Centre(ZoneId timeZone, String region, String areaCode) {
+
+        public PhoneNumbers numbers() {
+            return new PhoneNumbers(region);
+        }
+
+        /** Which callers are long-distance, for their head start in the queue. */
+        public LongDistanceRule longDistance() {
+            return LongDistanceRule.forCentre(numbers(), areaCode);
+        }
     }
 
     /** The company the greeting names first. */

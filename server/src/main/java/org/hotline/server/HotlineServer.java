@@ -12,21 +12,29 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.hotline.call.CallTracker;
 import org.hotline.call.InboundFlow;
 import org.hotline.call.Sleeper;
 import org.hotline.config.HotlineConfig;
+import org.hotline.customer.Customer;
+import org.hotline.http.CustomersResource;
 import org.hotline.http.HttpApi;
 import org.hotline.metrics.CallMetrics;
 import org.hotline.prompts.PromptLibrary;
+import org.hotline.routing.Agent;
+import org.hotline.routing.AgentId;
 import org.hotline.routing.AgentSelection;
 import org.hotline.routing.Distributor;
 import org.hotline.routing.PriorityRules;
 import org.hotline.store.CallRecords;
 import org.hotline.store.EmbeddedMongo;
+import org.hotline.store.MongoCustomerFile;
 import org.hotline.store.MongoCallJournal;
 import org.hotline.store.MongoStore;
 import org.hotline.telephony.agi.AgentFeatureScript;
@@ -79,6 +87,8 @@ public final class HotlineServer implements AutoCloseable {
             parts.push(store);
             MongoCallJournal journal = new MongoCallJournal(store.calls(), clock);
             parts.push(journal);
+            MongoCustomerFile customers = new MongoCustomerFile(store.customers());
+            seed(customers, config.customers());
 
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Vertx vertx = Vertx.builder()
@@ -133,8 +143,10 @@ public final class HotlineServer implements AutoCloseable {
             health.put("ami", ami::isConnected);
             health.put("agi", agi::isListening);
             health.put("mongo", store::ping);
-            HttpServer http = HttpApi.start(vertx, config.http(), health, new CallRecords(store.calls()), floor, meters, clock)
-                    .await(10, TimeUnit.SECONDS);
+            Set<AgentId> roster = config.agents().stream().map(Agent::id).collect(Collectors.toUnmodifiableSet());
+            CustomersResource customersApi = new CustomersResource(vertx, customers, config.centre().numbers(), roster::contains);
+            HttpServer http = HttpApi.start(vertx, config.http(), health, new CallRecords(store.calls()), floor, customersApi,
+                    meters, clock).await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
                     config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());
@@ -142,6 +154,19 @@ public final class HotlineServer implements AutoCloseable {
         } catch (Exception | Error e) {
             closeAll(parts);
             throw e;
+        }
+    }
+
+    /** Adds the configured customers the file does not have; MongoDB being away must not stop the hotline. */
+    private static void seed(MongoCustomerFile customers, List<Customer> seed) {
+        if (seed.isEmpty()) {
+            return;
+        }
+        try {
+            LOG.info("customer file: {} of {} configured customers added", customers.seed(seed), seed.size());
+        } catch (RuntimeException e) {
+            LOG.warn("customer file: configured customers not added, MongoDB unavailable ({}); they are added at the next start",
+                    e.toString());
         }
     }
 

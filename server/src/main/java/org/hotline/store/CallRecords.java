@@ -19,13 +19,16 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.hotline.call.CallId;
+import org.hotline.call.CallerId;
 
 /** Reads call records for the API: by time range in pages, or one call by id. */
 public final class CallRecords {
 
     public static final int MAX_LIMIT = 500;
+    public static final int MAX_RECENT = 100;
 
     private static final String ID = "_id";
+    private static final String CALLER_NUMBER_FIELD = "caller.number";
 
     private final MongoCollection<Document> calls;
 
@@ -64,6 +67,25 @@ public final class CallRecords {
         List<Document> shown = found.subList(0, limit);
         Document last = shown.get(limit - 1);
         return new Page(shown, new PageCursor(last.getDate(CallUpdate.ARRIVAL_AT).toInstant(), last.getString(ID)));
+    }
+
+    /**
+     * The caller's latest calls, newest first: what an agent sees of a returning caller.
+     *
+     * @param number the caller's number as the calls recorded it ({@code caller.number}, as presented by the network)
+     * @param limit  at most this many, 1 to {@value #MAX_RECENT}
+     */
+    public List<Document> recentByCaller(String number, int limit) {
+        if (!CallerId.isNumber(number)) {
+            throw new IllegalArgumentException("not a caller number");
+        }
+        if (limit < 1 || limit > MAX_RECENT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_RECENT);
+        }
+        return calls.find(eq(CALLER_NUMBER_FIELD, number))
+                .sort(Sorts.descending(CallUpdate.ARRIVAL_AT, ID))
+                .limit(limit)
+                .into(new ArrayList<>());
     }
 
     public Optional<Document> find(CallId id) {

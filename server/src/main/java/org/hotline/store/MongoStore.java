@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class MongoStore implements AutoCloseable {
 
     public static final String CALLS = "calls";
+    public static final String CUSTOMERS = "customers";
 
     private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
     /** Short, so that a health check answers in seconds while MongoDB is away. */
@@ -65,6 +66,11 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(CALLS);
     }
 
+    /** The customer file, keyed by E.164 number. */
+    public MongoCollection<Document> customers() {
+        return database.getCollection(CUSTOMERS);
+    }
+
     /** Whether MongoDB answers; never throws, answers within the server-selection timeout. */
     public boolean ping() {
         try {
@@ -96,6 +102,7 @@ public final class MongoStore implements AutoCloseable {
             calls.createIndex(Indexes.ascending("endedAt"));
             // open callback requests, read back at start-up (few: the index holds only calls that asked)
             calls.createIndex(Indexes.ascending("callback.status"), new com.mongodb.client.model.IndexOptions().sparse(true));
+            calls.createIndex(Indexes.compoundIndex(Indexes.ascending("caller.number"), Indexes.descending("arrivalAt"))); // a caller's history
             indexed = true;
         } catch (RuntimeException e) {
             log.debug("creating the calls indexes failed: {}", e.toString());

@@ -43,6 +43,58 @@ class ConfigLoaderTest {
         assertThat(config.rings().maxRings()).isEqualTo(3);
         assertThat(config.ivr().language()).isEqualTo(Language.ZH);
         assertThat(config.http().bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(config.centre().region()).isEqualTo("CN");
+        assertThat(config.centre().areaCode()).isEqualTo("10");
+        assertThat(config.customers()).hasSize(2);
+    }
+
+    @Test
+    void withoutACentreAreaCodeNobodyIsLongDistanceAndTheRegionIsChina() throws IOException {
+        HotlineConfig config = load("company:\n  name: X\n");
+        assertThat(config.centre().region()).isEqualTo("CN");
+        assertThat(config.centre().areaCode()).isNull();
+        assertThat(config.centre().longDistance().appliesTo("+862162345678")).isFalse();
+        assertThat(config.customers()).isEmpty();
+    }
+
+    @Test
+    void theCentresAreaCodeSaysWhoIsLongDistance() throws IOException {
+        HotlineConfig config = load("company:\n  name: X\ncentre:\n  areaCode: \"21\"\n");
+        assertThat(config.centre().longDistance().appliesTo("+862162345678")).as("Shanghai").isFalse();
+        assertThat(config.centre().longDistance().appliesTo("+861062345678")).as("Beijing").isTrue();
+        assertThat(load("company:\n  name: X\ncentre:\n  areaCode: 755\n").centre().areaCode()).isEqualTo("755");
+    }
+
+    @Test
+    void aBadRegionOrAreaCodeNamesItsKey() {
+        assertThatThrownBy(() -> load("company:\n  name: X\ncentre:\n  region: Narnia\n"))
+                .hasMessageStartingWith("centre.region:");
+        assertThatThrownBy(() -> load("company:\n  name: X\ncentre:\n  areaCode: \"010\"\n"))
+                .hasMessageStartingWith("centre.areaCode: '010' is not an area code: 1 to 4 digits without the trunk 0");
+        assertThatThrownBy(() -> load("company:\n  name: X\ncentre:\n  areaCode: \"12345\"\n"))
+                .hasMessageStartingWith("centre.areaCode:");
+        assertThatThrownBy(() -> load("company:\n  name: X\ncentre:\n  areaCode: \"600\"\n"))
+                .hasMessageStartingWith("centre.areaCode: '600' is not an area code in CN");
+        assertThatThrownBy(() -> load("company:\n  name: X\ncentre:\n  areaCode: 010\n"))
+                .as("YAML reads an unquoted 010 as octal 8").hasMessageContaining("in quotes");
+    }
+
+    @Test
+    void theCustomersFileIsCheckedAtStartUpAgainstTheRoster() throws IOException {
+        Files.writeString(home.resolve("agents.yaml"), "agents:\n  - {id: \"010\", name: Li, skills: {orders: 3}}\n");
+        Files.writeString(home.resolve("customers.yaml"),
+                "customers:\n  - {number: \"13800138000\", name: A, vip: true, advisor: \"011\"}\n");
+        String yaml = "company:\n  name: X\nagents:\n  file: agents.yaml\ncustomers:\n  file: customers.yaml\n";
+        assertThatThrownBy(() -> load(yaml)).hasMessageStartingWith("customers[0] (+8613800138000).advisor:");
+
+        Files.writeString(home.resolve("customers.yaml"),
+                "customers:\n  - {number: \"13800138000\", name: A, vip: true, advisor: \"010\"}\n");
+        assertThat(load(yaml).customers()).extracting(customer -> customer.number()).containsExactly("+8613800138000");
+
+        assertThatThrownBy(() -> load("company:\n  name: X\ncustomers:\n  file: missing.yaml\n"))
+                .hasMessageStartingWith("customers.file:");
+        assertThatThrownBy(() -> load("company:\n  name: X\ncustomers:\n  seed: customers.yaml\n"))
+                .hasMessageStartingWith("customers.seed: unknown setting");
     }
 
     @Test

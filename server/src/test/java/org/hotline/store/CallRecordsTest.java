@@ -162,8 +162,36 @@ class CallRecordsTest {
         }
     }
 
+    @Test
+    void aCallersRecentCallsAreTheirsNewestFirst() {
+        arrive("mine-1", T0, "13800138000");
+        arrive("other", T0.plusSeconds(1), "13900001111");
+        arrive("mine-3", T0.plusSeconds(30), "13800138000");
+        arrive("mine-2", T0.plusSeconds(10), "13800138000");
+        assertThat(journal.awaitIdle(Duration.ofSeconds(10))).isTrue();
+
+        assertThat(records.recentByCaller("13800138000", 10)).extracting(call -> call.getString("_id"))
+                .containsExactly("mine-3", "mine-2", "mine-1");
+        assertThat(records.recentByCaller("13800138000", 2)).extracting(call -> call.getString("_id"))
+                .containsExactly("mine-3", "mine-2");
+        assertThat(records.recentByCaller("13700000000", 10)).isEmpty();
+    }
+
+    @Test
+    void aCallersRecentCallsAreAskedForByNumberOnlyAndBounded() {
+        for (String notANumber : new String[] {null, "", "{\"$gt\": \"\"}", "13800138000 OR 1=1"}) {
+            assertThatThrownBy(() -> records.recentByCaller(notANumber, 10)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> records.recentByCaller("13800138000", 0)).hasMessageContaining("limit");
+        assertThatThrownBy(() -> records.recentByCaller("13800138000", 101)).hasMessageContaining("limit");
+    }
+
     private void arrive(String id, Instant at) {
-        journal.append(new CallId(id), new Arrived(at, "PJSIP/trunk-1", id, CallerId.presented("1001", null), null));
+        arrive(id, at, "1001");
+    }
+
+    private void arrive(String id, Instant at, String callerNumber) {
+        journal.append(new CallId(id), new Arrived(at, "PJSIP/trunk-1", id, CallerId.presented(callerNumber, null), null));
         journal.append(new CallId(id), new FlowStarted(at.plusMillis(20), Language.EN));
     }
 

@@ -25,7 +25,8 @@ class MongoStoreTest {
             assertThat(store.indexed()).isTrue();
             assertThat(indexKeys(store)).contains(
                     new Document("arrivalAt", 1).append("_id", 1),
-                    new Document("endedAt", 1));
+                    new Document("endedAt", 1),
+                    new Document("caller.number", 1).append("arrivalAt", -1));
             store.database().drop();
         }
     }

@@ -1,0 +1,52 @@
+package org.hotline.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PhoneNumbersTest {
+
+    private final PhoneNumbers china = new PhoneNumbers("CN");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"13800138000", "+8613800138000", "008613800138000", "+86 138 0013 8000", "138-0013-8000", " 13800138000 "})
+    void aMobileIsTheSameCallerHoweverTheNetworkWritesIt(String raw) {
+        assertThat(china.e164(raw)).contains("+8613800138000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"01062345678", "+861062345678", "(010) 6234-5678", "0086 10 6234 5678"})
+    void aFixedLineLosesItsTrunkPrefix(String raw) {
+        assertThat(china.e164(raw)).contains("+861062345678");
+    }
+
+    @Test
+    void aForeignNumberKeepsItsCountry() {
+        assertThat(china.e164("+44 20 7946 0000")).contains("+442079460000");
+        assertThat(china.e164("00 1 415 555 2671")).contains("+14155552671");
+    }
+
+    @Test
+    void aNumberWithoutCountryCodeIsReadInTheCentresRegion() {
+        assertThat(new PhoneNumbers("US").e164("415 555 2671")).contains("+14155552671");
+        assertThat(new PhoneNumbers("us").region()).isEqualTo("US");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"anonymous", "Restricted", "unknown", "   ", "123", "10086", "95588", "0000000000",
+            "62345678", "1-800-FLOWERS", "+999 1234 5678", "13800138000; drop", "+86 138 0013 8000 0000 0000 0000 0000 0000 0000"})
+    void noNumberAnAnonymousCallerServiceNumbersAndGarbageAreNobody(String raw) {
+        assertThat(china.e164(raw)).isEmpty();
+    }
+
+    @Test
+    void anUnknownRegionIsRefused() {
+        assertThatThrownBy(() -> new PhoneNumbers("XX")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("XX");
+        assertThatThrownBy(() -> new PhoneNumbers(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
