@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.hotline.call.AgentQueue;
 import org.hotline.call.CallId;
 import org.hotline.call.CallerHungUp;
+import org.hotline.live.LiveFeed;
 import org.hotline.routing.AgentId;
 import org.hotline.routing.AgentState;
 import org.hotline.routing.AgentStatus;
@@ -37,6 +38,7 @@ public final class Floor implements AgentQueue {
     private final Context context;
     private final Distributor distributor;
     private final Map<CallId, FloorTicket> tickets = new HashMap<>();
+    private AgentStateFeed stateFeed; // confined to the context; null until someone watches the floor live
 
     Floor(Context context, Distributor distributor, Duration wrapUp) {
         this.context = context;
@@ -46,6 +48,14 @@ public final class Floor implements AgentQueue {
             distributor.endWrapUps(wrapUp);
             dispatch();
         }));
+    }
+
+    /**
+     * Publishes every agent state change from now on ({@code agent-state}: wall boards, desktops).
+     * Every change is followed by a dispatch, so the changes are looked for after each dispatch.
+     */
+    void publishAgentStates(LiveFeed live) {
+        context.runOnContext(ignored -> stateFeed = new AgentStateFeed(live, distributor.statuses()));
     }
 
     // ------------------------------------------------------------------ agents (API, feature codes)
@@ -216,6 +226,9 @@ public final class Floor implements AgentQueue {
             }
             ticket.agent = offer.agent();
             ticket.offers.add(offer.agent());
+        }
+        if (stateFeed != null) {
+            stateFeed.publishChanges(distributor.statuses());
         }
     }
 

@@ -13,15 +13,21 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.hotline.call.CallTracker;
 import org.hotline.call.InboundFlow;
 import org.hotline.call.Sleeper;
 import org.hotline.config.HotlineConfig;
 import org.hotline.http.HttpApi;
+import org.hotline.http.LiveResource;
+import org.hotline.live.LiveFeed;
 import org.hotline.metrics.CallMetrics;
 import org.hotline.prompts.PromptLibrary;
+import org.hotline.routing.Agent;
+import org.hotline.routing.AgentId;
 import org.hotline.routing.AgentSelection;
 import org.hotline.routing.Distributor;
 import org.hotline.routing.PriorityRules;
@@ -52,11 +58,13 @@ public final class HotlineServer implements AutoCloseable {
     private final Deque<AutoCloseable> parts;
     private final int httpPort;
     private final AmiLink ami;
+    private final LiveFeed live;
 
-    private HotlineServer(Deque<AutoCloseable> parts, int httpPort, AmiLink ami) {
+    private HotlineServer(Deque<AutoCloseable> parts, int httpPort, AmiLink ami, LiveFeed live) {
         this.parts = parts;
         this.httpPort = httpPort;
         this.ami = ami;
+        this.live = live;
     }
 
     public static HotlineServer start(HotlineConfig config, Clock clock) throws Exception {
@@ -83,10 +91,16 @@ public final class HotlineServer implements AutoCloseable {
                     .build();
             parts.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
 
+            // The live channel (desktops, wall boards) on a context of its own; every part may publish to it.
+            Set<AgentId> roster = config.agents().stream().map(Agent::id).collect(Collectors.toUnmodifiableSet());
+            LiveResource live = new LiveResource(vertx.getOrCreateContext(), roster::contains, clock,
+                    LiveResource.Settings.standard());
+
             CallTracker tracker = new CallTracker(config.rings(), new CallMetrics(journal, meters));
             Context floorContext = vertx.getOrCreateContext();
             Floor floor = new Floor(floorContext, new Distributor(config.agents(), PriorityRules.standard(),
                     AgentSelection.mostSkilledThenLongestIdle(), clock), config.routing().wrapUp());
+            floor.publishAgentStates(live);
             SerialCallEvents events = new SerialCallEvents(floorContext, tracker, floor, clock);
             InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), floor, config.routing().maxWait(),
                     config.hours(), clock, Sleeper.on(clock), events);
@@ -121,12 +135,13 @@ public final class HotlineServer implements AutoCloseable {
             health.put("ami", ami::isConnected);
             health.put("agi", agi::isListening);
             health.put("mongo", store::ping);
-            HttpServer http = HttpApi.start(vertx, config.http(), health, new CallRecords(store.calls()), floor, meters, clock)
+            HttpServer http = HttpApi.start(vertx, config.http(), health, new CallRecords(store.calls()), floor, live,
+                    meters, clock)
                     .await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
                     config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());
-            return new HotlineServer(parts, http.actualPort(), ami);
+            return new HotlineServer(parts, http.actualPort(), ami, live);
         } catch (Exception | Error e) {
             closeAll(parts);
             throw e;
@@ -139,6 +154,11 @@ public final class HotlineServer implements AutoCloseable {
 
     public boolean amiConnected() {
         return ami.isConnected();
+    }
+
+    /** Where events for agent desktops and wall boards are published ({@code GET /api/live}). */
+    public LiveFeed live() {
+        return live;
     }
 
     @Override
