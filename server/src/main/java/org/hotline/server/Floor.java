@@ -26,6 +26,7 @@ import org.hotline.routing.WaitEstimate;
 import org.slf4j.LoggerFactory;
 import org.hotline.call.CallId;
 import org.hotline.call.CallerHungUp;
+import org.hotline.live.LiveFeed;
 import org.hotline.routing.AgentId;
 import org.hotline.routing.AgentState;
 import org.hotline.routing.AgentStatus;
@@ -58,6 +59,7 @@ public final class Floor implements AgentQueue {
     private final Map<CallId, FloorTicket> tickets = new HashMap<>();
     private final Map<CallId, CallbackRequest> callbacks = new HashMap<>();
     private final Map<CallId, Dialling> dialling = new HashMap<>();
+    private AgentStateFeed stateFeed; // confined to the context; null until someone watches the floor live
 
     /** A callback whose agent is being rung, or talking to the customer. */
     private record Dialling(AgentId agent, Instant agentRangAt) {
@@ -139,6 +141,14 @@ public final class Floor implements AgentQueue {
             dispatch();
             return true;
         });
+    }
+
+    /**
+     * Publishes every agent state change from now on ({@code agent-state}: wall boards, desktops).
+     * Every change is followed by a dispatch, so the changes are looked for after each dispatch.
+     */
+    void publishAgentStates(LiveFeed live) {
+        context.runOnContext(ignored -> stateFeed = new AgentStateFeed(live, distributor.statuses()));
     }
 
     // ------------------------------------------------------------------ agents (API, feature codes)
@@ -411,6 +421,9 @@ public final class Floor implements AgentQueue {
             }
             ticket.agent = offer.agent();
             ticket.offers.add(offer.agent());
+        }
+        if (stateFeed != null) {
+            stateFeed.publishChanges(distributor.statuses());
         }
     }
 

@@ -25,6 +25,8 @@ import org.hotline.config.HotlineConfig;
 import org.hotline.customer.Customer;
 import org.hotline.http.CustomersResource;
 import org.hotline.http.HttpApi;
+import org.hotline.http.LiveResource;
+import org.hotline.live.LiveFeed;
 import org.hotline.metrics.CallMetrics;
 import org.hotline.prompts.PromptLibrary;
 import org.hotline.routing.Agent;
@@ -64,11 +66,13 @@ public final class HotlineServer implements AutoCloseable {
     private final Deque<AutoCloseable> parts;
     private final int httpPort;
     private final AmiLink ami;
+    private final LiveFeed live;
 
-    private HotlineServer(Deque<AutoCloseable> parts, int httpPort, AmiLink ami) {
+    private HotlineServer(Deque<AutoCloseable> parts, int httpPort, AmiLink ami, LiveFeed live) {
         this.parts = parts;
         this.httpPort = httpPort;
         this.ami = ami;
+        this.live = live;
     }
 
     public static HotlineServer start(HotlineConfig config, Clock clock) throws Exception {
@@ -97,6 +101,11 @@ public final class HotlineServer implements AutoCloseable {
                     .build();
             parts.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
 
+            // The live channel (desktops, wall boards) on a context of its own; every part may publish to it.
+            Set<AgentId> roster = config.agents().stream().map(Agent::id).collect(Collectors.toUnmodifiableSet());
+            LiveResource live = new LiveResource(vertx.getOrCreateContext(), roster::contains, clock,
+                    LiveResource.Settings.standard());
+
             CallMetrics recorded = new CallMetrics(journal, meters);
             CallTracker tracker = new CallTracker(config.rings(), recorded);
             Context floorContext = vertx.getOrCreateContext();
@@ -107,6 +116,7 @@ public final class HotlineServer implements AutoCloseable {
                             config.callbacks().policy(), config.hours()),
                     new AgentFirstDialer(amiLink::get), recorded::append, clock);
             floor.restore(new OpenCallbacks(store.calls()).read());
+            floor.publishAgentStates(live);
             SerialCallEvents events = new SerialCallEvents(floorContext, tracker, floor, clock);
             InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), floor, config.routing().waiting(),
                     config.hours(), clock, Sleeper.on(clock), events);
@@ -143,14 +153,13 @@ public final class HotlineServer implements AutoCloseable {
             health.put("ami", ami::isConnected);
             health.put("agi", agi::isListening);
             health.put("mongo", store::ping);
-            Set<AgentId> roster = config.agents().stream().map(Agent::id).collect(Collectors.toUnmodifiableSet());
             CustomersResource customersApi = new CustomersResource(vertx, customers, config.centre().numbers(), roster::contains);
             HttpServer http = HttpApi.start(vertx, config.http(), health, new CallRecords(store.calls()), floor, customersApi,
-                    meters, clock).await(10, TimeUnit.SECONDS);
+                    live, meters, clock).await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
                     config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());
-            return new HotlineServer(parts, http.actualPort(), ami);
+            return new HotlineServer(parts, http.actualPort(), ami, live);
         } catch (Exception | Error e) {
             closeAll(parts);
             throw e;
@@ -176,6 +185,11 @@ public final class HotlineServer implements AutoCloseable {
 
     public boolean amiConnected() {
         return ami.isConnected();
+    }
+
+    /** Where events for agent desktops and wall boards are published ({@code GET /api/live}). */
+    public LiveFeed live() {
+        return live;
     }
 
     @Override

@@ -1,0 +1,49 @@
+package org.hotline.server;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hotline.live.LiveEvent;
+import org.hotline.live.LiveFeed;
+import org.hotline.routing.AgentId;
+import org.hotline.routing.AgentState;
+import org.hotline.routing.AgentStatus;
+import org.hotline.routing.PauseReason;
+
+/**
+ * Publishes {@code agent-state} events: compares the agents' states after a floor step with those
+ * last published, so every kind of change (API, feature code, ringing, answer, wrap-up, ring-no-answer)
+ * is seen without the distributor knowing of screens. Confined to the floor's context.
+ */
+final class AgentStateFeed {
+
+    private record Shown(AgentState state, PauseReason reason) {
+    }
+
+    private final LiveFeed live;
+    private final Map<AgentId, Shown> shown = new HashMap<>();
+
+    AgentStateFeed(LiveFeed live, List<AgentStatus> now) {
+        this.live = live;
+        now.forEach(status -> shown.put(status.agent().id(), new Shown(status.state(), status.pauseReason())));
+    }
+
+    void publishChanges(List<AgentStatus> statuses) {
+        for (AgentStatus status : statuses) {
+            Shown now = new Shown(status.state(), status.pauseReason());
+            if (!now.equals(shown.put(status.agent().id(), now))) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("state", dashed(now.state()));
+                data.put("reason", now.reason() == null ? null : dashed(now.reason()));
+                live.publish(LiveEvent.forAgent("agent-state", status.agent().id().value(), data, status.since()));
+            }
+        }
+    }
+
+    // The same names the agents API uses: "logged-out", "ring-no-answer".
+    private static String dashed(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

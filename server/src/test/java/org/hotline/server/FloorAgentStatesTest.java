@@ -1,0 +1,84 @@
+package org.hotline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.hotline.call.AgentQueue;
+import org.hotline.call.CallId;
+import org.hotline.live.LiveEvent;
+import org.hotline.routing.Agent;
+import org.hotline.routing.AgentId;
+import org.hotline.routing.AgentSelection;
+import org.hotline.routing.Distributor;
+import org.hotline.routing.PauseReason;
+import org.hotline.routing.PriorityRules;
+import org.hotline.routing.Skill;
+import org.hotline.routing.CallbackPolicy;
+import org.hotline.call.ServiceHours;
+import java.time.LocalTime;
+import org.hotline.routing.Tier;
+import org.hotline.routing.WaitingCall;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Wall boards see every agent state change the floor makes, whatever caused it. */
+class FloorAgentStatesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T01:00:00Z");
+    private static final Skill ORDERS = new Skill("orders");
+    private static final AgentId LI = new AgentId("010");
+
+    private final Vertx vertx = Vertx.vertx();
+    private final Floor floor = new Floor(vertx.getOrCreateContext(),
+            new Distributor(List.of(new Agent(LI, "Li", Tier.FRONT_LINE, Map.of(ORDERS, 3))), PriorityRules.standard(),
+                    AgentSelection.mostSkilledThenLongestIdle(), Clock.fixed(NOW, ZoneOffset.UTC)),
+            new FloorRules(Duration.ofSeconds(10), Duration.ofSeconds(9), CallbackPolicy.standard(),
+                    ServiceHours.everyDay(ZoneOffset.UTC, new ServiceHours.Hours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT))),
+            (request, agent, ringFor, result) -> result.couldNotDial("no telephony in this test"),
+            (id, event) -> { }, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final List<LiveEvent> published = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void everyChangeIsPublishedOnceWithStateAndReason() throws Exception {
+        floor.publishAgentStates(published::add);
+        floor.phoneRegistered(LI, true); // not a state change: nothing published
+        floor.ready(LI).await(10, TimeUnit.SECONDS);
+        floor.pause(LI, PauseReason.BREAK).await(10, TimeUnit.SECONDS);
+        floor.ready(LI).await(10, TimeUnit.SECONDS);
+
+        AgentQueue.Ticket ticket = floor.join(WaitingCall.ordinary(new CallId("c1"), ORDERS, NOW)); // the phone rings
+        assertThat(ticket.awaitAgent(Duration.ofSeconds(5))).contains(LI);
+        ticket.notAnswered(); // rang out: the distributor pauses the agent
+        ticket.leave();
+        floor.logOut(LI).await(10, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(states()).containsExactly(
+                "ready/null", "paused/break", "ready/null", "offered/null", "paused/ring-no-answer", "logged-out/null"));
+        assertThat(published).allSatisfy(event -> {
+            assertThat(event.type()).isEqualTo("agent-state");
+            assertThat(event.agent()).isEqualTo("010");
+            assertThat(event.at()).isEqualTo(NOW);
+        });
+    }
+
+    private List<String> states() {
+        List<String> states = new ArrayList<>();
+        published.forEach(event -> states.add(event.data().get("state") + "/" + event.data().get("reason")));
+        return states;
+    }
+}
