@@ -59,7 +59,10 @@ public sealed interface CallEvent {
     }
 
     /** The call joined the queue of its menu choice. */
-    record Queued(Instant at, String queue) implements CallEvent {
+    record Queued(Instant at, String queue, boolean vip, boolean longDistance) implements CallEvent {
+        public Queued(Instant at, String queue) {
+            this(at, queue, false, false);
+        }
     }
 
     /** The distributor chose an agent; their phone starts ringing. */
@@ -104,6 +107,10 @@ public sealed interface CallEvent {
 
     /** After the conversation the caller rated the service 1–5 on the keypad. */
     record SurveyAnswered(Instant at, int score) implements CallEvent {
+    }
+
+    /** The agent has talked for the warning time (3 minutes); {@code breach}: past the limit (5 minutes). */
+    record TalkTimeReached(Instant at, String agent, java.time.Duration talked, boolean breach) implements CallEvent {
     }
 
     /** The server is about to hang up: whatever ends the call next was the hotline's doing. */

@@ -27,11 +27,16 @@ public final class InboundFlow {
 
     public InboundFlow(RingPolicy rings, IvrMenu menu, AgentQueue agents, WaitRules waiting, ServiceHours hours, Clock clock,
                        Sleeper sleeper, CallEventSink events) {
+        this(rings, menu, agents, waiting, Reception.none(), hours, clock, sleeper, events);
+    }
+
+    public InboundFlow(RingPolicy rings, IvrMenu menu, AgentQueue agents, WaitRules waiting, Reception reception,
+                       ServiceHours hours, Clock clock, Sleeper sleeper, CallEventSink events) {
         this.rings = rings;
         this.menu = menu;
         this.agents = agents;
         this.waiting = waiting;
-        this.queueWait = new QueueWait(rings, waiting, agents, clock, events);
+        this.queueWait = new QueueWait(rings, waiting, agents, reception, clock, events);
         this.hours = hours;
         this.clock = clock;
         this.sleeper = sleeper;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hotline.customer.KnownCaller;
 import org.hotline.routing.AgentId;
 import org.hotline.routing.CallbackRequest;
 import org.hotline.routing.QueueProgress;
@@ -32,22 +33,25 @@ final class QueueWait {
     private final RingPolicy rings;
     private final WaitRules rules;
     private final AgentQueue agents;
+    private final Reception reception;
     private final Clock clock;
     private final CallEventSink events;
 
-    QueueWait(RingPolicy rings, WaitRules rules, AgentQueue agents, Clock clock, CallEventSink events) {
+    QueueWait(RingPolicy rings, WaitRules rules, AgentQueue agents, Reception reception, Clock clock, CallEventSink events) {
         this.rings = rings;
         this.rules = rules;
         this.agents = agents;
+        this.reception = reception;
         this.clock = clock;
         this.events = events;
     }
 
     /** Returns CONNECTED after a conversation, CALLBACK_REQUESTED, or NO_AGENT after the maximum wait. */
     FlowOutcome run(InboundCall call, CallChannel line, Skill skill, Duration menuTimeout) {
+        KnownCaller caller = reception.recognition().recognise(call.caller().number());
         Instant enqueued = clock.instant();
-        AgentQueue.Ticket ticket = agents.join(WaitingCall.ordinary(call.id(), skill, enqueued));
-        events.publish(call.id(), new CallEvent.Queued(enqueued, skill.name()));
+        AgentQueue.Ticket ticket = agents.join(place(call, skill, enqueued, caller));
+        events.publish(call.id(), new CallEvent.Queued(enqueued, skill.name(), caller.vip(), caller.longDistance()));
         Optional<String> callbackNumber = callbackNumber(call);
         String keys = callbackNumber.isPresent() ? String.valueOf(CALLBACK_KEY) : "";
         Instant giveUp = enqueued.plus(rules.maxWait());
@@ -101,6 +105,8 @@ final class QueueWait {
                 }
                 if (agent.isPresent()) {
                     line.holdMusic(false);
+                    reception.desk().offered(new ScreenPop(call.id(), agent.get(), skill.name(), call.caller(), caller, enqueued,
+                            clock.instant(), !clock.instant().isBefore(apologyDue), false));
                     if (ring(call, line, ticket, agent.get(), ringFor)) {
                         return FlowOutcome.CONNECTED;
                     }
@@ -114,6 +120,15 @@ final class QueueWait {
             }
             throw gone;
         }
+    }
+
+    /** The caller's place: VIPs (with their advisor first) and long-distance callers get a head start. */
+    private static WaitingCall place(InboundCall call, Skill skill, Instant enqueued, KnownCaller caller) {
+        WaitingCall place = WaitingCall.ordinary(call.id(), skill, enqueued);
+        if (caller.vip()) {
+            place = place.asVip(caller.customer().advisor());
+        }
+        return caller.longDistance() ? place.fromLongDistance() : place;
     }
 
     /** Outside service hours: offers a callback for when the hotline opens. Returns whether one was booked. */

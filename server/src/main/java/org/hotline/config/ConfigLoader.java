@@ -58,7 +58,9 @@ public final class ConfigLoader {
             Map.entry("HOTLINE_HTTP_PORT", "http.port"),
             Map.entry("HOTLINE_HOURS", "hours.daily"),
             Map.entry("HOTLINE_MAX_WAIT", "routing.maxWaitSeconds"),
-            Map.entry("HOTLINE_ANNOUNCE_EVERY", "routing.announceEverySeconds"));
+            Map.entry("HOTLINE_ANNOUNCE_EVERY", "routing.announceEverySeconds"),
+            Map.entry("HOTLINE_TALK_WARNING", "routing.talkWarningSeconds"),
+            Map.entry("HOTLINE_TALK_LIMIT", "routing.talkLimitSeconds"));
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[?[0-9a-fA-F:]{2,39}]?");
     private static final Pattern CONTEXT = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
@@ -129,13 +131,19 @@ public final class ConfigLoader {
             throw new ConfigException("routing.afterHoursQueue: '" + Printable.of(afterHoursQueue)
                     + "' is not a queue of ivr.menu (" + String.join(", ", new java.util.TreeSet<>(ivr.menu().options().values())) + ")");
         }
+        Duration talkWarning = Duration.ofSeconds(tree.integer("routing.talkWarningSeconds", 180, 10, 3600));
+        Duration talkLimit = Duration.ofSeconds(tree.integer("routing.talkLimitSeconds", 300, 10, 7200));
+        if (!talkLimit.minus(talkWarning).isPositive()) {
+            throw new ConfigException("routing.talkLimitSeconds: must be more than routing.talkWarningSeconds");
+        }
         return new HotlineConfig.Routing(
                 Duration.ofSeconds(tree.integer("routing.wrapUpSeconds", 10, 0, 600)),
                 new WaitRules(
                         Duration.ofSeconds(tree.integer("routing.maxWaitSeconds", 300, 10, 3600)),
                         Duration.ofSeconds(tree.integer("routing.announceEverySeconds", 60, 10, 600)),
                         new Skill(afterHoursQueue),
-                        tree.bool("routing.survey", true)));
+                        tree.bool("routing.survey", true)),
+                talkWarning, talkLimit);
     }
 
     private static ObjectNode parse(Path file) {

@@ -43,8 +43,10 @@ public record HotlineConfig(
     /**
      * @param wrapUp  after a conversation, how long the agent has before the next call is offered
      * @param waiting how callers are looked after while they wait for an agent
+     * @param talkWarning when an agent is warned that a conversation runs long (3 minutes)
+     * @param talkLimit   when a conversation breaks the call-length rule (5 minutes)
      */
-    public record Routing(Duration wrapUp, WaitRules waiting) {
+    public record Routing(Duration wrapUp, WaitRules waiting, Duration talkWarning, Duration talkLimit) {
     }
 
     /**

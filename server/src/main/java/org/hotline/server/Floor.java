@@ -19,6 +19,7 @@ import org.hotline.call.CallEvent;
 import org.hotline.call.CallEventSink;
 import org.hotline.call.CallbackOutcome;
 import org.hotline.call.Language;
+import org.hotline.live.LiveEvent;
 import org.hotline.routing.CallbackDialer;
 import org.hotline.routing.CallbackRequest;
 import org.hotline.routing.QueueProgress;
@@ -60,6 +61,8 @@ public final class Floor implements AgentQueue {
     private final Map<CallId, CallbackRequest> callbacks = new HashMap<>();
     private final Map<CallId, Dialling> dialling = new HashMap<>();
     private AgentStateFeed stateFeed; // confined to the context; null until someone watches the floor live
+    private LiveFeed live = LiveFeed.none();
+    private final Map<AgentId, CallId> talking = new HashMap<>();
 
     /** A callback whose agent is being rung, or talking to the customer. */
     private record Dialling(AgentId agent, Instant agentRangAt) {
@@ -108,6 +111,7 @@ public final class Floor implements AgentQueue {
             AgentStatus status = distributor.status(agent);
             if (status.state() == AgentState.OFFERED && id.equals(status.offeredCall())) {
                 distributor.answered(id);
+                startTalk(agent, id);
             } else if (status.state() != AgentState.ON_CALL) {
                 return Optional.empty(); // Asterisk's answer event may already have put them on the call; anything else is stale
             }
@@ -126,6 +130,7 @@ public final class Floor implements AgentQueue {
             if (distributor.status(leg.agent()).state() == AgentState.ON_CALL) {
                 distributor.callEnded(leg.agent());
             }
+            talking.remove(leg.agent());
             records.publish(id, new CallEvent.CallbackAttempted(clock.instant(), leg.agent().value(), leg.agentRangAt(),
                     outcome, customerAnsweredAt));
             CallbackRequest tried = request.attempted();
@@ -148,7 +153,10 @@ public final class Floor implements AgentQueue {
      * Every change is followed by a dispatch, so the changes are looked for after each dispatch.
      */
     void publishAgentStates(LiveFeed live) {
-        context.runOnContext(ignored -> stateFeed = new AgentStateFeed(live, distributor.statuses()));
+        context.runOnContext(ignored -> {
+            this.live = live;
+            stateFeed = new AgentStateFeed(live, distributor.statuses());
+        });
     }
 
     // ------------------------------------------------------------------ agents (API, feature codes)
@@ -184,6 +192,7 @@ public final class Floor implements AgentQueue {
             CallId call = distributor.status(id).offeredCall();
             if (call != null) {
                 distributor.answered(call);
+                startTalk(id, call);
             }
         });
     }
@@ -347,7 +356,27 @@ public final class Floor implements AgentQueue {
         if (distributor.status(ticket.agent).state() == AgentState.ON_CALL) {
             distributor.callEnded(ticket.agent);
         }
+        talking.remove(ticket.agent);
         ticket.agent = null;
+    }
+
+    /** The handbook's call length: a warning at 3 minutes, a breach past 5, on the record and the live channel. */
+    private void startTalk(AgentId agent, CallId call) {
+        talking.put(agent, call);
+        Instant since = clock.instant();
+        later(rules.talkWarning(), () -> talkTimeReached(agent, call, since, false));
+        later(rules.talkLimit(), () -> talkTimeReached(agent, call, since, true));
+    }
+
+    private void talkTimeReached(AgentId agent, CallId call, Instant since, boolean breach) {
+        if (!call.equals(talking.get(agent))) {
+            return; // that conversation is over
+        }
+        Instant now = clock.instant();
+        Duration talked = Duration.between(since, now);
+        records.publish(call, new CallEvent.TalkTimeReached(now, agent.value(), talked, breach));
+        live.publish(LiveEvent.forAgent(breach ? "talk-time-breach" : "talk-time-warning", agent.value(),
+                Map.of("call", call.value(), "talkedSeconds", talked.toSeconds()), now));
     }
 
     private CallbackRequest newRequest(WaitingCall place, String number, Language language) {
@@ -375,6 +404,16 @@ public final class Floor implements AgentQueue {
     /** Agent first: the agent is reserved and rung, and only once they answer is the customer dialled. */
     private void dialCallback(Offer offer, CallbackRequest request) {
         dialling.put(offer.call(), new Dialling(offer.agent(), clock.instant()));
+        // The agent's screen: whom they are about to call back, and by when.
+        Map<String, Object> pop = new java.util.LinkedHashMap<>();
+        pop.put("call", offer.call().value());
+        pop.put("queue", offer.skill().name());
+        pop.put("callback", true);
+        pop.put("caller", Map.of("number", request.number()));
+        pop.put("requestedAt", request.requestedAt().toString());
+        pop.put("deadline", request.deadline().toString());
+        pop.put("tries", request.attempts());
+        live.publish(LiveEvent.forAgent("offered", offer.agent().value(), pop, clock.instant()));
         dialer.dial(request, offer.agent(), rules.agentRingFor(), new CallbackDialer.Result() {
             @Override
             public void agentDidNotAnswer() {

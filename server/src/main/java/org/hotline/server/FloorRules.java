@@ -11,6 +11,13 @@ import org.hotline.routing.CallbackPolicy;
  * @param agentRingFor how long an agent's phone rings for an offer (the three-ring rule)
  * @param callbacks    deadlines and retries of callback requests
  * @param hours        service hours (a request made outside them is due from the next opening)
+ * @param talkWarning  how long a conversation runs before the agent is warned (the handbook's aim: 3 minutes)
+ * @param talkLimit    how long before the conversation breaks the rule (never over 5 minutes)
  */
-record FloorRules(Duration wrapUp, Duration agentRingFor, CallbackPolicy callbacks, ServiceHours hours) {
+record FloorRules(Duration wrapUp, Duration agentRingFor, CallbackPolicy callbacks, ServiceHours hours, Duration talkWarning,
+                  Duration talkLimit) {
+
+    FloorRules(Duration wrapUp, Duration agentRingFor, CallbackPolicy callbacks, ServiceHours hours) {
+        this(wrapUp, agentRingFor, callbacks, hours, Duration.ofMinutes(3), Duration.ofMinutes(5));
+    }
 }

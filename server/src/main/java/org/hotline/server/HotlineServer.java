@@ -20,6 +20,8 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.hotline.call.CallTracker;
 import org.hotline.call.InboundFlow;
+import org.hotline.call.Reception;
+import org.hotline.customer.CallerRecognition;
 import org.hotline.call.Sleeper;
 import org.hotline.config.HotlineConfig;
 import org.hotline.customer.Customer;
@@ -113,12 +115,17 @@ public final class HotlineServer implements AutoCloseable {
             Floor floor = new Floor(floorContext,
                     new Distributor(config.agents(), PriorityRules.standard(), AgentSelection.mostSkilledThenLongestIdle(), clock),
                     new FloorRules(config.routing().wrapUp(), config.rings().ringLength().multipliedBy(config.rings().maxRings()),
-                            config.callbacks().policy(), config.hours()),
+                            config.callbacks().policy(), config.hours(), config.routing().talkWarning(),
+                            config.routing().talkLimit()),
                     new AgentFirstDialer(amiLink::get), recorded::append, clock);
             floor.restore(new OpenCallbacks(store.calls()).read());
             floor.publishAgentStates(live);
             SerialCallEvents events = new SerialCallEvents(floorContext, tracker, floor, clock);
-            InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), floor, config.routing().waiting(),
+            CallRecords callRecords = new CallRecords(store.calls());
+            Reception reception = new Reception(
+                    new CallerRecognition(config.centre().numbers(), customers, config.centre().longDistance()),
+                    new LiveDesk(live, callRecords));
+            InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), floor, config.routing().waiting(), reception,
                     config.hours(), clock, Sleeper.on(clock), events);
 
             AgiServer agi = AgiServer.start(config.agi(), Map.of(
@@ -154,7 +161,7 @@ public final class HotlineServer implements AutoCloseable {
             health.put("agi", agi::isListening);
             health.put("mongo", store::ping);
             CustomersResource customersApi = new CustomersResource(vertx, customers, config.centre().numbers(), roster::contains);
-            HttpServer http = HttpApi.start(vertx, config.http(), health, new CallRecords(store.calls()), floor, customersApi,
+            HttpServer http = HttpApi.start(vertx, config.http(), health, callRecords, floor, customersApi,
                     live, meters, clock).await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),

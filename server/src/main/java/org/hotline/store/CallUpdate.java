@@ -120,6 +120,12 @@ final class CallUpdate {
                 entry("queued", at).append("queue", queued.queue());
                 set("queue.name", queued.queue());
                 set("queue.enqueuedAt", at);
+                set("priority", new Document("vip", queued.vip()).append("longDistance", queued.longDistance()));
+            }
+            case CallEvent.TalkTimeReached reached -> {
+                String what = reached.breach() ? "talk-time-breached" : "talk-time-warning";
+                entry(what, at).append("agent", reached.agent()).append("talkedS", reached.talked().toSeconds());
+                set(reached.breach() ? "talkTime.breachedAt" : "talkTime.warnedAt", at);
             }
             case CallEvent.Offered offered -> entry("offered", at).append("agent", offered.agent());
             case CallEvent.OfferEnded ended -> {

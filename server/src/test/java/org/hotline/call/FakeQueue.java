@@ -39,6 +39,7 @@ final class FakeQueue implements AgentQueue {
         return staffed;
     }
 
+    WaitingCall joined;
     private QueueProgress progress = new QueueProgress(1, Duration.ofMinutes(1));
 
     FakeQueue progressIs(int position, Duration expectedWait) {
@@ -55,6 +56,7 @@ final class FakeQueue implements AgentQueue {
     @Override
     public Ticket join(WaitingCall call) {
         told.add("join " + call.skill());
+        joined = call;
         return new Ticket() {
             @Override
             public Optional<AgentId> awaitAgent(Duration max) {

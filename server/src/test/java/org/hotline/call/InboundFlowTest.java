@@ -8,6 +8,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.hotline.customer.CallerRecognition;
+import org.hotline.customer.Customer;
+import org.hotline.customer.LongDistanceRule;
+import org.hotline.customer.PhoneNumbers;
+import org.hotline.routing.AgentId;
 import org.junit.jupiter.api.Test;
 
 class InboundFlowTest {
@@ -304,6 +309,39 @@ class InboundFlowTest {
 
         assertThat(flow.handle(callArrivedAt(NOW), line)).isEqualTo(FlowOutcome.CONNECTED);
         assertThat(events).noneMatch(CallEvent.SurveyAnswered.class::isInstance);
+    }
+
+    @Test
+    void aVipCallerJoinsTheQueueWithAHeadStartAndTheirAdvisorFirstAndTheAgentSeesWhoIsCalling() {
+        queue.staffedWith("011");
+        Customer vip = new Customer("+8613800138000", "王女士", true, new AgentId("011"), null);
+        List<ScreenPop> pops = new ArrayList<>();
+        Reception reception = new Reception(new CallerRecognition(new PhoneNumbers("CN"),
+                number -> number.equals(vip.number()) ? java.util.Optional.of(vip) : java.util.Optional.empty(),
+                LongDistanceRule.nobody()), pops::add);
+        InboundFlow recognising = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
+                reception, ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
+        InboundCall call = new InboundCall(ID, "PJSIP/caller-1", CallerId.presented("13800138000", null), NOW, Language.ZH);
+
+        recognising.handle(call, new FakeLine().presses('2').agentsAnswer(AgentLeg.Outcome.ANSWERED));
+
+        assertThat(queue.joined.vip()).isTrue();
+        assertThat(queue.joined.advisor()).isEqualTo(new AgentId("011"));
+        assertThat(events).contains(new CallEvent.Queued(NOW, "after-sales", true, false));
+        assertThat(pops).singleElement().satisfies(pop -> {
+            assertThat(pop.agent()).isEqualTo(new AgentId("011"));
+            assertThat(pop.known().customer().name()).isEqualTo("王女士");
+            assertThat(pop.waitedLong()).isFalse();
+        });
+    }
+
+    @Test
+    void aCustomerFileThatCannotBeReadLeavesTheCallerUnknownNotTheCallFailed() {
+        CallerRecognition broken = new CallerRecognition(new PhoneNumbers("CN"), number -> {
+            throw new IllegalStateException("store down");
+        }, LongDistanceRule.nobody());
+        assertThat(broken.recognise("13800138000").customer()).isNull();
+        assertThat(broken.recognise("13800138000").e164()).isEqualTo("+8613800138000");
     }
 
     /** A clock that moves on by {@code seconds} every time it is read: each look at it is a step of the wait. */

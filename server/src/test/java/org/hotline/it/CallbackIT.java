@@ -42,9 +42,9 @@ class CallbackIT {
             NewChannelEvent call = (NewChannelEvent) hotline.ami().await(e -> e instanceof NewChannelEvent n
                     && n.getChannel() != null && n.getChannel().startsWith("PJSIP/caller-")
                     && n.getDateReceived().toInstant().isAfter(before.minusMillis(5)), Duration.ofSeconds(10));
-            awaitCommand(call, "/menu", Duration.ofSeconds(15));
+            hotline.ami().awaitCommand(call, "/menu", Duration.ofSeconds(15));
             customer.press("1");
-            awaitCommand(call, "/callback-offer", Duration.ofSeconds(20));
+            hotline.ami().awaitCommand(call, "/callback-offer", Duration.ofSeconds(20));
             customer.press("1");
             customer.awaitCallClosed(Duration.ofSeconds(20));
             customer.forgetPastCalls();
@@ -59,9 +59,7 @@ class CallbackIT {
 
             // A later caller joins the same queue and waits.
             NewChannelEvent later = hotline.ami().callHotline("10000", "<13900139001>");
-            awaitCommand(later, "/menu", Duration.ofSeconds(15));
-            hotline.ami().press(later, '1');
-            awaitCommand(later, "SET MUSIC ON", Duration.ofSeconds(10));
+            hotline.ami().joinQueue(later, '1');
 
             hotline.server().put("/api/agents/010/state", "{\"state\":\"ready\"}");
             agent.awaitCallEstablished(Duration.ofSeconds(10));
@@ -97,8 +95,4 @@ class CallbackIT {
         }
     }
 
-    private static void awaitCommand(NewChannelEvent call, String command, Duration timeout) throws Exception {
-        hotline.ami().awaitOn(call.getUniqueId(), e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
-                && s.getCommand().contains(command), timeout);
-    }
 }

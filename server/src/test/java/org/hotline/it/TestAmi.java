@@ -72,6 +72,19 @@ public final class TestAmi implements AutoCloseable {
         throw new AssertionError("no such AMI event for " + uniqueId + " within " + timeout);
     }
 
+    /** Waits until the server's script on this call sends an AGI command containing {@code command} (e.g. "/menu"). */
+    public void awaitCommand(NewChannelEvent call, String command, Duration timeout) throws InterruptedException {
+        awaitOn(call.getUniqueId(), e -> e instanceof org.asteriskjava.manager.event.AgiExecStartEvent s
+                && s.getCommand() != null && s.getCommand().contains(command), timeout);
+    }
+
+    /** A caller chooses a queue from the menu and is put on hold in it. */
+    public void joinQueue(NewChannelEvent call, char menuKey) throws Exception {
+        awaitCommand(call, "/menu", Duration.ofSeconds(15));
+        press(call, menuKey);
+        awaitCommand(call, "SET MUSIC ON", Duration.ofSeconds(10));
+    }
+
     /** Calls the hotline number from a caller with the given caller id; returns the hotline-side channel's event. */
     public NewChannelEvent callHotline(String number, String callerId) throws Exception {
         Instant before = Instant.now();

@@ -1,0 +1,11 @@
+package org.hotline.call;
+
+import org.hotline.customer.CallerRecognition;
+
+/** Who is calling (customer file, long distance) and the agents' screens that are told. */
+public record Reception(CallerRecognition recognition, AgentDesk desk) {
+
+    public static Reception none() {
+        return new Reception(CallerRecognition.none(), AgentDesk.none());
+    }
+}
