@@ -57,8 +57,8 @@ class CallbackIT {
             assertThat(request.getJsonObject("queue").getInteger("announcements"))
                     .as("the caller was told their place before choosing").isGreaterThanOrEqualTo(1);
 
-            // A later caller joins the same queue and waits.
-            NewChannelEvent later = hotline.ami().callHotline("10000", "<13900139001>");
+            // A later caller from the centre's own area (no long-distance head start) joins the same queue.
+            NewChannelEvent later = hotline.ami().callHotline("10000", "<13800139001>");
             hotline.ami().joinQueue(later, '1');
 
             hotline.server().put("/api/agents/010/state", "{\"state\":\"ready\"}");
