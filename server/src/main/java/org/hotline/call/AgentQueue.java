@@ -16,6 +16,9 @@ public interface AgentQueue {
 
     Ticket join(WaitingCall call);
 
+    /** The queue this call last waited in, if it is known (a transferred call goes back to it). */
+    Optional<Skill> lastQueueOf(CallId call);
+
     /** A callback request from a caller who is not in a queue (e.g. outside service hours); it takes its place from now. */
     CallbackRequest requestCallback(WaitingCall place, String number, Language language);
 

@@ -85,6 +85,10 @@ public sealed interface CallEvent {
     record LeftQueue(Instant at) implements CallEvent {
     }
 
+    /** The agent passed the caller on with a blind transfer from their phone, to {@code target}. */
+    record Transferred(Instant at, String fromAgent, String target) implements CallEvent {
+    }
+
     /** The caller was told their place in line and expected wait. */
     record PositionAnnounced(Instant at, int position, java.time.Duration expectedWait) implements CallEvent {
     }

@@ -8,6 +8,8 @@ public enum FlowOutcome {
     AFTER_HOURS,
     /** Talked to an agent. */
     CONNECTED,
+    /** The agent transferred the caller on; the transfer's own flow takes over the call. */
+    TRANSFERRED,
     /** Hung up to be called back (keeping their place, or outside hours). */
     CALLBACK_REQUESTED,
     /** Waited past the maximum without an agent; closed politely. */

@@ -3,6 +3,7 @@ package org.hotline.call;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.hotline.routing.AgentId;
 import org.hotline.routing.Skill;
 
 /**
@@ -61,10 +62,8 @@ public final class InboundFlow {
             } else {
                 outcome = serve(call, line);
             }
-            try {
-                close(call, line);
-            } catch (CallerHungUp gone) {
-                // gone during the goodbye: what happened to the call stands
+            if (outcome != FlowOutcome.TRANSFERRED) {
+                closeQuietly(call, line);
             }
         } catch (CallerHungUp gone) {
             outcome = FlowOutcome.CALLER_HUNG_UP;
@@ -75,6 +74,42 @@ public final class InboundFlow {
         }
         events.publish(call.id(), new CallEvent.FlowEnded(clock.instant(), outcome));
         return outcome;
+    }
+
+    /**
+     * A caller an agent passed on with a blind transfer from their phone: they wait for the
+     * transfer's target first (for the owner window), then anyone in the queue they came from, and
+     * the call goes on as any other (survey, polite close).
+     *
+     * @param fromAgent the agent who transferred, as far as known (may be null)
+     */
+    public FlowOutcome transferred(InboundCall call, CallChannel line, AgentId target, String fromAgent) {
+        events.publish(call.id(), new CallEvent.Transferred(clock.instant(), fromAgent, target.value()));
+        FlowOutcome outcome;
+        try {
+            Skill queue = agents.lastQueueOf(call.id()).orElse(waiting.afterHoursQueue());
+            outcome = queueWait.run(call, line, queue, menu.timeout(), target);
+            if (outcome == FlowOutcome.CONNECTED) {
+                afterConversation(call, line);
+            } else if (outcome != FlowOutcome.CALLBACK_REQUESTED && outcome != FlowOutcome.TRANSFERRED) {
+                line.play(Prompt.CHOICE_RECORDED);
+            }
+            if (outcome != FlowOutcome.TRANSFERRED) {
+                closeQuietly(call, line);
+            }
+        } catch (CallerHungUp gone) {
+            outcome = FlowOutcome.CALLER_HUNG_UP;
+        }
+        events.publish(call.id(), new CallEvent.FlowEnded(clock.instant(), outcome));
+        return outcome;
+    }
+
+    private void closeQuietly(InboundCall call, CallChannel line) {
+        try {
+            close(call, line);
+        } catch (CallerHungUp gone) {
+            // gone during the goodbye: what happened to the call stands
+        }
     }
 
     private FlowOutcome serve(InboundCall call, CallChannel line) {
@@ -88,7 +123,7 @@ public final class InboundFlow {
         }
         if (outcome == FlowOutcome.CONNECTED) {
             afterConversation(call, line);
-        } else if (outcome != FlowOutcome.CALLBACK_REQUESTED) {
+        } else if (outcome != FlowOutcome.CALLBACK_REQUESTED && outcome != FlowOutcome.TRANSFERRED) {
             line.play(Prompt.CHOICE_RECORDED);
         }
         return outcome;

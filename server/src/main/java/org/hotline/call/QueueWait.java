@@ -48,9 +48,18 @@ final class QueueWait {
 
     /** Returns CONNECTED after a conversation, CALLBACK_REQUESTED, or NO_AGENT after the maximum wait. */
     FlowOutcome run(InboundCall call, CallChannel line, Skill skill, Duration menuTimeout) {
+        return run(call, line, skill, menuTimeout, null);
+    }
+
+    /**
+     * @param owner an agent the call waits for first (the target of a transfer), for the owner
+     *              window, before anyone else in the queue may take it; or null
+     */
+    FlowOutcome run(InboundCall call, CallChannel line, Skill skill, Duration menuTimeout, AgentId owner) {
         KnownCaller caller = reception.recognition().recognise(call.caller().number());
         Instant enqueued = clock.instant();
-        AgentQueue.Ticket ticket = agents.join(place(call, skill, enqueued, caller));
+        WaitingCall place = place(call, skill, enqueued, caller);
+        AgentQueue.Ticket ticket = agents.join(owner == null ? place : place.ownedBy(owner));
         events.publish(call.id(), new CallEvent.Queued(enqueued, skill.name(), caller.vip(), caller.longDistance()));
         Optional<String> callbackNumber = callbackNumber(call);
         String keys = callbackNumber.isPresent() ? String.valueOf(CALLBACK_KEY) : "";
@@ -107,8 +116,9 @@ final class QueueWait {
                     line.holdMusic(false);
                     reception.desk().offered(new ScreenPop(call.id(), agent.get(), skill.name(), call.caller(), caller, enqueued,
                             clock.instant(), !clock.instant().isBefore(apologyDue), false));
-                    if (ring(call, line, ticket, agent.get(), ringFor)) {
-                        return FlowOutcome.CONNECTED;
+                    Optional<FlowOutcome> talked = ring(call, line, ticket, agent.get(), ringFor);
+                    if (talked.isPresent()) {
+                        return talked.get();
                     }
                     line.holdMusic(true);
                 }
@@ -158,8 +168,9 @@ final class QueueWait {
         return FlowOutcome.CALLBACK_REQUESTED;
     }
 
-    /** Rings the agent; true when the two talked. On no answer the call keeps its place. */
-    private boolean ring(InboundCall call, CallChannel line, AgentQueue.Ticket ticket, AgentId agent, Duration ringFor) {
+    /** Rings the agent; CONNECTED (or TRANSFERRED) when the two talked. On no answer the call keeps its place. */
+    private Optional<FlowOutcome> ring(InboundCall call, CallChannel line, AgentQueue.Ticket ticket, AgentId agent,
+                                       Duration ringFor) {
         Instant ringStart = clock.instant();
         events.publish(call.id(), new CallEvent.Offered(ringStart, agent.value()));
         AgentLeg leg = line.connect(agent, ringFor);
@@ -167,10 +178,10 @@ final class QueueWait {
         if (leg.outcome() == AgentLeg.Outcome.ANSWERED) {
             events.publish(call.id(), new CallEvent.AgentAnswered(ringStart.plus(leg.untilAnswer()), agent.value()));
             ticket.finished(leg.talk());
-            return true;
+            return Optional.of(leg.transferred() ? FlowOutcome.TRANSFERRED : FlowOutcome.CONNECTED);
         }
         ticket.notAnswered();
-        return false;
+        return Optional.empty();
     }
 
     private record Announcement(Optional<AgentId> agent, Optional<Character> key) {

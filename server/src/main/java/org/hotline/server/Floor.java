@@ -58,6 +58,7 @@ public final class Floor implements AgentQueue {
     private final Clock clock;
     private final WaitEstimate estimate = new WaitEstimate(Duration.ofMinutes(3));
     private final Map<CallId, FloorTicket> tickets = new HashMap<>();
+    private final Map<CallId, Skill> lastQueues = new HashMap<>();
     private final Map<CallId, CallbackRequest> callbacks = new HashMap<>();
     private final Map<CallId, Dialling> dialling = new HashMap<>();
     private AgentStateFeed stateFeed; // confined to the context; null until someone watches the floor live
@@ -200,6 +201,7 @@ public final class Floor implements AgentQueue {
     /** The caller's channel is gone: out of the queue, and a ringing agent freed. */
     public void callGone(CallId id) {
         context.runOnContext(ignored -> {
+            lastQueues.remove(id);
             FloorTicket ticket = tickets.get(id);
             if (ticket != null) {
                 leaveOnContext(ticket);
@@ -228,10 +230,16 @@ public final class Floor implements AgentQueue {
     }
 
     @Override
+    public Optional<Skill> lastQueueOf(CallId call) {
+        return block(on(() -> Optional.ofNullable(lastQueues.get(call))));
+    }
+
+    @Override
     public Ticket join(WaitingCall call) {
         FloorTicket ticket = new FloorTicket(call.id());
         block(on(() -> {
             tickets.put(call.id(), ticket);
+            lastQueues.put(call.id(), call.skill());
             distributor.enqueue(call);
             dispatch();
             return true;

@@ -45,6 +45,7 @@ import org.hotline.telephony.agi.AgentFeatureScript;
 import org.hotline.telephony.agi.AgiServer;
 import org.hotline.telephony.agi.InboundScript;
 import org.hotline.telephony.agi.CallbackScript;
+import org.hotline.telephony.agi.TransferScript;
 import org.hotline.telephony.ami.AgentFirstDialer;
 import org.hotline.store.OpenCallbacks;
 import java.util.concurrent.atomic.AtomicReference;
@@ -131,6 +132,7 @@ public final class HotlineServer implements AutoCloseable {
             AgiServer agi = AgiServer.start(config.agi(), Map.of(
                     "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters),
                     "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
+                    "transfer", new TransferScript(flow, config.ivr().language(), clock),
                     "callback", new CallbackScript(floor, config.ivr().language(), config.callbacks().customerRing(), clock)));
             parts.push(agi);
 

@@ -148,6 +148,11 @@ final class CallUpdate {
                 entry("left-queue", at);
                 set("queue.leftAt", at);
             }
+            case CallEvent.Transferred transferred -> {
+                entry("transferred", at).append("from", transferred.fromAgent()).append("to", transferred.target());
+                parts.add(Updates.push("transfers", new Document("at", at).append("from", transferred.fromAgent())
+                        .append("to", transferred.target())));
+            }
             case CallEvent.PositionAnnounced told -> {
                 entry("position-announced", at).append("position", told.position())
                         .append("expectedWaitS", told.expectedWait().toSeconds());

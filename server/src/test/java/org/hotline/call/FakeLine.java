@@ -98,9 +98,21 @@ final class FakeLine implements CallChannel {
         ringTimes.add(ringFor);
         AgentLeg.Outcome outcome = agentAnswers.isEmpty() ? AgentLeg.Outcome.NO_ANSWER : agentAnswers.poll();
         heard.add(outcome == AgentLeg.Outcome.ANSWERED ? "(talk with " + agent.value() + ")" : "(ring " + agent.value() + ")");
+        if (transferAfterTalk) {
+            transferAfterTalk = false;
+            return new AgentLeg(outcome, Duration.ofSeconds(2), Duration.ofSeconds(30), agent.value());
+        }
         return outcome == AgentLeg.Outcome.ANSWERED
                 ? new AgentLeg(outcome, Duration.ofSeconds(2), Duration.ofSeconds(60))
                 : new AgentLeg(outcome, ringFor, Duration.ZERO);
+    }
+
+    private boolean transferAfterTalk;
+
+    /** The agent who answers next passes the caller on with a blind transfer. */
+    FakeLine agentTransfers() {
+        transferAfterTalk = true;
+        return this;
     }
 
     @Override

@@ -48,6 +48,11 @@ final class FakeQueue implements AgentQueue {
     }
 
     @Override
+    public java.util.Optional<Skill> lastQueueOf(CallId call) {
+        return java.util.Optional.ofNullable(joined).map(WaitingCall::skill);
+    }
+
+    @Override
     public CallbackRequest requestCallback(WaitingCall place, String number, Language language) {
         told.add("callback " + place.skill() + " " + number);
         return new CallbackRequest(place, number, language, place.enqueuedAt(), place.enqueuedAt().plus(Duration.ofHours(1)), 0);

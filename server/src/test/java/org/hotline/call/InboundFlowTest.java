@@ -13,6 +13,8 @@ import org.hotline.customer.Customer;
 import org.hotline.customer.LongDistanceRule;
 import org.hotline.customer.PhoneNumbers;
 import org.hotline.routing.AgentId;
+import org.hotline.routing.Skill;
+import org.hotline.routing.WaitingCall;
 import org.junit.jupiter.api.Test;
 
 class InboundFlowTest {
@@ -342,6 +344,33 @@ class InboundFlowTest {
         }, LongDistanceRule.nobody());
         assertThat(broken.recognise("13800138000").customer()).isNull();
         assertThat(broken.recognise("13800138000").e164()).isEqualTo("+8613800138000");
+    }
+
+    @Test
+    void whenTheAgentTransfersTheCallerTheFlowStepsAsideWithoutClosingTheCall() {
+        queue.staffedWith("010");
+        FakeLine line = new FakeLine().presses('1').agentsAnswer(AgentLeg.Outcome.ANSWERED).agentTransfers();
+
+        assertThat(flow.handle(callArrivedAt(NOW), line)).isEqualTo(FlowOutcome.TRANSFERRED);
+
+        assertThat(line.heard).doesNotContain("survey", "closing", "(hang up)");
+        assertThat(line.finished).as("the dialplan takes the caller on to the transfer's target").isFalse();
+        assertThat(queue.told).containsExactly("join orders", "finished");
+    }
+
+    @Test
+    void aTransferredCallerWaitsForTheColleagueFirstInTheQueueTheyCameFromThenIsClosedAsUsual() {
+        queue.staffedWith("011");
+        FakeLine line = new FakeLine().presses('3').agentsAnswer(AgentLeg.Outcome.ANSWERED);
+        queue.join(WaitingCall.ordinary(ID, new Skill("complaints"), NOW)); // the call's first wait
+
+        FlowOutcome outcome = flow.transferred(callArrivedAt(NOW), line, new AgentId("011"), "010");
+
+        assertThat(outcome).isEqualTo(FlowOutcome.CONNECTED);
+        assertThat(queue.joined.skill()).isEqualTo(new Skill("complaints"));
+        assertThat(queue.joined.caseOwner()).as("the colleague gets it first").isEqualTo(new AgentId("011"));
+        assertThat(events).contains(new CallEvent.Transferred(NOW, "010", "011"));
+        assertThat(line.heard).containsSubsequence("(talk with 011)", "survey", "closing", "(hang up)");
     }
 
     /** A clock that moves on by {@code seconds} every time it is read: each look at it is a step of the wait. */

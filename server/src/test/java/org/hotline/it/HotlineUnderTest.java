@@ -54,4 +54,22 @@ public final class HotlineUnderTest implements BeforeAllCallback, AfterAllCallba
     public TestAmi ami() {
         return ami;
     }
+
+    /** A softphone set up with agent {@code id}'s generated SIP account ({@code name} tells test phones apart). */
+    public Softphone.Builder agentPhone(String id, String name) throws Exception {
+        String password = java.nio.file.Files.readString(
+                asterisk.stateDir().resolve("secrets/agents/" + id + ".password")).strip();
+        return Softphone.named(name).account("agent-" + id, password);
+    }
+
+    /** Waits until the agent's phone is registered (as the server sees it), then makes the agent ready. */
+    public void readyWithPhone(String id, Softphone phone) throws Exception {
+        phone.awaitRegistered(java.time.Duration.ofSeconds(10));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                server.getJson("/api/agents/" + id).getBoolean("phoneRegistered"));
+        int status = server.put("/api/agents/" + id + "/state", "{\"state\":\"ready\"}").statusCode();
+        if (status != 200) {
+            throw new AssertionError("agent " + id + " could not go ready: HTTP " + status);
+        }
+    }
 }

@@ -35,10 +35,10 @@ class RoutingIT {
     @Test
     void aCustomerPressesOneAndTalksToTheOrdersAgentWhoHearsThem() throws Exception {
         Path voice = tone(hotline.asterisk().stateDir().resolve("customer-voice.wav"), 60);
-        try (Softphone agent = agentPhone("010").autoAnswer().recordWhatItHears().start();
+        try (Softphone agent = hotline.agentPhone("010", "agent-010-routing").autoAnswer().recordWhatItHears().start();
              Softphone customer = Softphone.named("customer-routing").account("caller", hotline.asterisk().callerPassword())
                      .microphone(voice).start()) {
-            readyWithPhone("010", agent);
+            hotline.readyWithPhone("010", agent);
             customer.awaitRegistered(Duration.ofSeconds(10));
 
             Instant before = Instant.now();
@@ -77,10 +77,10 @@ class RoutingIT {
 
     @Test
     void anAgentWhoDoesNotAnswerWithinThreeRingsIsPausedAndTheCallMovesOnKeepingItsPlace() throws Exception {
-        try (Softphone expert = agentPhone("011").neverAnswer().start();
-             Softphone colleague = agentPhone("001").autoAnswer().start()) {
-            readyWithPhone("011", expert);
-            readyWithPhone("001", colleague);
+        try (Softphone expert = hotline.agentPhone("011", "agent-011-routing").neverAnswer().start();
+             Softphone colleague = hotline.agentPhone("001", "agent-001-routing").autoAnswer().start()) {
+            hotline.readyWithPhone("011", expert);
+            hotline.readyWithPhone("001", colleague);
 
             NewChannelEvent call = hotline.ami().callHotline("10000", "<13900139000>");
             hotline.ami().awaitOn(call.getUniqueId(), e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
@@ -140,17 +140,7 @@ class RoutingIT {
         assertThat(record.containsKey("offers")).isFalse();
     }
 
-    private static Softphone.Builder agentPhone(String id) throws Exception {
-        String password = Files.readString(hotline.asterisk().stateDir().resolve("secrets/agents/" + id + ".password")).strip();
-        return Softphone.named("agent-" + id + "-routing").account("agent-" + id, password);
-    }
 
-    private static void readyWithPhone(String id, Softphone phone) throws Exception {
-        phone.awaitRegistered(Duration.ofSeconds(10));
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                hotline.server().getJson("/api/agents/" + id).getBoolean("phoneRegistered"));
-        assertThat(hotline.server().put("/api/agents/" + id + "/state", "{\"state\":\"ready\"}").statusCode()).isEqualTo(200);
-    }
 
     /** A steady 440 Hz tone as the customer's voice, 8 kHz mono 16-bit. */
     private static Path tone(Path file, int seconds) throws Exception {

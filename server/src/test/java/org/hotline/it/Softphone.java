@@ -182,6 +182,14 @@ public final class Softphone implements AutoCloseable {
         }
     }
 
+    /** Blind-transfers the current call to {@code uri} (a SIP REFER; baresip's /transfer). */
+    public void transfer(String uri) {
+        if (!uri.matches("sip:[0-9A-Za-z*#]+@[0-9.]+(:[0-9]+)?")) {
+            throw new IllegalArgumentException("not a plain SIP URI: " + uri);
+        }
+        type("/transfer " + uri + "\n");
+    }
+
     public void hangUp() {
         type("/hangup\n");
     }

@@ -90,6 +90,8 @@ final class AgiLine implements CallChannel {
         // Only a validated agent ID and a number go into the command.
         run(() -> agi.exec("Dial", AgentAccounts.endpointDial(agent) + "," + seconds));
         String status = call(() -> agi.getVariable("DIALSTATUS"));
+        // Set by Asterisk on the caller's channel when the agent blind-transferred them from their phone.
+        String transferredBy = call(() -> agi.getVariable("BLINDTRANSFER"));
         long dialed = millis(call(() -> agi.getVariable("DIALEDTIME_MS")));
         long answered = millis(call(() -> agi.getVariable("ANSWEREDTIME_MS")));
         AgentLeg.Outcome outcome = switch (status == null ? "" : status) {
@@ -98,7 +100,9 @@ final class AgiLine implements CallChannel {
             case "NOANSWER", "CANCEL" -> AgentLeg.Outcome.NO_ANSWER;
             default -> AgentLeg.Outcome.UNAVAILABLE;
         };
-        return new AgentLeg(outcome, Duration.ofMillis(Math.max(0, dialed - answered)), Duration.ofMillis(answered));
+        return new AgentLeg(outcome, Duration.ofMillis(Math.max(0, dialed - answered)), Duration.ofMillis(answered),
+                transferredBy == null || transferredBy.isBlank() ? null
+                        : AgentAccounts.agentOfChannel(transferredBy).map(AgentId::value).orElse("unknown"));
     }
 
     private static long millis(String value) {

@@ -1,0 +1,58 @@
+package org.hotline.telephony.agi;
+
+import java.time.Clock;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.hotline.call.CallId;
+import org.hotline.call.CallerId;
+import org.hotline.call.InboundCall;
+import org.hotline.call.InboundFlow;
+import org.hotline.call.Language;
+import org.hotline.routing.AgentId;
+import org.hotline.telephony.pjsip.AgentAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * FastAGI script {@code transfer}: a caller an agent blind-transferred from their phone lands in
+ * the agents' context at the dialled target (an agent ID) and is handed to the inbound flow's
+ * transfer handling. Only channels Asterisk marked as blind-transferred are taken; an agent
+ * dialling a colleague's ID directly is refused.
+ */
+public final class TransferScript implements AgiScript {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TransferScript.class);
+
+    private final InboundFlow flow;
+    private final Language language;
+    private final Clock clock;
+
+    public TransferScript(InboundFlow flow, Language language, Clock clock) {
+        this.flow = flow;
+        this.language = language;
+        this.clock = clock;
+    }
+
+    @Override
+    public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+        String transferer = channel.getVariable("BLINDTRANSFER");
+        String target = request.getExtension();
+        if (transferer == null || transferer.isBlank() || !CallId.isValid(request.getUniqueId())
+                || target == null || !AgentId.isValid(target)) {
+            LOG.warn("transfer script reached without a blind transfer to an agent; refused");
+            channel.hangup();
+            return;
+        }
+        InboundCall call = new InboundCall(new CallId(request.getUniqueId()), request.getChannel(),
+                CallerId.presented(request.getCallerIdNumber(), request.getCallerIdName()), clock.instant(), language);
+        String from = AgentAccounts.agentOfChannel(transferer).map(AgentId::value).orElse(null);
+        AgiLine line = new AgiLine(channel, language, () -> { });
+        try {
+            flow.transferred(call, line, new AgentId(target), from);
+        } catch (RuntimeException e) {
+            LOG.error("transferred call {} failed; the dialplan closes it", call.id(), e);
+        }
+    }
+}
