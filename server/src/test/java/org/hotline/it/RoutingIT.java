@@ -107,6 +107,38 @@ class RoutingIT {
     }
 
     @Test
+    void aSoftphoneThatVanishesWhileRingingCostsTheCallerNoMoreThanThreeRingsAndTheCallMovesOn() throws Exception {
+        try (Softphone expert = hotline.agentPhone("011", "agent-011-vanishing").neverAnswer().start();
+             Softphone colleague = hotline.agentPhone("001", "agent-001-vanishing").autoAnswer().start()) {
+            hotline.readyWithPhone("011", expert);
+            hotline.readyWithPhone("001", colleague);
+
+            NewChannelEvent call = hotline.ami().callHotline("10000", "<13800139003>");
+            hotline.ami().awaitCommand(call, "/menu", Duration.ofSeconds(15));
+            hotline.ami().press(call, '2');
+            expert.awaitIncomingCall(Duration.ofSeconds(15));
+            expert.vanish();
+
+            colleague.awaitCallEstablished(Duration.ofSeconds(20));
+            JsonObject expertNow = hotline.server().getJson("/api/agents/011");
+            assertThat(expertNow.getString("state")).isEqualTo("paused");
+            assertThat(expertNow.getString("pauseReason")).isEqualTo("ring-no-answer");
+            hotline.ami().hangUp(call);
+
+            JsonArray offers = hotline.server().awaitFinishedRecord(call.getUniqueId()).getJsonArray("offers");
+            assertThat(offers).hasSize(2);
+            Duration rang = Duration.between(Instant.parse(offers.getJsonObject(0).getString("ringStartedAt")),
+                    Instant.parse(offers.getJsonObject(0).getString("endedAt")));
+            assertThat(rang).as("the vanished phone rang out within three rings").isLessThan(Duration.ofSeconds(11));
+            assertThat(offers.getJsonObject(1).getString("agent")).isEqualTo("001");
+            assertThat(offers.getJsonObject(1).getString("outcome")).isEqualTo("answered");
+        } finally {
+            // Asterisk still holds the vanished phone's registration; log the agent out for the next test.
+            hotline.server().put("/api/agents/011/state", "{\"state\":\"logged-out\"}");
+        }
+    }
+
+    @Test
     void aCallerKeptWaitingHearsAnApologyAfterFiveRingsAndHangingUpIsRecordedAsAnAbandon() throws Exception {
         // Complaints are staffed (agents logged in) but nobody is free.
         for (String id : List.of("011", "001")) {

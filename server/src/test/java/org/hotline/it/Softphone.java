@@ -232,6 +232,11 @@ public final class Softphone implements AutoCloseable {
                 + tail(40), cause);
     }
 
+    /** The phone vanishes without a word (a crash, a laptop lid closed): no unregister, no reply to what comes. */
+    public void vanish() throws InterruptedException {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+
     /** Quits baresip (it unregisters and ends any call), and kills it if it does not go. */
     @Override
     public void close() {
