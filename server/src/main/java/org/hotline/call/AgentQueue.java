@@ -28,6 +28,12 @@ public interface AgentQueue {
         /** Waits up to {@code max} for an agent; empty if none came. Throws {@link CallerHungUp} once the caller is gone. */
         Optional<AgentId> awaitAgent(Duration max);
 
+        /**
+         * {@code action} runs (on the distributor's thread: it must not block) when an agent is
+         * found for this call; null for nothing.
+         */
+        void whenOffered(Runnable action);
+
         /** Where the call stands, to tell the caller. */
         QueueProgress progress();
 

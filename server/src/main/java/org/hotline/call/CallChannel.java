@@ -29,6 +29,12 @@ public interface CallChannel {
      */
     Optional<Character> listen(String keys, Duration max);
 
+    /**
+     * Cuts short the prompt playing now, if any. Any thread may call it, and it returns at once:
+     * an agent who frees up mid-announcement need not wait for the end of the sentence.
+     */
+    void cutPromptShort();
+
     /** Music on hold on or off; it plays while the flow waits. */
     void holdMusic(boolean on);
 

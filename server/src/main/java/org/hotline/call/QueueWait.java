@@ -195,14 +195,19 @@ final class QueueWait {
         if (!keys.isEmpty()) {
             parts.add(Prompt.CALLBACK_OFFER);
         }
-        for (Speech part : parts) {
-            Optional<Character> key = line.say(part, keys);
-            Optional<AgentId> agent = ticket.awaitAgent(Duration.ZERO);
-            if (key.isPresent() || agent.isPresent()) {
-                return new Announcement(agent, key);
+        ticket.whenOffered(line::cutPromptShort);
+        try {
+            for (Speech part : parts) {
+                Optional<Character> key = line.say(part, keys);
+                Optional<AgentId> agent = ticket.awaitAgent(Duration.ZERO);
+                if (key.isPresent() || agent.isPresent()) {
+                    return new Announcement(agent, key);
+                }
             }
+            return new Announcement(Optional.empty(), Optional.empty());
+        } finally {
+            ticket.whenOffered(null);
         }
-        return new Announcement(Optional.empty(), Optional.empty());
     }
 
     static List<Speech> words(QueueProgress progress) {

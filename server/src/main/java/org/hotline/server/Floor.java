@@ -252,6 +252,7 @@ public final class Floor implements AgentQueue {
         final LinkedBlockingQueue<Object> offers = new LinkedBlockingQueue<>();
         AgentId agent; // confined to the context
         boolean over;
+        Runnable onOffer; // confined to the context
         volatile int positionWhenLeft;
 
         FloorTicket(CallId call) {
@@ -270,6 +271,16 @@ public final class Floor implements AgentQueue {
                 Thread.currentThread().interrupt();
                 throw new CallerHungUp(e);
             }
+        }
+
+        @Override
+        public void whenOffered(Runnable action) {
+            context.runOnContext(ignored -> {
+                onOffer = action;
+                if (action != null && agent != null && !offers.isEmpty()) {
+                    action.run(); // an agent came just before the announcement began
+                }
+            });
         }
 
         @Override
@@ -468,6 +479,9 @@ public final class Floor implements AgentQueue {
             }
             ticket.agent = offer.agent();
             ticket.offers.add(offer.agent());
+            if (ticket.onOffer != null) {
+                ticket.onOffer.run();
+            }
         }
         if (stateFeed != null) {
             stateFeed.publishChanges(distributor.statuses());

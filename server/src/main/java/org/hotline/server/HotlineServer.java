@@ -47,6 +47,7 @@ import org.hotline.telephony.agi.InboundScript;
 import org.hotline.telephony.agi.CallbackScript;
 import org.hotline.telephony.agi.TransferScript;
 import org.hotline.telephony.ami.AgentFirstDialer;
+import org.hotline.telephony.ami.PromptStopper;
 import org.hotline.store.OpenCallbacks;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.telephony.ami.AmiEventTranslator;
@@ -129,10 +130,11 @@ public final class HotlineServer implements AutoCloseable {
             InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), floor, config.routing().waiting(), reception,
                     config.hours(), clock, Sleeper.on(clock), events);
 
+            PromptStopper prompts = new PromptStopper(amiLink::get);
             AgiServer agi = AgiServer.start(config.agi(), Map.of(
-                    "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters),
+                    "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters, prompts),
                     "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
-                    "transfer", new TransferScript(flow, config.ivr().language(), clock),
+                    "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts),
                     "callback", new CallbackScript(floor, config.ivr().language(), config.callbacks().customerRing(), clock)));
             parts.push(agi);
 

@@ -88,6 +88,11 @@ final class FakeLine implements CallChannel {
     }
 
     @Override
+    public void cutPromptShort() {
+        heard.add("(prompt cut short)");
+    }
+
+    @Override
     public void holdMusic(boolean on) {
         heard.add(on ? "(music)" : "(music off)");
     }

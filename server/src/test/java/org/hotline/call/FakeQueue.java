@@ -85,6 +85,10 @@ final class FakeQueue implements AgentQueue {
             }
 
             @Override
+            public void whenOffered(Runnable action) {
+            }
+
+            @Override
             public QueueProgress progress() {
                 return progress;
             }

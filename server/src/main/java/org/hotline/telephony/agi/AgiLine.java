@@ -26,11 +26,22 @@ final class AgiLine implements CallChannel {
     private final AgiChannel agi;
     private final Language language;
     private final Runnable beforeAnswer;
+    private final Runnable stopPrompt;
 
-    AgiLine(AgiChannel agi, Language language, Runnable beforeAnswer) {
+    /**
+     * @param beforeAnswer runs just before the answer (for measuring)
+     * @param stopPrompt   cuts short the prompt playing on this channel, from any thread, at once
+     */
+    AgiLine(AgiChannel agi, Language language, Runnable beforeAnswer, Runnable stopPrompt) {
         this.agi = agi;
         this.language = language;
         this.beforeAnswer = beforeAnswer;
+        this.stopPrompt = stopPrompt;
+    }
+
+    @Override
+    public void cutPromptShort() {
+        stopPrompt.run();
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.hotline.call.CallerId;
 import org.hotline.call.InboundCall;
 import org.hotline.call.InboundFlow;
 import org.hotline.call.Language;
+import org.hotline.telephony.ami.PromptStopper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +28,11 @@ public final class InboundScript implements AgiScript {
     private final Function<CallId, java.util.Optional<Instant>> arrivals;
     private final Clock clock;
     private final Timer answerOverhead;
+    private final PromptStopper prompts;
 
     public InboundScript(InboundFlow flow, Language language, Function<CallId, java.util.Optional<Instant>> arrivals,
-                         Clock clock, MeterRegistry meters) {
+                         Clock clock, MeterRegistry meters, PromptStopper prompts) {
+        this.prompts = prompts;
         this.flow = flow;
         this.language = language;
         this.arrivals = arrivals;
@@ -59,7 +62,8 @@ public final class InboundScript implements AgiScript {
                 arrivals.apply(id).filter(arrival -> arrival.isBefore(now)).orElse(now),
                 language);
         AgiLine line = new AgiLine(channel, language,
-                () -> answerOverhead.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+                () -> answerOverhead.record(System.nanoTime() - started, TimeUnit.NANOSECONDS),
+                () -> prompts.stop(request.getChannel()));
         try {
             flow.handle(call, line);
         } catch (RuntimeException e) {

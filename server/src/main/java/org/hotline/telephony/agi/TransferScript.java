@@ -11,6 +11,7 @@ import org.hotline.call.InboundCall;
 import org.hotline.call.InboundFlow;
 import org.hotline.call.Language;
 import org.hotline.routing.AgentId;
+import org.hotline.telephony.ami.PromptStopper;
 import org.hotline.telephony.pjsip.AgentAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +29,13 @@ public final class TransferScript implements AgiScript {
     private final InboundFlow flow;
     private final Language language;
     private final Clock clock;
+    private final PromptStopper prompts;
 
-    public TransferScript(InboundFlow flow, Language language, Clock clock) {
+    public TransferScript(InboundFlow flow, Language language, Clock clock, PromptStopper prompts) {
         this.flow = flow;
         this.language = language;
         this.clock = clock;
+        this.prompts = prompts;
     }
 
     @Override
@@ -48,7 +51,7 @@ public final class TransferScript implements AgiScript {
         InboundCall call = new InboundCall(new CallId(request.getUniqueId()), request.getChannel(),
                 CallerId.presented(request.getCallerIdNumber(), request.getCallerIdName()), clock.instant(), language);
         String from = AgentAccounts.agentOfChannel(transferer).map(AgentId::value).orElse(null);
-        AgiLine line = new AgiLine(channel, language, () -> { });
+        AgiLine line = new AgiLine(channel, language, () -> { }, () -> prompts.stop(request.getChannel()));
         try {
             flow.transferred(call, line, new AgentId(target), from);
         } catch (RuntimeException e) {
