@@ -26,6 +26,7 @@ public final class HttpApi {
         new HealthResource(vertx, health).mount(router);
         new CallsResource(vertx, records, clock).mount(router);
         new AgentsResource(floor).mount(router);
+        new CallbacksResource(floor).mount(router);
         customers.mount(router);
         live.mount(router);
         new MetricsResource(metrics).mount(router);

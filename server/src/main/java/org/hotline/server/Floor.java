@@ -22,6 +22,7 @@ import org.hotline.call.Language;
 import org.hotline.live.LiveEvent;
 import org.hotline.routing.CallbackDialer;
 import org.hotline.routing.CallbackRequest;
+import org.hotline.routing.OpenCallback;
 import org.hotline.routing.QueueProgress;
 import org.hotline.routing.WaitEstimate;
 import org.slf4j.LoggerFactory;
@@ -99,6 +100,15 @@ public final class Floor implements AgentQueue {
             }
             dispatch();
         });
+    }
+
+    /** The callback requests not closed yet, oldest first. */
+    public Future<List<OpenCallback>> openCallbacks() {
+        return on(() -> callbacks.values().stream()
+                .sorted(java.util.Comparator.comparing(CallbackRequest::requestedAt))
+                .map(request -> new OpenCallback(request, distributor.position(request.id()).orElse(0),
+                        dialling.containsKey(request.id())))
+                .toList());
     }
 
     /** The agent answered the callback's first leg; returns the request to dial, or empty if it is not theirs. */

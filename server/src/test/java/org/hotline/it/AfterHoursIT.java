@@ -50,5 +50,15 @@ class AfterHoursIT {
                 .isAfter(java.time.Instant.parse(callback.getString("requestedAt")));
         assertThat(hotline.ami().first(AgiExecStartEvent.class, s -> call.getUniqueId().equals(s.getUniqueId())
                 && s.getCommand() != null && s.getCommand().contains("/callback-booked"))).isPresent();
+        assertThat(openCallbacks()).as("the request waits in line").contains(call.getUniqueId());
+
+        hotline.restartServer();
+
+        assertThat(openCallbacks()).as("a restart loses no callback request").contains(call.getUniqueId());
+    }
+
+    private static java.util.List<String> openCallbacks() throws Exception {
+        return hotline.server().getJson("/api/callbacks").getJsonArray("callbacks").stream()
+                .map(open -> ((JsonObject) open).getString("call")).toList();
     }
 }

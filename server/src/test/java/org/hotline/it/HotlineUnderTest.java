@@ -12,6 +12,7 @@ public final class HotlineUnderTest implements BeforeAllCallback, AfterAllCallba
 
     private final String database;
     private final java.util.Map<String, String> settings;
+    private String databaseOfRun;
     private AsteriskSandbox asterisk;
     private TestServer server;
     private TestAmi ami;
@@ -29,7 +30,8 @@ public final class HotlineUnderTest implements BeforeAllCallback, AfterAllCallba
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         asterisk = AsteriskSandbox.start();
-        server = TestServer.start(asterisk, database + "_" + System.nanoTime(), settings);
+        databaseOfRun = database + "_" + System.nanoTime();
+        server = TestServer.start(asterisk, databaseOfRun, settings);
         ami = new TestAmi(asterisk);
     }
 
@@ -53,6 +55,12 @@ public final class HotlineUnderTest implements BeforeAllCallback, AfterAllCallba
 
     public TestAmi ami() {
         return ami;
+    }
+
+    /** Stops the server and starts a new one on the same database (what a restart keeps, it kept). */
+    public void restartServer() throws Exception {
+        server.close();
+        server = TestServer.start(asterisk, databaseOfRun, settings);
     }
 
     /** A softphone set up with agent {@code id}'s generated SIP account ({@code name} tells test phones apart). */

@@ -133,7 +133,11 @@ class RoutingIT {
             assertThat(offers.getJsonObject(1).getString("agent")).isEqualTo("001");
             assertThat(offers.getJsonObject(1).getString("outcome")).isEqualTo("answered");
         } finally {
-            // Asterisk still holds the vanished phone's registration; log the agent out for the next test.
+            // Asterisk still holds the vanished phone's registration (kept across restarts): a phone
+            // registering as 011 replaces it, and quitting removes it, so later tests start clean.
+            try (Softphone replacement = hotline.agentPhone("011", "agent-011-replacement").start()) {
+                replacement.awaitRegistered(Duration.ofSeconds(10));
+            }
             hotline.server().put("/api/agents/011/state", "{\"state\":\"logged-out\"}");
         }
     }

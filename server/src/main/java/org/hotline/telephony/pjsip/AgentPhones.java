@@ -10,6 +10,7 @@ import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.CommandAction;
 import org.asteriskjava.manager.action.PJSipShowContactsAction;
 import org.asteriskjava.manager.event.ContactList;
+import org.asteriskjava.manager.event.ContactStatusEnum;
 import org.asteriskjava.manager.event.ContactStatusEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
@@ -51,7 +52,8 @@ public final class AgentPhones {
             }
             Set<AgentId> registered = new HashSet<>();
             for (ResponseEvent event : ami.query(new PJSipShowContactsAction())) {
-                if (event instanceof ContactList contact) {
+                // A contact Asterisk could not reach (its qualify failed) is no phone to ring.
+                if (event instanceof ContactList contact && !unreachable(contact.getStatus())) {
                     aorOf(contact).flatMap(AgentAccounts::agentOfEndpoint).ifPresent(registered::add);
                 }
             }
@@ -61,6 +63,10 @@ public final class AgentPhones {
         } catch (IOException | TimeoutException e) {
             LOG.warn("could not install agents' SIP accounts: {}", e.getMessage());
         }
+    }
+
+    private static boolean unreachable(ContactStatusEnum status) {
+        return status == ContactStatusEnum.UNREACHABLE;
     }
 
     /** A contact's object name is {@code <aor>;@<hash>}; older versions name the endpoint instead. */

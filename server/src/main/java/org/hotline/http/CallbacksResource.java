@@ -1,0 +1,44 @@
+package org.hotline.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import org.hotline.routing.OpenCallback;
+import org.hotline.server.Floor;
+
+/**
+ * {@code GET /api/callbacks}: the callback requests still open — who asked, in which queue, by
+ * when they are due, their place in line and how often the customer was tried.
+ */
+final class CallbacksResource {
+
+    private final Floor floor;
+
+    CallbacksResource(Floor floor) {
+        this.floor = floor;
+    }
+
+    void mount(Router router) {
+        router.get("/api/callbacks").handler(ctx -> floor.openCallbacks().onComplete(done -> {
+            if (done.failed()) {
+                new ApiError(500, "could not read the callback requests").send(ctx.response());
+                return;
+            }
+            JsonArray open = new JsonArray();
+            done.result().forEach(callback -> open.add(json(callback)));
+            Responses.json(ctx.response(), 200, new JsonObject().put("callbacks", open));
+        }));
+    }
+
+    private static JsonObject json(OpenCallback open) {
+        return new JsonObject()
+                .put("call", open.request().id().value())
+                .put("number", open.request().number())
+                .put("queue", open.request().call().skill().name())
+                .put("requestedAt", open.request().requestedAt().toString())
+                .put("deadline", open.request().deadline().toString())
+                .put("customerDialled", open.request().attempts())
+                .put("position", open.position())
+                .put("dialling", open.dialling());
+    }
+}
