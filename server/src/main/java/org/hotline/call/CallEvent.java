@@ -117,6 +117,10 @@ public sealed interface CallEvent {
     record TalkTimeReached(Instant at, String agent, java.time.Duration talked, boolean breach) implements CallEvent {
     }
 
+    /** The agent's wrap-up after this call is over: they are ready for the next (or paused). */
+    record WrapUpEnded(Instant at, String agent) implements CallEvent {
+    }
+
     /** The server is about to hang up: whatever ends the call next was the hotline's doing. */
     record HangupRequested(Instant at) implements CallEvent {
     }

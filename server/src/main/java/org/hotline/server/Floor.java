@@ -65,6 +65,7 @@ public final class Floor implements AgentQueue {
     private AgentStateFeed stateFeed; // confined to the context; null until someone watches the floor live
     private LiveFeed live = LiveFeed.none();
     private final Map<AgentId, CallId> talking = new HashMap<>();
+    private final Map<AgentId, CallId> wrapping = new HashMap<>();
 
     /** A callback whose agent is being rung, or talking to the customer. */
     private record Dialling(AgentId agent, Instant agentRangAt) {
@@ -140,6 +141,7 @@ public final class Floor implements AgentQueue {
             }
             if (distributor.status(leg.agent()).state() == AgentState.ON_CALL) {
                 distributor.callEnded(leg.agent());
+                wrapping.put(leg.agent(), id);
             }
             talking.remove(leg.agent());
             records.publish(id, new CallEvent.CallbackAttempted(clock.instant(), leg.agent().value(), leg.agentRangAt(),
@@ -384,6 +386,7 @@ public final class Floor implements AgentQueue {
         }
         if (distributor.status(ticket.agent).state() == AgentState.ON_CALL) {
             distributor.callEnded(ticket.agent);
+            wrapping.put(ticket.agent, ticket.call);
         }
         talking.remove(ticket.agent);
         ticket.agent = null;
@@ -475,6 +478,21 @@ public final class Floor implements AgentQueue {
         });
     }
 
+    /** Every change ends in a dispatch, so this is where a wrap-up that just ended is seen (timer, API, pause). */
+    private void recordWrapUpsEnded() {
+        if (wrapping.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        wrapping.entrySet().removeIf(entry -> {
+            if (distributor.status(entry.getKey()).state() == AgentState.WRAP_UP) {
+                return false;
+            }
+            records.publish(entry.getValue(), new CallEvent.WrapUpEnded(now, entry.getKey().value()));
+            return true;
+        });
+    }
+
     private void dispatch() {
         for (Offer offer : distributor.dispatch()) {
             CallbackRequest request = callbacks.get(offer.call());
@@ -493,6 +511,7 @@ public final class Floor implements AgentQueue {
                 ticket.onOffer.run();
             }
         }
+        recordWrapUpsEnded();
         if (stateFeed != null) {
             stateFeed.publishChanges(distributor.statuses());
         }

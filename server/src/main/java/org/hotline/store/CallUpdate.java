@@ -122,6 +122,10 @@ final class CallUpdate {
                 set("queue.enqueuedAt", at);
                 set("priority", new Document("vip", queued.vip()).append("longDistance", queued.longDistance()));
             }
+            case CallEvent.WrapUpEnded ended -> {
+                entry("wrap-up-ended", at).append("agent", ended.agent());
+                set("wrapUp", new Document("agent", ended.agent()).append("endedAt", at));
+            }
             case CallEvent.TalkTimeReached reached -> {
                 String what = reached.breach() ? "talk-time-breached" : "talk-time-warning";
                 entry(what, at).append("agent", reached.agent()).append("talkedS", reached.talked().toSeconds());

@@ -72,6 +72,13 @@ class RoutingIT {
             assertThat(heard.voicedDuration(0.01)).as("the agent heard the customer").isGreaterThan(Duration.ofSeconds(2));
             await().atMost(Duration.ofSeconds(5)).until(() -> List.of("wrap-up", "ready")
                     .contains(hotline.server().getJson("/api/agents/010").getString("state")));
+            // Wrap-up (10 s) over: the agent is ready again, and the call's record says when.
+            await().atMost(Duration.ofSeconds(15)).until(() ->
+                    hotline.server().getJson("/api/calls/" + call.getUniqueId()).containsKey("wrapUp"));
+            JsonObject wrapUp = hotline.server().getJson("/api/calls/" + call.getUniqueId()).getJsonObject("wrapUp");
+            assertThat(wrapUp.getString("agent")).isEqualTo("010");
+            assertThat(Instant.parse(wrapUp.getString("endedAt"))).isAfter(Instant.parse(record.getString("endedAt")));
+            assertThat(hotline.server().getJson("/api/agents/010").getString("state")).isEqualTo("ready");
         }
     }
 
