@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * An agent passes a caller to a colleague with a blind transfer from the softphone: the colleague's
  * phone rings, the two talk, the first agent's leg ends cleanly, and the record keeps the transfer.
+ * When the colleague hangs up, the caller rates the service on the keypad.
  */
 class TransferIT {
 
@@ -41,8 +42,11 @@ class TransferIT {
             assertThat(hotline.server().getJson("/api/agents/010").getString("state"))
                     .as("the transferring agent's conversation is over").isIn("wrap-up", "ready");
             Thread.sleep(1000);
-            hotline.ami().hangUp(call);
+            // The colleague ends the conversation: the caller, still on the line, is asked for a rating.
+            colleague.hangUp();
             colleague.awaitCallClosed(Duration.ofSeconds(10));
+            hotline.ami().awaitCommand(call, "/survey", Duration.ofSeconds(10));
+            hotline.ami().press(call, '4');
 
             JsonObject record = hotline.server().awaitFinishedRecord(call.getUniqueId());
             JsonArray transfers = record.getJsonArray("transfers");
@@ -52,7 +56,10 @@ class TransferIT {
             assertThat(record.getJsonArray("offers").stream().map(o -> ((JsonObject) o).getString("agent")).toList())
                     .containsExactly("010", "011");
             assertThat(record.getJsonObject("agent").getString("id")).as("who talked to the caller last").isEqualTo("011");
-            assertThat(record.getJsonObject("hangup").getString("side")).isEqualTo("caller");
+            assertThat(record.getJsonObject("survey").getInteger("score")).isEqualTo(4);
+            assertThat(record.getJsonObject("flow").getString("outcome")).isEqualTo("connected");
+            assertThat(record.getJsonObject("hangup").getString("side")).as("thanked and closed by the hotline")
+                    .isEqualTo("hotline");
             await().atMost(Duration.ofSeconds(15)).until(() -> List.of("wrap-up", "ready")
                     .contains(hotline.server().getJson("/api/agents/011").getString("state")));
         }
