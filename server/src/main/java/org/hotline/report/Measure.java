@@ -1,0 +1,68 @@
+package org.hotline.report;
+
+import java.util.Locale;
+
+/**
+ * What a tally counts (or sums, for the {@code _MS} measures). Every report figure is a ratio of
+ * these, so tallies of hours, queues and agents add up to any period's report.
+ */
+public enum Measure {
+    /** Calls that reached the hotline. */
+    CALLS,
+    SYSTEM_ANSWERED,
+    /** Picked up by the hotline within three rings of arrival. */
+    SYSTEM_WITHIN_RINGS,
+    /** The caller waited past five rings (for the hotline, or in the queue for a person). */
+    APOLOGY_DUE,
+    /** ... and was apologised to. */
+    APOLOGY_GIVEN,
+    AFTER_HOURS,
+    QUEUED,
+    AGENT_ANSWERED,
+    ANSWERED_WITHIN_SL,
+    /** Hung up while waiting, after the short-abandon threshold. */
+    ABANDONED,
+    /** Hung up while waiting, within the short-abandon threshold. */
+    SHORT_ABANDONED,
+    /** Abandons (short or not) within the service-level threshold. */
+    ABANDONED_WITHIN_SL,
+    /** Left the queue within the service-level threshold: answered, abandoned or asked for a callback. */
+    REMOVED_WITHIN_SL,
+    CALLBACK_REQUESTED,
+    CALLBACK_REACHED,
+    CALLBACK_WITHIN_DEADLINE,
+    /** Sum of the waits from joining the queue to an agent's answer (ASA's numerator). */
+    WAIT_MS,
+    TALKS,
+    TALK_MS,
+    TALK_WITHIN_TARGET,
+    TALK_OVER_LIMIT,
+    WRAP_UPS,
+    WRAP_UP_MS,
+    /** Times an agent's phone rang for a call. */
+    OFFERS,
+    OFFERS_ANSWERED,
+    OFFERS_ANSWERED_WITHIN_RINGS,
+    RING_NO_ANSWER,
+    SURVEYS,
+    SURVEY_SCORE_SUM,
+    SURVEY_1,
+    SURVEY_2,
+    SURVEY_3,
+    SURVEY_4,
+    SURVEY_5;
+
+    /** The name used in stored rollups and in the API, e.g. {@code answeredWithinSl}. */
+    public String field() {
+        String[] words = name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder field = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            field.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return field.toString();
+    }
+
+    static Measure surveyScore(int score) {
+        return values()[SURVEY_1.ordinal() + score - 1];
+    }
+}

@@ -1,0 +1,52 @@
+package org.hotline.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.hotline.report.CallFacts;
+
+/** Reads a stored call record into the facts the reports count (see {@link CallUpdate} for the fields). */
+public final class CallFactsReader {
+
+    private CallFactsReader() {
+    }
+
+    public static CallFacts read(Document call) {
+        Document answer = sub(call, "answer");
+        Document queue = sub(call, "queue");
+        Document agent = sub(call, "agent");
+        Document callback = sub(call, "callback");
+        Document survey = sub(call, "survey");
+        String agentId = agent.getString("id");
+        List<CallFacts.OfferFacts> offers = new ArrayList<>();
+        Instant talkEnded = null;
+        for (Document offer : call.getList("offers", Document.class, List.of())) {
+            boolean answered = "answered".equals(offer.getString("outcome"));
+            offers.add(new CallFacts.OfferFacts(offer.getString("agent"), time(offer, "ringStartedAt"), time(offer, "endedAt"),
+                    answered));
+            if (answered && offer.getString("agent") != null && offer.getString("agent").equals(agentId)) {
+                talkEnded = time(offer, "endedAt"); // the agent's Dial returned: their conversation is over
+            }
+        }
+        Integer score = survey.getInteger("score");
+        return new CallFacts(call.getString("_id"), time(call, CallUpdate.ARRIVAL_AT), queue.getString("name"),
+                time(call, "answeredAt"), Boolean.TRUE.equals(answer.getBoolean("withinRule")),
+                Boolean.TRUE.equals(answer.getBoolean("apologyDue")), time(call, "apologyPlayedAt"),
+                Boolean.TRUE.equals(call.getBoolean("afterHours")), time(queue, "enqueuedAt"), agentId,
+                time(agent, "answeredAt"), talkEnded, time(sub(call, "wrapUp"), "endedAt"), time(queue, "abandonedAt"),
+                time(callback, "requestedAt"), time(callback, "deadline"), time(callback, "customerAnsweredAt"),
+                score == null || score < 1 || score > 5 ? null : score, offers);
+    }
+
+    private static Document sub(Document parent, String field) {
+        Object value = parent.get(field);
+        return value instanceof Document document ? document : new Document();
+    }
+
+    private static Instant time(Document document, String field) {
+        Object value = document.get(field);
+        return value instanceof Date date ? date.toInstant() : null;
+    }
+}
