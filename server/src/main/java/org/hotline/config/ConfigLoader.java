@@ -26,6 +26,8 @@ import org.hotline.customer.PhoneNumbers;
 import org.hotline.routing.Agent;
 import org.hotline.routing.AgentId;
 import org.hotline.routing.Skill;
+import org.hotline.report.ReportPeriod;
+import org.hotline.report.ReportRules;
 import org.hotline.routing.CallbackPolicy;
 import org.hotline.call.WaitRules;
 import org.hotline.call.Printable;
@@ -92,6 +94,10 @@ public final class ConfigLoader {
                 companyName(tree, "company.name", null),
                 companyName(tree, "company.nameEn", "Sanxueyuan"));
         ZoneId zone = zone(tree.string("centre.timeZone", "Asia/Shanghai"));
+        if (!ReportPeriod.fitsHourlyRollups(zone)) {
+            throw new ConfigException("centre.timeZone: " + zone + " is not a whole number of hours from UTC;"
+                    + " the reports' hourly rollups cannot make its days");
+        }
         HotlineConfig.Centre centre = centre(tree, zone);
         RingPolicy rings = rings(tree);
         HotlineConfig.Ivr ivr = ivr(tree);
@@ -116,13 +122,25 @@ public final class ConfigLoader {
         ServiceHours hours = hours(tree, zone);
         List<Customer> customers = customers(tree, home, centre.numbers(), agents);
 
+        ReportRules reports = reportRules(tree, rings, routing);
+
         List<String> unknown = tree.unread();
         if (!unknown.isEmpty()) {
             throw new ConfigException(unknown.get(0) + ": unknown setting (misspelt?)"
                     + (unknown.size() > 1 ? "; also unknown: " + String.join(", ", unknown.subList(1, unknown.size())) : ""));
         }
         return new HotlineConfig(company, centre, rings, ivr, ami, agi, http, mongo, prompts, agents, asteriskEtc,
-                stateDir.resolve("secrets/agents"), routing, callbacks, hours, customers);
+                stateDir.resolve("secrets/agents"), routing, callbacks, hours, customers, reports);
+    }
+
+    /** The service-level threshold and the short-abandon window are the reports' own; the rest are the call rules. */
+    private static ReportRules reportRules(ConfigTree tree, RingPolicy rings, HotlineConfig.Routing routing) {
+        return new ReportRules(
+                Duration.ofSeconds(tree.integer("reports.serviceLevelSeconds", 20, 1, 3600)),
+                Duration.ofSeconds(tree.integer("reports.shortAbandonSeconds", 5, 0, 600)),
+                routing.talkWarning(), routing.talkLimit(),
+                rings.ringLength().multipliedBy(rings.maxRings()),
+                rings.ringLength().multipliedBy(rings.apologyAfterRings()));
     }
 
     private static HotlineConfig.Routing routing(ConfigTree tree, HotlineConfig.Ivr ivr) {

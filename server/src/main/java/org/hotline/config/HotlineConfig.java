@@ -10,6 +10,7 @@ import org.hotline.call.ServiceHours;
 import org.hotline.call.WaitRules;
 import org.hotline.routing.CallbackPolicy;
 import org.hotline.customer.Customer;
+import org.hotline.report.ReportRules;
 import org.hotline.customer.LongDistanceRule;
 import org.hotline.customer.PhoneNumbers;
 import org.hotline.routing.Agent;
@@ -38,7 +39,8 @@ public record HotlineConfig(
         Routing routing,
         Callbacks callbacks,
         ServiceHours hours,
-        List<Customer> customers) {
+        List<Customer> customers,
+        ReportRules reports) {
 
     /**
      * @param wrapUp  after a conversation, how long the agent has before the next call is offered

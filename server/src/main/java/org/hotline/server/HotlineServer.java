@@ -49,6 +49,8 @@ import org.hotline.telephony.agi.TransferScript;
 import org.hotline.telephony.ami.AgentFirstDialer;
 import org.hotline.telephony.ami.PromptStopper;
 import org.hotline.store.OpenCallbacks;
+import org.hotline.store.HourlyRollups;
+import org.hotline.http.ReportsResource;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.telephony.ami.AmiEventTranslator;
 import org.hotline.telephony.ami.AgentAnswers;
@@ -94,6 +96,12 @@ public final class HotlineServer implements AutoCloseable {
             MongoStore store = new MongoStore(mongoUri, config.mongo().database());
             parts.push(store);
             MongoCallJournal journal = new MongoCallJournal(store.calls(), clock);
+            HourlyRollups rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), config.reports());
+            journal.afterEachWrite((id, event) -> {
+                if (HourlyRollups.mayChangeAFinishedCall(event)) {
+                    rollups.refresh(id);
+                }
+            });
             parts.push(journal);
             MongoCustomerFile customers = new MongoCustomerFile(store.customers());
             seed(customers, config.customers());
@@ -165,8 +173,10 @@ public final class HotlineServer implements AutoCloseable {
             health.put("agi", agi::isListening);
             health.put("mongo", store::ping);
             CustomersResource customersApi = new CustomersResource(vertx, customers, config.centre().numbers(), roster::contains);
+            ReportsResource reports = new ReportsResource(vertx, rollups, config.centre().timeZone(),
+                    java.util.Set.copyOf(config.ivr().menu().options().values()), roster::contains);
             HttpServer http = HttpApi.start(vertx, config.http(), health, callRecords, floor, customersApi,
-                    live, meters, clock).await(10, TimeUnit.SECONDS);
+                    live, reports, meters, clock).await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
                     config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -49,6 +50,7 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final Object idle = new Object();
+    private volatile BiConsumer<CallId, CallEvent> afterWrite = (id, event) -> { };
 
     public MongoCallJournal(MongoCollection<Document> calls, Clock clock) {
         this(calls, clock, WriteRetry.standard(), DEFAULT_CAPACITY);
@@ -90,6 +92,14 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
                         writer.isShutdown() ? "the journal is closed" : "the write queue is full", total);
             }
         }
+    }
+
+    /**
+     * Runs {@code listener} on the writer thread after each event is written, so it sees the record
+     * with that event in it (the reports' rollups follow the records this way). It must be quick.
+     */
+    public void afterEachWrite(BiConsumer<CallId, CallEvent> listener) {
+        this.afterWrite = Objects.requireNonNull(listener);
     }
 
     /** Waits until every queued write is done (written or dropped); false if time ran out first. */
@@ -147,6 +157,7 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
                     if (retries > 0) {
                         log.info("call {}: {} written after {} retries", id, event.getClass().getSimpleName(), retries);
                     }
+                    notifyWritten(id, event);
                     return;
                 } catch (MongoException e) {
                     Duration delay = retry.delay(retries);
@@ -167,6 +178,14 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
             drop(id, event, e); // a malformed event must not stop the writer
         } finally {
             finished();
+        }
+    }
+
+    private void notifyWritten(CallId id, CallEvent event) {
+        try {
+            afterWrite.accept(id, event);
+        } catch (RuntimeException e) {
+            log.warn("call {}: after writing {}: {}", id, event.getClass().getSimpleName(), e.toString());
         }
     }
 

@@ -71,6 +71,16 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(CUSTOMERS);
     }
 
+    /** The reports' per-hour rollups (see {@link HourlyRollups}). */
+    public MongoCollection<Document> rollups() {
+        return database.getCollection(HourlyRollups.ROLLUPS);
+    }
+
+    /** Each finished call's share of the rollups. */
+    public MongoCollection<Document> callTallies() {
+        return database.getCollection(HourlyRollups.SHARES);
+    }
+
     /** Whether MongoDB answers; never throws, answers within the server-selection timeout. */
     public boolean ping() {
         try {
@@ -103,6 +113,8 @@ public final class MongoStore implements AutoCloseable {
             // open callback requests, read back at start-up (few: the index holds only calls that asked)
             calls.createIndex(Indexes.ascending("callback.status"), new com.mongodb.client.model.IndexOptions().sparse(true));
             calls.createIndex(Indexes.compoundIndex(Indexes.ascending("caller.number"), Indexes.descending("arrivalAt"))); // a caller's history
+            rollups().createIndex(Indexes.ascending("hour", "queue", "agent")); // a report's range, per queue / agent
+            callTallies().createIndex(Indexes.ascending("hour")); // recompute of a range
             indexed = true;
         } catch (RuntimeException e) {
             log.debug("creating the calls indexes failed: {}", e.toString());

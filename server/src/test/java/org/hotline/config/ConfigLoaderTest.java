@@ -80,6 +80,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theReportsThresholdsAndTheCallRulesTheyMeasureAgainst() throws IOException {
+        HotlineConfig config = load("company:\n  name: X\nreports:\n  serviceLevelSeconds: 30\n");
+        assertThat(config.reports().serviceLevel()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.reports().shortAbandon()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.reports().agentRings()).as("three rings of 3 s").isEqualTo(Duration.ofSeconds(9));
+        assertThat(config.reports().talkLimit()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aTimeZoneTheHourlyReportsCannotCutIntoDaysIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> load("company:\n  name: X\ncentre:\n  timeZone: Asia/Kolkata\n"))
+                .hasMessageStartingWith("centre.timeZone:");
+    }
+
+    @Test
     void theCustomersFileIsCheckedAtStartUpAgainstTheRoster() throws IOException {
         Files.writeString(home.resolve("agents.yaml"), "agents:\n  - {id: \"010\", name: Li, skills: {orders: 3}}\n");
         Files.writeString(home.resolve("customers.yaml"),

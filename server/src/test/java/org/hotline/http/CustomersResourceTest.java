@@ -2,22 +2,16 @@ package org.hotline.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import java.net.ServerSocket;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.hotline.customer.PhoneNumbers;
 import org.hotline.routing.AgentId;
 import org.hotline.store.MongoCustomerFile;
 import org.hotline.store.MongoStore;
-import org.hotline.store.TestMongo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,25 +22,17 @@ class CustomersResourceTest {
     private static final JsonObject CHEN = new JsonObject().put("name", "陈先生").put("vip", true).put("advisor", "011")
             .put("note", "喜欢上午来电");
 
-    private Vertx vertx;
-    private MongoStore store;
-    private HttpServer server;
-    private WebClient client;
+    private ResourceFixture http;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        store = TestMongo.openStore();
-        server = serve(new MongoCustomerFile(store.customers()));
-        client = WebClient.create(vertx);
+        http = new ResourceFixture();
+        serve(new MongoCustomerFile(http.store.customers()));
     }
 
     @AfterEach
     void stop() throws Exception {
-        client.close();
-        vertx.close().await(10, TimeUnit.SECONDS);
-        store.database().drop();
-        store.close();
+        http.close();
     }
 
     @Test
@@ -115,8 +101,7 @@ class CustomersResourceTest {
                 .startsWith("\"level\": unknown field");
         assertThat(error(send(HttpMethod.PUT, "/api/customers/13800138000", CHEN.copy().put("number", "+8613900001111"))))
                 .startsWith("number:");
-        HttpResponse<Buffer> notJson = client.put(server.actualPort(), "127.0.0.1", "/api/customers/13800138000")
-                .sendBuffer(Buffer.buffer("name=陈")).await(10, TimeUnit.SECONDS);
+        HttpResponse<Buffer> notJson = http.sendBuffer(HttpMethod.PUT, "/api/customers/13800138000", Buffer.buffer("name=陈"));
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(error(notJson)).startsWith("body:");
         assertThat(send(HttpMethod.GET, "/api/customers/13800138000", null).statusCode()).as("nothing kept").isEqualTo(404);
@@ -151,20 +136,17 @@ class CustomersResourceTest {
     @Test
     void anUnavailableStoreIs503() throws Exception {
         try (MongoStore away = new MongoStore("mongodb://127.0.0.1:" + freePort() + "/?serverSelectionTimeoutMS=200", "hotline")) {
-            server = serve(new MongoCustomerFile(away.customers()));
+            serve(new MongoCustomerFile(away.customers()));
             assertThat(send(HttpMethod.GET, "/api/customers/13800138000", null).statusCode()).isEqualTo(503);
         }
     }
 
-    private HttpServer serve(MongoCustomerFile customers) throws Exception {
-        Router router = Router.router(vertx);
-        new CustomersResource(vertx, customers, new PhoneNumbers("CN"), ROSTER::contains).mount(router);
-        return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+    private void serve(MongoCustomerFile customers) throws Exception {
+        http.serve(router -> new CustomersResource(http.vertx, customers, new PhoneNumbers("CN"), ROSTER::contains).mount(router));
     }
 
     private HttpResponse<Buffer> send(HttpMethod method, String uri, JsonObject body) throws Exception {
-        var request = client.request(method, server.actualPort(), "127.0.0.1", uri);
-        return (body == null ? request.send() : request.sendJsonObject(body)).await(10, TimeUnit.SECONDS);
+        return http.send(method, uri, body);
     }
 
     private static String error(HttpResponse<Buffer> response) {

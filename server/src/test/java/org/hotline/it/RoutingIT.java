@@ -79,6 +79,14 @@ class RoutingIT {
             assertThat(wrapUp.getString("agent")).isEqualTo("010");
             assertThat(Instant.parse(wrapUp.getString("endedAt"))).isAfter(Instant.parse(record.getString("endedAt")));
             assertThat(hotline.server().getJson("/api/agents/010").getString("state")).isEqualTo("ready");
+
+            // The reports count the finished call in its hour, queue and agent.
+            Instant hour = Instant.parse(record.getString("arrivalAt")).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            JsonObject report = hotline.server().getJson("/api/reports?from=" + hour + "&to=" + hour.plusSeconds(3600)
+                    + "&queue=orders&agent=010");
+            assertThat(report.getJsonObject("figures").getLong("calls")).isEqualTo(1);
+            assertThat(report.getJsonObject("figures").getLong("agentAnswered")).isEqualTo(1);
+            assertThat(report.getJsonObject("figures").getJsonObject("threeRingAnswer").getDouble("value")).isEqualTo(1.0);
         }
     }
 
