@@ -19,14 +19,20 @@ import org.hotline.report.ReportPeriod;
 import org.hotline.report.Tally;
 import org.hotline.routing.AgentId;
 import org.hotline.store.HourlyRollups;
+import org.hotline.store.BreachFinder;
+import org.hotline.store.PageCursor;
+import org.hotline.report.ComplianceRule;
 
 /**
  * {@code GET /api/reports}: the time-limit compliance figures of a period, from the hourly rollups.
  * <ul>
  *   <li>{@code period=day|week|month} with {@code date=2026-11-22} (a month: {@code 2026-11}), in
  *       the centre's time zone; or {@code from} and {@code to} (ISO date-times on whole hours);</li>
- *   <li>{@code queue=orders}, {@code agent=010} to narrow it; {@code by=queue|agent} for one row each.</li>
+ *   <li>{@code queue=orders}, {@code agent=010} to narrow it; {@code by=queue|agent} for one row each;</li>
+ *   <li>{@code format=csv} for a download.</li>
  * </ul>
+ * {@code GET /api/reports/breaches?rule=three-rings&…}: the calls of the period that broke a rule
+ * (same period and narrowing parameters, plus {@code limit} and {@code after} to page).
  * Every parameter is checked; a bad one gets a 400 naming it, and no request reads more than a year.
  */
 public final class ReportsResource {
@@ -36,10 +42,13 @@ public final class ReportsResource {
     private final ZoneId zone;
     private final Set<String> queues;
     private final Predicate<AgentId> knownAgent;
+    private final BreachFinder breaches;
 
-    public ReportsResource(Vertx vertx, HourlyRollups rollups, ZoneId zone, Set<String> queues, Predicate<AgentId> knownAgent) {
+    public ReportsResource(Vertx vertx, HourlyRollups rollups, BreachFinder breaches, ZoneId zone, Set<String> queues,
+                           Predicate<AgentId> knownAgent) {
         this.vertx = vertx;
         this.rollups = rollups;
+        this.breaches = breaches;
         this.zone = zone;
         this.queues = Set.copyOf(queues);
         this.knownAgent = knownAgent;
@@ -47,6 +56,7 @@ public final class ReportsResource {
 
     void mount(Router router) {
         router.get("/api/reports").handler(this::report);
+        router.get("/api/reports/breaches").handler(this::breaches);
     }
 
     private void report(RoutingContext ctx) {
@@ -54,20 +64,12 @@ public final class ReportsResource {
         Optional<String> queue;
         Optional<String> agent;
         Optional<String> by;
+        boolean csv;
         try {
             period = period(ctx);
-            queue = param(ctx, "queue").map(name -> {
-                if (!queues.contains(name)) {
-                    throw ApiError.badParameter("queue", "one of " + String.join(", ", new java.util.TreeSet<>(queues)));
-                }
-                return name;
-            });
-            agent = param(ctx, "agent").map(id -> {
-                if (!AgentId.isValid(id) || !knownAgent.test(new AgentId(id))) {
-                    throw ApiError.badParameter("agent", "no such agent");
-                }
-                return id;
-            });
+            queue = queue(ctx);
+            agent = agent(ctx);
+            csv = csv(ctx);
             by = param(ctx, "by").map(field -> {
                 if (!field.equals("queue") && !field.equals("agent")) {
                     throw ApiError.badParameter("by", "queue or agent");
@@ -89,17 +91,110 @@ public final class ReportsResource {
                     .put("timeZone", zone.getId())
                     .put("queue", queue.orElse(null))
                     .put("agent", agent.orElse(null));
+            JsonArray rows = new JsonArray();
             if (by.isEmpty()) {
                 body.put("figures", FiguresJson.of(Figures.of(done.result().getOrDefault("", Tally.ZERO))));
+                rows.add(new JsonObject().put("from", period.from().toString()).put("to", period.to().toString())
+                        .put("figures", body.getJsonObject("figures")));
             } else {
-                JsonArray rows = new JsonArray();
                 for (Map.Entry<String, Tally> row : new java.util.TreeMap<>(done.result()).entrySet()) {
                     rows.add(new JsonObject().put(by.get(), row.getKey()).put("figures", FiguresJson.of(Figures.of(row.getValue()))));
                 }
                 body.put("by", by.get()).put("rows", rows);
             }
-            Responses.json(ctx.response(), 200, body);
+            if (csv) {
+                CsvTable table = new CsvTable();
+                rows.forEach(row -> table.add((JsonObject) row));
+                table.send(ctx.response(), "report-" + period.from() + ".csv");
+            } else {
+                Responses.json(ctx.response(), 200, body);
+            }
         });
+    }
+
+    private void breaches(RoutingContext ctx) {
+        ComplianceRule rule;
+        ReportPeriod period;
+        Optional<String> queue;
+        Optional<String> agent;
+        int limit;
+        PageCursor after;
+        boolean csv;
+        try {
+            rule = param(ctx, "rule").flatMap(ComplianceRule::byId).orElseThrow(() -> ApiError.badParameter("rule",
+                    "one of " + String.join(", ", java.util.Arrays.stream(ComplianceRule.values()).map(ComplianceRule::id).toList())));
+            period = period(ctx);
+            queue = queue(ctx);
+            agent = agent(ctx);
+            csv = csv(ctx);
+            limit = param(ctx, "limit").map(text -> {
+                if (!text.matches("\\d{1,3}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 500) {
+                    throw ApiError.badParameter("limit", "a whole number from 1 to 500");
+                }
+                return Integer.parseInt(text);
+            }).orElse(100);
+            after = param(ctx, "after").map(text -> {
+                try {
+                    return PageCursor.decode(text);
+                } catch (IllegalArgumentException e) {
+                    throw ApiError.badParameter("after", "not a cursor from a previous page");
+                }
+            }).orElse(null);
+        } catch (ApiError error) {
+            error.send(ctx.response());
+            return;
+        }
+        vertx.executeBlocking(() -> breaches.find(rule, period.from(), period.to(), queue, agent, limit, after), false)
+                .onComplete(done -> {
+                    if (done.failed()) {
+                        new ApiError(503, "call records unavailable: " + done.cause().getMessage()).send(ctx.response());
+                        return;
+                    }
+                    JsonArray calls = new JsonArray();
+                    done.result().breaches().forEach(breach -> calls.add(BreachJson.of(breach)));
+                    if (csv) {
+                        CsvTable table = new CsvTable();
+                        calls.forEach(call -> table.add((JsonObject) call));
+                        table.send(ctx.response(), rule.id() + "-" + period.from() + ".csv");
+                        return;
+                    }
+                    PageCursor next = done.result().next();
+                    Responses.json(ctx.response(), 200, new JsonObject()
+                            .put("rule", rule.id())
+                            .put("from", period.from().toString())
+                            .put("to", period.to().toString())
+                            .put("count", calls.size())
+                            .put("calls", calls)
+                            .put("read", done.result().read())
+                            .put("next", next == null ? null : next.encode()));
+                });
+    }
+
+    private Optional<String> queue(RoutingContext ctx) {
+        return param(ctx, "queue").map(name -> {
+            if (!queues.contains(name)) {
+                throw ApiError.badParameter("queue", "one of " + String.join(", ", new java.util.TreeSet<>(queues)));
+            }
+            return name;
+        });
+    }
+
+    private Optional<String> agent(RoutingContext ctx) {
+        return param(ctx, "agent").map(id -> {
+            if (!AgentId.isValid(id) || !knownAgent.test(new AgentId(id))) {
+                throw ApiError.badParameter("agent", "no such agent");
+            }
+            return id;
+        });
+    }
+
+    private static boolean csv(RoutingContext ctx) {
+        return param(ctx, "format").map(format -> {
+            if (!format.equals("json") && !format.equals("csv")) {
+                throw ApiError.badParameter("format", "json or csv");
+            }
+            return format.equals("csv");
+        }).orElse(false);
     }
 
     private ReportPeriod period(RoutingContext ctx) {

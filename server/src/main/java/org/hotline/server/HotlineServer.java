@@ -50,6 +50,7 @@ import org.hotline.telephony.ami.AgentFirstDialer;
 import org.hotline.telephony.ami.PromptStopper;
 import org.hotline.store.OpenCallbacks;
 import org.hotline.store.HourlyRollups;
+import org.hotline.store.BreachFinder;
 import org.hotline.http.ReportsResource;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.telephony.ami.AmiEventTranslator;
@@ -173,7 +174,8 @@ public final class HotlineServer implements AutoCloseable {
             health.put("agi", agi::isListening);
             health.put("mongo", store::ping);
             CustomersResource customersApi = new CustomersResource(vertx, customers, config.centre().numbers(), roster::contains);
-            ReportsResource reports = new ReportsResource(vertx, rollups, config.centre().timeZone(),
+            ReportsResource reports = new ReportsResource(vertx, rollups,
+                    new BreachFinder(callRecords, config.reports(), clock), config.centre().timeZone(),
                     java.util.Set.copyOf(config.ivr().menu().options().values()), roster::contains);
             HttpServer http = HttpApi.start(vertx, config.http(), health, callRecords, floor, customersApi,
                     live, reports, meters, clock).await(10, TimeUnit.SECONDS);

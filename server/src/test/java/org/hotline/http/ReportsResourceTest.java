@@ -14,6 +14,8 @@ import org.bson.Document;
 import org.hotline.report.ReportRules;
 import org.hotline.routing.AgentId;
 import org.hotline.store.HourlyRollups;
+import org.hotline.store.BreachFinder;
+import org.hotline.store.CallRecords;
 import org.hotline.store.MongoStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +35,9 @@ class ReportsResourceTest {
         http = new ResourceFixture();
         store = http.store;
         rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), ReportRules.handbook());
-        http.serve(router -> new ReportsResource(http.vertx, rollups, BEIJING, Set.of("orders", "complaints"),
+        http.serve(router -> new ReportsResource(http.vertx, rollups,
+                new BreachFinder(new CallRecords(store.calls()), ReportRules.handbook(), java.time.Clock.systemUTC()),
+                BEIJING, Set.of("orders", "complaints"),
                 Set.of(new AgentId("010"), new AgentId("011"))::contains).mount(router));
     }
 
@@ -91,6 +95,49 @@ class ReportsResourceTest {
     }
 
     @Test
+    void theDrillDownListsTheCallsThatBrokeARuleAPageAtATime() throws Exception {
+        finishedCall("kept", "2026-11-22T01:00:00Z", "orders", "010");
+        for (int i = 0; i < 3; i++) {
+            lateCall("late-" + i, "2026-11-22T0" + (2 + i) + ":00:00Z");
+        }
+
+        JsonObject first = get("/api/reports/breaches?rule=three-rings&period=day&date=2026-11-22&limit=2").bodyAsJsonObject();
+        assertThat(first.getJsonArray("calls").stream().map(c -> ((JsonObject) c).getString("call")).toList())
+                .containsExactly("late-0", "late-1");
+        assertThat(first.getJsonArray("calls").getJsonObject(0).getDouble("measuredSeconds")).isEqualTo(16.0);
+        JsonObject second = get("/api/reports/breaches?rule=three-rings&period=day&date=2026-11-22&limit=2&after="
+                + first.getString("next")).bodyAsJsonObject();
+        assertThat(second.getJsonArray("calls").stream().map(c -> ((JsonObject) c).getString("call")).toList())
+                .containsExactly("late-2");
+        assertThat(second.getValue("next")).isNull();
+    }
+
+    @Test
+    void reportsAndDrillDownsDownloadAsCsv() throws Exception {
+        finishedCall("a", "2026-11-22T01:00:00Z", "orders", "010");
+        lateCall("late", "2026-11-22T02:00:00Z");
+        rollups.recompute(Instant.parse("2026-11-22T00:00:00Z"), Instant.parse("2026-11-23T00:00:00Z"));
+
+        var report = get("/api/reports?period=day&date=2026-11-22&by=queue&format=csv");
+        assertThat(report.getHeader("content-type")).startsWith("text/csv");
+        List<String> lines = report.bodyAsString().lines().toList();
+        assertThat(lines.get(0)).startsWith("queue,figures.calls,");
+        assertThat(lines).hasSize(3);
+        var breaches = get("/api/reports/breaches?rule=three-rings&period=day&date=2026-11-22&format=csv");
+        assertThat(breaches.bodyAsString().lines().toList()).hasSize(2).last().asString().startsWith("late,three-rings,16.0,");
+    }
+
+    /** A call the hotline picked up after 16 s (past three rings), with no menu choice. */
+    private void lateCall(String id, String arrival) {
+        Instant at = Instant.parse(arrival);
+        store.calls().insertOne(new Document("_id", id).append("arrivalAt", Date.from(at))
+                .append("answeredAt", Date.from(at.plusSeconds(16)))
+                .append("answer", new Document("withinRule", false).append("apologyDue", true))
+                .append("apologyPlayedAt", Date.from(at.plusSeconds(16)))
+                .append("endedAt", Date.from(at.plusSeconds(40))));
+    }
+
+    @Test
     void everyBadParameterIsNamed() throws Exception {
         assertThat(error("/api/reports?period=year&date=2026")).startsWith("period");
         assertThat(error("/api/reports?period=day&date=22.11.2026")).startsWith("date");
@@ -103,6 +150,10 @@ class ReportsResourceTest {
         assertThat(error("/api/reports?period=day&date=2026-11-22&agent=999")).startsWith("agent");
         assertThat(error("/api/reports?period=day&date=2026-11-22&by=colour")).startsWith("by");
         assertThat(error("/api/reports")).startsWith("from");
+        assertThat(error("/api/reports?period=day&date=2026-11-22&format=xls")).startsWith("format");
+        assertThat(error("/api/reports/breaches?rule=everything&period=day&date=2026-11-22")).startsWith("rule");
+        assertThat(error("/api/reports/breaches?rule=apology&period=day&date=2026-11-22&limit=0")).startsWith("limit");
+        assertThat(error("/api/reports/breaches?rule=apology&period=day&date=2026-11-22&after=%7B%7D")).startsWith("after");
     }
 
     private String error(String uri) throws Exception {
