@@ -2,6 +2,10 @@ package org.hotline.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.call.CallEvent;
@@ -19,9 +23,17 @@ public final class CallMetrics implements CallJournal {
     private final Counter ended;
     private final DistributionSummary answerWait;
     private final AtomicInteger live = new AtomicInteger();
+    private final Clock clock;
+    private final ZoneId zone;
+    private LocalDate today; // guarded by this
+    private long answeredToday;
+    private long withinRuleToday;
 
-    public CallMetrics(CallJournal journal, MeterRegistry meters) {
+    /** @param zone the centre's time zone: "today" starts at its midnight */
+    public CallMetrics(CallJournal journal, MeterRegistry meters, Clock clock, ZoneId zone) {
         this.journal = journal;
+        this.clock = clock;
+        this.zone = zone;
         this.arrived = Counter.builder("hotline.calls.arrived").description("Calls that reached the hotline").register(meters);
         this.withinRule = Counter.builder("hotline.calls.answered").tag("within_rule", "true")
                 .description("Calls answered, by whether the ring rule held").register(meters);
@@ -34,6 +46,9 @@ public final class CallMetrics implements CallJournal {
                 .description("Arrival to answer, by Asterisk's timestamps").baseUnit("seconds")
                 .publishPercentiles(0.5, 0.99).register(meters);
         meters.gauge("hotline.calls.live", live);
+        Gauge.builder("hotline.calls.three.ring.today", this, CallMetrics::threeRingToday)
+                .description("Share of today's calls (centre's day) the hotline answered within three rings; NaN before the first")
+                .register(meters);
     }
 
     @Override
@@ -45,6 +60,7 @@ public final class CallMetrics implements CallJournal {
             }
             case CallEvent.AnswerMeasured measured -> {
                 (measured.measure().withinRule() ? withinRule : breached).increment();
+                countToday(measured.measure().withinRule());
                 if (measured.measure().apologyDue()) {
                     apologyDue.increment();
                 }
@@ -58,5 +74,27 @@ public final class CallMetrics implements CallJournal {
             }
         }
         journal.append(id, event);
+    }
+
+    private synchronized void countToday(boolean keptTheRule) {
+        rollOver();
+        answeredToday++;
+        if (keptTheRule) {
+            withinRuleToday++;
+        }
+    }
+
+    private synchronized double threeRingToday() {
+        rollOver();
+        return answeredToday == 0 ? Double.NaN : (double) withinRuleToday / answeredToday;
+    }
+
+    private void rollOver() {
+        LocalDate now = LocalDate.now(clock.withZone(zone));
+        if (!now.equals(today)) {
+            today = now;
+            answeredToday = 0;
+            withinRuleToday = 0;
+        }
     }
 }

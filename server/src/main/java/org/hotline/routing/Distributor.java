@@ -128,6 +128,11 @@ public final class Distributor {
         return waiting.size();
     }
 
+    /** When the longest-waiting call (callback requests included) joined its queue, if any call waits. */
+    public Optional<Instant> longestWaitingSince() {
+        return waiting.values().stream().map(place -> place.call.enqueuedAt()).min(Instant::compareTo);
+    }
+
     // ------------------------------------------------------------------ the decision
 
     /** Makes every offer possible now: each pairs a waiting call with an available agent, who becomes OFFERED. */

@@ -64,6 +64,7 @@ public final class Floor implements AgentQueue {
     private final Map<CallId, Dialling> dialling = new HashMap<>();
     private AgentStateFeed stateFeed; // confined to the context; null until someone watches the floor live
     private LiveFeed live = LiveFeed.none();
+    private FloorGauges gauges; // confined to the context; null until metrics are wanted
     private final Map<AgentId, CallId> talking = new HashMap<>();
     private final Map<AgentId, CallId> wrapping = new HashMap<>();
 
@@ -169,6 +170,14 @@ public final class Floor implements AgentQueue {
         context.runOnContext(ignored -> {
             this.live = live;
             stateFeed = new AgentStateFeed(live, distributor.statuses());
+        });
+    }
+
+    /** Calls waiting, the longest wait and agents by state, as Prometheus gauges. */
+    void measureWith(io.micrometer.core.instrument.MeterRegistry meters) {
+        context.runOnContext(ignored -> {
+            gauges = new FloorGauges(meters, clock);
+            dispatch();
         });
     }
 
@@ -512,6 +521,9 @@ public final class Floor implements AgentQueue {
             }
         }
         recordWrapUpsEnded();
+        if (gauges != null) {
+            gauges.update(distributor.waitingCount(), distributor.longestWaitingSince(), distributor.statuses());
+        }
         if (stateFeed != null) {
             stateFeed.publishChanges(distributor.statuses());
         }

@@ -119,7 +119,7 @@ public final class HotlineServer implements AutoCloseable {
             LiveResource live = new LiveResource(vertx.getOrCreateContext(), roster::contains, clock,
                     LiveResource.Settings.standard());
 
-            CallMetrics recorded = new CallMetrics(journal, meters);
+            CallMetrics recorded = new CallMetrics(journal, meters, clock, config.centre().timeZone());
             CallTracker tracker = new CallTracker(config.rings(), recorded);
             Context floorContext = vertx.getOrCreateContext();
             AtomicReference<AmiLink> amiLink = new AtomicReference<>();
@@ -131,6 +131,7 @@ public final class HotlineServer implements AutoCloseable {
                     new AgentFirstDialer(amiLink::get), recorded::append, clock);
             floor.restore(new OpenCallbacks(store.calls()).read());
             floor.publishAgentStates(live);
+            floor.measureWith(meters);
             SerialCallEvents events = new SerialCallEvents(floorContext, tracker, floor, clock);
             CallRecords callRecords = new CallRecords(store.calls());
             Reception reception = new Reception(

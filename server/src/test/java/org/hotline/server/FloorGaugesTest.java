@@ -1,0 +1,66 @@
+package org.hotline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.hotline.call.CallId;
+import org.hotline.call.ServiceHours;
+import org.hotline.routing.Agent;
+import org.hotline.routing.AgentId;
+import org.hotline.routing.AgentSelection;
+import org.hotline.routing.CallbackPolicy;
+import org.hotline.routing.Distributor;
+import org.hotline.routing.PriorityRules;
+import org.hotline.routing.Skill;
+import org.hotline.routing.Tier;
+import org.hotline.routing.WaitingCall;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The wall board's live numbers as Prometheus sees them. */
+class FloorGaugesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T01:00:00Z");
+    private static final Skill ORDERS = new Skill("orders");
+
+    private final Vertx vertx = Vertx.vertx();
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final Floor floor = new Floor(vertx.getOrCreateContext(),
+            new Distributor(List.of(new Agent(new AgentId("010"), "Li", Tier.FRONT_LINE, Map.of(ORDERS, 3))),
+                    PriorityRules.standard(), AgentSelection.mostSkilledThenLongestIdle(), clock),
+            new FloorRules(Duration.ofSeconds(10), Duration.ofSeconds(9), CallbackPolicy.standard(),
+                    ServiceHours.everyDay(ZoneOffset.UTC, new ServiceHours.Hours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT))),
+            (request, agent, ringFor, result) -> { }, (id, event) -> { }, clock);
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    private double gauge(String name) {
+        return meters.get(name).gauge().value();
+    }
+
+    @Test
+    void callsWaitingTheLongestWaitAndAgentsByState() {
+        floor.measureWith(meters);
+        floor.join(WaitingCall.ordinary(new CallId("c1"), ORDERS, NOW.minusSeconds(90)));
+        floor.join(WaitingCall.ordinary(new CallId("c2"), ORDERS, NOW.minusSeconds(30)));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(gauge("hotline.queue.waiting")).isEqualTo(2));
+        assertThat(gauge("hotline.queue.longest.wait.seconds")).isEqualTo(90);
+        assertThat(meters.get("hotline.agents").tag("state", "logged_out").gauge().value()).isEqualTo(1);
+        assertThat(meters.get("hotline.agents").tag("state", "ready").gauge().value()).isZero();
+    }
+}
