@@ -50,6 +50,8 @@ import org.hotline.telephony.ami.AgentFirstDialer;
 import org.hotline.telephony.ami.PromptStopper;
 import org.hotline.store.OpenCallbacks;
 import org.hotline.store.HourlyRollups;
+import org.hotline.store.ReportArchive;
+import org.hotline.store.StoredReports;
 import org.hotline.store.BreachFinder;
 import org.hotline.http.ReportsResource;
 import java.util.concurrent.atomic.AtomicReference;
@@ -69,6 +71,8 @@ import org.slf4j.LoggerFactory;
 public final class HotlineServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HotlineServer.class);
+    private static final java.time.Duration REPORTS_FIRST_RUN = java.time.Duration.ofSeconds(20);
+    private static final java.time.Duration REPORTS_EVERY = java.time.Duration.ofMinutes(15);
 
     private final Deque<AutoCloseable> parts;
     private final int httpPort;
@@ -175,7 +179,19 @@ public final class HotlineServer implements AutoCloseable {
             health.put("agi", agi::isListening);
             health.put("mongo", store::ping);
             CustomersResource customersApi = new CustomersResource(vertx, customers, config.centre().numbers(), roster::contains);
-            ReportsResource reports = new ReportsResource(vertx, rollups,
+            StoredReports storedReports = new StoredReports(store.storedReports());
+            ReportArchive archive = new ReportArchive(rollups, storedReports, config.centre().timeZone(), clock);
+            // The work log and the weekly and monthly reports, made once their period is over.
+            long archiveTimer = vertx.setPeriodic(REPORTS_FIRST_RUN.toMillis(), REPORTS_EVERY.toMillis(), id ->
+                    vertx.executeBlocking(archive::catchUp, false).onComplete(done -> {
+                        if (done.failed()) {
+                            LOG.warn("scheduled reports not made now: {}", done.cause().toString());
+                        } else if (done.result() > 0) {
+                            LOG.info("{} scheduled report(s) made", done.result());
+                        }
+                    }));
+            parts.push(() -> vertx.cancelTimer(archiveTimer));
+            ReportsResource reports = new ReportsResource(vertx, rollups, storedReports,
                     new BreachFinder(callRecords, config.reports(), clock), config.centre().timeZone(),
                     java.util.Set.copyOf(config.ivr().menu().options().values()), roster::contains);
             HttpServer http = HttpApi.start(vertx, config.http(), health, callRecords, floor, customersApi,

@@ -76,6 +76,11 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(HourlyRollups.ROLLUPS);
     }
 
+    /** The reports made on a schedule. */
+    public MongoCollection<Document> storedReports() {
+        return database.getCollection(StoredReports.COLLECTION);
+    }
+
     /** Each finished call's share of the rollups. */
     public MongoCollection<Document> callTallies() {
         return database.getCollection(HourlyRollups.SHARES);
@@ -115,6 +120,7 @@ public final class MongoStore implements AutoCloseable {
             calls.createIndex(Indexes.compoundIndex(Indexes.ascending("caller.number"), Indexes.descending("arrivalAt"))); // a caller's history
             rollups().createIndex(Indexes.ascending("hour", "queue", "agent")); // a report's range, per queue / agent
             callTallies().createIndex(Indexes.ascending("hour")); // recompute of a range
+            storedReports().createIndex(Indexes.ascending("kind", "from")); // the latest of a kind
             indexed = true;
         } catch (RuntimeException e) {
             log.debug("creating the calls indexes failed: {}", e.toString());

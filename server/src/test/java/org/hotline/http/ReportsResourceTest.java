@@ -15,6 +15,8 @@ import org.hotline.report.ReportRules;
 import org.hotline.routing.AgentId;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.BreachFinder;
+import org.hotline.store.StoredReports;
+import org.hotline.store.ReportArchive;
 import org.hotline.store.CallRecords;
 import org.hotline.store.MongoStore;
 import org.junit.jupiter.api.AfterEach;
@@ -29,13 +31,15 @@ class ReportsResourceTest {
     private ResourceFixture http;
     private MongoStore store;
     private HourlyRollups rollups;
+    private StoredReports stored;
 
     @BeforeEach
     void start() throws Exception {
         http = new ResourceFixture();
         store = http.store;
         rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), ReportRules.handbook());
-        http.serve(router -> new ReportsResource(http.vertx, rollups,
+        stored = new StoredReports(store.storedReports());
+        http.serve(router -> new ReportsResource(http.vertx, rollups, stored,
                 new BreachFinder(new CallRecords(store.calls()), ReportRules.handbook(), java.time.Clock.systemUTC()),
                 BEIJING, Set.of("orders", "complaints"),
                 Set.of(new AgentId("010"), new AgentId("011"))::contains).mount(router));
@@ -135,6 +139,24 @@ class ReportsResourceTest {
                 .append("answer", new Document("withinRule", false).append("apologyDue", true))
                 .append("apologyPlayedAt", Date.from(at.plusSeconds(16)))
                 .append("endedAt", Date.from(at.plusSeconds(40))));
+    }
+
+    @Test
+    void theScheduledReportsAreListedAndReadBack() throws Exception {
+        finishedCall("a", "2026-11-22T01:00:00Z", "orders", "010");
+        rollups.recompute(Instant.parse("2026-11-22T00:00:00Z"), Instant.parse("2026-11-23T00:00:00Z"));
+        new ReportArchive(rollups, stored, BEIJING, java.time.Clock.fixed(Instant.parse("2026-11-24T02:00:00Z"),
+                java.time.ZoneOffset.UTC)).catchUp();
+
+        JsonObject days = get("/api/reports/stored?kind=day").bodyAsJsonObject();
+        assertThat(days.getJsonArray("reports").getJsonObject(0).getString("id")).isEqualTo("day-2026-11-22");
+        JsonObject day = get("/api/reports/stored/day-2026-11-22").bodyAsJsonObject();
+        assertThat(day.getJsonArray("rows").stream().map(r -> ((JsonObject) r).getString("part")).toList())
+                .containsExactly("total", "queue orders", "agent 010");
+        assertThat(get("/api/reports/stored/day-2026-11-22?format=csv").bodyAsString().lines()).hasSize(4);
+        assertThat(get("/api/reports/stored/day-2026-11-21").statusCode()).isEqualTo(404);
+        assertThat(error("/api/reports/stored/..%2F..%2Fetc")).startsWith("id");
+        assertThat(error("/api/reports/stored?kind=year")).startsWith("kind");
     }
 
     @Test
