@@ -43,7 +43,15 @@ final class FiguresJson {
                         .put("average", value(f.csat()))
                         .put("atLeast4", ratio(f.csatAtLeast4()))
                         .put("distribution", new JsonArray(f.csatDistribution()))
-                        .put("responseRate", ratio(f.surveyResponse())));
+                        .put("responseRate", ratio(f.surveyResponse())))
+                .put("occupancy", ratio(f.occupancy()))
+                .put("pausedSeconds", paused(f));
+    }
+
+    private static JsonObject paused(Figures f) {
+        JsonObject paused = new JsonObject();
+        new java.util.TreeMap<>(f.paused()).forEach((reason, time) -> paused.put(reason, time.toMillis() / 1000.0));
+        return paused;
     }
 
     private static JsonObject ratio(Ratio ratio) {

@@ -22,6 +22,8 @@ import java.util.OptionalDouble;
  * @param csat                   mean survey score (1–5)
  * @param csatDistribution       how many answered 1, 2, 3, 4, 5
  * @param surveyResponse         surveys answered ÷ calls an agent answered
+ * @param occupancy              agents' time on calls and in wrap-up ÷ their time at work and not paused (ms)
+ * @param paused                 agents' paused time by reason: break, training, admin, ring-no-answer
  */
 public record Figures(long calls, long systemAnswered, long agentAnswered, long queued, long abandoned, long shortAbandoned,
                       long callbackRequested, long afterHours, long ringNoAnswer, long talkOverLimit,
@@ -29,7 +31,7 @@ public record Figures(long calls, long systemAnswered, long agentAnswered, long 
                       Ratio serviceLevelOffered, Ratio serviceLevelQueued, Optional<Duration> averageSpeedOfAnswer,
                       Optional<Duration> averageHandlingTime, Ratio abandonment, Ratio talkWithinTarget,
                       Ratio callbacksWithinDeadline, OptionalDouble csat, Ratio csatAtLeast4, List<Long> csatDistribution,
-                      Ratio surveyResponse) {
+                      Ratio surveyResponse, Ratio occupancy, java.util.Map<String, Duration> paused) {
 
     public static Figures of(Tally t) {
         long answered = t.get(Measure.AGENT_ANSWERED);
@@ -54,7 +56,13 @@ public record Figures(long calls, long systemAnswered, long agentAnswered, long 
                 new Ratio(t.get(Measure.SURVEY_4) + t.get(Measure.SURVEY_5), surveys),
                 List.of(t.get(Measure.SURVEY_1), t.get(Measure.SURVEY_2), t.get(Measure.SURVEY_3), t.get(Measure.SURVEY_4),
                         t.get(Measure.SURVEY_5)),
-                new Ratio(Math.min(surveys, answered), answered));
+                new Ratio(Math.min(surveys, answered), answered),
+                new Ratio(t.get(Measure.ON_CALL_MS) + t.get(Measure.AGENT_WRAP_UP_MS), t.get(Measure.READY_MS)
+                        + t.get(Measure.OFFERED_MS) + t.get(Measure.ON_CALL_MS) + t.get(Measure.AGENT_WRAP_UP_MS)),
+                java.util.Map.of("break", Duration.ofMillis(t.get(Measure.PAUSED_BREAK_MS)),
+                        "training", Duration.ofMillis(t.get(Measure.PAUSED_TRAINING_MS)),
+                        "admin", Duration.ofMillis(t.get(Measure.PAUSED_ADMIN_MS)),
+                        "ring-no-answer", Duration.ofMillis(t.get(Measure.PAUSED_RING_NO_ANSWER_MS))));
     }
 
     private static Optional<Duration> mean(long totalMillis, long count) {

@@ -50,7 +50,17 @@ public enum Measure {
     SURVEY_2,
     SURVEY_3,
     SURVEY_4,
-    SURVEY_5;
+    SURVEY_5,
+    /** Agents' time (per agent, not per queue): ready and waiting for a call. */
+    READY_MS,
+    /** Ringing with an offer. */
+    OFFERED_MS,
+    ON_CALL_MS,
+    AGENT_WRAP_UP_MS,
+    PAUSED_BREAK_MS,
+    PAUSED_TRAINING_MS,
+    PAUSED_ADMIN_MS,
+    PAUSED_RING_NO_ANSWER_MS;
 
     /** The name used in stored rollups and in the API, e.g. {@code answeredWithinSl}. */
     public String field() {

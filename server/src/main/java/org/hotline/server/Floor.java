@@ -65,6 +65,7 @@ public final class Floor implements AgentQueue {
     private AgentStateFeed stateFeed; // confined to the context; null until someone watches the floor live
     private LiveFeed live = LiveFeed.none();
     private FloorGauges gauges; // confined to the context; null until metrics are wanted
+    private AgentTimeKeeper agentTime; // confined to the context; null until agent time is recorded
     private final Map<AgentId, CallId> talking = new HashMap<>();
     private final Map<AgentId, CallId> wrapping = new HashMap<>();
 
@@ -86,6 +87,9 @@ public final class Floor implements AgentQueue {
         context.runOnContext(ignored -> context.owner().setPeriodic(500, id -> {
             distributor.endWrapUps(rules.wrapUp());
             dispatch();
+            if (agentTime != null) {
+                agentTime.flush(clock.instant());
+            }
         }));
     }
 
@@ -170,6 +174,14 @@ public final class Floor implements AgentQueue {
         context.runOnContext(ignored -> {
             this.live = live;
             stateFeed = new AgentStateFeed(live, distributor.statuses());
+        });
+    }
+
+    /** Every agent's time by state (ready, on a call, paused and why) goes to {@code spans}, for the reports. */
+    void recordAgentTime(java.util.function.Consumer<org.hotline.report.AgentSpan> spans) {
+        context.runOnContext(ignored -> {
+            agentTime = new AgentTimeKeeper(spans);
+            agentTime.observe(distributor.statuses());
         });
     }
 
@@ -521,6 +533,9 @@ public final class Floor implements AgentQueue {
             }
         }
         recordWrapUpsEnded();
+        if (agentTime != null) {
+            agentTime.observe(distributor.statuses());
+        }
         if (gauges != null) {
             gauges.update(distributor.waitingCount(), distributor.longestWaitingSince(), distributor.statuses());
         }

@@ -51,6 +51,7 @@ import org.hotline.telephony.ami.PromptStopper;
 import org.hotline.store.OpenCallbacks;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.ReportArchive;
+import org.hotline.store.AgentTimeRecorder;
 import org.hotline.store.StoredReports;
 import org.hotline.store.BreachFinder;
 import org.hotline.http.ReportsResource;
@@ -136,6 +137,9 @@ public final class HotlineServer implements AutoCloseable {
             floor.restore(new OpenCallbacks(store.calls()).read());
             floor.publishAgentStates(live);
             floor.measureWith(meters);
+            AgentTimeRecorder agentTime = new AgentTimeRecorder(rollups);
+            parts.push(agentTime);
+            floor.recordAgentTime(agentTime);
             SerialCallEvents events = new SerialCallEvents(floorContext, tracker, floor, clock);
             CallRecords callRecords = new CallRecords(store.calls());
             Reception reception = new Reception(

@@ -28,6 +28,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.hotline.call.CallEvent;
 import org.hotline.call.CallId;
+import org.hotline.report.AgentSpan;
 import org.hotline.report.CallFacts;
 import org.hotline.report.CallTally;
 import org.hotline.report.Measure;
@@ -109,6 +110,15 @@ public final class HourlyRollups {
         updates.add(Updates.setOnInsert("queue", queue));
         updates.add(Updates.setOnInsert("agent", agentField));
         rollups.updateOne(eq("_id", hour + "|" + queue + "|" + agentField), Updates.combine(updates), UPSERT);
+    }
+
+    /** Adds a stretch of an agent's time to the rollups of the hours it covers (under no queue). */
+    public void addAgentTime(AgentSpan span) {
+        span.measure().ifPresent(measure -> {
+            for (AgentSpan piece : span.byHour()) {
+                add(piece.hour(), NO_QUEUE, piece.agent(), Tally.of(Map.of(measure, piece.length().toMillis())));
+            }
+        });
     }
 
     /**

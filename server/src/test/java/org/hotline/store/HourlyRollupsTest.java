@@ -121,4 +121,16 @@ class HourlyRollupsTest {
         assertThat(day(Optional.empty())).isEqualTo(kept);
         assertThat(kept.get(Measure.CALLS)).isEqualTo(30);
     }
+
+    @Test
+    void agentsTimeIsAddedToTheHoursItCoversUnderNoQueue() {
+        rollups.addAgentTime(new org.hotline.report.AgentSpan("010", "on-call", null, NINE.plusSeconds(3000),
+                NINE.plusSeconds(4200)));
+        rollups.addAgentTime(new org.hotline.report.AgentSpan("010", "ready", null, NINE, NINE.plusSeconds(3000)));
+
+        Tally firstHour = rollups.sum(NINE, NINE.plusSeconds(3600), Optional.empty(), Optional.of("010"), Optional.empty())
+                .get("");
+        assertThat(firstHour.get(Measure.ON_CALL_MS)).isEqualTo(600_000);
+        assertThat(Figures.of(firstHour).occupancy()).isEqualTo(new Ratio(600_000, 3_600_000));
+    }
 }
