@@ -102,7 +102,8 @@ public final class HotlineServer implements AutoCloseable {
             MongoStore store = new MongoStore(mongoUri, config.mongo().database());
             parts.push(store);
             MongoCallJournal journal = new MongoCallJournal(store.calls(), clock);
-            HourlyRollups rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), config.reports());
+            HourlyRollups rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), store.agentTime(),
+                    config.reports());
             journal.afterEachWrite((id, event) -> {
                 if (HourlyRollups.mayChangeAFinishedCall(event)) {
                     rollups.refresh(id);

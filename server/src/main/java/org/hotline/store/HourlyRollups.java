@@ -49,6 +49,8 @@ public final class HourlyRollups {
 
     public static final String ROLLUPS = "rollups_hourly";
     public static final String SHARES = "call_tallies";
+    /** Agents' time by state, per hour and agent: not from the call records, so kept apart from what a recompute rebuilds. */
+    public static final String AGENT_TIME = "agent_time_hourly";
     static final String NO_QUEUE = "-";
     private static final String AGENT_NONE = "-";
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
@@ -56,13 +58,15 @@ public final class HourlyRollups {
     private final MongoCollection<Document> calls;
     private final MongoCollection<Document> rollups;
     private final MongoCollection<Document> shares;
+    private final MongoCollection<Document> agentTime;
     private final ReportRules rules;
 
     public HourlyRollups(MongoCollection<Document> calls, MongoCollection<Document> rollups, MongoCollection<Document> shares,
-                         ReportRules rules) {
+                         MongoCollection<Document> agentTime, ReportRules rules) {
         this.calls = calls;
         this.rollups = rollups;
         this.shares = shares;
+        this.agentTime = agentTime;
         this.rules = rules;
     }
 
@@ -112,11 +116,14 @@ public final class HourlyRollups {
         rollups.updateOne(eq("_id", hour + "|" + queue + "|" + agentField), Updates.combine(updates), UPSERT);
     }
 
-    /** Adds a stretch of an agent's time to the rollups of the hours it covers (under no queue). */
+    /** Adds a stretch of an agent's time to the hours it covers. */
     public void addAgentTime(AgentSpan span) {
         span.measure().ifPresent(measure -> {
             for (AgentSpan piece : span.byHour()) {
-                add(piece.hour(), NO_QUEUE, piece.agent(), Tally.of(Map.of(measure, piece.length().toMillis())));
+                agentTime.updateOne(eq("_id", piece.hour() + "|" + piece.agent()), Updates.combine(
+                        Updates.inc(measure.field(), piece.length().toMillis()),
+                        Updates.setOnInsert("hour", Date.from(piece.hour())),
+                        Updates.setOnInsert("agent", piece.agent())), UPSERT);
             }
         });
     }
@@ -139,20 +146,61 @@ public final class HourlyRollups {
             Object key = group.get("_id");
             result.put(key == null ? "" : key.toString(), tallyOf(group));
         }
+        // Agents' time belongs to agents, not queues: it joins the whole-centre and per-agent figures only.
+        if (queue.isEmpty() && !by.equals(Optional.of("queue"))) {
+            List<Bson> agentMatch = new ArrayList<>(List.of(gte("hour", Date.from(from)), lt("hour", Date.from(to))));
+            agent.ifPresent(id -> agentMatch.add(eq("agent", id)));
+            Object agentKey = by.isPresent() ? "$agent" : null;
+            for (Document group : agentTime.aggregate(List.of(Aggregates.match(and(agentMatch)), Aggregates.group(agentKey, sums)))) {
+                Object key = group.get("_id");
+                result.merge(key == null ? "" : key.toString(), tallyOf(group), Tally::plus);
+            }
+        }
         return result;
     }
 
-    /** Rebuilds the rollups of calls that arrived in {@code [from, to)} (whole hours) from the raw records. */
+    /**
+     * Rebuilds the rollups of calls that arrived in {@code [from, to)} (whole hours) from the raw
+     * records: counted in memory, then written in bulk. Agents' time is not touched.
+     */
     public int recompute(Instant from, Instant to) {
         Date start = Date.from(from);
         Date end = Date.from(to);
         rollups.deleteMany(and(gte("hour", start), lt("hour", end)));
         shares.deleteMany(and(gte("hour", start), lt("hour", end)));
+        Map<String, Document> buckets = new LinkedHashMap<>();
+        Map<String, Tally> sums = new LinkedHashMap<>();
+        List<Document> shareDocuments = new ArrayList<>();
         int counted = 0;
         for (Document call : calls.find(and(gte(CallUpdate.ARRIVAL_AT, start), lt(CallUpdate.ARRIVAL_AT, end),
                 exists(CallUpdate.ENDED_AT)))) {
-            apply(call.getString("_id"), CallFactsReader.read(call));
+            CallFacts facts = CallFactsReader.read(call);
+            Share share = new Share(facts.arrivalAt().truncatedTo(ChronoUnit.HOURS),
+                    facts.queue() == null ? NO_QUEUE : facts.queue(), CallTally.of(facts, rules));
+            share.tallies.forEach((agent, tally) -> {
+                String agentField = agent.equals(CallTally.NO_AGENT) ? AGENT_NONE : agent;
+                String id = share.hour + "|" + share.queue + "|" + agentField;
+                buckets.computeIfAbsent(id, key -> new Document("_id", key).append("hour", Date.from(share.hour))
+                        .append("queue", share.queue).append("agent", agentField));
+                sums.merge(id, tally, Tally::plus);
+            });
+            shareDocuments.add(share.toDocument(call.getString("_id")));
+            if (shareDocuments.size() == 1_000) {
+                shares.insertMany(shareDocuments);
+                shareDocuments.clear();
+            }
             counted++;
+        }
+        if (!shareDocuments.isEmpty()) {
+            shares.insertMany(shareDocuments);
+        }
+        List<Document> rollupDocuments = new ArrayList<>();
+        buckets.forEach((id, bucket) -> {
+            sums.get(id).nonZero().forEach((measure, value) -> bucket.append(measure.field(), value));
+            rollupDocuments.add(bucket);
+        });
+        if (!rollupDocuments.isEmpty()) {
+            rollups.insertMany(rollupDocuments);
         }
         return counted;
     }

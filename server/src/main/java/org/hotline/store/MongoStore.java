@@ -76,6 +76,11 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(HourlyRollups.ROLLUPS);
     }
 
+    /** Agents' time by state, per hour. */
+    public MongoCollection<Document> agentTime() {
+        return database.getCollection(HourlyRollups.AGENT_TIME);
+    }
+
     /** The reports made on a schedule. */
     public MongoCollection<Document> storedReports() {
         return database.getCollection(StoredReports.COLLECTION);
@@ -120,6 +125,7 @@ public final class MongoStore implements AutoCloseable {
             calls.createIndex(Indexes.compoundIndex(Indexes.ascending("caller.number"), Indexes.descending("arrivalAt"))); // a caller's history
             rollups().createIndex(Indexes.ascending("hour", "queue", "agent")); // a report's range, per queue / agent
             callTallies().createIndex(Indexes.ascending("hour")); // recompute of a range
+            agentTime().createIndex(Indexes.ascending("hour", "agent"));
             storedReports().createIndex(Indexes.ascending("kind", "from")); // the latest of a kind
             indexed = true;
         } catch (RuntimeException e) {

@@ -38,7 +38,7 @@ class HourlyRollupsTest {
     void open() {
         store = TestMongo.openStore();
         journal = new MongoCallJournal(store.calls(), Clock.fixed(NINE, ZoneOffset.UTC));
-        rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), ReportRules.handbook());
+        rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), store.agentTime(), ReportRules.handbook());
         journal.afterEachWrite((id, event) -> rollups.refresh(id));
     }
 
@@ -132,5 +132,9 @@ class HourlyRollupsTest {
                 .get("");
         assertThat(firstHour.get(Measure.ON_CALL_MS)).isEqualTo(600_000);
         assertThat(Figures.of(firstHour).occupancy()).isEqualTo(new Ratio(600_000, 3_600_000));
+
+        rollups.recompute(NINE, DAY_END);
+        assertThat(rollups.sum(NINE, DAY_END, Optional.empty(), Optional.of("010"), Optional.empty()).get("")
+                .get(Measure.ON_CALL_MS)).as("a recompute from the call records leaves agents' time alone").isEqualTo(1_200_000);
     }
 }

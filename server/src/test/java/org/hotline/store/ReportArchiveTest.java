@@ -32,7 +32,7 @@ class ReportArchiveTest {
     @BeforeEach
     void open() {
         store = TestMongo.openStore();
-        rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), ReportRules.handbook());
+        rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), store.agentTime(), ReportRules.handbook());
         stored = new StoredReports(store.database().getCollection(StoredReports.COLLECTION));
         archive = new ReportArchive(rollups, stored, BEIJING, Clock.fixed(NOW, ZoneOffset.UTC));
     }
