@@ -103,7 +103,7 @@ public final class HotlineServer implements AutoCloseable {
             parts.push(store);
             MongoCallJournal journal = new MongoCallJournal(store.calls(), clock);
             HourlyRollups rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), store.agentTime(),
-                    config.reports());
+                    config.reports(), config.centre().timeZone());
             journal.afterEachWrite((id, event) -> {
                 if (HourlyRollups.mayChangeAFinishedCall(event)) {
                     rollups.refresh(id);

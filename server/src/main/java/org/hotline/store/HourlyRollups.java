@@ -14,6 +14,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -52,6 +53,8 @@ public final class HourlyRollups {
     /** Agents' time by state, per hour and agent: not from the call records, so kept apart from what a recompute rebuilds. */
     public static final String AGENT_TIME = "agent_time_hourly";
     static final String NO_QUEUE = "-";
+    private static final String HOUR = "hour";
+    private static final String DAY = "day";
     private static final String AGENT_NONE = "-";
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
@@ -60,9 +63,12 @@ public final class HourlyRollups {
     private final MongoCollection<Document> shares;
     private final MongoCollection<Document> agentTime;
     private final ReportRules rules;
+    private final ZoneId zone;
 
+    /** @param zone the centre's time zone: whole days of it are also kept as day documents, so long reports read few */
     public HourlyRollups(MongoCollection<Document> calls, MongoCollection<Document> rollups, MongoCollection<Document> shares,
-                         MongoCollection<Document> agentTime, ReportRules rules) {
+                         MongoCollection<Document> agentTime, ReportRules rules, ZoneId zone) {
+        this.zone = zone;
         this.calls = calls;
         this.rollups = rollups;
         this.shares = shares;
@@ -114,6 +120,21 @@ public final class HourlyRollups {
         updates.add(Updates.setOnInsert("queue", queue));
         updates.add(Updates.setOnInsert("agent", agentField));
         rollups.updateOne(eq("_id", hour + "|" + queue + "|" + agentField), Updates.combine(updates), UPSERT);
+        Instant day = dayOf(hour);
+        List<Bson> daily = new ArrayList<>(updates.subList(0, amounts.size()));
+        daily.add(Updates.setOnInsert(DAY, Date.from(day)));
+        daily.add(Updates.setOnInsert("queue", queue));
+        daily.add(Updates.setOnInsert("agent", agentField));
+        rollups.updateOne(eq("_id", "D|" + day + "|" + queue + "|" + agentField), Updates.combine(daily), UPSERT);
+    }
+
+    /** The centre's local midnight starting the day this instant falls in. */
+    private Instant dayOf(Instant instant) {
+        return instant.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+    }
+
+    private Instant nextDay(Instant midnight) {
+        return midnight.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     /** Adds a stretch of an agent's time to the hours it covers. */
@@ -124,6 +145,11 @@ public final class HourlyRollups {
                         Updates.inc(measure.field(), piece.length().toMillis()),
                         Updates.setOnInsert("hour", Date.from(piece.hour())),
                         Updates.setOnInsert("agent", piece.agent())), UPSERT);
+                Instant day = dayOf(piece.hour());
+                agentTime.updateOne(eq("_id", "D|" + day + "|" + piece.agent()), Updates.combine(
+                        Updates.inc(measure.field(), piece.length().toMillis()),
+                        Updates.setOnInsert(DAY, Date.from(day)),
+                        Updates.setOnInsert("agent", piece.agent())), UPSERT);
             }
         });
     }
@@ -133,22 +159,40 @@ public final class HourlyRollups {
      * {@code "queue"}, {@code "agent"} or not at all (key {@code ""}), optionally for one queue / agent.
      */
     public Map<String, Tally> sum(Instant from, Instant to, Optional<String> queue, Optional<String> agent, Optional<String> by) {
-        List<Bson> match = new ArrayList<>(List.of(gte("hour", Date.from(from)), lt("hour", Date.from(to))));
-        queue.ifPresent(name -> match.add(eq("queue", name)));
-        agent.ifPresent(id -> match.add(eq("agent", id)));
+        // Whole days of the centre come from the day documents, the hours at either end from the hourly ones.
+        Instant firstMidnight = dayOf(from).equals(from) ? from : nextDay(dayOf(from));
+        Instant lastMidnight = dayOf(to);
+        Map<String, Tally> result = new LinkedHashMap<>();
+        if (firstMidnight.isBefore(lastMidnight)) {
+            add(result, DAY, firstMidnight, lastMidnight, queue, agent, by);
+            add(result, HOUR, from, firstMidnight, queue, agent, by);
+            add(result, HOUR, lastMidnight, to, queue, agent, by);
+        } else {
+            add(result, HOUR, from, to, queue, agent, by);
+        }
+        return result;
+    }
+
+    private void add(Map<String, Tally> result, String level, Instant from, Instant to, Optional<String> queue,
+                     Optional<String> agent, Optional<String> by) {
+        if (!from.isBefore(to)) {
+            return;
+        }
         List<BsonField> sums = new ArrayList<>();
         for (Measure measure : Measure.values()) {
             sums.add(Accumulators.sum(measure.field(), "$" + measure.field()));
         }
+        List<Bson> match = new ArrayList<>(List.of(gte(level, Date.from(from)), lt(level, Date.from(to))));
+        queue.ifPresent(name -> match.add(eq("queue", name)));
+        agent.ifPresent(id -> match.add(eq("agent", id)));
         Object groupKey = by.map(field -> (Object) ("$" + field)).orElse(null);
-        Map<String, Tally> result = new LinkedHashMap<>();
         for (Document group : rollups.aggregate(List.of(Aggregates.match(and(match)), Aggregates.group(groupKey, sums)))) {
             Object key = group.get("_id");
-            result.put(key == null ? "" : key.toString(), tallyOf(group));
+            result.merge(key == null ? "" : key.toString(), tallyOf(group), Tally::plus);
         }
         // Agents' time belongs to agents, not queues: it joins the whole-centre and per-agent figures only.
         if (queue.isEmpty() && !by.equals(Optional.of("queue"))) {
-            List<Bson> agentMatch = new ArrayList<>(List.of(gte("hour", Date.from(from)), lt("hour", Date.from(to))));
+            List<Bson> agentMatch = new ArrayList<>(List.of(gte(level, Date.from(from)), lt(level, Date.from(to))));
             agent.ifPresent(id -> agentMatch.add(eq("agent", id)));
             Object agentKey = by.isPresent() ? "$agent" : null;
             for (Document group : agentTime.aggregate(List.of(Aggregates.match(and(agentMatch)), Aggregates.group(agentKey, sums)))) {
@@ -156,7 +200,6 @@ public final class HourlyRollups {
                 result.merge(key == null ? "" : key.toString(), tallyOf(group), Tally::plus);
             }
         }
-        return result;
     }
 
     /**
@@ -202,7 +245,33 @@ public final class HourlyRollups {
         if (!rollupDocuments.isEmpty()) {
             rollups.insertMany(rollupDocuments);
         }
+        for (Instant day = dayOf(from); day.isBefore(to); day = nextDay(day)) {
+            rebuildDay(day);
+        }
         return counted;
+    }
+
+    /** A day's documents made again from its hourly ones (after a recompute touched any of its hours). */
+    private void rebuildDay(Instant day) {
+        Instant end = nextDay(day);
+        rollups.deleteMany(and(gte(DAY, Date.from(day)), lt(DAY, Date.from(end))));
+        List<BsonField> sums = new ArrayList<>();
+        for (Measure measure : Measure.values()) {
+            sums.add(Accumulators.sum(measure.field(), "$" + measure.field()));
+        }
+        List<Document> days = new ArrayList<>();
+        for (Document group : rollups.aggregate(List.of(
+                Aggregates.match(and(gte(HOUR, Date.from(day)), lt(HOUR, Date.from(end)))),
+                Aggregates.group(new Document("queue", "$queue").append("agent", "$agent"), sums)))) {
+            Document key = group.get("_id", Document.class);
+            Document daily = new Document("_id", "D|" + day + "|" + key.getString("queue") + "|" + key.getString("agent"))
+                    .append(DAY, Date.from(day)).append("queue", key.getString("queue")).append("agent", key.getString("agent"));
+            tallyOf(group).nonZero().forEach((measure, value) -> daily.append(measure.field(), value));
+            days.add(daily);
+        }
+        if (!days.isEmpty()) {
+            rollups.insertMany(days);
+        }
     }
 
     private static Tally tallyOf(Document document) {

@@ -124,8 +124,10 @@ public final class MongoStore implements AutoCloseable {
             calls.createIndex(Indexes.ascending("callback.status"), new com.mongodb.client.model.IndexOptions().sparse(true));
             calls.createIndex(Indexes.compoundIndex(Indexes.ascending("caller.number"), Indexes.descending("arrivalAt"))); // a caller's history
             rollups().createIndex(Indexes.ascending("hour", "queue", "agent")); // a report's range, per queue / agent
+            rollups().createIndex(Indexes.ascending("day", "queue", "agent"), new com.mongodb.client.model.IndexOptions().sparse(true));
             callTallies().createIndex(Indexes.ascending("hour")); // recompute of a range
             agentTime().createIndex(Indexes.ascending("hour", "agent"));
+            agentTime().createIndex(Indexes.ascending("day", "agent"), new com.mongodb.client.model.IndexOptions().sparse(true));
             storedReports().createIndex(Indexes.ascending("kind", "from")); // the latest of a kind
             indexed = true;
         } catch (RuntimeException e) {

@@ -38,7 +38,7 @@ public final class ReportsBenchmark {
         CallRecordGenerator generator = new CallRecordGenerator(42);
         try (MongoStore store = TestMongo.openStore()) {
             HourlyRollups rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), store.agentTime(),
-                    ReportRules.handbook());
+                    ReportRules.handbook(), BEIJING);
 
             // 1. ingest, one finished call at a time
             List<Document> sample = generator.day(monthPeriod.from(), 20_000, "ingest-");

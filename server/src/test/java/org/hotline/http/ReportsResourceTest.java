@@ -37,7 +37,8 @@ class ReportsResourceTest {
     void start() throws Exception {
         http = new ResourceFixture();
         store = http.store;
-        rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), store.agentTime(), ReportRules.handbook());
+        rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), store.agentTime(), ReportRules.handbook(),
+                java.time.ZoneId.of("Asia/Shanghai"));
         stored = new StoredReports(store.storedReports());
         http.serve(router -> new ReportsResource(http.vertx, rollups, stored,
                 new BreachFinder(new CallRecords(store.calls()), ReportRules.handbook(), java.time.Clock.systemUTC()),

@@ -38,7 +38,8 @@ class HourlyRollupsTest {
     void open() {
         store = TestMongo.openStore();
         journal = new MongoCallJournal(store.calls(), Clock.fixed(NINE, ZoneOffset.UTC));
-        rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), store.agentTime(), ReportRules.handbook());
+        rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), store.agentTime(), ReportRules.handbook(),
+                java.time.ZoneId.of("Asia/Shanghai"));
         journal.afterEachWrite((id, event) -> rollups.refresh(id));
     }
 
@@ -136,5 +137,29 @@ class HourlyRollupsTest {
         rollups.recompute(NINE, DAY_END);
         assertThat(rollups.sum(NINE, DAY_END, Optional.empty(), Optional.of("010"), Optional.empty()).get("")
                 .get(Measure.ON_CALL_MS)).as("a recompute from the call records leaves agents' time alone").isEqualTo(1_200_000);
+    }
+
+    @Test
+    void wholeDaysAreReadFromDayDocumentsAndAgreeWithTheirHours() {
+        Instant midnight = Instant.parse("2026-11-21T16:00:00Z"); // 22 Nov, 00:00 in Beijing
+        answeredCall("morning", midnight.plusSeconds(9 * 3600), "orders", "010", 10, 120);
+        answeredCall("evening", midnight.plusSeconds(20 * 3600), "complaints", "011", 40, 400);
+        answeredCall("next-day", midnight.plusSeconds(33 * 3600), "orders", "010", 5, 60);
+        journal.awaitIdle(Duration.ofSeconds(10));
+        Instant dayAfter = midnight.plus(Duration.ofDays(2));
+
+        Tally wholeDays = rollups.sum(midnight, dayAfter, Optional.empty(), Optional.empty(), Optional.empty()).get("");
+        Tally hourByHour = rollups.sum(midnight, midnight.plusSeconds(3600), Optional.empty(), Optional.empty(), Optional.empty())
+                .getOrDefault("", Tally.ZERO).plus(rollups.sum(midnight.plusSeconds(3600), dayAfter.minusSeconds(3600),
+                        Optional.empty(), Optional.empty(), Optional.empty()).getOrDefault("", Tally.ZERO));
+
+        assertThat(wholeDays.get(Measure.CALLS)).isEqualTo(3);
+        assertThat(wholeDays).isEqualTo(hourByHour);
+        assertThat(rollups.sum(midnight, dayAfter, Optional.of("orders"), Optional.empty(), Optional.of("agent")).keySet())
+                .containsExactly("010");
+
+        rollups.recompute(midnight.plusSeconds(19 * 3600), midnight.plusSeconds(21 * 3600)); // part of a day
+        assertThat(rollups.sum(midnight, dayAfter, Optional.empty(), Optional.empty(), Optional.empty()).get(""))
+                .as("the day documents are made again from the hours after a recompute").isEqualTo(wholeDays);
     }
 }

@@ -32,7 +32,8 @@ class ReportArchiveTest {
     @BeforeEach
     void open() {
         store = TestMongo.openStore();
-        rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), store.agentTime(), ReportRules.handbook());
+        rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), store.agentTime(), ReportRules.handbook(),
+                java.time.ZoneId.of("Asia/Shanghai"));
         stored = new StoredReports(store.database().getCollection(StoredReports.COLLECTION));
         archive = new ReportArchive(rollups, stored, BEIJING, Clock.fixed(NOW, ZoneOffset.UTC));
     }
