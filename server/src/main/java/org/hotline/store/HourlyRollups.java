@@ -10,6 +10,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BsonField;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -97,21 +99,39 @@ public final class HourlyRollups {
         Share now = new Share(facts.arrivalAt().truncatedTo(ChronoUnit.HOURS),
                 facts.queue() == null ? NO_QUEUE : facts.queue(), CallTally.of(facts, rules));
         Document stored = shares.find(eq("_id", id)).first();
+        List<UpdateOneModel<Document>> writes = new ArrayList<>();
         if (stored != null) {
             Share before = Share.read(stored);
             if (before.equals(now)) {
                 return;
             }
-            before.tallies.forEach((agent, tally) -> add(before.hour, before.queue, agent, Tally.ZERO.minus(tally)));
+            if (before.hour.equals(now.hour) && before.queue.equals(now.queue)) {
+                // Same bucket: only the difference is added (one write per agent and level).
+                Set<String> agents = new HashSet<>(before.tallies.keySet());
+                agents.addAll(now.tallies.keySet());
+                for (String agent : agents) {
+                    writes.addAll(increments(now.hour, now.queue, agent, now.tallies.getOrDefault(agent, Tally.ZERO)
+                            .minus(before.tallies.getOrDefault(agent, Tally.ZERO))));
+                }
+            } else {
+                before.tallies.forEach((agent, tally) -> writes.addAll(
+                        increments(before.hour, before.queue, agent, Tally.ZERO.minus(tally))));
+                now.tallies.forEach((agent, tally) -> writes.addAll(increments(now.hour, now.queue, agent, tally)));
+            }
+        } else {
+            now.tallies.forEach((agent, tally) -> writes.addAll(increments(now.hour, now.queue, agent, tally)));
         }
-        now.tallies.forEach((agent, tally) -> add(now.hour, now.queue, agent, tally));
+        if (!writes.isEmpty()) {
+            rollups.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
         shares.replaceOne(eq("_id", id), now.toDocument(id), new ReplaceOptions().upsert(true));
     }
 
-    private void add(Instant hour, String queue, String agent, Tally tally) {
+    /** The hourly and the day document's increments for one agent's tally in a bucket (none when it is zero). */
+    private List<UpdateOneModel<Document>> increments(Instant hour, String queue, String agent, Tally tally) {
         Map<Measure, Long> amounts = tally.nonZero();
         if (amounts.isEmpty()) {
-            return;
+            return List.of();
         }
         String agentField = agent.equals(CallTally.NO_AGENT) ? AGENT_NONE : agent;
         List<Bson> updates = new ArrayList<>();
@@ -119,13 +139,14 @@ public final class HourlyRollups {
         updates.add(Updates.setOnInsert("hour", Date.from(hour)));
         updates.add(Updates.setOnInsert("queue", queue));
         updates.add(Updates.setOnInsert("agent", agentField));
-        rollups.updateOne(eq("_id", hour + "|" + queue + "|" + agentField), Updates.combine(updates), UPSERT);
         Instant day = dayOf(hour);
         List<Bson> daily = new ArrayList<>(updates.subList(0, amounts.size()));
         daily.add(Updates.setOnInsert(DAY, Date.from(day)));
         daily.add(Updates.setOnInsert("queue", queue));
         daily.add(Updates.setOnInsert("agent", agentField));
-        rollups.updateOne(eq("_id", "D|" + day + "|" + queue + "|" + agentField), Updates.combine(daily), UPSERT);
+        return List.of(
+                new UpdateOneModel<>(eq("_id", hour + "|" + queue + "|" + agentField), Updates.combine(updates), UPSERT),
+                new UpdateOneModel<>(eq("_id", "D|" + day + "|" + queue + "|" + agentField), Updates.combine(daily), UPSERT));
     }
 
     /** The centre's local midnight starting the day this instant falls in. */
