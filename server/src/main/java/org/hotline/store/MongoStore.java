@@ -91,6 +91,21 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(HourlyRollups.SHARES);
     }
 
+    /** Outbound campaigns. */
+    public MongoCollection<Document> campaigns() {
+        return database.getCollection(MongoCampaigns.COLLECTION);
+    }
+
+    /** The contacts of every campaign. */
+    public MongoCollection<Document> campaignContacts() {
+        return database.getCollection(MongoContactBook.CONTACTS);
+    }
+
+    /** Every campaign attempt: the outbound call records. */
+    public MongoCollection<Document> campaignAttempts() {
+        return database.getCollection(MongoContactBook.ATTEMPTS);
+    }
+
     /** Whether MongoDB answers; never throws, answers within the server-selection timeout. */
     public boolean ping() {
         try {
@@ -129,6 +144,8 @@ public final class MongoStore implements AutoCloseable {
             agentTime().createIndex(Indexes.ascending("hour", "agent"));
             agentTime().createIndex(Indexes.ascending("day", "agent"), new com.mongodb.client.model.IndexOptions().sparse(true));
             storedReports().createIndex(Indexes.ascending("kind", "from")); // the latest of a kind
+            campaigns().createIndex(Indexes.ascending("status"));
+            new MongoContactBook(campaignContacts(), campaignAttempts()).createIndexes();
             indexed = true;
         } catch (RuntimeException e) {
             log.debug("creating the calls indexes failed: {}", e.toString());

@@ -1,0 +1,38 @@
+package org.hotline.campaign;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A campaign's contacts as dialers share them: a contact is claimed atomically before it is
+ * dialled, so two dialers (or one restarted) never dial it twice for one attempt.
+ */
+public interface ContactBook {
+
+    /** Adds contacts (new ones are pending, due at once); returns how many were added (a number already in the campaign is not). */
+    int add(List<Contact> contacts);
+
+    /** Pending contacts of the campaign due by {@code now}, earliest first, at most {@code limit}. */
+    List<Contact> due(CampaignId campaign, Instant now, int limit);
+
+    /**
+     * Claims a pending contact for dialling by {@code dialer}, counting the attempt; empty if
+     * someone else claimed it first or it changed since it was read.
+     */
+    Optional<Contact> claim(Contact contact, String dialer, Instant now);
+
+    /** Records a finished attempt and the contact's new state (only while {@code dialer} still holds the claim). */
+    boolean finish(Attempt attempt, Contact after, String dialer);
+
+    /** A pending contact's next turn moved (window closed) or the contact expired / is on the do-not-call list. */
+    void settle(Contact contact);
+
+    /** Contacts left dialling by {@code dialer} (which stopped mid-call), or claimed before {@code staleBefore} by anyone. */
+    List<Contact> interrupted(String dialer, Instant staleBefore);
+
+    /** Pending contacts of a stopped campaign are cancelled; returns how many. */
+    long cancelPending(CampaignId campaign);
+
+    ContactProgress progress(CampaignId campaign);
+}

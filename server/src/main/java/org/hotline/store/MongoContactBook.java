@@ -1,0 +1,228 @@
+package org.hotline.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+import static org.hotline.store.MongoCampaigns.name;
+import static org.hotline.store.MongoCampaigns.value;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.hotline.campaign.Attempt;
+import org.hotline.campaign.AttemptOutcome;
+import org.hotline.campaign.CampaignId;
+import org.hotline.campaign.Contact;
+import org.hotline.campaign.ContactBook;
+import org.hotline.campaign.ContactDetails;
+import org.hotline.campaign.ContactProgress;
+import org.hotline.campaign.ContactStatus;
+import org.hotline.routing.AgentId;
+
+/**
+ * Campaign contacts and their attempts in MongoDB. A claim is one {@code findOneAndUpdate}
+ * conditioned on the contact being pending with the attempt count last read; the count it
+ * raises then identifies the claim, so a dialer that lost its claim (it was thought dead) cannot
+ * overwrite what the new holder records.
+ */
+public final class MongoContactBook implements ContactBook {
+
+    public static final String CONTACTS = "campaign_contacts";
+    public static final String ATTEMPTS = "campaign_attempts";
+
+    private final MongoCollection<Document> contacts;
+    private final MongoCollection<Document> attempts;
+
+    public MongoContactBook(MongoCollection<Document> contacts, MongoCollection<Document> attempts) {
+        this.contacts = contacts;
+        this.attempts = attempts;
+    }
+
+    /** The indexes the dialers' queries need; called once at start-up. */
+    public void createIndexes() {
+        contacts.createIndex(Indexes.ascending("campaignId", "number"), new IndexOptions().unique(true));
+        contacts.createIndex(Indexes.ascending("campaignId", "status", "nextAttemptAt"));
+        contacts.createIndex(Indexes.ascending("status", "claimedAt"));
+        // Exactly the claim's condition: lets a store without a query planner for compound
+        // conditions (the embedded one) find the contact by index instead of scanning.
+        contacts.createIndex(Indexes.ascending("_id", "status", "attempts"), new IndexOptions().unique(true));
+        attempts.createIndex(Indexes.ascending("campaignId", "outcome"));
+    }
+
+    @Override
+    public int add(List<Contact> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Document> documents = batch.stream().map(MongoContactBook::toDocument).toList();
+        try {
+            return contacts.insertMany(documents, new InsertManyOptions().ordered(false)).getInsertedIds().size();
+        } catch (MongoBulkWriteException e) {
+            boolean onlyDuplicates = e.getWriteErrors().stream()
+                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyDuplicates) {
+                throw e;
+            }
+            return batch.size() - e.getWriteErrors().size();
+        }
+    }
+
+    @Override
+    public List<Contact> due(CampaignId campaign, Instant now, int limit) {
+        List<Contact> due = new ArrayList<>();
+        contacts.find(and(eq("campaignId", campaign.value()), eq("status", name(ContactStatus.PENDING)),
+                        lte("nextAttemptAt", Date.from(now))))
+                .sort(Sorts.ascending("nextAttemptAt")).limit(limit)
+                .forEach(doc -> due.add(fromDocument(doc)));
+        return due;
+    }
+
+    @Override
+    public Optional<Contact> claim(Contact contact, String dialer, Instant now) {
+        Document claimed = contacts.findOneAndUpdate(
+                and(eq("_id", contact.id()), eq("status", name(ContactStatus.PENDING)), eq("attempts", contact.attempts())),
+                Updates.combine(Updates.set("status", name(ContactStatus.DIALLING)), Updates.inc("attempts", 1),
+                        Updates.set("claimedBy", dialer), Updates.set("claimedAt", Date.from(now))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(claimed).map(MongoContactBook::fromDocument);
+    }
+
+    @Override
+    public boolean finish(Attempt attempt, Contact after, String dialer) {
+        Contact claimed = attempt.contact();
+        boolean reachedInTime = after.status() == ContactStatus.DONE && attempt.endedAt().isBefore(claimed.deadline());
+        List<Bson> changes = new ArrayList<>(stateOf(after));
+        changes.add(Updates.unset("claimedBy"));
+        changes.add(Updates.unset("claimedAt"));
+        changes.add(Updates.set("reachedInTime", reachedInTime));
+        boolean mine = contacts.updateOne(and(eq("_id", claimed.id()), eq("status", name(ContactStatus.DIALLING)),
+                eq("attempts", claimed.attempts())), Updates.combine(changes)).getModifiedCount() == 1;
+        if (mine) {
+            attempts.insertOne(new Document("_id", claimed.id() + "#" + attempt.number())
+                    .append("direction", "outbound")
+                    .append("campaignId", claimed.campaign().value())
+                    .append("contactId", claimed.id())
+                    .append("number", claimed.number())
+                    .append("attempt", attempt.number())
+                    .append("agent", attempt.agent() == null ? null : attempt.agent().value())
+                    .append("dialler", dialer)
+                    .append("startedAt", Date.from(attempt.startedAt()))
+                    .append("answeredAt", attempt.answeredAt() == null ? null : Date.from(attempt.answeredAt()))
+                    .append("endedAt", Date.from(attempt.endedAt()))
+                    .append("outcome", name(attempt.outcome()))
+                    .append("survey", attempt.surveyScore() == null ? null : new Document("score", attempt.surveyScore()))
+                    .append("deadline", Date.from(claimed.deadline())));
+        }
+        return mine;
+    }
+
+    @Override
+    public void settle(Contact contact) {
+        contacts.updateOne(and(eq("_id", contact.id()), eq("status", name(ContactStatus.PENDING)), eq("attempts", contact.attempts())),
+                Updates.combine(stateOf(contact)));
+    }
+
+    @Override
+    public List<Contact> interrupted(String dialer, Instant staleBefore) {
+        List<Contact> left = new ArrayList<>();
+        contacts.find(and(eq("status", name(ContactStatus.DIALLING)),
+                        or(eq("claimedBy", dialer), lt("claimedAt", Date.from(staleBefore)))))
+                .forEach(doc -> left.add(fromDocument(doc)));
+        return left;
+    }
+
+    @Override
+    public long cancelPending(CampaignId campaign) {
+        return contacts.updateMany(and(eq("campaignId", campaign.value()), eq("status", name(ContactStatus.PENDING))),
+                Updates.set("status", name(ContactStatus.CANCELLED))).getModifiedCount();
+    }
+
+    @Override
+    public ContactProgress progress(CampaignId campaign) {
+        Map<ContactStatus, Long> byStatus = new EnumMap<>(ContactStatus.class);
+        long reachedInTime = 0;
+        for (Document group : contacts.aggregate(List.of(Aggregates.match(eq("campaignId", campaign.value())),
+                Aggregates.group(new Document("status", "$status").append("inTime", "$reachedInTime"),
+                        Accumulators.sum("count", 1))))) {
+            Document key = group.get("_id", Document.class);
+            long count = ((Number) group.get("count")).longValue();
+            byStatus.merge(value(ContactStatus.class, key.getString("status")), count, Long::sum);
+            if (Boolean.TRUE.equals(key.get("inTime"))) {
+                reachedInTime += count;
+            }
+        }
+        Map<AttemptOutcome, Long> byOutcome = new EnumMap<>(AttemptOutcome.class);
+        for (Document group : attempts.aggregate(List.of(Aggregates.match(eq("campaignId", campaign.value())),
+                Aggregates.group("$outcome", Accumulators.sum("count", 1))))) {
+            byOutcome.put(value(AttemptOutcome.class, group.getString("_id")), ((Number) group.get("count")).longValue());
+        }
+        return new ContactProgress(byStatus, byOutcome, reachedInTime);
+    }
+
+    private static List<Bson> stateOf(Contact contact) {
+        List<Bson> changes = new ArrayList<>();
+        changes.add(Updates.set("status", name(contact.status())));
+        changes.add(Updates.set("attempts", contact.attempts()));
+        changes.add(Updates.set("nextAttemptAt", contact.nextAttemptAt() == null ? null : Date.from(contact.nextAttemptAt())));
+        changes.add(Updates.set("avoidAgent", contact.avoidAgent() == null ? null : contact.avoidAgent().value()));
+        changes.add(Updates.set("lastOutcome", contact.lastOutcome() == null ? null : name(contact.lastOutcome())));
+        return changes;
+    }
+
+    static Document toDocument(Contact contact) {
+        ContactDetails details = contact.details();
+        return new Document("_id", contact.id())
+                .append("campaignId", contact.campaign().value())
+                .append("number", contact.number())
+                .append("zone", contact.zone().getId())
+                .append("name", details.name())
+                .append("subject", details.subject())
+                .append("originalDate", details.originalDate() == null ? null : details.originalDate().toString())
+                .append("caseId", details.caseId())
+                .append("preferredAgent", contact.preferredAgent() == null ? null : contact.preferredAgent().value())
+                .append("avoidAgent", contact.avoidAgent() == null ? null : contact.avoidAgent().value())
+                .append("status", name(contact.status()))
+                .append("attempts", contact.attempts())
+                .append("nextAttemptAt", contact.nextAttemptAt() == null ? null : Date.from(contact.nextAttemptAt()))
+                .append("deadline", Date.from(contact.deadline()))
+                .append("lastOutcome", contact.lastOutcome() == null ? null : name(contact.lastOutcome()));
+    }
+
+    static Contact fromDocument(Document doc) {
+        String originalDate = doc.getString("originalDate");
+        String preferred = doc.getString("preferredAgent");
+        String avoid = doc.getString("avoidAgent");
+        String outcome = doc.getString("lastOutcome");
+        Date next = doc.getDate("nextAttemptAt");
+        return new Contact(doc.getString("_id"), new CampaignId(doc.getString("campaignId")), doc.getString("number"),
+                ZoneId.of(doc.getString("zone")),
+                new ContactDetails(doc.getString("name"), doc.getString("subject"),
+                        originalDate == null ? null : LocalDate.parse(originalDate), doc.getString("caseId")),
+                preferred == null ? null : new AgentId(preferred), avoid == null ? null : new AgentId(avoid),
+                value(ContactStatus.class, doc.getString("status")), doc.getInteger("attempts", 0),
+                next == null ? null : next.toInstant(), doc.getDate("deadline").toInstant(),
+                outcome == null ? null : value(AttemptOutcome.class, outcome));
+    }
+}
