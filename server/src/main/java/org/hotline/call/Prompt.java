@@ -28,7 +28,9 @@ public enum Prompt implements Speech {
     AFTER_HOURS_OFFER("after-hours-offer"),
     CALLBACK_AGENT("callback-agent"),
     SURVEY("survey"),
-    SURVEY_THANKS("survey-thanks");
+    SURVEY_THANKS("survey-thanks"),
+    /** A survey campaign's opening: who is calling and why. */
+    CAMPAIGN_SURVEY("campaign-survey");
 
     private final String fileName;
 

@@ -14,10 +14,12 @@ public enum AttemptOutcome {
     /** The reserved agent did not take the call, so the customer was never dialled: not the customer's try. */
     AGENT_NO_ANSWER,
     /** The server stopped while the try was under way; what happened is unknown, so it counts as an attempt. */
-    INTERRUPTED;
+    INTERRUPTED,
+    /** The server stopped after claiming the contact but before dialling it: not the customer's try. */
+    NEVER_DIALLED;
 
     /** Whether this outcome used one of the customer's attempts. */
     public boolean countsAsAttempt() {
-        return this != AGENT_NO_ANSWER;
+        return this != AGENT_NO_ANSWER && this != NEVER_DIALLED;
     }
 }

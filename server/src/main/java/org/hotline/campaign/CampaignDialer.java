@@ -28,6 +28,7 @@ public final class CampaignDialer {
     private final Clock clock;
     private final String dialer;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean nothingDue;
 
     /** @param dialer this server's name: its claims are recognised as its own after a restart */
     public CampaignDialer(Campaign campaign, ContactBook book, DoNotCallList doNotCall, OutboundLine line, Clock clock,
@@ -44,6 +45,15 @@ public final class CampaignDialer {
         this.dialer = dialer;
     }
 
+    public Campaign campaign() {
+        return campaign;
+    }
+
+    /** Whether the last step found no contact due (so the campaign may be finished). */
+    public boolean nothingDue() {
+        return nothingDue;
+    }
+
     /** Calls under way now. */
     public int inFlight() {
         return inFlight.get();
@@ -51,12 +61,18 @@ public final class CampaignDialer {
 
     /** One pacing step; returns how many calls it started. */
     public int step() {
-        int free = campaign.rules().maxLines() - inFlight.get();
-        if (free <= 0) {
+        return step(Integer.MAX_VALUE);
+    }
+
+    /** One pacing step starting at most {@code budget} calls (the server's overall pace); returns how many it started. */
+    public int step(int budget) {
+        int free = Math.min(budget, campaign.rules().maxLines() - inFlight.get());
+        if (free <= 0 || !line.ready()) {
             return 0;
         }
         Instant now = clock.instant();
         List<Contact> due = book.due(campaign.id(), now, free + READ_AHEAD);
+        nothingDue = due.isEmpty();
         int started = 0;
         for (Contact contact : due) {
             if (started == free) {
@@ -87,6 +103,7 @@ public final class CampaignDialer {
     private void dial(Contact claimed, Instant startedAt) {
         inFlight.incrementAndGet();
         try {
+            book.dialling(claimed, startedAt);
             line.dial(campaign, claimed, result -> finish(claimed, startedAt, result));
         } catch (RuntimeException e) {
             LOG.warn("campaign {}: contact {} could not be dialled: {}", campaign.id(), claimed.id(), e.toString());
@@ -112,7 +129,10 @@ public final class CampaignDialer {
         }
     }
 
-    /** Contacts this dialer (before a restart) or a dead one left mid-call: counted as tried, and rescheduled. */
+    /**
+     * Contacts this dialer (before a restart) or a dead one left mid-call: counted as tried when
+     * they had been dialled, given their attempt back when only claimed, and rescheduled.
+     */
     public static int settleInterrupted(ContactBook book, Campaigns campaigns, String dialer, Instant staleBefore, Clock clock) {
         int settled = 0;
         for (Contact left : book.interrupted(dialer, staleBefore)) {
@@ -121,8 +141,9 @@ public final class CampaignDialer {
                 continue;
             }
             Instant now = clock.instant();
-            Contact after = new AttemptPlan(campaign.get().rules()).after(left, AttemptOutcome.INTERRUPTED, null, now);
-            Attempt attempt = new Attempt(left, left.attempts(), null, now, null, now, AttemptOutcome.INTERRUPTED, null);
+            AttemptOutcome outcome = book.wasDialled(left) ? AttemptOutcome.INTERRUPTED : AttemptOutcome.NEVER_DIALLED;
+            Contact after = new AttemptPlan(campaign.get().rules()).after(left, outcome, null, now);
+            Attempt attempt = new Attempt(left, left.attempts(), null, now, null, now, outcome, null);
             if (book.finish(attempt, after, dialer)) {
                 settled++;
             }

@@ -22,6 +22,12 @@ public interface ContactBook {
      */
     Optional<Contact> claim(Contact contact, String dialer, Instant now);
 
+    /** Marks a claimed contact as dialled now, just before the call is placed (a restart can then tell the two apart). */
+    void dialling(Contact claimed, Instant at);
+
+    /** Whether a contact left in dialling by a stopped server had been dialled (else only claimed). */
+    boolean wasDialled(Contact claimed);
+
     /** Records a finished attempt and the contact's new state (only while {@code dialer} still holds the claim). */
     boolean finish(Attempt attempt, Contact after, String dialer);
 
@@ -35,4 +41,10 @@ public interface ContactBook {
     long cancelPending(CampaignId campaign);
 
     ContactProgress progress(CampaignId campaign);
+
+    /** The campaign's finished attempts, oldest first, at most {@code limit}. */
+    List<AttemptRecord> attempts(CampaignId campaign, int limit);
+
+    /** Removes every contact of a campaign that was never made (its creation failed half-way). */
+    void remove(CampaignId campaign);
 }

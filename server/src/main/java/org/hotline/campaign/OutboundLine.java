@@ -11,6 +11,11 @@ public interface OutboundLine {
 
     void dial(Campaign campaign, Contact contact, Consumer<Result> done);
 
+    /** Whether calls can be placed now (the link to the switch is up): no contact is claimed while they cannot. */
+    default boolean ready() {
+        return true;
+    }
+
     /**
      * @param answeredAt  when the customer answered, or null
      * @param surveyScore the keypad answer 1–5, or null

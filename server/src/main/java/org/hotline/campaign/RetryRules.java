@@ -43,6 +43,7 @@ public record RetryRules(int maxAttempts, Map<AttemptOutcome, Duration> waitAfte
         waits.put(AttemptOutcome.DIFFICULT_CUSTOMER, Duration.ofHours(4));
         waits.put(AttemptOutcome.AGENT_NO_ANSWER, Duration.ofSeconds(30));
         waits.put(AttemptOutcome.INTERRUPTED, Duration.ofMinutes(10));
+        waits.put(AttemptOutcome.NEVER_DIALLED, Duration.ZERO);
         waits.put(AttemptOutcome.REACHED, Duration.ZERO);
         return waits;
     }

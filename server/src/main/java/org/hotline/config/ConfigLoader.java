@@ -45,6 +45,8 @@ import org.hotline.call.ServiceHours;
  */
 public final class ConfigLoader {
 
+    private static final String DIALER_NAME = "[A-Za-z0-9][A-Za-z0-9.-]{0,63}";
+
     /** Environment variables that override keys of the file (the same names bin/asterisk reads). */
     static final Map<String, String> ENV_KEYS = Map.ofEntries(
             Map.entry("MONGO_URI", "mongo.uri"),
@@ -123,6 +125,7 @@ public final class ConfigLoader {
         List<Customer> customers = customers(tree, home, centre.numbers(), agents);
 
         ReportRules reports = reportRules(tree, rings, routing);
+        HotlineConfig.Campaigns campaigns = campaigns(tree);
 
         List<String> unknown = tree.unread();
         if (!unknown.isEmpty()) {
@@ -130,7 +133,26 @@ public final class ConfigLoader {
                     + (unknown.size() > 1 ? "; also unknown: " + String.join(", ", unknown.subList(1, unknown.size())) : ""));
         }
         return new HotlineConfig(company, centre, rings, ivr, ami, agi, http, mongo, prompts, agents, asteriskEtc,
-                stateDir.resolve("secrets/agents"), routing, callbacks, hours, customers, reports);
+                stateDir.resolve("secrets/agents"), routing, callbacks, hours, customers, reports, campaigns);
+    }
+
+    private static HotlineConfig.Campaigns campaigns(ConfigTree tree) {
+        String fallback;
+        try {
+            fallback = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            fallback = "hotline";
+        }
+        if (!fallback.matches(DIALER_NAME)) {
+            fallback = "hotline";
+        }
+        String name = tree.string("campaigns.dialerName", fallback);
+        if (!name.matches(DIALER_NAME)) {
+            throw new ConfigException("campaigns.dialerName: 1-64 letters, digits, dots or dashes (got '" + name + "')");
+        }
+        return new HotlineConfig.Campaigns(name,
+                Duration.ofSeconds(tree.integer("campaigns.ringSeconds", 30, 5, 120)),
+                tree.integer("campaigns.callsPerSecond", 10, 1, 100));
     }
 
     /** The service-level threshold and the short-abandon window are the reports' own; the rest are the call rules. */

@@ -40,7 +40,8 @@ public record HotlineConfig(
         Callbacks callbacks,
         ServiceHours hours,
         List<Customer> customers,
-        ReportRules reports) {
+        ReportRules reports,
+        Campaigns campaigns) {
 
     /**
      * @param wrapUp  after a conversation, how long the agent has before the next call is offered
@@ -49,6 +50,14 @@ public record HotlineConfig(
      * @param talkLimit   when a conversation breaks the call-length rule (5 minutes)
      */
     public record Routing(Duration wrapUp, WaitRules waiting, Duration talkWarning, Duration talkLimit) {
+    }
+
+    /**
+     * @param dialerName     this server's name on the contacts it claims: after a restart it settles its own claims at once
+     * @param ring           how long a campaign call rings before it counts as not answered
+     * @param callsPerSecond how many campaign calls are started per second at most, over all campaigns
+     */
+    public record Campaigns(String dialerName, Duration ring, int callsPerSecond) {
     }
 
     /**

@@ -44,6 +44,15 @@ public final class PhoneNumbers {
         return parse(raw).map(number -> util.format(number, PhoneNumberFormat.E164));
     }
 
+    /**
+     * How the centre dials a number (E.164 or as written): national form at home, e.g.
+     * {@code 13800138000} or {@code 01062345678}, the international prefix abroad
+     * ({@code 0012125550100}); digits only. Empty when it is not a valid number.
+     */
+    public Optional<String> dialFromCentre(String raw) {
+        return parse(raw).map(number -> util.formatOutOfCountryCallingNumber(number, region).replaceAll("[^0-9]", ""));
+    }
+
     /** The parsed number, when it is a valid one. */
     Optional<PhoneNumber> parse(String raw) {
         if (raw == null || !WRITTEN.matcher(raw.strip()).matches()) {

@@ -28,6 +28,16 @@ public final class PromptLibrary {
         return "hotline/" + language.code() + "/" + speech.fileName();
     }
 
+    /** Whether a prompt is recorded in every language (for prompts a user names, e.g. a campaign's notice). */
+    public static boolean recordedInEveryLanguage(Path dir, Speech speech) {
+        for (Language language : Language.values()) {
+            if (!Files.isRegularFile(dir.resolve(language.code()).resolve(speech.fileName() + ".wav"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Fails start-up when a prompt is missing or the greeting names another company. */
     public static void verify(Path dir, HotlineConfig.Company company) {
         List<String> problems = new ArrayList<>();

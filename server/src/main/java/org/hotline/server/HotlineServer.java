@@ -45,6 +45,12 @@ import org.hotline.telephony.agi.AgentFeatureScript;
 import org.hotline.telephony.agi.AgiServer;
 import org.hotline.telephony.agi.InboundScript;
 import org.hotline.telephony.agi.CallbackScript;
+import org.hotline.telephony.agi.CampaignScript;
+import org.hotline.telephony.ami.AgentlessLine;
+import org.hotline.store.MongoCampaigns;
+import org.hotline.store.MongoContactBook;
+import org.hotline.store.MongoDoNotCallList;
+import org.hotline.http.CampaignsResource;
 import org.hotline.telephony.agi.TransferScript;
 import org.hotline.telephony.ami.AgentFirstDialer;
 import org.hotline.telephony.ami.PromptStopper;
@@ -149,12 +155,14 @@ public final class HotlineServer implements AutoCloseable {
             InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), floor, config.routing().waiting(), reception,
                     config.hours(), clock, Sleeper.on(clock), events);
 
+            AgentlessLine agentless = new AgentlessLine(amiLink::get, config.centre().numbers(), config.campaigns().ring(), clock);
             PromptStopper prompts = new PromptStopper(amiLink::get);
             AgiServer agi = AgiServer.start(config.agi(), Map.of(
                     "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters, prompts),
                     "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
                     "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts),
-                    "callback", new CallbackScript(floor, config.ivr().language(), config.callbacks().customerRing(), clock)));
+                    "callback", new CallbackScript(floor, config.ivr().language(), config.callbacks().customerRing(), clock),
+                    "campaign", new CampaignScript(agentless, config.ivr().language(), clock)));
             parts.push(agi);
 
             AmiEventTranslator translator = new AmiEventTranslator(config.ivr().hotlineContext(), clock);
@@ -199,8 +207,17 @@ public final class HotlineServer implements AutoCloseable {
             ReportsResource reports = new ReportsResource(vertx, rollups, storedReports,
                     new BreachFinder(callRecords, config.reports(), clock), config.centre().timeZone(),
                     java.util.Set.copyOf(config.ivr().menu().options().values()), roster::contains);
+            MongoCampaigns campaigns = new MongoCampaigns(store.campaigns());
+            MongoContactBook contactBook = new MongoContactBook(store.campaignContacts(), store.campaignAttempts());
+            MongoDoNotCallList doNotCall = new MongoDoNotCallList(store.doNotCall());
+            CampaignRunner runner = new CampaignRunner(campaigns, contactBook, doNotCall, agentless, clock,
+                    config.campaigns().dialerName(), config.campaigns().callsPerSecond());
+            parts.push(runner);
+            runner.start();
+            CampaignsResource campaignsApi = new CampaignsResource(vertx, campaigns, contactBook, runner, config.centre().numbers(),
+                    number -> config.centre().timeZone(), config.promptsDir(), clock);
             HttpServer http = HttpApi.start(vertx, config.http(), health, callRecords, floor, customersApi,
-                    live, reports, meters, clock).await(10, TimeUnit.SECONDS);
+                    live, reports, campaignsApi, meters, clock).await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
                     config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());

@@ -33,6 +33,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.hotline.campaign.Attempt;
 import org.hotline.campaign.AttemptOutcome;
+import org.hotline.campaign.AttemptRecord;
 import org.hotline.campaign.CampaignId;
 import org.hotline.campaign.Contact;
 import org.hotline.campaign.ContactBook;
@@ -68,7 +69,7 @@ public final class MongoContactBook implements ContactBook {
         // Exactly the claim's condition: lets a store without a query planner for compound
         // conditions (the embedded one) find the contact by index instead of scanning.
         contacts.createIndex(Indexes.ascending("_id", "status", "attempts"), new IndexOptions().unique(true));
-        attempts.createIndex(Indexes.ascending("campaignId", "outcome"));
+        attempts.createIndex(Indexes.ascending("campaignId", "endedAt"));
     }
 
     @Override
@@ -110,15 +111,31 @@ public final class MongoContactBook implements ContactBook {
     }
 
     @Override
+    public void dialling(Contact claimed, Instant at) {
+        contacts.updateOne(claimOf(claimed), Updates.set("dialledAt", Date.from(at)));
+    }
+
+    @Override
+    public boolean wasDialled(Contact claimed) {
+        Document found = contacts.find(eq("_id", claimed.id())).first();
+        return found != null && found.getDate("dialledAt") != null;
+    }
+
+    /** The claim's own condition: still dialling, with the attempt count it raised. */
+    private static Bson claimOf(Contact claimed) {
+        return and(eq("_id", claimed.id()), eq("status", name(ContactStatus.DIALLING)), eq("attempts", claimed.attempts()));
+    }
+
+    @Override
     public boolean finish(Attempt attempt, Contact after, String dialer) {
         Contact claimed = attempt.contact();
         boolean reachedInTime = after.status() == ContactStatus.DONE && attempt.endedAt().isBefore(claimed.deadline());
         List<Bson> changes = new ArrayList<>(stateOf(after));
         changes.add(Updates.unset("claimedBy"));
         changes.add(Updates.unset("claimedAt"));
+        changes.add(Updates.unset("dialledAt"));
         changes.add(Updates.set("reachedInTime", reachedInTime));
-        boolean mine = contacts.updateOne(and(eq("_id", claimed.id()), eq("status", name(ContactStatus.DIALLING)),
-                eq("attempts", claimed.attempts())), Updates.combine(changes)).getModifiedCount() == 1;
+        boolean mine = contacts.updateOne(claimOf(claimed), Updates.combine(changes)).getModifiedCount() == 1;
         if (mine) {
             attempts.insertOne(new Document("_id", claimed.id() + "#" + attempt.number())
                     .append("direction", "outbound")
@@ -179,6 +196,25 @@ public final class MongoContactBook implements ContactBook {
             byOutcome.put(value(AttemptOutcome.class, group.getString("_id")), ((Number) group.get("count")).longValue());
         }
         return new ContactProgress(byStatus, byOutcome, reachedInTime);
+    }
+
+    @Override
+    public List<AttemptRecord> attempts(CampaignId campaign, int limit) {
+        List<AttemptRecord> list = new ArrayList<>();
+        attempts.find(eq("campaignId", campaign.value())).sort(Sorts.ascending("endedAt")).limit(limit).forEach(doc -> {
+            Document survey = doc.get("survey", Document.class);
+            Date answered = doc.getDate("answeredAt");
+            list.add(new AttemptRecord(doc.getString("contactId"), doc.getString("number"), doc.getInteger("attempt", 0),
+                    doc.getString("agent"), doc.getDate("startedAt").toInstant(), answered == null ? null : answered.toInstant(),
+                    doc.getDate("endedAt").toInstant(), value(AttemptOutcome.class, doc.getString("outcome")),
+                    survey == null ? null : survey.getInteger("score")));
+        });
+        return list;
+    }
+
+    @Override
+    public void remove(CampaignId campaign) {
+        contacts.deleteMany(eq("campaignId", campaign.value()));
     }
 
     private static List<Bson> stateOf(Contact contact) {

@@ -106,6 +106,11 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(MongoContactBook.ATTEMPTS);
     }
 
+    /** Numbers campaigns never dial. */
+    public MongoCollection<Document> doNotCall() {
+        return database.getCollection(MongoDoNotCallList.COLLECTION);
+    }
+
     /** Whether MongoDB answers; never throws, answers within the server-selection timeout. */
     public boolean ping() {
         try {

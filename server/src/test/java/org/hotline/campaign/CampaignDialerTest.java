@@ -197,6 +197,20 @@ class CampaignDialerTest {
         assertEquals(null, book.progress(campaign.id()).attempts().get(AttemptOutcome.BUSY));
     }
 
+    @Test
+    void aContactClaimedButNeverDialledByAStoppedServerGetsItsAttemptBack() {
+        Campaign campaign = survey(5);
+        book.add(List.of(contact("c1", "+8613800138001", SHANGHAI)));
+        book.claim(book.due(campaign.id(), clock.instant(), 1).getFirst(), "a", clock.instant()); // then the server died
+
+        CampaignDialer.settleInterrupted(book, campaigns, "a", clock.instant().minus(Duration.ofHours(1)), clock);
+
+        Contact after = book.due(campaign.id(), clock.instant(), 10).getFirst();
+        assertEquals(0, after.attempts());
+        assertEquals(AttemptOutcome.NEVER_DIALLED, after.lastOutcome());
+        assertTrue(line.dialled.isEmpty());
+    }
+
     /** Customers by number: who answers (and their keypad answer); everyone else is busy. */
     private static final class ScriptedLine implements OutboundLine {
         final List<String> dialled = Collections.synchronizedList(new ArrayList<>());

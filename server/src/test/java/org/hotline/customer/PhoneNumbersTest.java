@@ -49,4 +49,12 @@ class PhoneNumbersTest {
         assertThatThrownBy(() -> new PhoneNumbers("XX")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("XX");
         assertThatThrownBy(() -> new PhoneNumbers(null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theCentreDialsNationalNumbersInNationalFormAndForeignOnesWithTheInternationalPrefix() {
+        assertThat(china.dialFromCentre("+8613800138000")).contains("13800138000");
+        assertThat(china.dialFromCentre("+861062345678")).contains("01062345678");
+        assertThat(china.dialFromCentre("+12125550100")).contains("0012125550100");
+        assertThat(china.dialFromCentre("12345")).isEmpty();
+    }
 }

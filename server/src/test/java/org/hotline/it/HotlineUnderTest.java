@@ -45,6 +45,11 @@ public final class HotlineUnderTest implements BeforeAllCallback, AfterAllCallba
         }
     }
 
+    /** The database this run's server writes to. */
+    public String database() {
+        return databaseOfRun;
+    }
+
     public AsteriskSandbox asterisk() {
         return asterisk;
     }

@@ -1,0 +1,248 @@
+package org.hotline.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.hotline.call.Notice;
+import org.hotline.campaign.AttemptOutcome;
+import org.hotline.campaign.Campaign;
+import org.hotline.campaign.CampaignCommand;
+import org.hotline.campaign.CampaignId;
+import org.hotline.campaign.CampaignKind;
+import org.hotline.campaign.Campaigns;
+import org.hotline.campaign.Contact;
+import org.hotline.campaign.ContactBook;
+import org.hotline.campaign.ContactProgress;
+import org.hotline.campaign.ContactStatus;
+import org.hotline.customer.PhoneNumbers;
+import org.hotline.prompts.PromptLibrary;
+import org.hotline.server.CampaignRunner;
+
+/**
+ * Outbound campaigns: {@code POST /api/campaigns} (a new campaign with its contacts),
+ * {@code GET /api/campaigns}, {@code GET /api/campaigns/{id}} (with its progress),
+ * {@code GET /api/campaigns/{id}/attempts} (the outbound call records, first 1,000), and
+ * {@code POST /api/campaigns/{id}/start|pause|resume|stop}.
+ */
+public final class CampaignsResource {
+
+    /** 10,000 contacts of a few fields each fit well inside. */
+    private static final int BODY_LIMIT = 4 * 1024 * 1024;
+    private static final int MAX_ATTEMPTS_LISTED = 1_000;
+
+    private final Vertx vertx;
+    private final Campaigns campaigns;
+    private final ContactBook book;
+    private final CampaignRunner runner;
+    private final PhoneNumbers numbers;
+    private final Function<String, ZoneId> zoneOf;
+    private final Path prompts;
+    private final Clock clock;
+
+    /** @param zoneOf the customer's time zone for an E.164 number */
+    public CampaignsResource(Vertx vertx, Campaigns campaigns, ContactBook book, CampaignRunner runner, PhoneNumbers numbers,
+                             Function<String, ZoneId> zoneOf, Path prompts, Clock clock) {
+        this.vertx = vertx;
+        this.campaigns = campaigns;
+        this.book = book;
+        this.runner = runner;
+        this.numbers = numbers;
+        this.zoneOf = zoneOf;
+        this.prompts = prompts;
+        this.clock = clock;
+    }
+
+    void mount(Router router) {
+        router.post("/api/campaigns").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(this::create);
+        router.get("/api/campaigns").handler(this::list);
+        router.get("/api/campaigns/:id").handler(this::one);
+        router.get("/api/campaigns/:id/attempts").handler(this::attempts);
+        router.post("/api/campaigns/:id/:command").handler(this::command);
+    }
+
+    private void create(RoutingContext ctx) {
+        CampaignRequest request;
+        Instant now = clock.instant();
+        try {
+            JsonObject body;
+            try {
+                body = ctx.body().asJsonObject();
+            } catch (DecodeException e) {
+                throw ApiError.badParameter("body", "not JSON");
+            }
+            if (body == null) {
+                throw ApiError.badParameter("body", "a JSON object is required");
+            }
+            request = CampaignRequest.parse(body, numbers, now);
+            Campaign campaign = request.campaign();
+            if (campaign.kind() == CampaignKind.NOTIFICATION
+                    && !PromptLibrary.recordedInEveryLanguage(prompts, new Notice(campaign.message()))) {
+                throw ApiError.badParameter("message", "no recording notice-" + campaign.message()
+                        + ".wav in every language of the prompt library");
+            }
+        } catch (ApiError error) {
+            error.send(ctx.response());
+            return;
+        }
+        List<Contact> contacts = request.contacts(zoneOf, now);
+        answer(ctx, runner.on(() -> {
+            // Contacts first, then the campaign: a failure in between leaves no campaign, and its contacts are removed.
+            // (Creations run one at a time on the runner's thread, so the check cannot race.)
+            if (campaigns.find(request.campaign().id()).isPresent()) {
+                throw new ApiError(409, "a campaign " + request.campaign().id() + " exists already");
+            }
+            try {
+                int added = book.add(contacts);
+                if (!campaigns.add(request.campaign())) {
+                    throw new IllegalStateException("campaign " + request.campaign().id() + " appeared meanwhile");
+                }
+                return added;
+            } catch (RuntimeException e) {
+                book.remove(request.campaign().id());
+                throw e;
+            }
+        }), added -> Responses.json(ctx.response(), 201, json(request.campaign())
+                .put("contacts", added)
+                .put("rejected", new JsonArray(List.copyOf(request.rowErrors())))));
+    }
+
+    private void list(RoutingContext ctx) {
+        answer(ctx, runner.on(() -> campaigns.list(100)), list -> {
+            JsonArray array = new JsonArray();
+            list.forEach(campaign -> array.add(json(campaign)));
+            Responses.json(ctx.response(), 200, new JsonObject().put("campaigns", array));
+        });
+    }
+
+    private void one(RoutingContext ctx) {
+        CampaignId id = id(ctx);
+        if (id == null) {
+            return;
+        }
+        answer(ctx, runner.on(() -> campaigns.find(id).map(campaign -> Map.entry(campaign, book.progress(id)))), found -> {
+            if (found.isEmpty()) {
+                new ApiError(404, "no campaign " + id).send(ctx.response());
+                return;
+            }
+            Responses.json(ctx.response(), 200, json(found.get().getKey()).put("progress", json(found.get().getValue())));
+        });
+    }
+
+    private void attempts(RoutingContext ctx) {
+        CampaignId id = id(ctx);
+        if (id == null) {
+            return;
+        }
+        answer(ctx, runner.on(() -> book.attempts(id, MAX_ATTEMPTS_LISTED)), list -> {
+            JsonArray array = new JsonArray();
+            list.forEach(attempt -> array.add(new JsonObject()
+                    .put("contact", attempt.contactId())
+                    .put("number", attempt.number())
+                    .put("attempt", attempt.attempt())
+                    .put("agent", attempt.agent())
+                    .put("startedAt", attempt.startedAt().toString())
+                    .put("answeredAt", attempt.answeredAt() == null ? null : attempt.answeredAt().toString())
+                    .put("endedAt", attempt.endedAt().toString())
+                    .put("outcome", name(attempt.outcome()))
+                    .put("surveyScore", attempt.surveyScore())));
+            Responses.json(ctx.response(), 200, new JsonObject().put("attempts", array));
+        });
+    }
+
+    private void command(RoutingContext ctx) {
+        CampaignId id = id(ctx);
+        if (id == null) {
+            return;
+        }
+        CampaignCommand command;
+        try {
+            command = CampaignCommand.valueOf(ctx.pathParam("command").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            new ApiError(404, "no such resource").send(ctx.response());
+            return;
+        }
+        answer(ctx, runner.command(id, command), campaign -> Responses.json(ctx.response(), 200, json(campaign)));
+    }
+
+    private static CampaignId id(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        if (!CampaignId.isValid(id)) {
+            ApiError.badParameter("id", "not a campaign id").send(ctx.response());
+            return null;
+        }
+        return new CampaignId(id);
+    }
+
+    private <T> void answer(RoutingContext ctx, java.util.concurrent.CompletableFuture<T> work, java.util.function.Consumer<T> ok) {
+        Future.fromCompletionStage(work, vertx.getOrCreateContext()).onComplete(done -> {
+            if (done.succeeded()) {
+                ok.accept(done.result());
+                return;
+            }
+            Throwable cause = done.cause() instanceof CompletionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause() : done.cause();
+            switch (cause) {
+                case ApiError error -> error.send(ctx.response());
+                case IllegalStateException conflict -> new ApiError(409, conflict.getMessage()).send(ctx.response());
+                case IllegalArgumentException missing -> new ApiError(404, missing.getMessage()).send(ctx.response());
+                default -> new ApiError(503, "campaigns unavailable: " + cause.getMessage()).send(ctx.response());
+            }
+        });
+    }
+
+    static String name(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static JsonObject json(Campaign campaign) {
+        var rules = campaign.rules();
+        JsonObject retry = new JsonObject();
+        rules.retries().waitAfter().forEach((outcome, wait) -> retry.put(name(outcome), wait.toMinutes()));
+        return new JsonObject()
+                .put("id", campaign.id().value())
+                .put("name", campaign.name())
+                .put("kind", name(campaign.kind()))
+                .put("status", name(campaign.status()))
+                .put("message", campaign.message().isEmpty() ? null : campaign.message())
+                .put("createdAt", campaign.createdAt().toString())
+                .put("rules", new JsonObject()
+                        .put("window", new JsonObject().put("opens", rules.window().opens().toString())
+                                .put("closes", rules.window().closes().toString())
+                                .put("days", new JsonArray(rules.window().days().stream().sorted().map(CampaignsResource::name).toList())))
+                        .put("maxAttempts", rules.retries().maxAttempts())
+                        .put("retryAfterMinutes", retry)
+                        .put("deadlineHours", rules.deadline().toHours())
+                        .put("maxLines", rules.maxLines())
+                        .put("callerId", rules.callerId())
+                        .put("pacing", name(rules.pacing()))
+                        .put("skill", rules.skill() == null ? null : rules.skill().name())
+                        .put("inboundFirst", rules.inboundFirst()));
+    }
+
+    static JsonObject json(ContactProgress progress) {
+        JsonObject contacts = new JsonObject();
+        for (ContactStatus status : ContactStatus.values()) {
+            contacts.put(name(status), progress.contacts().getOrDefault(status, 0L));
+        }
+        JsonObject attempts = new JsonObject();
+        for (AttemptOutcome outcome : AttemptOutcome.values()) {
+            attempts.put(name(outcome), progress.attempts().getOrDefault(outcome, 0L));
+        }
+        return new JsonObject().put("total", progress.total()).put("contacts", contacts).put("attempts", attempts)
+                .put("reachedWithinDeadline", progress.reachedInTime());
+    }
+}

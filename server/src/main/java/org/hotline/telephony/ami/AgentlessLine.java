@@ -1,0 +1,160 @@
+package org.hotline.telephony.ami;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.event.ResponseEvent;
+import org.hotline.campaign.AttemptOutcome;
+import org.hotline.campaign.Campaign;
+import org.hotline.campaign.Contact;
+import org.hotline.campaign.OutboundLine;
+import org.hotline.customer.PhoneNumbers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Agentless campaign calls over AMI: an asynchronous Originate dials the customer through
+ * {@code [hotline-outbound]}; once they answer, their channel enters {@value #CONTEXT}, whose
+ * script (survey or notice) finds the call here by the contact id and reports what the customer
+ * did. Only the checked number, the checked contact id and the campaign's checked caller ID go
+ * into the action.
+ */
+public final class AgentlessLine implements OutboundLine {
+
+    public static final String CONTEXT = "hotline-campaign";
+    /** Channel variable naming the contact the answered channel belongs to. */
+    public static final String CONTACT_VARIABLE = "HOTLINE_CAMPAIGN_CONTACT";
+    private static final String OUTBOUND = "hotline-outbound";
+    /** How long an answered call may take (the message or the survey) before it is written off as reached. */
+    private static final Duration LONGEST_CALL = Duration.ofMinutes(10);
+    private static final Logger LOG = LoggerFactory.getLogger(AgentlessLine.class);
+
+    private final Supplier<AmiLink> link;
+    private final PhoneNumbers numbers;
+    private final Duration ring;
+    private final Clock clock;
+    private final Map<String, UnderWay> calls = new ConcurrentHashMap<>();
+
+    /** @param numbers how the centre dials a customer's E.164 number through its trunk */
+    public AgentlessLine(Supplier<AmiLink> link, PhoneNumbers numbers, Duration ring, Clock clock) {
+        this.link = link;
+        this.numbers = numbers;
+        this.ring = ring;
+        this.clock = clock;
+    }
+
+    /** A campaign call whose customer answered, as its script sees it. */
+    public static final class UnderWay {
+        private final Campaign campaign;
+        private final Contact contact;
+        private final CompletableFuture<Integer> ended = new CompletableFuture<>();
+        private volatile Instant answeredAt;
+
+        UnderWay(Campaign campaign, Contact contact) {
+            this.campaign = campaign;
+            this.contact = contact;
+        }
+
+        public Campaign campaign() {
+            return campaign;
+        }
+
+        public Contact contact() {
+            return contact;
+        }
+
+        public void answered(Instant at) {
+            answeredAt = at;
+        }
+
+        /** The script is done; {@code surveyScore} is the keypad answer, or null. */
+        public void ended(Integer surveyScore) {
+            ended.complete(surveyScore);
+        }
+    }
+
+    @Override
+    public boolean ready() {
+        AmiLink ami = link.get();
+        return ami != null && ami.isConnected();
+    }
+
+    /** The call of this contact that is under way on this server, if any. */
+    public Optional<UnderWay> underWay(String contactId) {
+        return Optional.ofNullable(calls.get(contactId));
+    }
+
+    @Override
+    public void dial(Campaign campaign, Contact contact, Consumer<Result> done) {
+        Thread.ofVirtual().name("campaign-" + contact.id()).start(() -> done.accept(place(campaign, contact)));
+    }
+
+    private Result place(Campaign campaign, Contact contact) {
+        AmiLink ami = link.get();
+        Optional<String> dialled = numbers.dialFromCentre(contact.number());
+        if (ami == null || !ami.isConnected() || dialled.isEmpty()) {
+            return Result.of(AttemptOutcome.FAILED);
+        }
+        UnderWay call = new UnderWay(campaign, contact);
+        calls.put(contact.id(), call);
+        try {
+            OriginateAction originate = new OriginateAction();
+            originate.setChannel("Local/" + dialled.get() + "@" + OUTBOUND);
+            originate.setContext(CONTEXT);
+            originate.setExten("s");
+            originate.setPriority(1);
+            originate.setTimeout(ring.toMillis());
+            if (!campaign.rules().callerId().isEmpty()) {
+                originate.setCallerId("<" + campaign.rules().callerId() + ">");
+            }
+            originate.setVariables(Map.of(CONTACT_VARIABLE, contact.id()));
+            originate.setAsync(true);
+            List<ResponseEvent> events = ami.await(originate, ring.plusSeconds(15));
+            OriginateResponseEvent response = events.stream().filter(OriginateResponseEvent.class::isInstance)
+                    .map(OriginateResponseEvent.class::cast).findFirst().orElse(null);
+            if (response == null || !"Success".equalsIgnoreCase(response.getResponse())) {
+                return Result.of(outcomeOf(response == null ? null : response.getReason()));
+            }
+            Instant answered = call.answeredAt == null ? clock.instant() : call.answeredAt;
+            Integer score;
+            try {
+                score = call.ended.get(LONGEST_CALL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                LOG.warn("campaign {}: the call to contact {} did not end within {}", campaign.id(), contact.id(), LONGEST_CALL);
+                score = null;
+            }
+            return new Result(AttemptOutcome.REACHED, call.answeredAt == null ? answered : call.answeredAt, score);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Result.of(AttemptOutcome.INTERRUPTED);
+        } catch (Exception e) {
+            LOG.warn("campaign {}: contact {} not dialled: {}", campaign.id(), contact.id(), e.toString());
+            return Result.of(AttemptOutcome.FAILED);
+        } finally {
+            calls.remove(contact.id());
+        }
+    }
+
+    /** Asterisk's originate reasons (its control frame numbers): 3 rang out, 5 busy, 8 congestion, 1 hung up. */
+    static AttemptOutcome outcomeOf(Integer reason) {
+        if (reason == null) {
+            return AttemptOutcome.FAILED;
+        }
+        return switch (reason) {
+            case 1, 3 -> AttemptOutcome.NO_ANSWER;
+            case 5 -> AttemptOutcome.BUSY;
+            default -> AttemptOutcome.FAILED;
+        };
+    }
+}

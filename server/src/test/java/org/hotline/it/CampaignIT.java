@@ -1,0 +1,104 @@
+package org.hotline.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import org.asteriskjava.manager.event.NewChannelEvent;
+import org.bson.Document;
+import org.hotline.store.TestMongo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * An agentless survey campaign against the real Asterisk: the customer who answers hears the
+ * survey and their keypad answer is stored; a busy customer is tried exactly as often as the
+ * rules allow; a number on the do-not-call list is never dialled.
+ */
+class CampaignIT {
+
+    @RegisterExtension
+    static final HotlineUnderTest hotline = new HotlineUnderTest("campaign_it");
+
+    private static final String ANSWERS = "+8613900000011";
+    private static final String BUSY = "+8613900000021";
+    private static final String DO_NOT_CALL = "+8613900000031";
+
+    @Test
+    void aSurveyCampaignStoresTheKeypadAnswerRetriesTheBusyLineAndSkipsTheDoNotCallNumber() throws Exception {
+        try (MongoClient mongo = MongoClients.create(TestMongo.connectionString())) {
+            mongo.getDatabase(hotline.database()).getCollection("do_not_call").insertOne(new Document("_id", DO_NOT_CALL));
+        }
+        HttpResponse<String> created = hotline.server().post("/api/campaigns", new JsonObject()
+                .put("id", "survey-it")
+                .put("name", "满意度回访")
+                .put("kind", "survey")
+                .put("rules", new JsonObject()
+                        .put("window", new JsonObject().put("opens", "00:00").put("closes", "23:59"))
+                        .put("maxAttempts", 3)
+                        .put("retryAfterMinutes", new JsonObject().put("busy", 0))
+                        .put("maxLines", 2))
+                .put("contacts", new JsonArray()
+                        .add(new JsonObject().put("number", ANSWERS).put("name", "王先生"))
+                        .add(new JsonObject().put("number", BUSY))
+                        .add(new JsonObject().put("number", DO_NOT_CALL))
+                        .add(new JsonObject().put("number", "12345"))
+                        .add(new JsonObject().put("number", "139 0000 0011")))
+                .encode());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject campaign = new JsonObject(created.body());
+        assertThat(campaign.getInteger("contacts")).isEqualTo(3);
+        assertThat(campaign.getJsonArray("rejected")).as("a bad number and a repeated one, by row").hasSize(2);
+
+        assertThat(hotline.server().post("/api/campaigns/survey-it/start", "").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                "completed".equals(hotline.server().getJson("/api/campaigns/survey-it").getString("status")));
+
+        JsonObject progress = hotline.server().getJson("/api/campaigns/survey-it").getJsonObject("progress");
+        assertThat(progress.getJsonObject("contacts").getInteger("done")).isEqualTo(1);
+        assertThat(progress.getJsonObject("contacts").getInteger("exhausted")).isEqualTo(1);
+        assertThat(progress.getJsonObject("contacts").getInteger("do-not-call")).isEqualTo(1);
+        assertThat(progress.getInteger("reachedWithinDeadline")).isEqualTo(1);
+
+        JsonArray attempts = hotline.server().getJson("/api/campaigns/survey-it/attempts").getJsonArray("attempts");
+        JsonObject reached = attempts.stream().map(JsonObject.class::cast)
+                .filter(attempt -> attempt.getString("number").equals(ANSWERS)).findFirst().orElseThrow();
+        assertThat(reached.getString("outcome")).isEqualTo("reached");
+        assertThat(reached.getInteger("surveyScore")).as("the customer pressed 4").isEqualTo(4);
+        assertThat(reached.getString("answeredAt")).isNotNull();
+        assertThat(attempts.stream().map(JsonObject.class::cast).filter(a -> a.getString("number").equals(BUSY))
+                .map(a -> a.getString("outcome"))).containsExactly("busy", "busy", "busy");
+
+        // What Asterisk itself saw: one call to the customer who answered, three to the busy line, none to the listed number.
+        Map<String, Integer> dialled = new TreeMap<>();
+        hotline.ami().events().stream().filter(NewChannelEvent.class::isInstance).map(NewChannelEvent.class::cast)
+                .map(NewChannelEvent::getChannel)
+                .filter(channel -> channel != null && channel.startsWith("Local/139") && channel.endsWith(";1"))
+                .forEach(channel -> dialled.merge(channel.substring("Local/".length(), channel.indexOf('@')), 1, Integer::sum));
+        assertThat(dialled).containsExactlyInAnyOrderEntriesOf(Map.of("13900000011", 1, "13900000021", 3));
+    }
+
+    @Test
+    void aCampaignWithNobodyToCallOrNoWindowIsRefusedWithAClearMessage() throws Exception {
+        HttpResponse<String> empty = hotline.server().post("/api/campaigns",
+                "{\"name\":\"x\",\"kind\":\"survey\",\"contacts\":[]}");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("contacts").contains("nobody to call");
+        HttpResponse<String> noDays = hotline.server().post("/api/campaigns",
+                "{\"name\":\"x\",\"kind\":\"survey\",\"rules\":{\"window\":{\"opens\":\"09:00\",\"closes\":\"21:00\",\"days\":[]}},"
+                        + "\"contacts\":[{\"number\":\"13900000011\"}]}");
+        assertThat(noDays.statusCode()).isEqualTo(400);
+        assertThat(noDays.body()).contains("rules.window").contains("at least one day");
+        HttpResponse<String> callback = hotline.server().post("/api/campaigns",
+                "{\"name\":\"x\",\"kind\":\"callback\",\"contacts\":[{\"number\":\"13900000011\"}]}");
+        assertThat(callback.statusCode()).isEqualTo(400);
+        assertThat(callback.body()).contains("skill");
+    }
+}
