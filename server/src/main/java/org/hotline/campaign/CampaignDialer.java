@@ -104,7 +104,17 @@ public final class CampaignDialer {
         inFlight.incrementAndGet();
         try {
             book.dialling(claimed, startedAt);
-            line.dial(campaign, claimed, result -> finish(claimed, startedAt, result));
+            line.dial(campaign, claimed, new OutboundLine.Listener() {
+                @Override
+                public void answered(Instant at) {
+                    book.answered(claimed, at);
+                }
+
+                @Override
+                public void ended(OutboundLine.Result result) {
+                    finish(claimed, startedAt, result);
+                }
+            });
         } catch (RuntimeException e) {
             LOG.warn("campaign {}: contact {} could not be dialled: {}", campaign.id(), claimed.id(), e.toString());
             finish(claimed, startedAt, OutboundLine.Result.of(AttemptOutcome.FAILED));
@@ -130,8 +140,9 @@ public final class CampaignDialer {
     }
 
     /**
-     * Contacts this dialer (before a restart) or a dead one left mid-call: counted as tried when
-     * they had been dialled, given their attempt back when only claimed, and rescheduled.
+     * Contacts this dialer (before a restart) or a dead one left mid-call: reached when the
+     * customer had picked up, counted as tried when dialled, given their attempt back when only
+     * claimed; rescheduled by the rules.
      */
     public static int settleInterrupted(ContactBook book, Campaigns campaigns, String dialer, Instant staleBefore, Clock clock) {
         int settled = 0;
@@ -141,7 +152,11 @@ public final class CampaignDialer {
                 continue;
             }
             Instant now = clock.instant();
-            AttemptOutcome outcome = book.wasDialled(left) ? AttemptOutcome.INTERRUPTED : AttemptOutcome.NEVER_DIALLED;
+            AttemptOutcome outcome = switch (book.howFar(left)) {
+                case ANSWERED -> AttemptOutcome.REACHED; // the customer picked up: not to be called again for our failure
+                case DIALLED -> AttemptOutcome.INTERRUPTED;
+                case CLAIMED -> AttemptOutcome.NEVER_DIALLED;
+            };
             Contact after = new AttemptPlan(campaign.get().rules()).after(left, outcome, null, now);
             Attempt attempt = new Attempt(left, left.attempts(), null, now, null, now, outcome, null);
             if (book.finish(attempt, after, dialer)) {

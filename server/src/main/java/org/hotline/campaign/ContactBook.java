@@ -25,8 +25,13 @@ public interface ContactBook {
     /** Marks a claimed contact as dialled now, just before the call is placed (a restart can then tell the two apart). */
     void dialling(Contact claimed, Instant at);
 
-    /** Whether a contact left in dialling by a stopped server had been dialled (else only claimed). */
-    boolean wasDialled(Contact claimed);
+    /** The customer of a claimed contact picked up. */
+    void answered(Contact claimed, Instant at);
+
+    /** How far the call of a contact left in dialling by a stopped server had got. */
+    CallStage howFar(Contact claimed);
+
+    enum CallStage { CLAIMED, DIALLED, ANSWERED }
 
     /** Records a finished attempt and the contact's new state (only while {@code dialer} still holds the claim). */
     boolean finish(Attempt attempt, Contact after, String dialer);

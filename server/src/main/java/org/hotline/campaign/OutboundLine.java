@@ -1,15 +1,22 @@
 package org.hotline.campaign;
 
 import java.time.Instant;
-import java.util.function.Consumer;
 
 /**
- * Places one agentless campaign call (survey or notification) and reports how it ended. Returns
- * at once; {@code done} is called exactly once, from any thread.
+ * Places one agentless campaign call (survey or notification) and reports how it went. Returns
+ * at once; the listener hears from any thread, {@link Listener#ended} exactly once.
  */
 public interface OutboundLine {
 
-    void dial(Campaign campaign, Contact contact, Consumer<Result> done);
+    void dial(Campaign campaign, Contact contact, Listener listener);
+
+    interface Listener {
+
+        /** The customer picked up (before the message or question is played). */
+        void answered(Instant at);
+
+        void ended(Result result);
+    }
 
     /** Whether calls can be placed now (the link to the switch is up): no contact is claimed while they cannot. */
     default boolean ready() {

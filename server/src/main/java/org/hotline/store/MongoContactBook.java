@@ -116,9 +116,17 @@ public final class MongoContactBook implements ContactBook {
     }
 
     @Override
-    public boolean wasDialled(Contact claimed) {
+    public void answered(Contact claimed, Instant at) {
+        contacts.updateOne(claimOf(claimed), Updates.set("answeredAt", Date.from(at)));
+    }
+
+    @Override
+    public CallStage howFar(Contact claimed) {
         Document found = contacts.find(eq("_id", claimed.id())).first();
-        return found != null && found.getDate("dialledAt") != null;
+        if (found != null && found.getDate("answeredAt") != null) {
+            return CallStage.ANSWERED;
+        }
+        return found != null && found.getDate("dialledAt") != null ? CallStage.DIALLED : CallStage.CLAIMED;
     }
 
     /** The claim's own condition: still dialling, with the attempt count it raised. */
@@ -134,6 +142,7 @@ public final class MongoContactBook implements ContactBook {
         changes.add(Updates.unset("claimedBy"));
         changes.add(Updates.unset("claimedAt"));
         changes.add(Updates.unset("dialledAt"));
+        changes.add(Updates.unset("answeredAt"));
         changes.add(Updates.set("reachedInTime", reachedInTime));
         boolean mine = contacts.updateOne(claimOf(claimed), Updates.combine(changes)).getModifiedCount() == 1;
         if (mine) {

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Consumer;
 import org.hotline.store.MongoCampaigns;
 import org.hotline.store.MongoContactBook;
 import org.hotline.store.MongoStore;
@@ -211,11 +210,25 @@ class CampaignDialerTest {
         assertTrue(line.dialled.isEmpty());
     }
 
+    @Test
+    void aCustomerWhoHadPickedUpWhenTheServerStoppedIsNotCalledAgain() {
+        Campaign campaign = survey(5);
+        book.add(List.of(contact("c1", "+8613800138001", SHANGHAI)));
+        line.holdCalls();
+        dialer(campaign, "a").step();
+        line.pickUpFirst(); // then the server died mid-survey
+
+        CampaignDialer.settleInterrupted(book, campaigns, "a", clock.instant().minus(Duration.ofHours(1)), clock);
+
+        assertEquals(1L, book.progress(campaign.id()).contacts().get(ContactStatus.DONE));
+        assertTrue(book.due(campaign.id(), clock.instant().plus(Duration.ofDays(1)), 10).isEmpty());
+    }
+
     /** Customers by number: who answers (and their keypad answer); everyone else is busy. */
     private static final class ScriptedLine implements OutboundLine {
         final List<String> dialled = Collections.synchronizedList(new ArrayList<>());
         private final Map<String, Integer> answers = new ConcurrentHashMap<>();
-        private final List<Consumer<Result>> held = Collections.synchronizedList(new ArrayList<>());
+        private final List<Listener> held = Collections.synchronizedList(new ArrayList<>());
         private boolean hold;
 
         void answer(String number, int score) {
@@ -226,19 +239,26 @@ class CampaignDialerTest {
             hold = true;
         }
 
+        void pickUpFirst() {
+            held.getFirst().answered(Instant.now());
+        }
+
         void releaseOne() {
-            held.removeFirst().accept(Result.of(AttemptOutcome.BUSY));
+            held.removeFirst().ended(Result.of(AttemptOutcome.BUSY));
         }
 
         @Override
-        public void dial(Campaign campaign, Contact contact, Consumer<Result> done) {
+        public void dial(Campaign campaign, Contact contact, Listener listener) {
             dialled.add(contact.number());
             if (hold) {
-                held.add(done);
+                held.add(listener);
                 return;
             }
             Integer score = answers.get(contact.number());
-            done.accept(score == null ? Result.of(AttemptOutcome.BUSY)
+            if (score != null) {
+                listener.answered(Instant.now());
+            }
+            listener.ended(score == null ? Result.of(AttemptOutcome.BUSY)
                     : new Result(AttemptOutcome.REACHED, Instant.now(), score));
         }
     }

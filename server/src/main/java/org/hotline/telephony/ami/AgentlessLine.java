@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
@@ -58,12 +57,14 @@ public final class AgentlessLine implements OutboundLine {
     public static final class UnderWay {
         private final Campaign campaign;
         private final Contact contact;
+        private final Listener listener;
         private final CompletableFuture<Integer> ended = new CompletableFuture<>();
         private volatile Instant answeredAt;
 
-        UnderWay(Campaign campaign, Contact contact) {
+        UnderWay(Campaign campaign, Contact contact, Listener listener) {
             this.campaign = campaign;
             this.contact = contact;
+            this.listener = listener;
         }
 
         public Campaign campaign() {
@@ -76,6 +77,7 @@ public final class AgentlessLine implements OutboundLine {
 
         public void answered(Instant at) {
             answeredAt = at;
+            listener.answered(at);
         }
 
         /** The script is done; {@code surveyScore} is the keypad answer, or null. */
@@ -96,17 +98,17 @@ public final class AgentlessLine implements OutboundLine {
     }
 
     @Override
-    public void dial(Campaign campaign, Contact contact, Consumer<Result> done) {
-        Thread.ofVirtual().name("campaign-" + contact.id()).start(() -> done.accept(place(campaign, contact)));
+    public void dial(Campaign campaign, Contact contact, Listener listener) {
+        Thread.ofVirtual().name("campaign-" + contact.id()).start(() -> listener.ended(place(campaign, contact, listener)));
     }
 
-    private Result place(Campaign campaign, Contact contact) {
+    private Result place(Campaign campaign, Contact contact, Listener listener) {
         AmiLink ami = link.get();
         Optional<String> dialled = numbers.dialFromCentre(contact.number());
         if (ami == null || !ami.isConnected() || dialled.isEmpty()) {
             return Result.of(AttemptOutcome.FAILED);
         }
-        UnderWay call = new UnderWay(campaign, contact);
+        UnderWay call = new UnderWay(campaign, contact, listener);
         calls.put(contact.id(), call);
         try {
             OriginateAction originate = new OriginateAction();

@@ -1,0 +1,103 @@
+package org.hotline.it;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.hotline.store.TestMongo;
+
+/**
+ * The hotline server as a process of its own ({@code org.hotline.Main}, the test class path),
+ * so a test can kill it the hard way (SIGKILL: no shutdown hook, nothing flushed) and start
+ * another on the same store and Asterisk.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int httpPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ServerProcess(Process process, int httpPort) {
+        this.process = process;
+        this.httpPort = httpPort;
+    }
+
+    /** Starts a server and waits until its AMI, AGI and MongoDB are all up. */
+    static ServerProcess start(AsteriskSandbox asterisk, String database, String logName) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = Path.of("target", logName + ".log").toAbsolutePath();
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.hotline.Main"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.putAll(asterisk.environment());
+        env.put("HOTLINE_HOURS", "00:00-24:00");
+        env.put("MONGO_URI", TestMongo.connectionString());
+        env.put("HOTLINE_MONGO_DATABASE", database);
+        env.put("HOTLINE_HTTP_PORT", String.valueOf(port));
+        ServerProcess server = new ServerProcess(builder.start(), port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            if (!server.process.isAlive()) {
+                throw new IllegalStateException("the server process exited with " + server.process.exitValue() + "; see " + log);
+            }
+            try {
+                if (server.get("/api/health").statusCode() == 200) {
+                    return server;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            if (System.nanoTime() > deadline) {
+                server.kill();
+                throw new IllegalStateException("the server process was not healthy within 60 s; see " + log);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonObject getJson(String path) throws Exception {
+        return new JsonObject(get(path).body());
+    }
+
+    HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** SIGKILL, and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}
