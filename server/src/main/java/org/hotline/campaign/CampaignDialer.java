@@ -17,8 +17,11 @@ import org.slf4j.LoggerFactory;
 public final class CampaignDialer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignDialer.class);
-    /** Contacts read per step beyond the free lines: some turn out closed or on the do-not-call list. */
-    private static final int READ_AHEAD = 20;
+    /**
+     * Due contacts read at once and claimed one by one over the next steps: one read serves many
+     * calls (a claim still checks each is pending and unchanged, so a stale one is only skipped).
+     */
+    private static final int CANDIDATES = 200;
 
     private final Campaign campaign;
     private final ContactBook book;
@@ -29,6 +32,7 @@ public final class CampaignDialer {
     private final String dialer;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean nothingDue;
+    private final java.util.ArrayDeque<Contact> candidates = new java.util.ArrayDeque<>();
 
     /** @param dialer this server's name: its claims are recognised as its own after a restart */
     public CampaignDialer(Campaign campaign, ContactBook book, DoNotCallList doNotCall, OutboundLine line, Clock clock,
@@ -71,13 +75,13 @@ public final class CampaignDialer {
             return 0;
         }
         Instant now = clock.instant();
-        List<Contact> due = book.due(campaign.id(), now, free + READ_AHEAD);
-        nothingDue = due.isEmpty();
+        if (candidates.isEmpty()) {
+            candidates.addAll(book.due(campaign.id(), now, CANDIDATES));
+        }
+        nothingDue = candidates.isEmpty();
         int started = 0;
-        for (Contact contact : due) {
-            if (started == free) {
-                break;
-            }
+        while (started < free && !candidates.isEmpty()) {
+            Contact contact = candidates.poll();
             if (doNotCall.contains(contact.number())) {
                 book.settle(contact.next(ContactStatus.DO_NOT_CALL, contact.attempts(), null, contact.avoidAgent(),
                         contact.lastOutcome()));

@@ -29,6 +29,11 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(String java, AsteriskSandbox asterisk) throws IOException {
+        return start(java, asterisk, Map.of());
+    }
+
+    /** @param settings environment overrides of the configuration, e.g. HOTLINE_CAMPAIGN_CALLS_PER_SECOND */
+    static ServerProcess start(String java, AsteriskSandbox asterisk, Map<String, String> settings) throws IOException {
         Path home = AsteriskSandbox.home();
         ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAMPercentage=25",
                 "-jar", home.resolve("server/target/hotline-server.jar").toString())
@@ -39,6 +44,7 @@ final class ServerProcess implements AutoCloseable {
         env.put("HOTLINE_HTTP_PORT", String.valueOf(PORT));
         env.remove("MONGO_URI");
         env.put("HOTLINE_HOURS", "00:00-24:00"); // benchmarks run at any hour
+        env.putAll(settings);
         long started = System.nanoTime();
         return new ServerProcess(builder.start(), started);
     }
@@ -66,6 +72,19 @@ final class ServerProcess implements AutoCloseable {
     String metrics() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/metrics"))
                 .timeout(Duration.ofSeconds(5)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    HttpResponse<String> post(String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+                .timeout(Duration.ofSeconds(30)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    String get(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+                .timeout(Duration.ofSeconds(30)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
