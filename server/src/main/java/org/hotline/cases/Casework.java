@@ -2,6 +2,7 @@ package org.hotline.cases;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.hotline.routing.AgentId;
@@ -96,7 +97,7 @@ public final class Casework {
         if (expected != null && current.status() != expected) {
             throw changedMeanwhile(current, expected);
         }
-        Case moved = current.movedTo(next, by, note, clock.instant(), deadlines);
+        Case moved = current.movedTo(next, by, note, now(), deadlines);
         return file.changeStatus(moved, current.status()).orElseThrow(() -> changedMeanwhile(
                 file.find(id).orElseThrow(() -> new NoSuchCase(id)), current.status()));
     }
@@ -106,7 +107,7 @@ public final class Casework {
      * those not escalated yet. Returns how many it marked.
      */
     public int checkDeadlines() {
-        Instant now = clock.instant();
+        Instant now = now();
         int marked = 0;
         for (Case late : file.overdueUnmarked(now, OVERDUE_PER_CHECK)) {
             Optional<Case> overdue = file.markOverdue(late.overdue(now));
@@ -123,7 +124,7 @@ public final class Casework {
     }
 
     private Case keep(NewCase request, AgentId owner, String customer, CaseId followUpOf) {
-        Instant at = clock.instant();
+        Instant at = now();
         for (int tries = 0; tries < ID_TRIES; tries++) {
             Case opened = Case.open(CaseId.next(at, deadlines.zone(), random), request, owner, customer, followUpOf, at,
                     deadlines);
@@ -140,6 +141,11 @@ public final class Casework {
             }
         }
         throw new IllegalStateException("no free case number after " + ID_TRIES + " tries");
+    }
+
+    /** To the millisecond, as times are kept, so that a case read back is the case made. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static IllegalCaseChange changedMeanwhile(Case now, CaseStatus expected) {

@@ -91,6 +91,11 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(HourlyRollups.SHARES);
     }
 
+    /** The case file (see {@link MongoCases}). */
+    public MongoCollection<Document> cases() {
+        return database.getCollection(MongoCases.COLLECTION);
+    }
+
     /** Whether MongoDB answers; never throws, answers within the server-selection timeout. */
     public boolean ping() {
         try {
@@ -129,6 +134,7 @@ public final class MongoStore implements AutoCloseable {
             agentTime().createIndex(Indexes.ascending("hour", "agent"));
             agentTime().createIndex(Indexes.ascending("day", "agent"), new com.mongodb.client.model.IndexOptions().sparse(true));
             storedReports().createIndex(Indexes.ascending("kind", "from")); // the latest of a kind
+            MongoCases.createIndexes(cases());
             indexed = true;
         } catch (RuntimeException e) {
             log.debug("creating the calls indexes failed: {}", e.toString());
