@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.hotline.cases.Case;
@@ -107,7 +108,8 @@ public final class MongoCases implements CaseFile {
     /**
      * One page of cases.
      *
-     * @param next where the next page starts (the last case's opening and number), or null on the last page
+     * @param next where the next page starts (the last case's time the list is ordered by, and its number), or null on
+     *             the last page
      */
     public record CasePage(List<Case> cases, PageCursor next) {
 
@@ -183,18 +185,7 @@ public final class MongoCases implements CaseFile {
      * @param after the previous page's {@link CasePage#next()}, or null for the first page
      */
     public CasePage list(Filter filter, int limit, PageCursor after) {
-        checkLimit(limit);
-        Bson query = filter.bson();
-        if (after != null) {
-            query = and(query, or(gt(OPENED_AT, date(after.arrivalAt())),
-                    and(eq(OPENED_AT, date(after.arrivalAt())), gt(ID, after.id()))));
-        }
-        List<Case> found = read(query, Sorts.ascending(OPENED_AT, ID), limit + 1); // one more tells whether a next page exists
-        if (found.size() <= limit) {
-            return new CasePage(found, null);
-        }
-        Case last = found.get(limit - 1);
-        return new CasePage(found.subList(0, limit), new PageCursor(last.openedAt(), last.id().value()));
+        return page(filter.bson(), OPENED_AT, Case::openedAt, limit, after);
     }
 
     /** Cases still awaiting a reply whose deadline has passed, the longest overdue first. */
@@ -230,18 +221,22 @@ public final class MongoCases implements CaseFile {
      * @param after the previous page's last case (deadline and number), or null
      */
     public CasePage late(Instant from, Instant to, AgentId owner, Instant now, int limit, PageCursor after) {
-        checkLimit(limit);
         Bson query = and(due(from, to, owner), ne(REPLIED_IN_TIME, true), or(ne(REPLIED_AT, null), lt(DEADLINE, date(now))));
+        return page(query, DEADLINE, Case::deadline, limit, after);
+    }
+
+    /** A page of what {@code query} finds by {@code field} (a time), then number; keyset paging keeps pages stable. */
+    private CasePage page(Bson query, String field, Function<Case, Instant> key, int limit, PageCursor after) {
+        checkLimit(limit);
         if (after != null) {
-            query = and(query, or(gt(DEADLINE, date(after.arrivalAt())),
-                    and(eq(DEADLINE, date(after.arrivalAt())), gt(ID, after.id()))));
+            query = and(query, or(gt(field, date(after.arrivalAt())), and(eq(field, date(after.arrivalAt())), gt(ID, after.id()))));
         }
-        List<Case> found = read(query, Sorts.ascending(DEADLINE, ID), limit + 1);
+        List<Case> found = read(query, Sorts.ascending(field, ID), limit + 1); // one more tells whether a next page exists
         if (found.size() <= limit) {
             return new CasePage(found, null);
         }
         Case last = found.get(limit - 1);
-        return new CasePage(found.subList(0, limit), new PageCursor(last.deadline(), last.id().value()));
+        return new CasePage(found.subList(0, limit), new PageCursor(key.apply(last), last.id().value()));
     }
 
     private static Bson due(Instant from, Instant to, AgentId owner) {
