@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A case file in a map, with the same conditional changes as the real one. */
-class CaseFileInMemory implements CaseFile {
+public class CaseFileInMemory implements CaseFile {
 
-    final Map<CaseId, Case> cases = new LinkedHashMap<>();
+    public final Map<CaseId, Case> cases = new LinkedHashMap<>();
 
     @Override
     public synchronized boolean add(Case opened) {

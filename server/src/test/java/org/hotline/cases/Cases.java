@@ -5,9 +5,9 @@ import java.time.ZoneId;
 import org.hotline.routing.AgentId;
 
 /** Cases as the tests need them. */
-final class Cases {
+public final class Cases {
 
-    static final String CHEN = "+8613800138000";
+    public static final String CHEN = "+8613800138000";
 
     private Cases() {
     }
@@ -22,7 +22,7 @@ final class Cases {
     }
 
     /** An open, normal case of agent 010's, deadline counted from opening (3 days, Shanghai). */
-    static Case open(Instant at) {
+    public static Case open(Instant at) {
         return open(at, ReplyDeadline.handbook(ZoneId.of("Asia/Shanghai")));
     }
 
