@@ -74,10 +74,14 @@ public final class Casework {
 
     /**
      * Opens a follow-up of {@code original}: a new need that came up when the customer was answered.
-     * It stays with the original's owner and customer and goes to the team lead at once.
+     * It stays with the original's owner and customer and goes to the team lead at once; the
+     * call it came up in (a callback, perhaps with another agent) is kept as its first call.
      */
     public Case followUp(CaseId original, NewCase request) {
         Case first = file.find(original).orElseThrow(() -> new NoSuchCase(original));
+        if (request.call() != null && contacts.of(request.call()).isEmpty()) {
+            throw new IllegalArgumentException("call: no call " + request.call() + " on record");
+        }
         Case followUp = keep(request, first.owner(), first.customer(), original);
         Instant at = followUp.openedAt();
         file.addEntry(first.followedUpBy(followUp.id(), request.by(), at));

@@ -210,6 +210,18 @@ class CaseworkTest {
     }
 
     @Test
+    void aFollowUpFromACallbackTakenByAnotherAgentStaysWithTheOriginalsOwner() {
+        Case original = casework.open(new NewCase(Cases.particulars(), "delivery", Severity.NORMAL, null, WANG, null, null));
+
+        Case followUp = casework.followUp(original.id(), fromCall(TAKEN_BY_LI, null, Severity.LOW));
+
+        assertThat(followUp.owner()).isEqualTo(WANG);
+        assertThat(followUp.firstCall()).isEqualTo(TAKEN_BY_LI);
+        assertThatThrownBy(() -> casework.followUp(original.id(), fromCall(new CallId("404.1"), null, Severity.LOW)))
+                .hasMessage("call: no call 404.1 on record");
+    }
+
+    @Test
     void aFollowUpOfACaseThatDoesNotExistIsRefused() {
         assertThatThrownBy(() -> casework.followUp(new CaseId("20261122-ZZZZZZ"), Cases.request(Severity.LOW)))
                 .isInstanceOf(NoSuchCase.class);
