@@ -132,11 +132,17 @@ final class QueueWait {
         }
     }
 
-    /** The caller's place: VIPs (with their advisor first) and long-distance callers get a head start. */
+    /**
+     * The caller's place: VIPs (with their advisor first) and long-distance callers get a head
+     * start; a caller with a case not closed waits for its owner first.
+     */
     private static WaitingCall place(InboundCall call, Skill skill, Instant enqueued, KnownCaller caller) {
         WaitingCall place = WaitingCall.ordinary(call.id(), skill, enqueued);
         if (caller.vip()) {
             place = place.asVip(caller.customer().advisor());
+        }
+        if (caller.caseOwner() != null) {
+            place = place.ownedBy(caller.caseOwner());
         }
         return caller.longDistance() ? place.fromLongDistance() : place;
     }

@@ -22,7 +22,7 @@ import org.hotline.routing.Tier;
  */
 public final class AgentRoster {
 
-    private static final Set<String> FIELDS = Set.of("id", "name", "tier", "skills");
+    private static final Set<String> FIELDS = Set.of("id", "name", "tier", "skills", "teamLead");
 
     private AgentRoster() {
     }
@@ -47,7 +47,28 @@ public final class AgentRoster {
             }
             agents.add(agent);
         }
+        checkTeamLeads(agents);
         return List.copyOf(agents);
+    }
+
+    /** An agent's team lead must be another agent of the roster, of the team-lead tier. */
+    private static void checkTeamLeads(List<Agent> agents) {
+        Map<AgentId, Agent> byId = new HashMap<>();
+        agents.forEach(agent -> byId.put(agent.id(), agent));
+        for (int i = 0; i < agents.size(); i++) {
+            Agent agent = agents.get(i);
+            if (agent.teamLead() == null) {
+                continue;
+            }
+            Agent lead = byId.get(agent.teamLead());
+            String where = "agents[" + i + "] (" + agent.id() + ").teamLead: ";
+            if (lead == null) {
+                throw new ConfigException(where + "\"" + agent.teamLead() + "\" is not an agent in the roster");
+            }
+            if (lead.tier() != Tier.TEAM_LEAD) {
+                throw new ConfigException(where + "\"" + agent.teamLead() + "\" is not a team lead (tier: team-lead)");
+            }
+        }
     }
 
     private static Agent agent(JsonNode node, int index, Set<Skill> queues) {
@@ -58,7 +79,7 @@ public final class AgentRoster {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!FIELDS.contains(field)) {
-                throw new ConfigException(where + "." + field + ": unknown setting (id, name, tier, skills)");
+                throw new ConfigException(where + "." + field + ": unknown setting (id, name, tier, skills, teamLead)");
             }
         }
         JsonNode idNode = node.get("id");
@@ -82,7 +103,21 @@ public final class AgentRoster {
         }
         Tier tier = tier(text(node, "tier"), where);
         Map<Skill, Integer> skills = skills(node.get("skills"), where, queues);
-        return new Agent(id, name, tier, skills);
+        return new Agent(id, name, tier, skills, teamLead(node.get("teamLead"), id, where));
+    }
+
+    private static AgentId teamLead(JsonNode node, AgentId id, String where) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual() || !AgentId.isValid(node.asText())) {
+            throw new ConfigException(where + ".teamLead: the team lead's agent ID, in quotes (e.g. \"001\")");
+        }
+        AgentId lead = new AgentId(node.asText());
+        if (lead.equals(id)) {
+            throw new ConfigException(where + ".teamLead: an agent is not their own team lead");
+        }
+        return lead;
     }
 
     private static Tier tier(String text, String where) {

@@ -21,6 +21,9 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.List;
 import java.util.Set;
+import org.hotline.cases.DeadlineFrom;
+import org.hotline.cases.ReplyDeadline;
+import org.hotline.cases.Severity;
 import org.hotline.customer.Customer;
 import org.hotline.customer.PhoneNumbers;
 import org.hotline.routing.Agent;
@@ -128,6 +131,7 @@ public final class ConfigLoader {
 
         ReportRules reports = reportRules(tree, rings, routing);
         HotlineConfig.Campaigns campaigns = campaigns(tree);
+        HotlineConfig.Cases cases = cases(tree, zone);
 
         List<String> unknown = tree.unread();
         if (!unknown.isEmpty()) {
@@ -135,7 +139,24 @@ public final class ConfigLoader {
                     + (unknown.size() > 1 ? "; also unknown: " + String.join(", ", unknown.subList(1, unknown.size())) : ""));
         }
         return new HotlineConfig(company, centre, rings, ivr, ami, agi, http, mongo, prompts, agents, asteriskEtc,
-                stateDir.resolve("secrets/agents"), routing, callbacks, hours, customers, reports, campaigns);
+                stateDir.resolve("secrets/agents"), routing, callbacks, hours, customers, reports, cases, campaigns);
+    }
+
+    /** The customer is answered within cases.replyWithinDays (the handbook's 3), counted from cases.deadlineFrom. */
+    private static HotlineConfig.Cases cases(ConfigTree tree, ZoneId zone) {
+        int days = tree.integer("cases.replyWithinDays", 3, 1, 60);
+        String from = tree.string("cases.deadlineFrom", DeadlineFrom.OPENING.id());
+        DeadlineFrom start = DeadlineFrom.byId(from).orElseThrow(() -> new ConfigException("cases.deadlineFrom: "
+                + Printable.of(from) + " is not opening or solution-ready"));
+        int dueSoonHours = tree.integer("cases.dueSoonHours", 24, 1, 24 * 60);
+        if (dueSoonHours > days * 24) {
+            throw new ConfigException("cases.dueSoonHours: " + dueSoonHours + " is longer than the deadline itself ("
+                    + days + " days = " + days * 24 + " hours)");
+        }
+        String severity = tree.string("cases.escalateAtOnce", Severity.HIGH.id());
+        Severity atOnce = Severity.byId(severity).orElseThrow(() -> new ConfigException("cases.escalateAtOnce: "
+                + Printable.of(severity) + " is not a severity (low, normal, high, urgent)"));
+        return new HotlineConfig.Cases(new ReplyDeadline(days, start, java.time.Duration.ofHours(dueSoonHours), zone), atOnce);
     }
 
     private static HotlineConfig.Campaigns campaigns(ConfigTree tree) {

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.hotline.call.IvrMenu;
+import org.hotline.cases.ReplyDeadline;
+import org.hotline.cases.Severity;
 import org.hotline.call.Language;
 import org.hotline.call.RingPolicy;
 import org.hotline.call.ServiceHours;
@@ -41,7 +43,15 @@ public record HotlineConfig(
         ServiceHours hours,
         List<Customer> customers,
         ReportRules reports,
+        Cases cases,
         Campaigns campaigns) {
+
+    /**
+     * @param replies        the reply deadline: how many days, counted from when, due soon how long before
+     * @param escalateAtOnce the lowest severity that goes to the team lead as the case opens
+     */
+    public record Cases(ReplyDeadline replies, Severity escalateAtOnce) {
+    }
 
     /**
      * @param wrapUp  after a conversation, how long the agent has before the next call is offered

@@ -1,13 +1,16 @@
 package org.hotline.customer;
 
+import java.util.List;
 import java.util.Optional;
+import org.hotline.cases.Case;
+import org.hotline.cases.OpenCases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Who is calling, as far as the hotline can tell from the number: the customer file's entry
- * (VIP, dedicated advisor) and whether the call is long-distance. A customer file that cannot be
- * read makes the caller unknown, never a failed call.
+ * (VIP, dedicated advisor), whether the call is long-distance, and their cases that are not closed.
+ * A customer or case file that cannot be read makes the caller unknown, never a failed call.
  */
 public final class CallerRecognition {
 
@@ -16,11 +19,17 @@ public final class CallerRecognition {
     private final PhoneNumbers numbers;
     private final CustomerFile customers;
     private final LongDistanceRule longDistance;
+    private final OpenCases cases;
 
     public CallerRecognition(PhoneNumbers numbers, CustomerFile customers, LongDistanceRule longDistance) {
+        this(numbers, customers, longDistance, OpenCases.none());
+    }
+
+    public CallerRecognition(PhoneNumbers numbers, CustomerFile customers, LongDistanceRule longDistance, OpenCases cases) {
         this.numbers = numbers;
         this.customers = customers;
         this.longDistance = longDistance;
+        this.cases = cases;
     }
 
     /** Nobody is recognised: no customer file, nobody long-distance. */
@@ -41,6 +50,13 @@ public final class CallerRecognition {
             LOG.warn("customer file unavailable, caller treated as unknown: {}", e.getMessage());
             customer = Optional.empty();
         }
-        return new KnownCaller(e164.get(), customer.orElse(null), longDistance.appliesTo(e164.get()));
+        List<Case> open;
+        try {
+            open = cases.of(e164.get());
+        } catch (RuntimeException e) {
+            LOG.warn("case file unavailable, caller's cases not looked up: {}", e.getMessage());
+            open = List.of();
+        }
+        return new KnownCaller(e164.get(), customer.orElse(null), longDistance.appliesTo(e164.get()), open);
     }
 }

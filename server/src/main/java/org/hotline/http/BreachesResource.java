@@ -46,19 +46,8 @@ final class BreachesResource {
             queue = query.queue(ctx);
             agent = query.agent(ctx);
             csv = ReportQuery.csv(ctx);
-            limit = ReportQuery.param(ctx, "limit").map(text -> {
-                if (!text.matches("\\d{1,3}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 500) {
-                    throw ApiError.badParameter("limit", "a whole number from 1 to 500");
-                }
-                return Integer.parseInt(text);
-            }).orElse(100);
-            after = ReportQuery.param(ctx, "after").map(text -> {
-                try {
-                    return PageCursor.decode(text);
-                } catch (IllegalArgumentException e) {
-                    throw ApiError.badParameter("after", "not a cursor from a previous page");
-                }
-            }).orElse(null);
+            limit = ReportQuery.limit(ctx);
+            after = ReportQuery.after(ctx);
         } catch (ApiError error) {
             error.send(ctx.response());
             return;

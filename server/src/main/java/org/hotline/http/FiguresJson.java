@@ -15,6 +15,14 @@ final class FiguresJson {
     }
 
     static JsonObject of(Figures f) {
+        return of(f, null);
+    }
+
+    /**
+     * @param cases customers answered by the deadline ÷ cases due in the period and decided; null where the
+     *              case file has no figure (no case file, or a row of a queue: cases have none)
+     */
+    static JsonObject of(Figures f, Ratio cases) {
         return new JsonObject()
                 .put("calls", f.calls())
                 .put("systemAnswered", f.systemAnswered())
@@ -38,7 +46,7 @@ final class FiguresJson {
                 .put("talkWithin3Minutes", ratio(f.talkWithinTarget()))
                 .put("talkOver5Minutes", f.talkOverLimit())
                 .put("callbacksWithinDeadline", ratio(f.callbacksWithinDeadline()))
-                .put("cases", null) // no case file yet: "no data", not zero
+                .put("casesRepliedWithinDeadline", cases == null ? null : ratio(cases))
                 .put("csat", new JsonObject()
                         .put("average", value(f.csat()))
                         .put("atLeast4", ratio(f.csatAtLeast4()))

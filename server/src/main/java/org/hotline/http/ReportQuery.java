@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.hotline.report.ReportPeriod;
 import org.hotline.routing.AgentId;
+import org.hotline.store.PageCursor;
 
 /**
  * The parameters every reports path shares, checked: the period ({@code period=day|week|month} and
@@ -83,6 +84,27 @@ final class ReportQuery {
             }
             return format.equals("csv");
         }).orElse(false);
+    }
+
+    /** A drill-down's page size: 1 to 500, 100 when not given. */
+    static int limit(RoutingContext ctx) {
+        return param(ctx, "limit").map(text -> {
+            if (!text.matches("\\d{1,3}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 500) {
+                throw ApiError.badParameter("limit", "a whole number from 1 to 500");
+            }
+            return Integer.parseInt(text);
+        }).orElse(100);
+    }
+
+    /** Where a drill-down goes on: the {@code next} of its previous page, or null for the first. */
+    static PageCursor after(RoutingContext ctx) {
+        return param(ctx, "after").map(text -> {
+            try {
+                return PageCursor.decode(text);
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badParameter("after", "not a cursor from a previous page");
+            }
+        }).orElse(null);
     }
 
     private static OffsetDateTime dateTime(RoutingContext ctx, String name) {

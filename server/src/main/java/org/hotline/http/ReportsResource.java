@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.hotline.report.Figures;
+import org.hotline.report.Ratio;
 import org.hotline.report.ReportPeriod;
 import org.hotline.report.Tally;
 import org.hotline.routing.AgentId;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.BreachFinder;
+import org.hotline.store.CaseReports;
 import org.hotline.store.StoredReports;
 
 /**
@@ -30,10 +32,18 @@ public final class ReportsResource {
     private final StoredReports stored;
     private final BreachFinder breaches;
     private final ReportQuery query;
+    private final CaseReports cases;
 
     public ReportsResource(Vertx vertx, HourlyRollups rollups, StoredReports stored, BreachFinder breaches, ZoneId zone,
                            Set<String> queues, Predicate<AgentId> knownAgent) {
+        this(vertx, rollups, stored, breaches, zone, queues, knownAgent, null);
+    }
+
+    /** @param cases the case file's figure and drill-down, or null without a case file (the figure is then "no data") */
+    public ReportsResource(Vertx vertx, HourlyRollups rollups, StoredReports stored, BreachFinder breaches, ZoneId zone,
+                           Set<String> queues, Predicate<AgentId> knownAgent, CaseReports cases) {
         this.vertx = vertx;
+        this.cases = cases;
         this.rollups = rollups;
         this.stored = stored;
         this.breaches = breaches;
@@ -44,6 +54,9 @@ public final class ReportsResource {
         router.get("/api/reports").handler(this::report);
         new BreachesResource(vertx, breaches, query).mount(router);
         new StoredReportsResource(vertx, stored, query).mount(router);
+        if (cases != null) {
+            new LateCasesResource(vertx, cases, query).mount(router);
+        }
     }
 
     private void report(RoutingContext ctx) {
@@ -67,11 +80,16 @@ public final class ReportsResource {
             error.send(ctx.response());
             return;
         }
-        vertx.executeBlocking(() -> rollups.sum(period.from(), period.to(), queue, agent, by), false).onComplete(done -> {
+        vertx.executeBlocking(() -> {
+            Map<String, Tally> tallies = rollups.sum(period.from(), period.to(), queue, agent, by);
+            return new Read(tallies, caseFigures(period, queue, agent, by, tallies));
+        }, false).onComplete(done -> {
             if (done.failed()) {
                 new ApiError(503, "reports unavailable: " + done.cause().getMessage()).send(ctx.response());
                 return;
             }
+            Map<String, Tally> tallies = done.result().tallies();
+            Map<String, Ratio> caseRows = done.result().cases();
             JsonObject body = new JsonObject()
                     .put("from", period.from().toString())
                     .put("to", period.to().toString())
@@ -80,12 +98,13 @@ public final class ReportsResource {
                     .put("agent", agent.orElse(null));
             JsonArray rows = new JsonArray();
             if (by.isEmpty()) {
-                body.put("figures", FiguresJson.of(Figures.of(done.result().getOrDefault("", Tally.ZERO))));
+                body.put("figures", FiguresJson.of(Figures.of(tallies.getOrDefault("", Tally.ZERO)), caseRows.get("")));
                 rows.add(new JsonObject().put("from", period.from().toString()).put("to", period.to().toString())
                         .put("figures", body.getJsonObject("figures")));
             } else {
-                for (Map.Entry<String, Tally> row : new java.util.TreeMap<>(done.result()).entrySet()) {
-                    rows.add(new JsonObject().put(by.get(), row.getKey()).put("figures", FiguresJson.of(Figures.of(row.getValue()))));
+                for (Map.Entry<String, Tally> row : new java.util.TreeMap<>(tallies).entrySet()) {
+                    rows.add(new JsonObject().put(by.get(), row.getKey())
+                            .put("figures", FiguresJson.of(Figures.of(row.getValue()), caseRows.get(row.getKey()))));
                 }
                 body.put("by", by.get()).put("rows", rows);
             }
@@ -97,5 +116,31 @@ public final class ReportsResource {
                 Responses.json(ctx.response(), 200, body);
             }
         });
+    }
+
+    /** What a report reads: the rollups' tallies and the cases' figure, by the same row keys ("" for the total). */
+    private record Read(Map<String, Tally> tallies, Map<String, Ratio> cases) {
+    }
+
+    /**
+     * The cases' figure for the total, or for each agent's row; none for a queue (cases have no
+     * queue) or without a case file.
+     */
+    private Map<String, Ratio> caseFigures(ReportPeriod period, Optional<String> queue, Optional<String> agent,
+                                           Optional<String> by, Map<String, Tally> tallies) {
+        Map<String, Ratio> figures = new java.util.HashMap<>();
+        if (cases == null || queue.isPresent() || by.filter("queue"::equals).isPresent()) {
+            return figures;
+        }
+        if (by.isEmpty()) {
+            figures.put("", cases.repliesWithinDeadline(period, agent));
+        } else {
+            for (String row : tallies.keySet()) {
+                if (AgentId.isValid(row)) {
+                    figures.put(row, cases.repliesWithinDeadline(period, Optional.of(row)));
+                }
+            }
+        }
+        return figures;
     }
 }

@@ -7,9 +7,14 @@ import java.util.TreeMap;
 /**
  * An agent as the administrator defines them.
  *
- * @param skills what the agent can take, with a level from 1 (can) to 5 (expert)
+ * @param skills   what the agent can take, with a level from 1 (can) to 5 (expert)
+ * @param teamLead the team lead the agent's escalated cases go to, or null (see {@code cases.TeamLeads})
  */
-public record Agent(AgentId id, String name, Tier tier, Map<Skill, Integer> skills) {
+public record Agent(AgentId id, String name, Tier tier, Map<Skill, Integer> skills, AgentId teamLead) {
+
+    public Agent(AgentId id, String name, Tier tier, Map<Skill, Integer> skills) {
+        this(id, name, tier, skills, null);
+    }
 
     public Agent {
         if (name == null || name.isBlank()) {
@@ -21,6 +26,9 @@ public record Agent(AgentId id, String name, Tier tier, Map<Skill, Integer> skil
             }
         });
         skills = Map.copyOf(new TreeMap<>(skills));
+        if (id.equals(teamLead)) {
+            throw new IllegalArgumentException("agent " + id + ": cannot be their own team lead");
+        }
     }
 
     public Optional<Integer> level(Skill skill) {

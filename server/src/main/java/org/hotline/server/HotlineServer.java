@@ -61,6 +61,14 @@ import org.hotline.store.AgentTimeRecorder;
 import org.hotline.store.StoredReports;
 import org.hotline.store.BreachFinder;
 import org.hotline.http.ReportsResource;
+import org.hotline.http.CasesResource;
+import org.hotline.cases.Casework;
+import org.hotline.cases.EscalationRule;
+import org.hotline.cases.TeamLeads;
+import org.hotline.store.CallFirstContacts;
+import org.hotline.store.CaseReports;
+import org.hotline.store.MongoCases;
+import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.telephony.ami.AmiEventTranslator;
 import org.hotline.telephony.ami.AgentAnswers;
@@ -80,6 +88,10 @@ public final class HotlineServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HotlineServer.class);
     private static final java.time.Duration REPORTS_FIRST_RUN = java.time.Duration.ofSeconds(20);
     private static final java.time.Duration REPORTS_EVERY = java.time.Duration.ofMinutes(15);
+    private static final java.time.Duration CASES_FIRST_CHECK = java.time.Duration.ofSeconds(30);
+    private static final java.time.Duration CASES_EVERY = java.time.Duration.ofMinutes(1);
+    /** A returning caller's cases shown on the screen pop (their newest case's owner is offered the call first). */
+    private static final int OPEN_CASES_SHOWN = 5;
 
     private final Deque<AutoCloseable> parts;
     private final int httpPort;
@@ -149,8 +161,10 @@ public final class HotlineServer implements AutoCloseable {
             floor.recordAgentTime(agentTime);
             SerialCallEvents events = new SerialCallEvents(floorContext, tracker, floor, clock);
             CallRecords callRecords = new CallRecords(store.calls());
+            MongoCases caseFile = new MongoCases(store.cases());
             Reception reception = new Reception(
-                    new CallerRecognition(config.centre().numbers(), customers, config.centre().longDistance()),
+                    new CallerRecognition(config.centre().numbers(), customers, config.centre().longDistance(),
+                            e164 -> caseFile.notClosedOf(e164, OPEN_CASES_SHOWN)),
                     new LiveDesk(live, callRecords));
             InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), floor, config.routing().waiting(), reception,
                     config.hours(), clock, Sleeper.on(clock), events);
@@ -204,9 +218,16 @@ public final class HotlineServer implements AutoCloseable {
                         }
                     }));
             parts.push(() -> vertx.cancelTimer(archiveTimer));
+            // Cases: owner from the first call, the reply deadline watched, owners and team leads told live.
+            Casework casework = new Casework(caseFile, new CallFirstContacts(callRecords, config.centre().numbers()),
+                    config.cases().replies(), new EscalationRule(config.cases().escalateAtOnce(), new TeamLeads(config.agents())),
+                    new LiveCaseNotices(live), clock, new SecureRandom());
+            parts.push(CaseDeadlineWatch.start(vertx, casework, CASES_FIRST_CHECK, CASES_EVERY));
+            CasesResource casesApi = new CasesResource(vertx, casework, caseFile, config.centre().numbers(), roster::contains, clock);
             ReportsResource reports = new ReportsResource(vertx, rollups, storedReports,
                     new BreachFinder(callRecords, config.reports(), clock), config.centre().timeZone(),
-                    java.util.Set.copyOf(config.ivr().menu().options().values()), roster::contains);
+                    java.util.Set.copyOf(config.ivr().menu().options().values()), roster::contains,
+                    new CaseReports(caseFile, config.cases().replies(), clock));
             MongoCampaigns campaigns = new MongoCampaigns(store.campaigns());
             MongoContactBook contactBook = new MongoContactBook(store.campaignContacts(), store.campaignAttempts());
             MongoDoNotCallList doNotCall = new MongoDoNotCallList(store.doNotCall());
@@ -217,7 +238,7 @@ public final class HotlineServer implements AutoCloseable {
             CampaignsResource campaignsApi = new CampaignsResource(vertx, campaigns, contactBook, runner, config.centre().numbers(),
                     number -> config.centre().timeZone(), config.promptsDir(), clock);
             HttpServer http = HttpApi.start(vertx, config.http(), health, callRecords, floor, customersApi,
-                    live, reports, campaignsApi, meters, clock).await(10, TimeUnit.SECONDS);
+                    live, reports, casesApi, campaignsApi, meters, clock).await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
                     config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Screen pops on the live channel: the moment an agent's phone rings, their desktop gets the
- * caller, the customer file's entry, the priority badges, how long they waited, and their last
- * calls. The history is read off the flow's thread, so the phone never rings later for it.
+ * caller, the customer file's entry, the priority badges, how long they waited, their last
+ * calls and their cases that are not closed. The history is read off the flow's thread, so the phone never rings later for it.
  */
 final class LiveDesk implements AgentDesk {
 
@@ -62,7 +62,7 @@ final class LiveDesk implements AgentDesk {
         // The handbook: a caller kept waiting long gets an apology from the agent as well.
         data.put("waitedLong", pop.waitedLong());
         data.put("history", history(pop));
-        data.put("openCases", List.of()); // cases come with the case file
+        data.put("openCases", pop.known().openCases().stream().map(LiveCaseNotices::data).toList());
         return data;
     }
 

@@ -111,6 +111,11 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(MongoDoNotCallList.COLLECTION);
     }
 
+    /** The case file (see {@link MongoCases}). */
+    public MongoCollection<Document> cases() {
+        return database.getCollection(MongoCases.COLLECTION);
+    }
+
     /** Whether MongoDB answers; never throws, answers within the server-selection timeout. */
     public boolean ping() {
         try {
@@ -151,6 +156,7 @@ public final class MongoStore implements AutoCloseable {
             storedReports().createIndex(Indexes.ascending("kind", "from")); // the latest of a kind
             campaigns().createIndex(Indexes.ascending("status"));
             new MongoContactBook(campaignContacts(), campaignAttempts()).createIndexes();
+            MongoCases.createIndexes(cases());
             indexed = true;
         } catch (RuntimeException e) {
             log.debug("creating the calls indexes failed: {}", e.toString());

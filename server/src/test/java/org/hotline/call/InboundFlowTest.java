@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.hotline.cases.Case;
+import org.hotline.cases.Cases;
 import org.hotline.customer.CallerRecognition;
 import org.hotline.customer.Customer;
 import org.hotline.customer.LongDistanceRule;
@@ -335,6 +337,33 @@ class InboundFlowTest {
             assertThat(pop.known().customer().name()).isEqualTo("王女士");
             assertThat(pop.waitedLong()).isFalse();
         });
+    }
+
+    @Test
+    void aCallerWithACaseNotClosedWaitsForItsOwnerFirstAndTheOwnerSeesTheCase() {
+        queue.staffedWith("010");
+        Case open = Cases.open(NOW.minus(Duration.ofDays(1)));
+        List<ScreenPop> pops = new ArrayList<>();
+        Reception reception = new Reception(new CallerRecognition(new PhoneNumbers("CN"), number -> java.util.Optional.empty(),
+                LongDistanceRule.nobody(), number -> number.equals(open.customer()) ? List.of(open) : List.of()), pops::add);
+        InboundFlow recognising = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
+                reception, ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
+        InboundCall call = new InboundCall(ID, "PJSIP/caller-1", CallerId.presented("13800138000", null), NOW, Language.ZH);
+
+        recognising.handle(call, new FakeLine().presses('1').agentsAnswer(AgentLeg.Outcome.ANSWERED));
+
+        assertThat(queue.joined.caseOwner()).as("first-contact ownership").isEqualTo(new AgentId("010"));
+        assertThat(pops).singleElement().satisfies(pop -> assertThat(pop.known().openCases()).containsExactly(open));
+    }
+
+    @Test
+    void aCaseFileThatCannotBeReadLeavesTheCallerWithoutCasesNotTheCallFailed() {
+        CallerRecognition broken = new CallerRecognition(new PhoneNumbers("CN"), number -> java.util.Optional.empty(),
+                LongDistanceRule.nobody(), number -> {
+                    throw new IllegalStateException("store down");
+                });
+        assertThat(broken.recognise("13800138000").openCases()).isEmpty();
+        assertThat(broken.recognise("13800138000").caseOwner()).isNull();
     }
 
     @Test

@@ -80,4 +80,25 @@ class AgentRosterTest {
         assertThatThrownBy(() -> load("agents:\n  - {id: \"1; DROP\", name: A, skills: {orders: 1}}\n"))
                 .hasMessageStartingWith("agents[0].id:");
     }
+
+    @Test
+    void anAgentMayNameTheTeamLeadTheirEscalatedCasesGoTo() throws IOException {
+        List<Agent> agents = load("agents:\n  - {id: \"010\", name: A, skills: {orders: 1}, teamLead: \"001\"}\n"
+                + "  - {id: \"001\", name: L, tier: team-lead, skills: {orders: 1}}\n");
+        assertThat(agents.getFirst().teamLead()).isEqualTo(new AgentId("001"));
+        assertThat(agents.get(1).teamLead()).isNull();
+    }
+
+    @Test
+    void theTeamLeadMustBeATeamLeadOfTheRosterAndNotTheAgent() {
+        assertThatThrownBy(() -> load("agents:\n  - {id: \"010\", name: A, skills: {orders: 1}, teamLead: \"099\"}\n"))
+                .hasMessage("agents[0] (010).teamLead: \"099\" is not an agent in the roster");
+        assertThatThrownBy(() -> load("agents:\n  - {id: \"010\", name: A, skills: {orders: 1}, teamLead: \"011\"}\n"
+                + "  - {id: \"011\", name: B, tier: senior, skills: {orders: 1}}\n"))
+                .hasMessage("agents[0] (010).teamLead: \"011\" is not a team lead (tier: team-lead)");
+        assertThatThrownBy(() -> load("agents:\n  - {id: \"001\", name: L, tier: team-lead, skills: {orders: 1}, teamLead: \"001\"}\n"))
+                .hasMessage("agents[0] (001).teamLead: an agent is not their own team lead");
+        assertThatThrownBy(() -> load("agents:\n  - {id: \"010\", name: A, skills: {orders: 1}, teamLead: 1}\n"))
+                .hasMessageStartingWith("agents[0] (010).teamLead: the team lead's agent ID, in quotes");
+    }
 }

@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.time.ZoneId;
+import org.hotline.cases.DeadlineFrom;
+import org.hotline.cases.ReplyDeadline;
+import org.hotline.cases.Severity;
 import org.hotline.call.Language;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,35 @@ class ConfigLoaderTest {
         assertThat(config.centre().region()).isEqualTo("CN");
         assertThat(config.centre().areaCode()).isEqualTo("10");
         assertThat(config.customers()).hasSize(2);
+        assertThat(config.cases().replies().days()).isEqualTo(3);
+    }
+
+    @Test
+    void theCustomerIsAnsweredWithinThreeDaysOfOpeningUnlessSetOtherwise() throws IOException {
+        HotlineConfig.Cases standard = load("company:\n  name: X\n").cases();
+        assertThat(standard.replies()).isEqualTo(new ReplyDeadline(3, DeadlineFrom.OPENING, Duration.ofHours(24),
+                ZoneId.of("Asia/Shanghai")));
+        assertThat(standard.escalateAtOnce()).isEqualTo(Severity.HIGH);
+
+        HotlineConfig.Cases set = load("company:\n  name: X\ncases:\n  replyWithinDays: 2\n  deadlineFrom: solution-ready\n"
+                + "  dueSoonHours: 6\n  escalateAtOnce: urgent\n").cases();
+        assertThat(set.replies()).isEqualTo(new ReplyDeadline(2, DeadlineFrom.SOLUTION_READY, Duration.ofHours(6),
+                ZoneId.of("Asia/Shanghai")));
+        assertThat(set.escalateAtOnce()).isEqualTo(Severity.URGENT);
+    }
+
+    @Test
+    void aBadCaseSettingStopsStartUpNamingItsKey() {
+        assertThatThrownBy(() -> load("company:\n  name: X\ncases:\n  replyWithinDays: 0\n"))
+                .hasMessage("cases.replyWithinDays: must be between 1 and 60, got 0");
+        assertThatThrownBy(() -> load("company:\n  name: X\ncases:\n  deadlineFrom: solution\n"))
+                .hasMessage("cases.deadlineFrom: \"solution\" is not opening or solution-ready");
+        assertThatThrownBy(() -> load("company:\n  name: X\ncases:\n  replyWithinDays: 1\n  dueSoonHours: 48\n"))
+                .hasMessage("cases.dueSoonHours: 48 is longer than the deadline itself (1 days = 24 hours)");
+        assertThatThrownBy(() -> load("company:\n  name: X\ncases:\n  escalateAtOnce: critical\n"))
+                .hasMessageStartingWith("cases.escalateAtOnce: \"critical\" is not a severity");
+        assertThatThrownBy(() -> load("company:\n  name: X\ncases:\n  replyWithinHours: 3\n"))
+                .hasMessageStartingWith("cases.replyWithinHours: unknown setting");
     }
 
     @Test

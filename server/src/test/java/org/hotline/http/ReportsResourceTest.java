@@ -80,7 +80,8 @@ class ReportsResourceTest {
         assertThat(day.getString("from")).isEqualTo("2026-11-21T16:00:00Z");
         assertThat(day.getJsonObject("figures").getLong("calls")).isEqualTo(2);
         assertThat(day.getJsonObject("figures").getJsonObject("threeRingAnswer").getDouble("value")).isEqualTo(1.0);
-        assertThat(day.getJsonObject("figures").getValue("cases")).as("no case file yet: no data, not zero").isNull();
+        assertThat(day.getJsonObject("figures").getValue("casesRepliedWithinDeadline")).as("no case file: no data, not zero")
+                .isNull();
     }
 
     @Test
