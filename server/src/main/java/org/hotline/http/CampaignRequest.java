@@ -27,6 +27,8 @@ import org.hotline.campaign.CampaignKind;
 import org.hotline.campaign.CampaignRules;
 import org.hotline.campaign.CampaignStatus;
 import org.hotline.campaign.ContactDetails;
+import org.hotline.campaign.ContactSource;
+import org.hotline.campaign.NewContact;
 import org.hotline.campaign.Pacing;
 import org.hotline.campaign.RetryRules;
 import org.hotline.customer.PhoneNumbers;
@@ -34,17 +36,16 @@ import org.hotline.routing.Skill;
 
 /**
  * A supervisor's new campaign as posted: {@code {"id"?, "name", "kind", "message"?, "rules": {...},
- * "contacts": [{"number", "name"?, "subject"?, "date"?}]}}. Every field is checked here; numbers
+ * "contacts": [{"number", "name"?, "subject"?, "date"?}]}}, or instead of the contacts a
+ * {@code "source"}: {@code {"kind": "abandoned", "from", "to"}}, {@code {"kind": "cases-solution-ready"}}
+ * or {@code {"kind": "customers", "vipOnly"?}}. Every field is checked here; numbers
  * are normalised to E.164, and a bad or repeated number is a per-row error, not a failed request.
  */
-record CampaignRequest(Campaign campaign, List<Row> rows, List<JsonObject> rowErrors) {
-
-    /** A contact row that passed the checks. */
-    record Row(int index, String number, ContactDetails details) {
-    }
+record CampaignRequest(Campaign campaign, ContactSource source, List<JsonObject> rowErrors) {
 
     static final int MAX_CONTACTS = 10_000;
-    private static final Set<String> FIELDS = Set.of("id", "name", "kind", "message", "rules", "contacts");
+    private static final Set<String> FIELDS = Set.of("id", "name", "kind", "message", "rules", "contacts", "source");
+    private static final Duration LONGEST_SOURCE_PERIOD = Duration.ofDays(31);
     private static final Set<String> RULES = Set.of("window", "maxAttempts", "retryAfterMinutes", "deadlineHours",
             "maxLines", "callerId", "pacing", "skill", "inboundFirst");
 
@@ -69,6 +70,12 @@ record CampaignRequest(Campaign campaign, List<Row> rows, List<JsonObject> rowEr
         } catch (IllegalArgumentException e) {
             throw ApiError.badParameter("campaign", e.getMessage());
         }
+        if (body.containsKey("source") == body.containsKey("contacts")) {
+            throw ApiError.badParameter("contacts", "give either the contacts or a source of them, not both");
+        }
+        if (body.containsKey("source")) {
+            return new CampaignRequest(campaign, source(object(body, "source")), List.of());
+        }
         Object contacts = body.getValue("contacts");
         if (!(contacts instanceof JsonArray list) || list.isEmpty()) {
             throw ApiError.badParameter("contacts", "the campaign has nobody to call (give at least one contact)");
@@ -76,12 +83,12 @@ record CampaignRequest(Campaign campaign, List<Row> rows, List<JsonObject> rowEr
         if (list.size() > MAX_CONTACTS) {
             throw ApiError.badParameter("contacts", "at most " + MAX_CONTACTS + " in one request (upload a CSV for more)");
         }
-        List<Row> rows = new ArrayList<>();
+        List<NewContact> rows = new ArrayList<>();
         List<JsonObject> errors = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
             try {
-                Row row = row(i, list.getValue(i), numbers);
+                NewContact row = row(list.getValue(i), numbers);
                 Integer first = seen.putIfAbsent(row.number(), i);
                 if (first != null) {
                     throw new IllegalArgumentException("the same number as contact " + first);
@@ -95,10 +102,44 @@ record CampaignRequest(Campaign campaign, List<Row> rows, List<JsonObject> rowEr
             throw ApiError.badParameter("contacts", "none of the " + list.size() + " contacts can be called (first problem: "
                     + errors.getFirst().getString("error") + ")");
         }
-        return new CampaignRequest(campaign, rows, errors);
+        return new CampaignRequest(campaign, new ContactSource.Listed(rows), errors);
     }
 
-    private static Row row(int index, Object value, PhoneNumbers numbers) {
+    private static ContactSource source(JsonObject source) {
+        String kind = string(source, "kind", true);
+        switch (kind) {
+            case "abandoned" -> {
+                Instant from = instant(source, "from");
+                Instant to = instant(source, "to");
+                if (!from.isBefore(to) || Duration.between(from, to).compareTo(LONGEST_SOURCE_PERIOD) > 0) {
+                    throw ApiError.badParameter("source.to", "after source.from, at most 31 days later");
+                }
+                return new ContactSource.Abandoned(from, to);
+            }
+            case "cases-solution-ready" -> {
+                return new ContactSource.CasesSolutionReady();
+            }
+            case "customers" -> {
+                Object vip = source.getValue("vipOnly", Boolean.FALSE);
+                if (!(vip instanceof Boolean vipOnly)) {
+                    throw ApiError.badParameter("source.vipOnly", "true or false");
+                }
+                return new ContactSource.Customers(vipOnly);
+            }
+            default -> throw ApiError.badParameter("source.kind", "one of abandoned, cases-solution-ready, customers");
+        }
+    }
+
+    private static Instant instant(JsonObject json, String field) {
+        String text = string(json, field, true);
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiError.badParameter("source." + field, "a time like 2026-11-22T00:00:00+08:00");
+        }
+    }
+
+    private static NewContact row(Object value, PhoneNumbers numbers) {
         if (!(value instanceof JsonObject contact)) {
             throw new IllegalArgumentException("not an object");
         }
@@ -116,7 +157,8 @@ record CampaignRequest(Campaign campaign, List<Row> rows, List<JsonObject> rowEr
                 throw new IllegalArgumentException("date: not a date like 2026-11-20");
             }
         }
-        return new Row(index, e164, new ContactDetails(text(contact, "name"), text(contact, "subject"), date, text(contact, "caseId")));
+        return new NewContact(e164, new ContactDetails(text(contact, "name"), text(contact, "subject"), date, text(contact, "caseId")),
+                null);
     }
 
     private static String text(JsonObject contact, String field) {
@@ -238,13 +280,16 @@ record CampaignRequest(Campaign campaign, List<Row> rows, List<JsonObject> rowEr
         }
     }
 
-    /** The contacts to store: deadline from the rules, due at once. */
-    List<org.hotline.campaign.Contact> contacts(java.util.function.Function<String, ZoneId> zoneOf, Instant now) {
+    /** The contacts to store: ids by position, deadline from the rules, due at once. */
+    static List<org.hotline.campaign.Contact> contacts(Campaign campaign, List<NewContact> found,
+                                                     java.util.function.Function<String, ZoneId> zoneOf, Instant now) {
         List<org.hotline.campaign.Contact> contacts = new ArrayList<>();
         Instant deadline = now.plus(campaign.rules().deadline());
-        for (Row row : rows) {
-            contacts.add(new org.hotline.campaign.Contact(campaign.id().value() + ":" + row.index(), campaign.id(), row.number(),
-                    zoneOf.apply(row.number()), row.details(), null, null, org.hotline.campaign.ContactStatus.PENDING, 0, now, deadline, null));
+        for (int i = 0; i < found.size(); i++) {
+            NewContact row = found.get(i);
+            contacts.add(new org.hotline.campaign.Contact(campaign.id().value() + ":" + i, campaign.id(), row.number(),
+                    zoneOf.apply(row.number()), row.details(), row.preferredAgent(), null,
+                    org.hotline.campaign.ContactStatus.PENDING, 0, now, deadline, null));
         }
         return contacts;
     }

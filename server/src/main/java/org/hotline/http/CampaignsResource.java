@@ -30,7 +30,9 @@ import org.hotline.campaign.ContactProgress;
 import org.hotline.campaign.ContactStatus;
 import org.hotline.customer.PhoneNumbers;
 import org.hotline.prompts.PromptLibrary;
+import org.hotline.server.CampaignContactSources;
 import org.hotline.server.CampaignRunner;
+import org.hotline.campaign.NewContact;
 
 /**
  * Outbound campaigns: {@code POST /api/campaigns} (a new campaign with its contacts),
@@ -47,6 +49,7 @@ public final class CampaignsResource {
     private final Vertx vertx;
     private final Campaigns campaigns;
     private final ContactBook book;
+    private final CampaignContactSources sources;
     private final CampaignRunner runner;
     private final PhoneNumbers numbers;
     private final Function<String, ZoneId> zoneOf;
@@ -54,9 +57,10 @@ public final class CampaignsResource {
     private final Clock clock;
 
     /** @param zoneOf the customer's time zone for an E.164 number */
-    public CampaignsResource(Vertx vertx, Campaigns campaigns, ContactBook book, CampaignRunner runner, PhoneNumbers numbers,
-                             Function<String, ZoneId> zoneOf, Path prompts, Clock clock) {
+    public CampaignsResource(Vertx vertx, Campaigns campaigns, ContactBook book, CampaignContactSources sources,
+                             CampaignRunner runner, PhoneNumbers numbers, Function<String, ZoneId> zoneOf, Path prompts, Clock clock) {
         this.vertx = vertx;
+        this.sources = sources;
         this.campaigns = campaigns;
         this.book = book;
         this.runner = runner;
@@ -98,13 +102,17 @@ public final class CampaignsResource {
             error.send(ctx.response());
             return;
         }
-        List<Contact> contacts = request.contacts(zoneOf, now);
         answer(ctx, runner.on(() -> {
             // Contacts first, then the campaign: a failure in between leaves no campaign, and its contacts are removed.
             // (Creations run one at a time on the runner's thread, so the check cannot race.)
             if (campaigns.find(request.campaign().id()).isPresent()) {
                 throw new ApiError(409, "a campaign " + request.campaign().id() + " exists already");
             }
+            List<NewContact> found = sources.contacts(request.source(), CampaignRequest.MAX_CONTACTS);
+            if (found.isEmpty()) {
+                throw ApiError.badParameter("source", "found nobody to call");
+            }
+            List<Contact> contacts = CampaignRequest.contacts(request.campaign(), found, zoneOf, now);
             try {
                 int added = book.add(contacts);
                 if (!campaigns.add(request.campaign())) {

@@ -48,6 +48,7 @@ import org.hotline.telephony.agi.CallbackScript;
 import org.hotline.telephony.agi.CampaignScript;
 import org.hotline.telephony.ami.AgentlessLine;
 import org.hotline.store.MongoCampaigns;
+import org.hotline.store.AbandonedCallers;
 import org.hotline.store.MongoContactBook;
 import org.hotline.store.MongoDoNotCallList;
 import org.hotline.http.CampaignsResource;
@@ -235,7 +236,10 @@ public final class HotlineServer implements AutoCloseable {
                     config.campaigns().dialerName(), config.campaigns().callsPerSecond());
             parts.push(runner);
             runner.start();
-            CampaignsResource campaignsApi = new CampaignsResource(vertx, campaigns, contactBook, runner, config.centre().numbers(),
+            CampaignContactSources contactSources = new CampaignContactSources(new AbandonedCallers(store.calls()), caseFile,
+                    customers, config.centre().numbers(), config.centre().timeZone());
+            CampaignsResource campaignsApi = new CampaignsResource(vertx, campaigns, contactBook, contactSources, runner,
+                    config.centre().numbers(),
                     number -> config.centre().timeZone(), config.promptsDir(), clock);
             HttpServer http = HttpApi.start(vertx, config.http(), health, callRecords, floor, customersApi,
                     live, reports, casesApi, campaignsApi, meters, clock).await(10, TimeUnit.SECONDS);

@@ -1,0 +1,10 @@
+package org.hotline.campaign;
+
+import org.hotline.routing.AgentId;
+
+/**
+ * Someone to call, as a campaign is made: a checked E.164 number, what the script needs, and
+ * who should call them (the case owner), if anyone.
+ */
+public record NewContact(String number, ContactDetails details, AgentId preferredAgent) {
+}
