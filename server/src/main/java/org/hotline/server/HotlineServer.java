@@ -46,6 +46,9 @@ import org.hotline.telephony.agi.AgiServer;
 import org.hotline.telephony.agi.InboundScript;
 import org.hotline.telephony.agi.CallbackScript;
 import org.hotline.telephony.agi.CampaignScript;
+import org.hotline.telephony.agi.CampaignAgentScript;
+import org.hotline.telephony.ami.AgentFirstCampaignLine;
+import org.hotline.campaign.OutboundScript;
 import org.hotline.telephony.ami.AgentlessLine;
 import org.hotline.store.MongoCampaigns;
 import org.hotline.store.MongoContactBook;
@@ -80,6 +83,8 @@ public final class HotlineServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HotlineServer.class);
     private static final java.time.Duration REPORTS_FIRST_RUN = java.time.Duration.ofSeconds(20);
     private static final java.time.Duration REPORTS_EVERY = java.time.Duration.ofMinutes(15);
+    /** How long a previewed campaign contact waits for its agent to accept. */
+    private static final java.time.Duration PREVIEW_WAIT = java.time.Duration.ofSeconds(60);
 
     private final Deque<AutoCloseable> parts;
     private final int httpPort;
@@ -156,8 +161,13 @@ public final class HotlineServer implements AutoCloseable {
                     config.hours(), clock, Sleeper.on(clock), events);
 
             AgentlessLine agentless = new AgentlessLine(amiLink::get, config.centre().numbers(), config.campaigns().ring(), clock);
+            java.time.Duration agentRing = config.rings().ringLength().multipliedBy(config.rings().maxRings());
+            AgentFirstCampaignLine agentFirst = new AgentFirstCampaignLine(amiLink::get, config.centre().numbers(), agentRing);
+            FloorCampaignAgents campaignAgents = new FloorCampaignAgents(floor, live,
+                    new OutboundScript(config.company().name(), config.company().nameEn()), PREVIEW_WAIT, clock);
             PromptStopper prompts = new PromptStopper(amiLink::get);
             AgiServer agi = AgiServer.start(config.agi(), Map.of(
+                    "campaign-agent", new CampaignAgentScript(agentFirst, config.ivr().language(), config.campaigns().ring(), clock),
                     "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters, prompts),
                     "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
                     "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts),
@@ -210,7 +220,7 @@ public final class HotlineServer implements AutoCloseable {
             MongoCampaigns campaigns = new MongoCampaigns(store.campaigns());
             MongoContactBook contactBook = new MongoContactBook(store.campaignContacts(), store.campaignAttempts());
             MongoDoNotCallList doNotCall = new MongoDoNotCallList(store.doNotCall());
-            CampaignRunner runner = new CampaignRunner(campaigns, contactBook, doNotCall, agentless, clock,
+            CampaignRunner runner = new CampaignRunner(campaigns, contactBook, doNotCall, agentless, campaignAgents, agentFirst, clock,
                     config.campaigns().dialerName(), config.campaigns().callsPerSecond());
             parts.push(runner);
             runner.start();
