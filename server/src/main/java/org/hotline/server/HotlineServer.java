@@ -54,6 +54,9 @@ import org.hotline.store.MongoCampaigns;
 import org.hotline.store.MongoContactBook;
 import org.hotline.store.MongoDoNotCallList;
 import org.hotline.http.CampaignsResource;
+import org.hotline.http.CampaignOutcomeResource;
+import org.hotline.http.PreviewResource;
+import org.hotline.campaign.DifficultCustomer;
 import org.hotline.telephony.agi.TransferScript;
 import org.hotline.telephony.ami.AgentFirstDialer;
 import org.hotline.telephony.ami.PromptStopper;
@@ -227,7 +230,10 @@ public final class HotlineServer implements AutoCloseable {
             CampaignsResource campaignsApi = new CampaignsResource(vertx, campaigns, contactBook, runner, config.centre().numbers(),
                     number -> config.centre().timeZone(), config.promptsDir(), clock);
             HttpServer http = HttpApi.start(vertx, config.http(), health, callRecords, floor, customersApi,
-                    live, reports, campaignsApi, meters, clock).await(10, TimeUnit.SECONDS);
+                    live, reports, campaignsApi,
+                    new CampaignOutcomeResource(vertx, campaigns, new DifficultCustomer(contactBook, clock), runner,
+                            agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),
+                    new PreviewResource(campaignAgents::accept, campaignAgents::decline), meters, clock).await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
                     config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());
