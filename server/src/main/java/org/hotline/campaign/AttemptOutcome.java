@@ -13,6 +13,8 @@ public enum AttemptOutcome {
     DIFFICULT_CUSTOMER,
     /** The reserved agent did not take the call, so the customer was never dialled: not the customer's try. */
     AGENT_NO_ANSWER,
+    /** The agent declined the previewed contact, so the customer was never dialled: not the customer's try. */
+    AGENT_DECLINED,
     /** The server stopped while the try was under way; what happened is unknown, so it counts as an attempt. */
     INTERRUPTED,
     /** The server stopped after claiming the contact but before dialling it: not the customer's try. */
@@ -20,6 +22,6 @@ public enum AttemptOutcome {
 
     /** Whether this outcome used one of the customer's attempts. */
     public boolean countsAsAttempt() {
-        return this != AGENT_NO_ANSWER && this != NEVER_DIALLED;
+        return this != AGENT_NO_ANSWER && this != AGENT_DECLINED && this != NEVER_DIALLED;
     }
 }

@@ -2,7 +2,6 @@ package org.hotline.campaign;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -14,25 +13,14 @@ import org.slf4j.LoggerFactory;
  * past their deadline, and records every attempt's outcome by the campaign's rules.
  * Steps run on one worker thread (they call the store), never on the event loop.
  */
-public final class CampaignDialer {
+public final class CampaignDialer implements PacedDialer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignDialer.class);
-    /**
-     * Due contacts read at once and claimed one by one over the next steps: one read serves many
-     * calls (a claim still checks each is pending and unchanged, so a stale one is only skipped).
-     */
-    private static final int CANDIDATES = 200;
 
-    private final Campaign campaign;
-    private final ContactBook book;
-    private final DoNotCallList doNotCall;
     private final OutboundLine line;
-    private final AttemptPlan plan;
-    private final Clock clock;
-    private final String dialer;
+    private final DialerParts parts;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean nothingDue;
-    private final java.util.ArrayDeque<Contact> candidates = new java.util.ArrayDeque<>();
 
     /** @param dialer this server's name: its claims are recognised as its own after a restart */
     public CampaignDialer(Campaign campaign, ContactBook book, DoNotCallList doNotCall, OutboundLine line, Clock clock,
@@ -40,25 +28,23 @@ public final class CampaignDialer {
         if (campaign.kind().needsAgent()) {
             throw new IllegalArgumentException("campaign " + campaign.id() + " needs agents; this dialer is agentless");
         }
-        this.campaign = campaign;
-        this.book = book;
-        this.doNotCall = doNotCall;
+        this.parts = DialerParts.of(campaign, book, doNotCall, clock, dialer);
         this.line = line;
-        this.plan = new AttemptPlan(campaign.rules());
-        this.clock = clock;
-        this.dialer = dialer;
     }
 
+    @Override
     public Campaign campaign() {
-        return campaign;
+        return parts.campaign();
     }
 
     /** Whether the last step found no contact due (so the campaign may be finished). */
+    @Override
     public boolean nothingDue() {
         return nothingDue;
     }
 
     /** Calls under way now. */
+    @Override
     public int inFlight() {
         return inFlight.get();
     }
@@ -69,49 +55,30 @@ public final class CampaignDialer {
     }
 
     /** One pacing step starting at most {@code budget} calls (the server's overall pace); returns how many it started. */
+    @Override
     public int step(int budget) {
-        int free = Math.min(budget, campaign.rules().maxLines() - inFlight.get());
+        int free = Math.min(budget, parts.campaign().rules().maxLines() - inFlight.get());
         if (free <= 0 || !line.ready()) {
             return 0;
         }
-        Instant now = clock.instant();
-        if (candidates.isEmpty()) {
-            candidates.addAll(book.due(campaign.id(), now, CANDIDATES));
-        }
-        nothingDue = candidates.isEmpty();
-        int started = 0;
-        while (started < free && !candidates.isEmpty()) {
-            Contact contact = candidates.poll();
-            if (doNotCall.contains(contact.number())) {
-                book.settle(contact.next(ContactStatus.DO_NOT_CALL, contact.attempts(), null, contact.avoidAgent(),
-                        contact.lastOutcome()));
-                continue;
-            }
-            switch (plan.turn(contact, now)) {
-                case AttemptPlan.Turn.Expired expired -> book.settle(contact.next(ContactStatus.EXPIRED, contact.attempts(),
-                        null, contact.avoidAgent(), contact.lastOutcome()));
-                case AttemptPlan.Turn.Later later -> book.settle(contact.next(ContactStatus.PENDING, contact.attempts(),
-                        later.at(), contact.avoidAgent(), contact.lastOutcome()));
-                case AttemptPlan.Turn.Now ignored -> {
-                    Optional<Contact> claimed = book.claim(contact, dialer, now);
-                    if (claimed.isPresent()) {
-                        dial(claimed.get(), now);
-                        started++;
-                    }
-                }
-            }
-        }
-        return started;
+        Instant now = parts.clock().instant();
+        DueContacts.Pass pass = parts.due().pass(parts.campaign().id(), now, free, contact -> {
+            Optional<Contact> claimed = parts.book().claim(contact, parts.name(), now);
+            claimed.ifPresent(mine -> dial(mine, now));
+            return claimed.isPresent() ? DueContacts.Tried.STARTED : DueContacts.Tried.SKIPPED;
+        });
+        nothingDue = pass.nothingDue();
+        return pass.started();
     }
 
     private void dial(Contact claimed, Instant startedAt) {
         inFlight.incrementAndGet();
         try {
-            book.dialling(claimed, startedAt);
-            line.dial(campaign, claimed, new OutboundLine.Listener() {
+            parts.book().dialling(claimed, startedAt);
+            line.dial(parts.campaign(), claimed, new OutboundLine.Listener() {
                 @Override
                 public void answered(Instant at) {
-                    book.answered(claimed, at);
+                    parts.book().answered(claimed, at);
                 }
 
                 @Override
@@ -120,24 +87,14 @@ public final class CampaignDialer {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warn("campaign {}: contact {} could not be dialled: {}", campaign.id(), claimed.id(), e.toString());
+            LOG.warn("campaign {}: contact {} could not be dialled: {}", parts.campaign().id(), claimed.id(), e.toString());
             finish(claimed, startedAt, OutboundLine.Result.of(AttemptOutcome.FAILED));
         }
     }
 
     private void finish(Contact claimed, Instant startedAt, OutboundLine.Result result) {
         try {
-            Instant endedAt = clock.instant();
-            Contact after = plan.after(claimed, result.outcome(), null, endedAt);
-            Attempt attempt = new Attempt(claimed, claimed.attempts(), null, startedAt, result.answeredAt(), endedAt,
-                    result.outcome(), result.surveyScore());
-            if (!book.finish(attempt, after, dialer)) {
-                LOG.warn("campaign {}: contact {} was claimed by another dialer meanwhile; attempt not recorded twice",
-                        campaign.id(), claimed.id());
-            }
-        } catch (RuntimeException e) {
-            // The claim stays; the start-up sweep settles it as interrupted.
-            LOG.error("campaign {}: attempt on contact {} could not be recorded", campaign.id(), claimed.id(), e);
+            parts.attempts().record(claimed, null, startedAt, result);
         } finally {
             inFlight.decrementAndGet();
         }

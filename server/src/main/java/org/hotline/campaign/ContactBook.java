@@ -36,6 +36,18 @@ public interface ContactBook {
     /** Records a finished attempt and the contact's new state (only while {@code dialer} still holds the claim). */
     boolean finish(Attempt attempt, Contact after, String dialer);
 
+    /** The contact with this id, in whatever state. */
+    Optional<Contact> find(String contactId);
+
+    /** The contact's latest finished attempt, if any. */
+    Optional<AttemptRecord> lastAttempt(String contactId);
+
+    /**
+     * Gives a reached contact's last attempt another outcome (the agent found the customer
+     * difficult) and puts the contact in its new state; false when the contact changed meanwhile.
+     */
+    boolean reclassify(Contact reached, AttemptRecord last, AttemptOutcome outcome, Contact after);
+
     /** A pending contact's next turn moved (window closed) or the contact expired / is on the do-not-call list. */
     void settle(Contact contact);
 

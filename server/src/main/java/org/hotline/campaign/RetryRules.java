@@ -42,6 +42,7 @@ public record RetryRules(int maxAttempts, Map<AttemptOutcome, Duration> waitAfte
         waits.put(AttemptOutcome.ANSWERING_MACHINE, Duration.ofHours(2));
         waits.put(AttemptOutcome.DIFFICULT_CUSTOMER, Duration.ofHours(4));
         waits.put(AttemptOutcome.AGENT_NO_ANSWER, Duration.ofSeconds(30));
+        waits.put(AttemptOutcome.AGENT_DECLINED, Duration.ofMinutes(5));
         waits.put(AttemptOutcome.INTERRUPTED, Duration.ofMinutes(10));
         waits.put(AttemptOutcome.NEVER_DIALLED, Duration.ZERO);
         waits.put(AttemptOutcome.REACHED, Duration.ZERO);

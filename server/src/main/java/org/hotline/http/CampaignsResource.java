@@ -186,7 +186,7 @@ public final class CampaignsResource {
         answer(ctx, runner.command(id, command), campaign -> Responses.json(ctx.response(), 200, json(campaign)));
     }
 
-    private static CampaignId id(RoutingContext ctx) {
+    static CampaignId id(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         if (!CampaignId.isValid(id)) {
             ApiError.badParameter("id", "not a campaign id").send(ctx.response());
@@ -196,6 +196,12 @@ public final class CampaignsResource {
     }
 
     private <T> void answer(RoutingContext ctx, java.util.concurrent.CompletableFuture<T> work, java.util.function.Consumer<T> ok) {
+        answer(vertx, ctx, work, ok);
+    }
+
+    /** Answers with {@code ok} once the store work is done, or with the error it ended in (409 conflict, 404 missing, 503 store away). */
+    static <T> void answer(Vertx vertx, RoutingContext ctx, java.util.concurrent.CompletableFuture<T> work,
+                           java.util.function.Consumer<T> ok) {
         Future.fromCompletionStage(work, vertx.getOrCreateContext()).onComplete(done -> {
             if (done.succeeded()) {
                 ok.accept(done.result());

@@ -22,6 +22,7 @@ public final class HttpApi {
     public static Future<HttpServer> start(Vertx vertx, HotlineConfig.Http config, Map<String, BooleanSupplier> health,
                                            CallRecords records, Floor floor, CustomersResource customers, LiveResource live,
                                            ReportsResource reports, CasesResource cases, CampaignsResource campaigns,
+                                           CampaignOutcomeResource campaignOutcomes, PreviewResource previews,
                                            PrometheusMeterRegistry metrics, Clock clock) {
         Router router = Router.router(vertx);
         new HealthResource(vertx, health).mount(router);
@@ -33,6 +34,8 @@ public final class HttpApi {
         reports.mount(router);
         cases.mount(router);
         campaigns.mount(router);
+        campaignOutcomes.mount(router);
+        previews.mount(router);
         new MetricsResource(metrics).mount(router);
         router.route().last().handler(ctx -> new ApiError(404, "no such resource").send(ctx.response()));
         // Failures the handlers did not answer themselves (a body over its limit, a bug): JSON, no stack in the reply.

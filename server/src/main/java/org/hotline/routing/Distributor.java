@@ -233,6 +233,88 @@ public final class Distributor {
         }
     }
 
+    // ------------------------------------------------------------------ reservations (agent-first campaigns)
+
+    /**
+     * Reserves a ready agent for a campaign contact, outside the queues: the preferred agent
+     * (the case owner) when available and skilled, never the agent to avoid, else the best
+     * available by the selection order. With {@code inboundFirst}, an agent who could take a
+     * waiting inbound call (or callback request) is left for it. The agent becomes OFFERED, so
+     * no inbound offer reaches them; empty when nobody fits now (nothing is queued).
+     */
+    public Optional<AgentId> reserve(Reservation reservation) {
+        Instant now = clock.instant();
+        NavigableSet<Seat> skilled = available.get(reservation.skill());
+        if (skilled == null) {
+            return Optional.empty();
+        }
+        List<Seat> candidates = new ArrayList<>(skilled.size() + 1);
+        Seat preferred = reservation.preferred() == null ? null : seats.get(reservation.preferred());
+        if (preferred != null && skilled.contains(preferred)) {
+            candidates.add(preferred);
+        }
+        candidates.addAll(skilled);
+        for (Seat seat : candidates) {
+            if (seat.agent.id().equals(reservation.avoid())) {
+                continue;
+            }
+            if (reservation.inboundFirst() && inboundWaitsFor(seat, now)) {
+                continue;
+            }
+            seat.reservedFor = reservation.holder();
+            change(seat, AgentState.OFFERED, null);
+            return Optional.of(seat.agent.id());
+        }
+        return Optional.empty();
+    }
+
+    /** Who holds the agent's reservation (a campaign contact), if the agent is reserved. */
+    public Optional<String> reservedFor(AgentId id) {
+        return Optional.ofNullable(seat(id).reservedFor);
+    }
+
+    /** The reserved agent answered their phone: they are on the call. */
+    public void reservationAnswered(AgentId id, String holder) {
+        Seat seat = reserved(id, holder);
+        seat.reservedFor = null;
+        change(seat, AgentState.ON_CALL, null);
+    }
+
+    /** The reserved agent did not answer (or let the preview lapse): paused with ring-no-answer, the reservation dropped. */
+    public void reservationNotAnswered(AgentId id, String holder) {
+        Seat seat = reserved(id, holder);
+        seat.reservedFor = null;
+        change(seat, AgentState.PAUSED, PauseReason.RING_NO_ANSWER);
+    }
+
+    /** The reservation is withdrawn (contact lost, call not placed, preview declined): ready again, without blame. */
+    public void releaseReservation(AgentId id, String holder) {
+        release(reserved(id, holder));
+    }
+
+    private Seat reserved(AgentId id, String holder) {
+        Seat seat = seat(id);
+        if (seat.state != AgentState.OFFERED || holder == null || !holder.equals(seat.reservedFor)) {
+            throw new IllegalStateException("agent " + id + " is not reserved for " + holder);
+        }
+        return seat;
+    }
+
+    /** Whether an inbound call or callback request waits that this agent could be offered. */
+    private boolean inboundWaitsFor(Seat seat, Instant now) {
+        NavigableSet<Place> mine = personal.get(seat.agent.id());
+        if (mine != null && mine.stream().anyMatch(place -> canTake(seat, place, now))) {
+            return true;
+        }
+        for (Skill skill : seat.agent.skills().keySet()) {
+            NavigableSet<Place> queue = queues.get(skill);
+            if (queue != null && queue.stream().anyMatch(place -> !heldForOwner(place, now))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ------------------------------------------------------------------ agents
 
     /** Logs in, or makes ready after a pause or wrap-up. */
@@ -326,6 +408,7 @@ public final class Distributor {
     /** Back to ready after an offer that was withdrawn: not the agent's doing, so they keep their idle time. */
     private void release(Seat seat) {
         seat.offeredCall = null;
+        seat.reservedFor = null;
         refresh(seat, () -> {
             seat.state = AgentState.READY;
             seat.reason = null;
@@ -410,6 +493,7 @@ public final class Distributor {
         boolean registered; // until the phone is seen registered, it is never offered a call
         boolean busy;
         CallId offeredCall;
+        String reservedFor; // a campaign contact the agent is reserved for (OFFERED outside the queues)
 
         Seat(Agent agent, Instant now) {
             this.agent = agent;

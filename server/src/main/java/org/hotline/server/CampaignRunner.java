@@ -11,7 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.hotline.campaign.AgentFirstLine;
+import org.hotline.campaign.CallbackCampaignDialer;
 import org.hotline.campaign.Campaign;
+import org.hotline.campaign.CampaignAgents;
 import org.hotline.campaign.CampaignCommand;
 import org.hotline.campaign.CampaignDialer;
 import org.hotline.campaign.CampaignId;
@@ -21,6 +24,7 @@ import org.hotline.campaign.ContactBook;
 import org.hotline.campaign.ContactProgress;
 import org.hotline.campaign.DoNotCallList;
 import org.hotline.campaign.OutboundLine;
+import org.hotline.campaign.PacedDialer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,22 +46,31 @@ public final class CampaignRunner implements AutoCloseable {
     private final ContactBook book;
     private final DoNotCallList doNotCall;
     private final OutboundLine line;
+    private final CampaignAgents agents;
+    private final AgentFirstLine agentFirst;
     private final Clock clock;
     private final String dialerName;
     private final int callsPerSecond;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("campaign-runner").daemon().factory());
-    private final Map<CampaignId, CampaignDialer> dialling = new LinkedHashMap<>();
+    private final Map<CampaignId, PacedDialer> dialling = new LinkedHashMap<>();
     private double tokens;
     private Instant lastStep;
     private Instant lastCompletionCheck = Instant.EPOCH;
 
-    public CampaignRunner(Campaigns campaigns, ContactBook book, DoNotCallList doNotCall, OutboundLine line, Clock clock,
-                          String dialerName, int callsPerSecond) {
+    /**
+     * @param line       places agentless calls (surveys, notices)
+     * @param agents     reserves and follows agents for callback campaigns
+     * @param agentFirst places callback campaigns' calls, the agent first
+     */
+    public CampaignRunner(Campaigns campaigns, ContactBook book, DoNotCallList doNotCall, OutboundLine line,
+                          CampaignAgents agents, AgentFirstLine agentFirst, Clock clock, String dialerName, int callsPerSecond) {
         this.campaigns = campaigns;
         this.book = book;
         this.doNotCall = doNotCall;
         this.line = line;
+        this.agents = agents;
+        this.agentFirst = agentFirst;
         this.clock = clock;
         this.dialerName = dialerName;
         this.callsPerSecond = callsPerSecond;
@@ -73,11 +86,6 @@ public final class CampaignRunner implements AutoCloseable {
         return on(() -> {
             Campaign campaign = campaigns.find(id).orElseThrow(() -> new IllegalArgumentException("no campaign " + id));
             CampaignStatus next = campaign.status().on(command);
-            if (command == CampaignCommand.START || command == CampaignCommand.RESUME) {
-                if (campaign.kind().needsAgent()) {
-                    throw new IllegalStateException("callback campaigns (agent-first) cannot be dialled by this server yet");
-                }
-            }
             if (!campaigns.move(id, campaign.status(), next)) {
                 throw new IllegalStateException("the campaign changed meanwhile; read it again");
             }
@@ -124,16 +132,18 @@ public final class CampaignRunner implements AutoCloseable {
                 LOG.info("{} campaign calls left under way before the restart were counted and rescheduled", settled);
             }
             for (Campaign campaign : campaigns.running()) {
-                if (!campaign.kind().needsAgent()) {
-                    dialling.put(campaign.id(), dialer(campaign));
-                }
+                dialling.put(campaign.id(), dialer(campaign));
             }
         } catch (RuntimeException e) {
             LOG.error("campaigns could not be resumed (store unavailable?); retried on the next command", e);
         }
     }
 
-    private CampaignDialer dialer(Campaign campaign) {
+    private PacedDialer dialer(Campaign campaign) {
+        if (campaign.kind().needsAgent()) {
+            return new CallbackCampaignDialer(campaign, book, doNotCall, agents, agentFirst, clock, dialerName,
+                    work -> Thread.ofVirtual().name("campaign-" + campaign.id().value()).start(work));
+        }
         return new CampaignDialer(campaign, book, doNotCall, line, clock, dialerName);
     }
 
@@ -154,7 +164,7 @@ public final class CampaignRunner implements AutoCloseable {
             tokens = callsPerSecond * STEP.toMillis() / 1000.0;
         }
         lastStep = now;
-        for (CampaignDialer dialer : List.copyOf(dialling.values())) {
+        for (PacedDialer dialer : List.copyOf(dialling.values())) {
             int budget = (int) tokens;
             if (budget <= 0) {
                 break;
@@ -168,7 +178,7 @@ public final class CampaignRunner implements AutoCloseable {
     }
 
     private void completeFinished() {
-        for (CampaignDialer dialer : List.copyOf(dialling.values())) {
+        for (PacedDialer dialer : List.copyOf(dialling.values())) {
             CampaignId id = dialer.campaign().id();
             if (dialer.nothingDue() && dialer.inFlight() == 0) {
                 ContactProgress progress = book.progress(id);

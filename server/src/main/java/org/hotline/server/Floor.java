@@ -193,6 +193,21 @@ public final class Floor implements AgentQueue {
         });
     }
 
+    // ------------------------------------------------------------------ the floor's other sides (campaign agents)
+
+    /**
+     * Runs {@code work} with the distributor on the floor's context, then dispatches, so an
+     * outbound reservation changes the floor one step at a time with everything else. Timers
+     * the work sets ({@link #later}) run on the same context.
+     */
+    <T> Future<T> withDistributor(java.util.function.Function<Distributor, T> work) {
+        return on(() -> {
+            T result = work.apply(distributor);
+            dispatch();
+            return result;
+        });
+    }
+
     // ------------------------------------------------------------------ agents (API, feature codes)
 
     public Future<List<AgentStatus>> agents() {
@@ -450,7 +465,7 @@ public final class Floor implements AgentQueue {
         }
     }
 
-    private void later(Duration delay, Runnable work) {
+    void later(Duration delay, Runnable work) {
         context.owner().setTimer(Math.max(1, delay.toMillis()), id -> work.run());
     }
 
@@ -575,8 +590,8 @@ public final class Floor implements AgentQueue {
         return promise.future();
     }
 
-    /** Waits for the floor from a flow's own (virtual) thread; never from an event loop. */
-    private static <T> T block(Future<T> future) {
+    /** Waits for the floor from a flow's own (virtual) thread or the campaign runner's; never from an event loop. */
+    static <T> T block(Future<T> future) {
         try {
             return future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

@@ -46,12 +46,18 @@ import org.hotline.telephony.agi.AgiServer;
 import org.hotline.telephony.agi.InboundScript;
 import org.hotline.telephony.agi.CallbackScript;
 import org.hotline.telephony.agi.CampaignScript;
+import org.hotline.telephony.agi.CampaignAgentScript;
+import org.hotline.telephony.ami.AgentFirstCampaignLine;
+import org.hotline.campaign.OutboundScript;
 import org.hotline.telephony.ami.AgentlessLine;
 import org.hotline.store.MongoCampaigns;
 import org.hotline.store.AbandonedCallers;
 import org.hotline.store.MongoContactBook;
 import org.hotline.store.MongoDoNotCallList;
 import org.hotline.http.CampaignsResource;
+import org.hotline.http.CampaignOutcomeResource;
+import org.hotline.http.PreviewResource;
+import org.hotline.campaign.DifficultCustomer;
 import org.hotline.telephony.agi.TransferScript;
 import org.hotline.telephony.ami.AgentFirstDialer;
 import org.hotline.telephony.ami.PromptStopper;
@@ -93,6 +99,8 @@ public final class HotlineServer implements AutoCloseable {
     private static final java.time.Duration CASES_EVERY = java.time.Duration.ofMinutes(1);
     /** A returning caller's cases shown on the screen pop (their newest case's owner is offered the call first). */
     private static final int OPEN_CASES_SHOWN = 5;
+    /** How long a previewed campaign contact waits for its agent to accept. */
+    private static final java.time.Duration PREVIEW_WAIT = java.time.Duration.ofSeconds(60);
 
     private final Deque<AutoCloseable> parts;
     private final int httpPort;
@@ -171,8 +179,13 @@ public final class HotlineServer implements AutoCloseable {
                     config.hours(), clock, Sleeper.on(clock), events);
 
             AgentlessLine agentless = new AgentlessLine(amiLink::get, config.centre().numbers(), config.campaigns().ring(), clock);
+            java.time.Duration agentRing = config.rings().ringLength().multipliedBy(config.rings().maxRings());
+            AgentFirstCampaignLine agentFirst = new AgentFirstCampaignLine(amiLink::get, config.centre().numbers(), agentRing);
+            FloorCampaignAgents campaignAgents = new FloorCampaignAgents(floor, live,
+                    new OutboundScript(config.company().name(), config.company().nameEn()), PREVIEW_WAIT, clock);
             PromptStopper prompts = new PromptStopper(amiLink::get);
             AgiServer agi = AgiServer.start(config.agi(), Map.of(
+                    "campaign-agent", new CampaignAgentScript(agentFirst, config.ivr().language(), config.campaigns().ring(), clock),
                     "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters, prompts),
                     "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
                     "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts),
@@ -232,7 +245,7 @@ public final class HotlineServer implements AutoCloseable {
             MongoCampaigns campaigns = new MongoCampaigns(store.campaigns());
             MongoContactBook contactBook = new MongoContactBook(store.campaignContacts(), store.campaignAttempts());
             MongoDoNotCallList doNotCall = new MongoDoNotCallList(store.doNotCall());
-            CampaignRunner runner = new CampaignRunner(campaigns, contactBook, doNotCall, agentless, clock,
+            CampaignRunner runner = new CampaignRunner(campaigns, contactBook, doNotCall, agentless, campaignAgents, agentFirst, clock,
                     config.campaigns().dialerName(), config.campaigns().callsPerSecond());
             parts.push(runner);
             runner.start();
@@ -242,7 +255,10 @@ public final class HotlineServer implements AutoCloseable {
                     config.centre().numbers(),
                     number -> config.centre().timeZone(), config.promptsDir(), clock);
             HttpServer http = HttpApi.start(vertx, config.http(), health, callRecords, floor, customersApi,
-                    live, reports, casesApi, campaignsApi, meters, clock).await(10, TimeUnit.SECONDS);
+                    live, reports, casesApi, campaignsApi,
+                    new CampaignOutcomeResource(vertx, campaigns, new DifficultCustomer(contactBook, clock), runner,
+                            agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),
+                    new PreviewResource(campaignAgents::accept, campaignAgents::decline), meters, clock).await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
                     config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());

@@ -146,7 +146,9 @@ public final class MongoContactBook implements ContactBook {
         changes.add(Updates.set("reachedInTime", reachedInTime));
         boolean mine = contacts.updateOne(claimOf(claimed), Updates.combine(changes)).getModifiedCount() == 1;
         if (mine) {
-            attempts.insertOne(new Document("_id", claimed.id() + "#" + attempt.number())
+            // A try the customer did not get (the agent did not answer) gives its number back, so the
+            // start time tells the tries apart.
+            attempts.insertOne(new Document("_id", claimed.id() + "#" + attempt.number() + "@" + attempt.startedAt().toEpochMilli())
                     .append("direction", "outbound")
                     .append("campaignId", claimed.campaign().value())
                     .append("contactId", claimed.id())
@@ -162,6 +164,31 @@ public final class MongoContactBook implements ContactBook {
                     .append("deadline", Date.from(claimed.deadline())));
         }
         return mine;
+    }
+
+    @Override
+    public Optional<Contact> find(String contactId) {
+        return Optional.ofNullable(contacts.find(eq("_id", contactId)).first()).map(MongoContactBook::fromDocument);
+    }
+
+    @Override
+    public Optional<AttemptRecord> lastAttempt(String contactId) {
+        return Optional.ofNullable(attempts.find(eq("contactId", contactId)).sort(Sorts.descending("endedAt")).first())
+                .map(MongoContactBook::attemptOf);
+    }
+
+    @Override
+    public boolean reclassify(Contact reached, AttemptRecord last, AttemptOutcome outcome, Contact after) {
+        List<Bson> changes = new ArrayList<>(stateOf(after));
+        changes.add(Updates.set("reachedInTime", false));
+        boolean moved = contacts.updateOne(and(eq("_id", reached.id()), eq("status", name(ContactStatus.DONE)),
+                eq("attempts", reached.attempts())), Updates.combine(changes)).getModifiedCount() == 1;
+        if (moved) {
+            attempts.updateOne(and(eq("contactId", last.contactId()), eq("attempt", last.attempt()),
+                            eq("endedAt", Date.from(last.endedAt())), eq("outcome", name(last.outcome()))),
+                    Updates.set("outcome", name(outcome)));
+        }
+        return moved;
     }
 
     @Override
@@ -210,20 +237,23 @@ public final class MongoContactBook implements ContactBook {
     @Override
     public List<AttemptRecord> attempts(CampaignId campaign, int limit) {
         List<AttemptRecord> list = new ArrayList<>();
-        attempts.find(eq("campaignId", campaign.value())).sort(Sorts.ascending("endedAt")).limit(limit).forEach(doc -> {
-            Document survey = doc.get("survey", Document.class);
-            Date answered = doc.getDate("answeredAt");
-            list.add(new AttemptRecord(doc.getString("contactId"), doc.getString("number"), doc.getInteger("attempt", 0),
-                    doc.getString("agent"), doc.getDate("startedAt").toInstant(), answered == null ? null : answered.toInstant(),
-                    doc.getDate("endedAt").toInstant(), value(AttemptOutcome.class, doc.getString("outcome")),
-                    survey == null ? null : survey.getInteger("score")));
-        });
+        attempts.find(eq("campaignId", campaign.value())).sort(Sorts.ascending("endedAt")).limit(limit)
+                .forEach(doc -> list.add(attemptOf(doc)));
         return list;
     }
 
     @Override
     public void remove(CampaignId campaign) {
         contacts.deleteMany(eq("campaignId", campaign.value()));
+    }
+
+    private static AttemptRecord attemptOf(Document doc) {
+        Document survey = doc.get("survey", Document.class);
+        Date answered = doc.getDate("answeredAt");
+        return new AttemptRecord(doc.getString("contactId"), doc.getString("number"), doc.getInteger("attempt", 0),
+                doc.getString("agent"), doc.getDate("startedAt").toInstant(), answered == null ? null : answered.toInstant(),
+                doc.getDate("endedAt").toInstant(), value(AttemptOutcome.class, doc.getString("outcome")),
+                survey == null ? null : survey.getInteger("score"));
     }
 
     private static List<Bson> stateOf(Contact contact) {

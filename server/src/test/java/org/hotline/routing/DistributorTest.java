@@ -305,4 +305,134 @@ class DistributorTest {
         assertThat(acd.agentsAtWork(ORDERS)).isEqualTo(2);
         assertThat(acd.agentsAtWork(AFTER_SALES)).isEqualTo(1);
     }
+
+    private static Reservation forContact(String contact, AgentId preferred, AgentId avoid, boolean inboundFirst) {
+        return new Reservation(contact, ORDERS, preferred, avoid, inboundFirst);
+    }
+
+    // ------------------------------------------------------------------ reservations (campaign contacts, outside the queues)
+
+    @Test
+    void theCaseOwnerIsReservedFirstWhenReadyEvenIfOthersAreMoreSkilled() {
+        readyWithPhone(WANG, LI);
+
+        assertThat(acd.reserve(forContact("c1", LI, null, true))).contains(LI);
+        assertThat(acd.status(LI).state()).isEqualTo(AgentState.OFFERED);
+        assertThat(acd.reservedFor(LI)).contains("c1");
+    }
+
+    @Test
+    void withoutTheCaseOwnerTheBestAvailableAgentIsReserved() {
+        readyWithPhone(ZHAO, WANG);
+
+        assertThat(acd.reserve(forContact("c1", LI, null, true))).contains(WANG);
+    }
+
+    @Test
+    void theAgentTheCustomerWasDifficultWithIsNeverReserved() {
+        readyWithPhone(WANG, LI);
+
+        assertThat(acd.reserve(forContact("c1", WANG, WANG, true))).contains(LI);
+        assertThat(acd.reserve(forContact("c2", null, ZHAO, true))).contains(WANG);
+    }
+
+    @Test
+    void onlyTheAvoidedAgentReadyMeansNobodyIsReserved() {
+        readyWithPhone(WANG);
+
+        assertThat(acd.reserve(forContact("c1", null, WANG, true))).isEmpty();
+        assertThat(acd.status(WANG).state()).isEqualTo(AgentState.READY);
+    }
+
+    @Test
+    void anAgentWithoutTheCampaignsSkillIsNotReserved() {
+        readyWithPhone(WANG);
+
+        assertThat(acd.reserve(new Reservation("c1", new Skill("complaints"), null, null, true))).isEmpty();
+    }
+
+    @Test
+    void inboundFirstLeavesAnAgentForACallerWaitingInTheirQueue() {
+        // Zhao's case-owner call is held for him, so only he could take it now.
+        readyWithPhone(ZHAO);
+        acd.enqueue(WaitingCall.ordinary(new CallId("in-1"), ORDERS, clock.instant()).ownedBy(ZHAO));
+
+        assertThat(acd.reserve(forContact("c1", null, null, true))).isEmpty();
+        assertThat(acd.reserve(forContact("c1", null, null, false))).contains(ZHAO);
+    }
+
+    @Test
+    void inboundFirstIgnoresCallsTheAgentCouldNotTake() {
+        readyWithPhone(LI);
+        acd.enqueue(WaitingCall.ordinary(new CallId("in-1"), AFTER_SALES, clock.instant()));
+
+        assertThat(acd.reserve(forContact("c1", null, null, true))).contains(LI);
+    }
+
+    @Test
+    void aReservedAgentIsNotOfferedInboundCalls() {
+        readyWithPhone(LI);
+        acd.reserve(forContact("c1", null, null, false));
+        acd.enqueue(WaitingCall.ordinary(new CallId("in-1"), ORDERS, clock.instant()));
+
+        assertThat(acd.dispatch()).isEmpty();
+        assertThat(acd.position(new CallId("in-1"))).contains(1);
+    }
+
+    @Test
+    void nothingIsQueuedWhenNobodyCanBeReserved() {
+        assertThat(acd.reserve(forContact("c1", null, null, true))).isEmpty();
+        readyWithPhone(LI);
+
+        assertThat(acd.dispatch()).isEmpty();
+        assertThat(acd.waitingCount()).isZero();
+        assertThat(acd.status(LI).state()).isEqualTo(AgentState.READY);
+    }
+
+    @Test
+    void theReservedAgentWhoAnswersIsOnTheCallThenWrapsUp() {
+        readyWithPhone(LI);
+        acd.reserve(forContact("c1", null, null, true));
+
+        acd.reservationAnswered(LI, "c1");
+        assertThat(acd.status(LI).state()).isEqualTo(AgentState.ON_CALL);
+        acd.callEnded(LI);
+        assertThat(acd.status(LI).state()).isEqualTo(AgentState.WRAP_UP);
+        assertThat(acd.reservedFor(LI)).isEmpty();
+    }
+
+    @Test
+    void aReservedAgentWhoDoesNotAnswerIsPausedAndNothingWaitsInAQueue() {
+        readyWithPhone(LI);
+        acd.reserve(forContact("c1", null, null, true));
+
+        acd.reservationNotAnswered(LI, "c1");
+
+        assertThat(acd.status(LI).state()).isEqualTo(AgentState.PAUSED);
+        assertThat(acd.status(LI).pauseReason()).isEqualTo(PauseReason.RING_NO_ANSWER);
+        assertThat(acd.waitingCount()).isZero();
+    }
+
+    @Test
+    void aWithdrawnReservationMakesTheAgentReadyWithoutBlameAndKeepsTheirIdleTime() {
+        readyWithPhone(LI, WANG); // equally skilled; Li idle longer
+        acd.reserve(forContact("c1", LI, null, true));
+        clock.advance(Duration.ofSeconds(30));
+
+        acd.releaseReservation(LI, "c1");
+
+        assertThat(acd.status(LI).state()).isEqualTo(AgentState.READY);
+        assertThat(acd.status(LI).pauseReason()).isNull();
+        acd.enqueue(call("in-1", ORDERS));
+        assertThat(acd.dispatch()).singleElement().extracting(Offer::agent).isEqualTo(LI);
+    }
+
+    @Test
+    void aStaleReportForAnotherContactIsRefused() {
+        readyWithPhone(LI);
+        acd.reserve(forContact("c1", null, null, true));
+
+        assertThatThrownBy(() -> acd.reservationAnswered(LI, "c2")).isInstanceOf(IllegalStateException.class);
+        assertThat(acd.status(LI).state()).isEqualTo(AgentState.OFFERED);
+    }
 }

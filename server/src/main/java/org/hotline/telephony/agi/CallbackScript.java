@@ -72,30 +72,22 @@ public final class CallbackScript implements AgiScript {
             long seconds = Math.max(1, customerRing.toSeconds());
             // The number was checked when the request was made (digits and an optional +).
             channel.exec("Dial", "Local/" + callback.get().number() + "@" + OUTBOUND + "," + seconds);
-            String status = channel.getVariable("DIALSTATUS");
-            long dialledMs = millis(channel.getVariable("DIALEDTIME_MS"));
-            long answeredMs = millis(channel.getVariable("ANSWEREDTIME_MS"));
-            outcome = switch (status == null ? "" : status) {
+            DialResult dial = DialResult.read(channel, dialled);
+            outcome = switch (dial.status()) {
                 case "ANSWER" -> CallbackOutcome.CUSTOMER_ANSWERED;
                 case "BUSY" -> CallbackOutcome.CUSTOMER_BUSY;
                 case "NOANSWER" -> CallbackOutcome.CUSTOMER_NO_ANSWER;
                 case "CANCEL" -> CallbackOutcome.AGENT_NO_ANSWER; // the agent hung up while it rang
                 default -> CallbackOutcome.CUSTOMER_UNAVAILABLE;
             };
-            if (outcome == CallbackOutcome.CUSTOMER_ANSWERED) {
-                customerAnsweredAt = dialled.plusMillis(Math.max(0, dialledMs - answeredMs));
-                talk = Duration.ofMillis(answeredMs);
-            }
+            customerAnsweredAt = dial.answeredAt();
+            talk = dial.talk();
             channel.hangup();
         } catch (AgiHangupException agentGone) {
             // the agent's leg is down; what was learnt so far is reported below
         } finally {
             wait(floor.callbackEnded(id, outcome, customerAnsweredAt, talk));
         }
-    }
-
-    private static long millis(String value) {
-        return value != null && value.matches("\\d{1,12}") ? Long.parseLong(value) : 0;
     }
 
     private static <T> T wait(Future<T> future) {
