@@ -103,7 +103,7 @@ public final class MongoContactBook implements ContactBook {
     @Override
     public Optional<Contact> claim(Contact contact, String dialer, Instant now) {
         Document claimed = contacts.findOneAndUpdate(
-                and(eq("_id", contact.id()), eq("status", name(ContactStatus.PENDING)), eq("attempts", contact.attempts())),
+                exactly(contact, ContactStatus.PENDING),
                 Updates.combine(Updates.set("status", name(ContactStatus.DIALLING)), Updates.inc("attempts", 1),
                         Updates.set("claimedBy", dialer), Updates.set("claimedAt", Date.from(now))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
@@ -131,7 +131,16 @@ public final class MongoContactBook implements ContactBook {
 
     /** The claim's own condition: still dialling, with the attempt count it raised. */
     private static Bson claimOf(Contact claimed) {
-        return and(eq("_id", claimed.id()), eq("status", name(ContactStatus.DIALLING)), eq("attempts", claimed.attempts()));
+        return exactly(claimed, ContactStatus.DIALLING);
+    }
+
+    /**
+     * The contact with this id, status and attempt count: one plain document rather than an
+     * {@code $and}, so that it matches the unique (_id, status, attempts) index even on a store
+     * whose planner only uses an index for an exact key match (the embedded one).
+     */
+    private static Bson exactly(Contact contact, ContactStatus status) {
+        return new Document("_id", contact.id()).append("status", name(status)).append("attempts", contact.attempts());
     }
 
     @Override
@@ -181,8 +190,7 @@ public final class MongoContactBook implements ContactBook {
     public boolean reclassify(Contact reached, AttemptRecord last, AttemptOutcome outcome, Contact after) {
         List<Bson> changes = new ArrayList<>(stateOf(after));
         changes.add(Updates.set("reachedInTime", false));
-        boolean moved = contacts.updateOne(and(eq("_id", reached.id()), eq("status", name(ContactStatus.DONE)),
-                eq("attempts", reached.attempts())), Updates.combine(changes)).getModifiedCount() == 1;
+        boolean moved = contacts.updateOne(exactly(reached, ContactStatus.DONE), Updates.combine(changes)).getModifiedCount() == 1;
         if (moved) {
             attempts.updateOne(and(eq("contactId", last.contactId()), eq("attempt", last.attempt()),
                             eq("endedAt", Date.from(last.endedAt())), eq("outcome", name(last.outcome()))),
@@ -193,7 +201,7 @@ public final class MongoContactBook implements ContactBook {
 
     @Override
     public void settle(Contact contact) {
-        contacts.updateOne(and(eq("_id", contact.id()), eq("status", name(ContactStatus.PENDING)), eq("attempts", contact.attempts())),
+        contacts.updateOne(exactly(contact, ContactStatus.PENDING),
                 Updates.combine(stateOf(contact)));
     }
 
