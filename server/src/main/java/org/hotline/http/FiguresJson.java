@@ -62,7 +62,7 @@ final class FiguresJson {
         return paused;
     }
 
-    private static JsonObject ratio(Ratio ratio) {
+    static JsonObject ratio(Ratio ratio) {
         return new JsonObject().put("part", ratio.part()).put("whole", ratio.whole()).put("value", value(ratio.value()));
     }
 

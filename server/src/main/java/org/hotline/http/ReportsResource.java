@@ -18,6 +18,7 @@ import org.hotline.routing.AgentId;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.BreachFinder;
 import org.hotline.store.CaseReports;
+import org.hotline.store.OutboundReports;
 import org.hotline.store.StoredReports;
 
 /**
@@ -33,6 +34,7 @@ public final class ReportsResource {
     private final BreachFinder breaches;
     private final ReportQuery query;
     private final CaseReports cases;
+    private OutboundReports outbound;
 
     public ReportsResource(Vertx vertx, HourlyRollups rollups, StoredReports stored, BreachFinder breaches, ZoneId zone,
                            Set<String> queues, Predicate<AgentId> knownAgent) {
@@ -50,8 +52,17 @@ public final class ReportsResource {
         this.query = new ReportQuery(zone, queues, knownAgent);
     }
 
+    /** Adds the campaigns' report ({@code /api/reports/outbound}); before the routes are mounted. */
+    public ReportsResource withOutbound(OutboundReports outbound) {
+        this.outbound = outbound;
+        return this;
+    }
+
     void mount(Router router) {
         router.get("/api/reports").handler(this::report);
+        if (outbound != null) {
+            new OutboundReportsResource(vertx, outbound, query).mount(router);
+        }
         new BreachesResource(vertx, breaches, query).mount(router);
         new StoredReportsResource(vertx, stored, query).mount(router);
         if (cases != null) {

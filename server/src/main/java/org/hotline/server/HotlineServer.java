@@ -52,6 +52,7 @@ import org.hotline.campaign.OutboundScript;
 import org.hotline.telephony.ami.AgentlessLine;
 import org.hotline.store.MongoCampaigns;
 import org.hotline.store.AbandonedCallers;
+import org.hotline.store.OutboundReports;
 import org.hotline.store.MongoContactBook;
 import org.hotline.store.MongoDoNotCallList;
 import org.hotline.http.CampaignsResource;
@@ -241,7 +242,8 @@ public final class HotlineServer implements AutoCloseable {
             ReportsResource reports = new ReportsResource(vertx, rollups, storedReports,
                     new BreachFinder(callRecords, config.reports(), clock), config.centre().timeZone(),
                     java.util.Set.copyOf(config.ivr().menu().options().values()), roster::contains,
-                    new CaseReports(caseFile, config.cases().replies(), clock));
+                    new CaseReports(caseFile, config.cases().replies(), clock))
+                    .withOutbound(new OutboundReports(store.campaignContacts(), store.campaignAttempts()));
             MongoCampaigns campaigns = new MongoCampaigns(store.campaigns());
             MongoContactBook contactBook = new MongoContactBook(store.campaignContacts(), store.campaignAttempts());
             MongoDoNotCallList doNotCall = new MongoDoNotCallList(store.doNotCall());

@@ -70,6 +70,8 @@ public final class MongoContactBook implements ContactBook {
         // conditions (the embedded one) find the contact by index instead of scanning.
         contacts.createIndex(Indexes.ascending("_id", "status", "attempts"), new IndexOptions().unique(true));
         attempts.createIndex(Indexes.ascending("campaignId", "endedAt"));
+        attempts.createIndex(Indexes.ascending("endedAt")); // reports over a period
+        contacts.createIndex(Indexes.ascending("deadline")); // reports: contacts due in a period
     }
 
     @Override

@@ -76,6 +76,13 @@ class CampaignIT {
         assertThat(attempts.stream().map(JsonObject.class::cast).filter(a -> a.getString("number").equals(BUSY))
                 .map(a -> a.getString("outcome"))).containsExactly("busy", "busy", "busy");
 
+        // The outbound report over the hours around now counts the same attempts.
+        java.time.Instant hour = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        JsonObject report = hotline.server().getJson("/api/reports/outbound?from=" + hour.minusSeconds(3600) + "&to="
+                + hour.plusSeconds(7200));
+        assertThat(report.getJsonObject("attemptsByOutcome").getInteger("busy")).isEqualTo(3);
+        assertThat(report.getJsonObject("attemptsByOutcome").getInteger("reached")).isEqualTo(1);
+
         // What Asterisk itself saw: one call to the customer who answered, three to the busy line, none to the listed number.
         Map<String, Integer> dialled = new TreeMap<>();
         hotline.ami().events().stream().filter(NewChannelEvent.class::isInstance).map(NewChannelEvent.class::cast)
