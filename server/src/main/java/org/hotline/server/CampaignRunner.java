@@ -25,6 +25,8 @@ import org.hotline.campaign.ContactProgress;
 import org.hotline.campaign.DoNotCallList;
 import org.hotline.campaign.OutboundLine;
 import org.hotline.campaign.PacedDialer;
+import org.hotline.live.LiveEvent;
+import org.hotline.live.LiveFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,7 @@ public final class CampaignRunner implements AutoCloseable {
     private final Clock clock;
     private final String dialerName;
     private final int callsPerSecond;
+    private LiveFeed live;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("campaign-runner").daemon().factory());
     private final Map<CampaignId, PacedDialer> dialling = new LinkedHashMap<>();
@@ -74,6 +77,11 @@ public final class CampaignRunner implements AutoCloseable {
         this.clock = clock;
         this.dialerName = dialerName;
         this.callsPerSecond = callsPerSecond;
+    }
+
+    /** Publishes each running campaign's progress on the live channel every few seconds ({@code campaign-progress}). */
+    public void publishProgress(LiveFeed live) {
+        thread.execute(() -> this.live = live);
     }
 
     public void start() {
@@ -180,12 +188,21 @@ public final class CampaignRunner implements AutoCloseable {
     private void completeFinished() {
         for (PacedDialer dialer : List.copyOf(dialling.values())) {
             CampaignId id = dialer.campaign().id();
-            if (dialer.nothingDue() && dialer.inFlight() == 0) {
-                ContactProgress progress = book.progress(id);
-                if (progress.finished() && campaigns.move(id, CampaignStatus.RUNNING, CampaignStatus.COMPLETED)) {
-                    dialling.remove(id);
-                    LOG.info("campaign {} completed: {}", id, progress.contacts());
-                }
+            boolean mayBeOver = dialer.nothingDue() && dialer.inFlight() == 0;
+            if (!mayBeOver && live == null) {
+                continue;
+            }
+            ContactProgress progress = book.progress(id);
+            boolean completed = mayBeOver && progress.finished()
+                    && campaigns.move(id, CampaignStatus.RUNNING, CampaignStatus.COMPLETED);
+            if (completed) {
+                dialling.remove(id);
+                LOG.info("campaign {} completed: {}", id, progress.contacts());
+            }
+            if (live != null) {
+                live.publish(LiveEvent.forEveryone("campaign-progress",
+                        CampaignProgressEvent.of(id, completed ? CampaignStatus.COMPLETED : CampaignStatus.RUNNING,
+                                dialer.inFlight(), progress), clock.instant()));
             }
         }
     }

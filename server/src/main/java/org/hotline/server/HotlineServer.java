@@ -250,6 +250,7 @@ public final class HotlineServer implements AutoCloseable {
             CampaignRunner runner = new CampaignRunner(campaigns, contactBook, doNotCall, agentless, campaignAgents, agentFirst, clock,
                     config.campaigns().dialerName(), config.campaigns().callsPerSecond());
             parts.push(runner);
+            runner.publishProgress(live);
             runner.start();
             CampaignContactSources contactSources = new CampaignContactSources(new AbandonedCallers(store.calls()), caseFile,
                     customers, config.centre().numbers(), config.centre().timeZone());

@@ -76,6 +76,10 @@ class CampaignIT {
         assertThat(attempts.stream().map(JsonObject.class::cast).filter(a -> a.getString("number").equals(BUSY))
                 .map(a -> a.getString("outcome"))).containsExactly("busy", "busy", "busy");
 
+        // Supervisors watching the live channel saw it finish.
+        assertThat(hotline.server().awaitLiveEvent(Duration.ofSeconds(10), "campaign-progress", "survey-it", "\"completed\""))
+                .contains("\"done\":1");
+
         // The outbound report over the hours around now counts the same attempts.
         java.time.Instant hour = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
         JsonObject report = hotline.server().getJson("/api/reports/outbound?from=" + hour.minusSeconds(3600) + "&to="

@@ -81,6 +81,26 @@ public final class TestServer implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * The first event on the live channel (replaying what it keeps) whose data line contains every
+     * one of {@code parts}, or an assertion error after {@code timeout}.
+     */
+    public String awaitLiveEvent(Duration timeout, String... parts) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/api/live"))
+                .header("accept", "text/event-stream").header("last-event-id", "everything-kept").GET().build();
+        HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            java.util.concurrent.CompletableFuture<String> found = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    lines.filter(line -> line.startsWith("data:") && java.util.Arrays.stream(parts).allMatch(line::contains))
+                            .findFirst().orElse(null));
+            try {
+                return found.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("no live event with " + java.util.Arrays.toString(parts) + " within " + timeout);
+            }
+        }
+    }
+
     public JsonObject getJson(String path) throws Exception {
         return new JsonObject(get(path).body());
     }
