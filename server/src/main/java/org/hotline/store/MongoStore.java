@@ -91,6 +91,16 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(HourlyRollups.SHARES);
     }
 
+    /** The numbers never to dial in a campaign, keyed by E.164 number. */
+    public MongoCollection<Document> doNotCall() {
+        return database.getCollection(MongoDoNotCallList.COLLECTION);
+    }
+
+    /** The contacts of outbound campaigns (see {@link CampaignContacts}). */
+    public MongoCollection<Document> campaignContacts() {
+        return database.getCollection(CampaignContacts.COLLECTION);
+    }
+
     /** Whether MongoDB answers; never throws, answers within the server-selection timeout. */
     public boolean ping() {
         try {
