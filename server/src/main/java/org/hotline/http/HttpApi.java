@@ -21,7 +21,7 @@ public final class HttpApi {
 
     public static Future<HttpServer> start(Vertx vertx, HotlineConfig.Http config, Map<String, BooleanSupplier> health,
                                            CallRecords records, Floor floor, CustomersResource customers, LiveResource live,
-                                           ReportsResource reports,
+                                           ReportsResource reports, DoNotCallResource doNotCall,
                                            PrometheusMeterRegistry metrics, Clock clock) {
         Router router = Router.router(vertx);
         new HealthResource(vertx, health).mount(router);
@@ -31,6 +31,7 @@ public final class HttpApi {
         customers.mount(router);
         live.mount(router);
         reports.mount(router);
+        doNotCall.mount(router);
         new MetricsResource(metrics).mount(router);
         router.route().last().handler(ctx -> new ApiError(404, "no such resource").send(ctx.response()));
         // Failures the handlers did not answer themselves (a body over its limit, a bug): JSON, no stack in the reply.

@@ -26,6 +26,7 @@ import org.hotline.call.Sleeper;
 import org.hotline.config.HotlineConfig;
 import org.hotline.customer.Customer;
 import org.hotline.http.CustomersResource;
+import org.hotline.http.DoNotCallResource;
 import org.hotline.http.HttpApi;
 import org.hotline.http.LiveResource;
 import org.hotline.live.LiveFeed;
@@ -39,6 +40,7 @@ import org.hotline.routing.PriorityRules;
 import org.hotline.store.CallRecords;
 import org.hotline.store.EmbeddedMongo;
 import org.hotline.store.MongoCustomerFile;
+import org.hotline.store.MongoDoNotCallList;
 import org.hotline.store.MongoCallJournal;
 import org.hotline.store.MongoStore;
 import org.hotline.telephony.agi.AgentFeatureScript;
@@ -199,8 +201,10 @@ public final class HotlineServer implements AutoCloseable {
             ReportsResource reports = new ReportsResource(vertx, rollups, storedReports,
                     new BreachFinder(callRecords, config.reports(), clock), config.centre().timeZone(),
                     java.util.Set.copyOf(config.ivr().menu().options().values()), roster::contains);
+            DoNotCallResource doNotCall = new DoNotCallResource(vertx, new MongoDoNotCallList(store.doNotCall()),
+                    config.centre().contactNumbers(), clock);
             HttpServer http = HttpApi.start(vertx, config.http(), health, callRecords, floor, customersApi,
-                    live, reports, meters, clock).await(10, TimeUnit.SECONDS);
+                    live, reports, doNotCall, meters, clock).await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
                     config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());
