@@ -38,15 +38,20 @@ enum ContactColumn {
         return maxLength;
     }
 
+    /** The column's English name, e.g. "phone". */
+    String shown() {
+        return names.getFirst();
+    }
+
     /** The names to show a supervisor, e.g. "phone/电话/手机". */
     String shownNames() {
-        return names.get(0) + "/" + names.stream().filter(name -> name.codePoints().anyMatch(cp -> cp > 0x7f)).limit(2)
+        return names.getFirst() + "/" + names.stream().filter(name -> name.codePoints().anyMatch(cp -> cp > 0x7f)).limit(2)
                 .reduce((a, b) -> a + "/" + b).orElse("");
     }
 
     /** The column a header cell names, if any. */
     static Optional<ContactColumn> named(String headerCell) {
-        String key = IGNORED.matcher(headerCell.strip().toLowerCase(Locale.ROOT)).replaceAll("");
+        String key = IGNORED.matcher(headerCell.toLowerCase(Locale.ROOT)).replaceAll("");
         for (ContactColumn column : values()) {
             if (column.names.contains(key)) {
                 return Optional.of(column);

@@ -3,6 +3,7 @@ package org.hotline.campaign.upload;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import org.hotline.customer.LocatedNumber;
 import org.hotline.customer.PhoneNumbers;
 
 /**
@@ -29,6 +30,11 @@ public final class ContactNumbers {
     /** E.164, or empty when {@code written} is not a valid number. */
     public Optional<String> e164(String written) {
         return numbers.e164(written, areaCode);
+    }
+
+    /** The number in E.164 form with the customer's time zone ({@link #zoneOf}), read once. */
+    public Optional<LocatedNumber> locate(String written) {
+        return numbers.locate(written, areaCode).map(number -> number.zone() == null ? new LocatedNumber(number.e164(), centreZone) : number);
     }
 
     /**

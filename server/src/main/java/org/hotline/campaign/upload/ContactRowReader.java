@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hotline.call.Printable;
+import org.hotline.customer.LocatedNumber;
 
 /** Turns one row of an upload into a contact, or into the reasons it is not one. */
 final class ContactRowReader {
@@ -39,7 +40,7 @@ final class ContactRowReader {
             errors.add(new RowError(row, null, "has " + cells.size() + " cells where the header has " + header.size()
                     + ": a comma inside a cell must be in quotes"));
         }
-        String number = number(row, header.cell(cells, ContactColumn.PHONE), errors);
+        LocatedNumber number = number(row, header.cell(cells, ContactColumn.PHONE), errors);
         String name = text(row, cells, ContactColumn.NAME, false, errors);
         String subject = text(row, cells, ContactColumn.SUBJECT, false, errors);
         LocalDate date = date(row, header.cell(cells, ContactColumn.DATE), errors);
@@ -48,7 +49,7 @@ final class ContactRowReader {
         if (!errors.isEmpty()) {
             return new Reading(null, errors);
         }
-        return new Reading(new UploadedContact(row, number, numbers.zoneOf(number), name, subject, date, reference, note), List.of());
+        return new Reading(new UploadedContact(row, number.e164(), number.zone(), name, subject, date, reference, note), List.of());
     }
 
     /** Whether every cell of the row is blank: a spreadsheet's empty row, skipped without an error. */
@@ -56,7 +57,7 @@ final class ContactRowReader {
         return cells.stream().allMatch(cell -> strip(cell).isEmpty());
     }
 
-    private String number(int row, String cell, List<RowError> errors) {
+    private LocatedNumber number(int row, String cell, List<RowError> errors) {
         String written = strip(cell);
         Matcher keptAsText = KEPT_AS_TEXT.matcher(written);
         if (keptAsText.matches()) {
@@ -68,9 +69,9 @@ final class ContactRowReader {
         } else if (SCIENTIFIC.matcher(written).matches()) {
             problem = "written as " + written + " by a spreadsheet, which lost digits: format the column as text and export again";
         } else {
-            Optional<String> e164 = numbers.e164(written);
-            if (e164.isPresent()) {
-                return e164.get();
+            Optional<LocatedNumber> located = numbers.locate(written);
+            if (located.isPresent()) {
+                return located.get();
             }
             problem = "not a phone number (" + numbers.region() + "): " + Printable.of(written);
         }

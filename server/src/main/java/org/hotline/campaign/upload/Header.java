@@ -31,7 +31,7 @@ final class Header {
         Map<ContactColumn, String> written = new EnumMap<>(ContactColumn.class);
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i).strip();
+            String cell = ContactRowReader.strip(cells.get(i));
             Optional<ContactColumn> column = ContactColumn.named(cell);
             if (column.isEmpty()) {
                 if (!cell.isEmpty()) {
@@ -39,7 +39,7 @@ final class Header {
                 }
             } else if (positions.containsKey(column.get())) {
                 throw UploadRefused.because("the columns " + Printable.of(written.get(column.get())) + " and " + Printable.of(cell)
-                        + " both give the " + column.get().name().toLowerCase() + ": keep one of them");
+                        + " both give the " + column.get().shown() + ": keep one of them");
             } else {
                 positions.put(column.get(), i);
                 written.put(column.get(), cell);
@@ -55,7 +55,7 @@ final class Header {
 
     private static String missing(ContactColumn column, List<String> cells, ContactNumbers numbers) {
         boolean looksLikeData = cells.stream().anyMatch(cell -> numbers.e164(cell).isPresent());
-        String message = "no " + column.name().toLowerCase() + " column (" + column.shownNames() + ")";
+        String message = "no " + column.shown() + " column (" + column.shownNames() + ")";
         return looksLikeData
                 ? message + ": the first row looks like a contact; the first row must name the columns, e.g. phone,name,subject,date,note"
                 : message + ": the first row must name the columns, e.g. phone,name,subject,date,note or 电话,姓名,事由,日期,备注";
@@ -72,7 +72,7 @@ final class Header {
 
     /** How the file's header writes the column, for row errors. */
     String written(ContactColumn column) {
-        return written.getOrDefault(column, column.name().toLowerCase());
+        return written.getOrDefault(column, column.shown());
     }
 
     /** How many cells the header has. */

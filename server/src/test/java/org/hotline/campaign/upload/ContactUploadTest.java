@@ -75,6 +75,8 @@ class ContactUploadTest {
 
         assertThat(result.contacts().getFirst().reference()).isEqualTo("C-1");
         assertThat(result.ignoredColumns()).containsExactly("Region");
+        assertThat(read(utf8("\u200B电话\u3000,\u00A0姓名\n13800138000,陈先生\n")).contacts()).as("invisible spaces around the names")
+                .hasSize(1);
     }
 
     @Test
