@@ -40,7 +40,9 @@ import org.hotline.campaign.DoNotCallList;
  * <p>The rows are streamed through the CSV parser: only the contacts themselves are held, not
  * the file's text. Reading from an {@link InputStream} keeps its bytes (at most
  * {@link UploadLimits#maxBytes()}) to read them twice, once to find the encoding; reading from a
- * file reads the file twice instead.
+ * file reads the file twice instead. The do-not-call list is read during the upload: when it
+ * cannot be read, its own exception (a store failure) comes out of {@code read} and nothing is
+ * imported.
  */
 public final class ContactUpload {
 
