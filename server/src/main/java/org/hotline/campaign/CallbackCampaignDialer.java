@@ -37,7 +37,7 @@ public final class CallbackCampaignDialer implements PacedDialer {
     private volatile Instant lastEnded = Instant.MIN;
 
     /** @param dialer this server's name: its claims are recognised as its own after a restart */
-    public CallbackCampaignDialer(Campaign campaign, ContactBook book, DoNotCallList doNotCall, CampaignAgents agents,
+    public CallbackCampaignDialer(Campaign campaign, ContactBook book, DoNotCall doNotCall, CampaignAgents agents,
                                   AgentFirstLine line, Clock clock, String dialer, Executor elsewhere) {
         if (!campaign.kind().needsAgent()) {
             throw new IllegalArgumentException("campaign " + campaign.id() + " is agentless; this dialer needs agents");

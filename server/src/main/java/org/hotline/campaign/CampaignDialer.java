@@ -23,7 +23,7 @@ public final class CampaignDialer implements PacedDialer {
     private volatile boolean nothingDue;
 
     /** @param dialer this server's name: its claims are recognised as its own after a restart */
-    public CampaignDialer(Campaign campaign, ContactBook book, DoNotCallList doNotCall, OutboundLine line, Clock clock,
+    public CampaignDialer(Campaign campaign, ContactBook book, DoNotCall doNotCall, OutboundLine line, Clock clock,
                           String dialer) {
         if (campaign.kind().needsAgent()) {
             throw new IllegalArgumentException("campaign " + campaign.id() + " needs agents; this dialer is agentless");

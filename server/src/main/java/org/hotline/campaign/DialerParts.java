@@ -10,7 +10,7 @@ import java.time.Clock;
  */
 record DialerParts(Campaign campaign, ContactBook book, DueContacts due, AttemptLog attempts, Clock clock, String name) {
 
-    static DialerParts of(Campaign campaign, ContactBook book, DoNotCallList doNotCall, Clock clock, String name) {
+    static DialerParts of(Campaign campaign, ContactBook book, DoNotCall doNotCall, Clock clock, String name) {
         AttemptPlan plan = new AttemptPlan(campaign.rules());
         return new DialerParts(campaign, book, new DueContacts(book, doNotCall, plan),
                 new AttemptLog(campaign, book, plan, clock, name), clock, name);

@@ -18,11 +18,11 @@ final class DueContacts {
     private static final int CANDIDATES = 200;
 
     private final ContactBook book;
-    private final DoNotCallList doNotCall;
+    private final DoNotCall doNotCall;
     private final AttemptPlan plan;
     private final ArrayDeque<Contact> candidates = new ArrayDeque<>();
 
-    DueContacts(ContactBook book, DoNotCallList doNotCall, AttemptPlan plan) {
+    DueContacts(ContactBook book, DoNotCall doNotCall, AttemptPlan plan) {
         this.book = book;
         this.doNotCall = doNotCall;
         this.plan = plan;

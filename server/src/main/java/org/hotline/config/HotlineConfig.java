@@ -10,6 +10,7 @@ import org.hotline.call.Language;
 import org.hotline.call.RingPolicy;
 import org.hotline.call.ServiceHours;
 import org.hotline.call.WaitRules;
+import org.hotline.campaign.upload.ContactNumbers;
 import org.hotline.routing.CallbackPolicy;
 import org.hotline.customer.Customer;
 import org.hotline.report.ReportRules;
@@ -87,6 +88,11 @@ public record HotlineConfig(
 
         public PhoneNumbers numbers() {
             return new PhoneNumbers(region);
+        }
+
+        /** How the numbers of campaign contacts are read (a local number is the centre's area's), and their time zones found. */
+        public ContactNumbers contactNumbers() {
+            return new ContactNumbers(numbers(), areaCode, timeZone);
         }
 
         /** Which callers are long-distance, for their head start in the queue. */

@@ -1,9 +1,13 @@
 package org.hotline.customer;
 
 import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -18,6 +22,9 @@ public final class PhoneNumbers {
 
     /** Digits and the separators people write; no letters (libphonenumber would read 1-800-FLOWERS as digits). */
     private static final Pattern WRITTEN = Pattern.compile("\\+?[0-9 ()./-]{1,40}");
+    /** A subscriber number as dialled inside its own area: no country code, no trunk prefix, 5 to 8 digits. */
+    private static final Pattern LOCAL = Pattern.compile("[2-9][0-9]{4,7}");
+    private static final Pattern SEPARATORS = Pattern.compile("[ ()./-]");
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final String region;
@@ -41,7 +48,65 @@ public final class PhoneNumbers {
      * judged by the number plan data of the libphonenumber release in use.
      */
     public Optional<String> e164(String raw) {
-        return parse(raw).map(number -> util.format(number, PhoneNumberFormat.E164));
+        return parse(raw).map(this::format);
+    }
+
+    /**
+     * The number as a phone in the area {@code areaCode} would dial it: like {@link #e164(String)},
+     * and a local number written without its area code ({@code 6234 5678} in Beijing, area code
+     * 10) is that area's ({@code +861062345678}). Lists typed by people who work in the area often
+     * leave the code out.
+     *
+     * @param areaCode the area code without the trunk prefix, or null: then no number is read as local
+     */
+    public Optional<String> e164(String raw, String areaCode) {
+        return parseInArea(raw, areaCode).map(this::format);
+    }
+
+    /**
+     * The number read as {@link #e164(String, String)} reads it, with its time zone as
+     * {@link #timeZoneOf} finds it, from one parse: for lists of many thousand numbers.
+     */
+    public Optional<LocatedNumber> locate(String raw, String areaCode) {
+        return parseInArea(raw, areaCode).map(number -> new LocatedNumber(format(number), zone(number).orElse(null)));
+    }
+
+    /**
+     * The time zone of the place the number belongs to (libphonenumber's prefix data): a Chinese
+     * number is in Asia/Shanghai, {@code +1 212} in America/New_York. Empty when the data does
+     * not know, or names several zones (a Russian mobile, a North American toll-free number).
+     */
+    public Optional<ZoneId> timeZoneOf(String e164) {
+        return parse(e164).flatMap(PhoneNumbers::zone);
+    }
+
+    private Optional<PhoneNumber> parseInArea(String raw, String areaCode) {
+        Optional<PhoneNumber> number = parse(raw);
+        if (number.isPresent() || areaCode == null || raw == null) {
+            return number;
+        }
+        String digits = SEPARATORS.matcher(raw.strip()).replaceAll("");
+        if (!LOCAL.matcher(digits).matches()) {
+            return Optional.empty();
+        }
+        String trunk = util.getNddPrefixForRegion(region, true);
+        return parse((trunk == null ? "" : trunk) + areaCode + digits);
+    }
+
+    private static Optional<ZoneId> zone(PhoneNumber number) {
+        List<String> zones = PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number);
+        if (zones.size() != 1 || zones.getFirst().equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(zones.getFirst()));
+        } catch (DateTimeException e) {
+            return Optional.empty(); // a zone name newer than this JVM's time-zone data
+        }
+    }
+
+    private String format(PhoneNumber number) {
+        return util.format(number, PhoneNumberFormat.E164);
     }
 
     /**

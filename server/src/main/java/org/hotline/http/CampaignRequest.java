@@ -50,26 +50,7 @@ record CampaignRequest(Campaign campaign, ContactSource source, List<JsonObject>
             "maxLines", "callerId", "pacing", "skill", "inboundFirst");
 
     static CampaignRequest parse(JsonObject body, PhoneNumbers numbers, Instant now) {
-        for (String field : body.fieldNames()) {
-            if (!FIELDS.contains(field)) {
-                throw ApiError.badParameter(Printable.of(field), "unknown field (" + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
-            }
-        }
-        String id = string(body, "id", false);
-        if (id == null) {
-            id = "c-" + UUID.randomUUID().toString().substring(0, 8);
-        } else if (!CampaignId.isValid(id)) {
-            throw ApiError.badParameter("id", "1-40 letters, digits or dashes");
-        }
-        CampaignKind kind = enumValue(CampaignKind.class, string(body, "kind", true), "kind");
-        JsonObject rulesJson = object(body, "rules");
-        Campaign campaign;
-        try {
-            campaign = new Campaign(new CampaignId(id), string(body, "name", true), kind, rules(rulesJson, kind),
-                    string(body, "message", false), CampaignStatus.READY, now, "api");
-        } catch (IllegalArgumentException e) {
-            throw ApiError.badParameter("campaign", e.getMessage());
-        }
+        Campaign campaign = campaign(body, now);
         if (body.containsKey("source") == body.containsKey("contacts")) {
             throw ApiError.badParameter("contacts", "give either the contacts or a source of them, not both");
         }
@@ -103,6 +84,29 @@ record CampaignRequest(Campaign campaign, ContactSource source, List<JsonObject>
                     + errors.getFirst().getString("error") + ")");
         }
         return new CampaignRequest(campaign, new ContactSource.Listed(rows), errors);
+    }
+
+    /** The campaign itself (all but its contacts), checked. */
+    static Campaign campaign(JsonObject body, Instant now) {
+        for (String field : body.fieldNames()) {
+            if (!FIELDS.contains(field)) {
+                throw ApiError.badParameter(Printable.of(field), "unknown field (" + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+            }
+        }
+        String id = string(body, "id", false);
+        if (id == null) {
+            id = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        } else if (!CampaignId.isValid(id)) {
+            throw ApiError.badParameter("id", "1-40 letters, digits or dashes");
+        }
+        CampaignKind kind = enumValue(CampaignKind.class, string(body, "kind", true), "kind");
+        JsonObject rulesJson = object(body, "rules");
+        try {
+            return new Campaign(new CampaignId(id), string(body, "name", true), kind, rules(rulesJson, kind),
+                    string(body, "message", false), CampaignStatus.READY, now, "api");
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badParameter("campaign", e.getMessage());
+        }
     }
 
     private static ContactSource source(JsonObject source) {

@@ -31,11 +31,17 @@ import org.hotline.campaign.ContactStatus;
 import org.hotline.customer.PhoneNumbers;
 import org.hotline.prompts.PromptLibrary;
 import org.hotline.server.CampaignContactSources;
+import org.hotline.campaign.upload.ContactUpload;
+import org.hotline.campaign.upload.UploadLimits;
+import org.hotline.campaign.upload.UploadRefused;
+import org.hotline.campaign.upload.UploadResult;
+import org.hotline.store.CampaignContacts;
 import org.hotline.server.CampaignRunner;
 import org.hotline.campaign.NewContact;
 
 /**
  * Outbound campaigns: {@code POST /api/campaigns} (a new campaign with its contacts),
+ * {@code POST /api/campaigns/upload} (the same, its contacts from a CSV file),
  * {@code GET /api/campaigns}, {@code GET /api/campaigns/{id}} (with its progress),
  * {@code GET /api/campaigns/{id}/attempts} (the outbound call records, first 1,000), and
  * {@code POST /api/campaigns/{id}/start|pause|resume|stop}.
@@ -50,6 +56,9 @@ public final class CampaignsResource {
     private final Campaigns campaigns;
     private final ContactBook book;
     private final CampaignContactSources sources;
+    private final ContactUpload contactUpload;
+    private final CampaignContacts uploadedContacts;
+    private final Path uploads;
     private final CampaignRunner runner;
     private final PhoneNumbers numbers;
     private final Function<String, ZoneId> zoneOf;
@@ -57,10 +66,17 @@ public final class CampaignsResource {
     private final Clock clock;
 
     /** @param zoneOf the customer's time zone for an E.164 number */
+    /**
+     * @param uploads where uploaded files wait while they are read (deleted when the request ends)
+     */
     public CampaignsResource(Vertx vertx, Campaigns campaigns, ContactBook book, CampaignContactSources sources,
+                             ContactUpload contactUpload, CampaignContacts uploadedContacts, Path uploads,
                              CampaignRunner runner, PhoneNumbers numbers, Function<String, ZoneId> zoneOf, Path prompts, Clock clock) {
         this.vertx = vertx;
         this.sources = sources;
+        this.contactUpload = contactUpload;
+        this.uploadedContacts = uploadedContacts;
+        this.uploads = uploads;
         this.campaigns = campaigns;
         this.book = book;
         this.runner = runner;
@@ -71,6 +87,9 @@ public final class CampaignsResource {
     }
 
     void mount(Router router) {
+        router.post("/api/campaigns/upload").handler(BodyHandler.create()
+                .setBodyLimit(UploadLimits.standard().maxBytes() + 64 * 1024)
+                .setUploadsDirectory(uploads.toString()).setDeleteUploadedFilesOnEnd(true)).handler(this::upload);
         router.post("/api/campaigns").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(this::create);
         router.get("/api/campaigns").handler(this::list);
         router.get("/api/campaigns/:id").handler(this::one);
@@ -92,12 +111,7 @@ public final class CampaignsResource {
                 throw ApiError.badParameter("body", "a JSON object is required");
             }
             request = CampaignRequest.parse(body, numbers, now);
-            Campaign campaign = request.campaign();
-            if (campaign.kind() == CampaignKind.NOTIFICATION
-                    && !PromptLibrary.recordedInEveryLanguage(prompts, new Notice(campaign.message()))) {
-                throw ApiError.badParameter("message", "no recording notice-" + campaign.message()
-                        + ".wav in every language of the prompt library");
-            }
+            checkMessage(request.campaign());
         } catch (ApiError error) {
             error.send(ctx.response());
             return;
@@ -126,6 +140,90 @@ public final class CampaignsResource {
         }), added -> Responses.json(ctx.response(), 201, json(request.campaign())
                 .put("contacts", added)
                 .put("rejected", new JsonArray(List.copyOf(request.rowErrors())))));
+    }
+
+    /**
+     * A campaign with its contacts from a CSV file: multipart form with {@code campaign} (the JSON
+     * of {@code POST /api/campaigns} without contacts) and the file {@code contacts}. Per-row errors,
+     * do-not-call numbers and the encoding read come back with the campaign.
+     */
+    private void upload(RoutingContext ctx) {
+        Campaign campaign;
+        Path file;
+        Instant now = clock.instant();
+        try {
+            String json = ctx.request().getFormAttribute("campaign");
+            if (json == null) {
+                throw ApiError.badParameter("campaign", "a form field with the campaign's JSON is required");
+            }
+            JsonObject body;
+            try {
+                body = new JsonObject(json);
+            } catch (DecodeException e) {
+                throw ApiError.badParameter("campaign", "not JSON");
+            }
+            if (body.containsKey("contacts") || body.containsKey("source")) {
+                throw ApiError.badParameter("campaign", "the contacts come from the uploaded file here");
+            }
+            campaign = CampaignRequest.campaign(body, now);
+            checkMessage(campaign);
+            List<io.vertx.ext.web.FileUpload> files = ctx.fileUploads().stream().filter(f -> f.name().equals("contacts")).toList();
+            if (files.size() != 1) {
+                throw ApiError.badParameter("contacts", "one CSV file is required");
+            }
+            file = Path.of(files.getFirst().uploadedFileName());
+        } catch (ApiError error) {
+            error.send(ctx.response());
+            return;
+        }
+        answer(ctx, runner.on(() -> {
+            if (campaigns.find(campaign.id()).isPresent()) {
+                throw new ApiError(409, "a campaign " + campaign.id() + " exists already");
+            }
+            UploadResult read;
+            try {
+                read = contactUpload.read(file, UploadLimits.standard());
+            } catch (UploadRefused refused) {
+                throw new ApiError(refused.tooLarge() ? 413 : 400, "contacts: " + refused.getMessage());
+            }
+            if (read.contacts().isEmpty()) {
+                throw ApiError.badParameter("contacts", "nobody to call: " + read.summary());
+            }
+            CampaignContacts.WrittenContacts written;
+            try {
+                written = uploadedContacts.write(campaign.id().value(), read, now.plus(campaign.rules().deadline()));
+                if (!campaigns.add(campaign)) {
+                    throw new IllegalStateException("campaign " + campaign.id() + " appeared meanwhile");
+                }
+            } catch (RuntimeException e) {
+                book.remove(campaign.id());
+                throw e;
+            }
+            return Map.entry(read, written);
+        }), done -> {
+            UploadResult read = done.getKey();
+            JsonArray rejected = new JsonArray();
+            read.errors().forEach(error -> rejected.add(new JsonObject().put("row", error.row())
+                    .put("column", error.column()).put("error", error.reason())));
+            JsonArray listed = new JsonArray();
+            read.doNotCall().forEach(skipped -> listed.add(new JsonObject().put("row", skipped.row())
+                    .put("number", skipped.number())));
+            Responses.json(ctx.response(), 201, json(campaign)
+                    .put("contacts", done.getValue().written())
+                    .put("encoding", read.encoding())
+                    .put("rows", read.rows())
+                    .put("rejected", rejected)
+                    .put("doNotCall", listed)
+                    .put("ignoredColumns", new JsonArray(read.ignoredColumns())));
+        });
+    }
+
+    private void checkMessage(Campaign campaign) {
+        if (campaign.kind() == CampaignKind.NOTIFICATION
+                && !PromptLibrary.recordedInEveryLanguage(prompts, new Notice(campaign.message()))) {
+            throw ApiError.badParameter("message", "no recording notice-" + campaign.message()
+                    + ".wav in every language of the prompt library");
+        }
     }
 
     private void list(RoutingContext ctx) {

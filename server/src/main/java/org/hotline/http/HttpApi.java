@@ -23,6 +23,7 @@ public final class HttpApi {
                                            CallRecords records, Floor floor, CustomersResource customers, LiveResource live,
                                            ReportsResource reports, CasesResource cases, CampaignsResource campaigns,
                                            CampaignOutcomeResource campaignOutcomes, PreviewResource previews,
+                                           DoNotCallResource doNotCall,
                                            PrometheusMeterRegistry metrics, Clock clock) {
         Router router = Router.router(vertx);
         new HealthResource(vertx, health).mount(router);
@@ -36,6 +37,7 @@ public final class HttpApi {
         campaigns.mount(router);
         campaignOutcomes.mount(router);
         previews.mount(router);
+        doNotCall.mount(router);
         new MetricsResource(metrics).mount(router);
         router.route().last().handler(ctx -> new ApiError(404, "no such resource").send(ctx.response()));
         // Failures the handlers did not answer themselves (a body over its limit, a bug): JSON, no stack in the reply.

@@ -22,7 +22,7 @@ import org.hotline.campaign.CampaignStatus;
 import org.hotline.campaign.Campaigns;
 import org.hotline.campaign.ContactBook;
 import org.hotline.campaign.ContactProgress;
-import org.hotline.campaign.DoNotCallList;
+import org.hotline.campaign.DoNotCall;
 import org.hotline.campaign.OutboundLine;
 import org.hotline.campaign.PacedDialer;
 import org.hotline.live.LiveEvent;
@@ -46,7 +46,7 @@ public final class CampaignRunner implements AutoCloseable {
 
     private final Campaigns campaigns;
     private final ContactBook book;
-    private final DoNotCallList doNotCall;
+    private final DoNotCall doNotCall;
     private final OutboundLine line;
     private final CampaignAgents agents;
     private final AgentFirstLine agentFirst;
@@ -66,7 +66,7 @@ public final class CampaignRunner implements AutoCloseable {
      * @param agents     reserves and follows agents for callback campaigns
      * @param agentFirst places callback campaigns' calls, the agent first
      */
-    public CampaignRunner(Campaigns campaigns, ContactBook book, DoNotCallList doNotCall, OutboundLine line,
+    public CampaignRunner(Campaigns campaigns, ContactBook book, DoNotCall doNotCall, OutboundLine line,
                           CampaignAgents agents, AgentFirstLine agentFirst, Clock clock, String dialerName, int callsPerSecond) {
         this.campaigns = campaigns;
         this.book = book;

@@ -26,6 +26,7 @@ import org.hotline.call.Sleeper;
 import org.hotline.config.HotlineConfig;
 import org.hotline.customer.Customer;
 import org.hotline.http.CustomersResource;
+import org.hotline.http.DoNotCallResource;
 import org.hotline.http.HttpApi;
 import org.hotline.http.LiveResource;
 import org.hotline.live.LiveFeed;
@@ -39,6 +40,7 @@ import org.hotline.routing.PriorityRules;
 import org.hotline.store.CallRecords;
 import org.hotline.store.EmbeddedMongo;
 import org.hotline.store.MongoCustomerFile;
+import org.hotline.store.MongoDoNotCallList;
 import org.hotline.store.MongoCallJournal;
 import org.hotline.store.MongoStore;
 import org.hotline.telephony.agi.AgentFeatureScript;
@@ -53,6 +55,8 @@ import org.hotline.telephony.ami.AgentlessLine;
 import org.hotline.store.MongoCampaigns;
 import org.hotline.store.AbandonedCallers;
 import org.hotline.store.OutboundReports;
+import org.hotline.store.CampaignContacts;
+import org.hotline.campaign.upload.ContactUpload;
 import org.hotline.store.MongoContactBook;
 import org.hotline.store.MongoDoNotCallList;
 import org.hotline.http.CampaignsResource;
@@ -247,6 +251,7 @@ public final class HotlineServer implements AutoCloseable {
             MongoCampaigns campaigns = new MongoCampaigns(store.campaigns());
             MongoContactBook contactBook = new MongoContactBook(store.campaignContacts(), store.campaignAttempts());
             MongoDoNotCallList doNotCall = new MongoDoNotCallList(store.doNotCall());
+            DoNotCallResource doNotCallApi = new DoNotCallResource(vertx, doNotCall, config.centre().contactNumbers(), clock);
             CampaignRunner runner = new CampaignRunner(campaigns, contactBook, doNotCall, agentless, campaignAgents, agentFirst, clock,
                     config.campaigns().dialerName(), config.campaigns().callsPerSecond());
             parts.push(runner);
@@ -254,14 +259,18 @@ public final class HotlineServer implements AutoCloseable {
             runner.start();
             CampaignContactSources contactSources = new CampaignContactSources(new AbandonedCallers(store.calls()), caseFile,
                     customers, config.centre().numbers(), config.centre().timeZone());
-            CampaignsResource campaignsApi = new CampaignsResource(vertx, campaigns, contactBook, contactSources, runner,
-                    config.centre().numbers(),
-                    number -> config.centre().timeZone(), config.promptsDir(), clock);
+            CampaignsResource campaignsApi = new CampaignsResource(vertx, campaigns, contactBook, contactSources,
+                    new ContactUpload(config.centre().contactNumbers(), doNotCall, clock),
+                    new CampaignContacts(store.campaignContacts(), clock), config.mongo().dataDir().resolveSibling("uploads"),
+                    runner, config.centre().numbers(),
+                    number -> config.centre().numbers().timeZoneOf(number).orElse(config.centre().timeZone()),
+                    config.promptsDir(), clock);
             HttpServer http = HttpApi.start(vertx, config.http(), health, callRecords, floor, customersApi,
                     live, reports, casesApi, campaignsApi,
                     new CampaignOutcomeResource(vertx, campaigns, new DifficultCustomer(contactBook, clock), runner,
                             agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),
-                    new PreviewResource(campaignAgents::accept, campaignAgents::decline), meters, clock).await(10, TimeUnit.SECONDS);
+                    new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi, meters, clock)
+                    .await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
                     config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());

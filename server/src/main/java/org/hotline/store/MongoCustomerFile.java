@@ -1,20 +1,16 @@
 package org.hotline.store;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.hotline.customer.Customer;
 import org.hotline.customer.CustomerFile;
 import org.hotline.routing.AgentId;
@@ -63,21 +59,8 @@ public final class MongoCustomerFile implements CustomerFile {
      * @param limit at most this many, 1 to {@value #MAX_LIMIT}
      */
     public CustomerPage list(String after, int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
-        }
-        if (after != null && !Customer.isE164(after)) {
-            throw new IllegalArgumentException("after must be an E.164 number");
-        }
-        Bson filter = after == null ? new Document() : gt(ID, after);
-        List<Customer> found = new ArrayList<>();
-        customers.find(filter).sort(Sorts.ascending(ID)).limit(limit + 1) // one more tells whether a next page exists
-                .forEach(document -> found.add(customer(document)));
-        if (found.size() <= limit) {
-            return new CustomerPage(found, null);
-        }
-        List<Customer> shown = found.subList(0, limit);
-        return new CustomerPage(shown, shown.getLast().number());
+        NumberPages.Slice<Customer> page = NumberPages.read(customers, after, limit, MAX_LIMIT, MongoCustomerFile::customer, Customer::number);
+        return new CustomerPage(page.items(), page.next());
     }
 
     /**

@@ -98,7 +98,7 @@ public final class MongoStore implements AutoCloseable {
 
     /** The contacts of every campaign. */
     public MongoCollection<Document> campaignContacts() {
-        return database.getCollection(MongoContactBook.CONTACTS);
+        return database.getCollection(CampaignContacts.COLLECTION);
     }
 
     /** Every campaign attempt: the outbound call records. */

@@ -3,6 +3,7 @@ package org.hotline.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -56,5 +57,37 @@ class PhoneNumbersTest {
         assertThat(china.dialFromCentre("+861062345678")).contains("01062345678");
         assertThat(china.dialFromCentre("+12125550100")).contains("0012125550100");
         assertThat(china.dialFromCentre("12345")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"6234 5678", "62345678", "6234-5678"})
+    void aLocalNumberWithoutItsAreaCodeIsTheAreasAsAPhoneThereDialsIt(String written) {
+        assertThat(china.e164(written, "10")).contains("+861062345678");
+        assertThat(china.e164(written, "21")).contains("+862162345678");
+        assertThat(china.e164(written, null)).as("no area to read it in").isEmpty();
+    }
+
+    @Test
+    void aNumberWithItsOwnCodesIsNotReadAsLocal() {
+        assertThat(china.e164("13800138000", "10")).contains("+8613800138000");
+        assertThat(china.e164("020 8765 4321", "10")).contains("+862087654321");
+        assertThat(china.e164("123", "10")).isEmpty();
+        assertThat(china.e164("10086", "10")).as("a service number").isEmpty();
+    }
+
+    @Test
+    void aNumbersTimeZoneIsWhereItsPrefixIs() {
+        assertThat(china.timeZoneOf("+8613800138000")).contains(ZoneId.of("Asia/Shanghai"));
+        assertThat(china.timeZoneOf("+12125551234")).contains(ZoneId.of("America/New_York"));
+        assertThat(china.timeZoneOf("+13105551234")).contains(ZoneId.of("America/Los_Angeles"));
+        assertThat(china.timeZoneOf("+442079460000")).contains(ZoneId.of("Europe/London"));
+    }
+
+    @Test
+    void aNumberWhoseZoneIsUnknownOrAmbiguousHasNone() {
+        assertThat(china.timeZoneOf("+79161234567")).as("a Russian mobile: 16 zones").isEmpty();
+        assertThat(china.timeZoneOf("+18005551234")).as("a North American toll-free number").isEmpty();
+        assertThat(china.timeZoneOf("not a number")).isEmpty();
+        assertThat(china.timeZoneOf(null)).isEmpty();
     }
 }

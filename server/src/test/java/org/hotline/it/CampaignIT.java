@@ -112,4 +112,29 @@ class CampaignIT {
         assertThat(callback.statusCode()).isEqualTo(400);
         assertThat(callback.body()).contains("skill");
     }
+
+    @Test
+    void aCampaignMadeFromAnUploadedSpreadsheetInGb18030CallsItsGoodRows() throws Exception {
+        String csv = "电话,姓名,事由\r\n13900000012,李女士,退货进度\r\n12345,张先生,坏号码\r\n";
+        HttpResponse<String> created = hotline.server().postForm("/api/campaigns/upload",
+                Map.of("campaign", new JsonObject().put("id", "upload-it").put("name", "退货回访").put("kind", "survey")
+                        .put("rules", new JsonObject().put("window", new JsonObject().put("opens", "00:00").put("closes", "23:59")))
+                        .encode()),
+                "contacts", "list.csv", csv.getBytes(java.nio.charset.Charset.forName("GB18030")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonObject campaign = new JsonObject(created.body());
+        assertThat(campaign.getInteger("contacts")).isEqualTo(1);
+        assertThat(campaign.getString("encoding")).isEqualTo("GB18030");
+        assertThat(campaign.getJsonArray("rejected")).singleElement()
+                .satisfies(row -> assertThat(((JsonObject) row).getInteger("row")).isEqualTo(3));
+
+        assertThat(hotline.server().post("/api/campaigns/upload-it/start", "").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                "completed".equals(hotline.server().getJson("/api/campaigns/upload-it").getString("status")));
+        JsonArray attempts = hotline.server().getJson("/api/campaigns/upload-it/attempts").getJsonArray("attempts");
+        assertThat(attempts).singleElement().satisfies(attempt -> {
+            assertThat(((JsonObject) attempt).getString("number")).isEqualTo("+8613900000012");
+            assertThat(((JsonObject) attempt).getInteger("surveyScore")).isEqualTo(4);
+        });
+    }
 }
