@@ -3,8 +3,6 @@ package org.hotline.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -12,8 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.asteriskjava.manager.event.NewChannelEvent;
-import org.bson.Document;
-import org.hotline.store.TestMongo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,9 +29,9 @@ class CampaignIT {
 
     @Test
     void aSurveyCampaignStoresTheKeypadAnswerRetriesTheBusyLineAndSkipsTheDoNotCallNumber() throws Exception {
-        try (MongoClient mongo = MongoClients.create(TestMongo.connectionString())) {
-            mongo.getDatabase(hotline.database()).getCollection("do_not_call").insertOne(new Document("_id", DO_NOT_CALL));
-        }
+        HttpResponse<String> listed = hotline.server().post("/api/do-not-call", new JsonObject()
+                .put("number", "139 0000 0031").put("reason", "客户要求不再来电").put("by", "001").encode());
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(201);
         HttpResponse<String> created = hotline.server().post("/api/campaigns", new JsonObject()
                 .put("id", "survey-it")
                 .put("name", "满意度回访")

@@ -45,11 +45,6 @@ public final class HotlineUnderTest implements BeforeAllCallback, AfterAllCallba
         }
     }
 
-    /** The database this run's server writes to. */
-    public String database() {
-        return databaseOfRun;
-    }
-
     public AsteriskSandbox asterisk() {
         return asterisk;
     }
