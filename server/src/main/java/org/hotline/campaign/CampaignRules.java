@@ -13,9 +13,16 @@ import org.hotline.routing.Skill;
  * @param callerId     the number customers see, digits only, or empty for the trunk's default
  * @param skill        the agents who may take the calls (callback campaigns)
  * @param inboundFirst whether an agent is only reserved for the campaign while no inbound call waits for them
+ * @param detectMachines whether an answered agentless call is first listened to for an answering machine
+ *                       (Asterisk's AMD); off by default, as a silent person is taken for a machine
  */
 public record CampaignRules(CallWindow window, RetryRules retries, Duration deadline, int maxLines, String callerId,
-                            Pacing pacing, Skill skill, boolean inboundFirst) {
+                            Pacing pacing, Skill skill, boolean inboundFirst, boolean detectMachines) {
+
+    public CampaignRules(CallWindow window, RetryRules retries, Duration deadline, int maxLines, String callerId,
+                         Pacing pacing, Skill skill, boolean inboundFirst) {
+        this(window, retries, deadline, maxLines, callerId, pacing, skill, inboundFirst, false);
+    }
 
     public static final int MOST_LINES = 200;
 

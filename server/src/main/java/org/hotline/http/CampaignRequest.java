@@ -47,7 +47,7 @@ record CampaignRequest(Campaign campaign, ContactSource source, List<JsonObject>
     private static final Set<String> FIELDS = Set.of("id", "name", "kind", "message", "rules", "contacts", "source");
     private static final Duration LONGEST_SOURCE_PERIOD = Duration.ofDays(31);
     private static final Set<String> RULES = Set.of("window", "maxAttempts", "retryAfterMinutes", "deadlineHours",
-            "maxLines", "callerId", "pacing", "skill", "inboundFirst");
+            "maxLines", "callerId", "pacing", "skill", "inboundFirst", "detectMachines");
 
     static CampaignRequest parse(JsonObject body, PhoneNumbers numbers, Instant now) {
         Campaign campaign = campaign(body, now);
@@ -197,11 +197,16 @@ record CampaignRequest(Campaign campaign, ContactSource source, List<JsonObject>
             if (!(inboundFirst instanceof Boolean)) {
                 throw ApiError.badParameter("rules.inboundFirst", "true or false");
             }
+            Object detectMachines = json.getValue("detectMachines", Boolean.FALSE);
+            if (!(detectMachines instanceof Boolean)) {
+                throw ApiError.badParameter("rules.detectMachines", "true or false");
+            }
             return new CampaignRules(window(json),
                     new RetryRules(integer(json, "maxAttempts", 3, 1, RetryRules.MOST_ATTEMPTS, "rules.maxAttempts"), waits),
                     Duration.ofHours(integer(json, "deadlineHours", 72, 1, 92 * 24, "rules.deadlineHours")),
                     integer(json, "maxLines", 5, 1, CampaignRules.MOST_LINES, "rules.maxLines"),
-                    string(json, "callerId", false), pacing, skill == null ? null : new Skill(skill), (Boolean) inboundFirst);
+                    string(json, "callerId", false), pacing, skill == null ? null : new Skill(skill), (Boolean) inboundFirst,
+                    (Boolean) detectMachines);
         } catch (IllegalArgumentException e) {
             throw ApiError.badParameter("rules", e.getMessage());
         }

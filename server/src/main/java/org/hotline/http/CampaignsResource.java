@@ -342,7 +342,8 @@ public final class CampaignsResource {
                         .put("callerId", rules.callerId())
                         .put("pacing", name(rules.pacing()))
                         .put("skill", rules.skill() == null ? null : rules.skill().name())
-                        .put("inboundFirst", rules.inboundFirst()));
+                        .put("inboundFirst", rules.inboundFirst())
+                        .put("detectMachines", rules.detectMachines()));
     }
 
     static JsonObject json(ContactProgress progress) {

@@ -104,7 +104,8 @@ public final class MongoCampaigns implements Campaigns {
                 .append("callerId", rules.callerId())
                 .append("pacing", name(rules.pacing()))
                 .append("skill", rules.skill() == null ? null : rules.skill().name())
-                .append("inboundFirst", rules.inboundFirst());
+                .append("inboundFirst", rules.inboundFirst())
+                .append("detectMachines", rules.detectMachines());
         return new Document("_id", campaign.id().value())
                 .append("name", campaign.name())
                 .append("kind", name(campaign.kind()))
@@ -133,7 +134,8 @@ public final class MongoCampaigns implements Campaigns {
                 new RetryRules(rules.getInteger("maxAttempts"), waits),
                 Duration.ofSeconds(((Number) rules.get("deadlineSeconds")).longValue()),
                 rules.getInteger("maxLines"), rules.getString("callerId"), value(Pacing.class, rules.getString("pacing")),
-                skill == null ? null : new Skill(skill), rules.getBoolean("inboundFirst", true));
+                skill == null ? null : new Skill(skill), rules.getBoolean("inboundFirst", true),
+                rules.getBoolean("detectMachines", false));
         return new Campaign(new CampaignId(doc.getString("_id")), doc.getString("name"),
                 value(CampaignKind.class, doc.getString("kind")), parsed, doc.getString("message"),
                 value(CampaignStatus.class, doc.getString("status")), doc.getDate("createdAt").toInstant(),

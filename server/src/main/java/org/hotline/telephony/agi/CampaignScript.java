@@ -48,6 +48,10 @@ public final class CampaignScript implements AgiScript {
         }
         AgentlessLine.UnderWay underWay = call.get();
         underWay.answered(clock.instant());
+        if (underWay.campaign().rules().detectMachines() && "MACHINE".equals(channel.getVariable("AMDSTATUS"))) {
+            leaveOnMachine(channel, underWay);
+            return;
+        }
         Integer score = null;
         try {
             if (underWay.campaign().kind() == CampaignKind.NOTIFICATION) {
@@ -64,6 +68,20 @@ public final class CampaignScript implements AgiScript {
             // the customer hung up; what they answered so far counts
         } finally {
             underWay.ended(score);
+        }
+    }
+
+    /** A machine: a notice is left on it (the customer hears it later); a survey cannot be, and is tried again. */
+    private void leaveOnMachine(AgiChannel channel, AgentlessLine.UnderWay underWay) throws AgiException {
+        try {
+            if (underWay.campaign().kind() == CampaignKind.NOTIFICATION) {
+                channel.streamFile(PromptLibrary.asteriskName(language, new Notice(underWay.campaign().message())));
+            }
+            channel.hangup();
+        } catch (AgiHangupException gone) {
+            // the machine stopped recording
+        } finally {
+            underWay.answeringMachine();
         }
     }
 

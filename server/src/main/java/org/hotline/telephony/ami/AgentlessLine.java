@@ -34,6 +34,8 @@ public final class AgentlessLine implements OutboundLine {
     public static final String CONTEXT = "hotline-campaign";
     /** Channel variable naming the contact the answered channel belongs to. */
     public static final String CONTACT_VARIABLE = "HOTLINE_CAMPAIGN_CONTACT";
+    /** Channel variable asking the dialplan to run answering-machine detection before the script. */
+    public static final String DETECT_MACHINE_VARIABLE = "HOTLINE_DETECT_MACHINE";
     private static final String OUTBOUND = "hotline-outbound";
     /** How long an answered call may take (the message or the survey) before it is written off as reached. */
     private static final Duration LONGEST_CALL = Duration.ofMinutes(10);
@@ -60,6 +62,7 @@ public final class AgentlessLine implements OutboundLine {
         private final Listener listener;
         private final CompletableFuture<Integer> ended = new CompletableFuture<>();
         private volatile Instant answeredAt;
+        private volatile boolean machine;
 
         UnderWay(Campaign campaign, Contact contact, Listener listener) {
             this.campaign = campaign;
@@ -83,6 +86,12 @@ public final class AgentlessLine implements OutboundLine {
         /** The script is done; {@code surveyScore} is the keypad answer, or null. */
         public void ended(Integer surveyScore) {
             ended.complete(surveyScore);
+        }
+
+        /** An answering machine took the call (the notice, if any, was left on it). */
+        public void answeringMachine() {
+            machine = true;
+            ended.complete(null);
         }
     }
 
@@ -120,7 +129,9 @@ public final class AgentlessLine implements OutboundLine {
             if (!campaign.rules().callerId().isEmpty()) {
                 originate.setCallerId("<" + campaign.rules().callerId() + ">");
             }
-            originate.setVariables(Map.of(CONTACT_VARIABLE, contact.id()));
+            originate.setVariables(campaign.rules().detectMachines()
+                    ? Map.of(CONTACT_VARIABLE, contact.id(), DETECT_MACHINE_VARIABLE, "1")
+                    : Map.of(CONTACT_VARIABLE, contact.id()));
             originate.setAsync(true);
             List<ResponseEvent> events = ami.await(originate, ring.plusSeconds(15));
             OriginateResponseEvent response = events.stream().filter(OriginateResponseEvent.class::isInstance)
@@ -136,7 +147,8 @@ public final class AgentlessLine implements OutboundLine {
                 LOG.warn("campaign {}: the call to contact {} did not end within {}", campaign.id(), contact.id(), LONGEST_CALL);
                 score = null;
             }
-            return new Result(AttemptOutcome.REACHED, call.answeredAt == null ? answered : call.answeredAt, score);
+            return new Result(call.machine ? AttemptOutcome.ANSWERING_MACHINE : AttemptOutcome.REACHED,
+                    call.answeredAt == null ? answered : call.answeredAt, score);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Result.of(AttemptOutcome.INTERRUPTED);
