@@ -21,11 +21,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CampaignIT {
 
     @RegisterExtension
-    static final HotlineUnderTest hotline = new HotlineUnderTest("campaign_it");
+    static final HotlineUnderTest hotline = new HotlineUnderTest("campaign_it", Map.of("HOTLINE_CAMPAIGN_RING", "6"));
 
     private static final String ANSWERS = "+8613900000011";
     private static final String BUSY = "+8613900000021";
     private static final String DO_NOT_CALL = "+8613900000031";
+    private static final String NO_ANSWER = "+8613900000061";
 
     @Test
     void aSurveyCampaignStoresTheKeypadAnswerRetriesTheBusyLineAndSkipsTheDoNotCallNumber() throws Exception {
@@ -39,10 +40,11 @@ class CampaignIT {
                 .put("rules", new JsonObject()
                         .put("window", new JsonObject().put("opens", "00:00").put("closes", "23:59"))
                         .put("maxAttempts", 3)
-                        .put("retryAfterMinutes", new JsonObject().put("busy", 0))
+                        .put("retryAfterMinutes", new JsonObject().put("busy", 0).put("no-answer", 0))
                         .put("maxLines", 2))
                 .put("contacts", new JsonArray()
                         .add(new JsonObject().put("number", ANSWERS).put("name", "王先生"))
+                        .add(new JsonObject().put("number", NO_ANSWER))
                         .add(new JsonObject().put("number", BUSY))
                         .add(new JsonObject().put("number", DO_NOT_CALL))
                         .add(new JsonObject().put("number", "12345"))
@@ -50,16 +52,16 @@ class CampaignIT {
                 .encode());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject campaign = new JsonObject(created.body());
-        assertThat(campaign.getInteger("contacts")).isEqualTo(3);
+        assertThat(campaign.getInteger("contacts")).isEqualTo(4);
         assertThat(campaign.getJsonArray("rejected")).as("a bad number and a repeated one, by row").hasSize(2);
 
         assertThat(hotline.server().post("/api/campaigns/survey-it/start", "").statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 "completed".equals(hotline.server().getJson("/api/campaigns/survey-it").getString("status")));
 
         JsonObject progress = hotline.server().getJson("/api/campaigns/survey-it").getJsonObject("progress");
         assertThat(progress.getJsonObject("contacts").getInteger("done")).isEqualTo(1);
-        assertThat(progress.getJsonObject("contacts").getInteger("exhausted")).isEqualTo(1);
+        assertThat(progress.getJsonObject("contacts").getInteger("exhausted")).isEqualTo(2);
         assertThat(progress.getJsonObject("contacts").getInteger("do-not-call")).isEqualTo(1);
         assertThat(progress.getInteger("reachedWithinDeadline")).isEqualTo(1);
 
@@ -71,6 +73,9 @@ class CampaignIT {
         assertThat(reached.getString("answeredAt")).isNotNull();
         assertThat(attempts.stream().map(JsonObject.class::cast).filter(a -> a.getString("number").equals(BUSY))
                 .map(a -> a.getString("outcome"))).containsExactly("busy", "busy", "busy");
+        assertThat(attempts.stream().map(JsonObject.class::cast).filter(a -> a.getString("number").equals(NO_ANSWER))
+                .map(a -> a.getString("outcome"))).as("rang out after campaigns.ringSeconds").containsExactly(
+                "no-answer", "no-answer", "no-answer");
 
         // Supervisors watching the live channel saw it finish.
         assertThat(hotline.server().awaitLiveEvent(Duration.ofSeconds(10), "campaign-progress", "survey-it", "\"completed\""))
@@ -81,6 +86,7 @@ class CampaignIT {
         JsonObject report = hotline.server().getJson("/api/reports/outbound?from=" + hour.minusSeconds(3600) + "&to="
                 + hour.plusSeconds(7200));
         assertThat(report.getJsonObject("attemptsByOutcome").getInteger("busy")).isEqualTo(3);
+        assertThat(report.getJsonObject("attemptsByOutcome").getInteger("no-answer")).isEqualTo(3);
         assertThat(report.getJsonObject("attemptsByOutcome").getInteger("reached")).isEqualTo(1);
 
         // What Asterisk itself saw: one call to the customer who answered, three to the busy line, none to the listed number.
@@ -89,9 +95,9 @@ class CampaignIT {
                 .map(NewChannelEvent::getChannel)
                 .filter(channel -> channel != null && channel.startsWith("Local/139") && channel.endsWith(";1"))
                 .map(channel -> channel.substring("Local/".length(), channel.indexOf('@')))
-                .filter(number -> java.util.Set.of("13900000011", "13900000021", "13900000031").contains(number))
+                .filter(number -> java.util.Set.of("13900000011", "13900000021", "13900000031", "13900000061").contains(number))
                 .forEach(number -> dialled.merge(number, 1, Integer::sum));
-        assertThat(dialled).containsExactlyInAnyOrderEntriesOf(Map.of("13900000011", 1, "13900000021", 3));
+        assertThat(dialled).containsExactlyInAnyOrderEntriesOf(Map.of("13900000011", 1, "13900000021", 3, "13900000061", 3));
     }
 
     @Test
