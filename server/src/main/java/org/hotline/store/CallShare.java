@@ -50,14 +50,15 @@ record CallShare(Instant hour, String queue, Map<String, Tally> tallies) {
         forEachCell((cell, tally) -> increments.add(hour, cell, takeAway ? Tally.ZERO.minus(tally) : tally));
     }
 
-    Document toDocument(String id) {
+    /** As stored: read back by {@link #read}. */
+    Document toDocument() {
         Document byAgent = new Document();
         tallies.forEach((agent, tally) -> {
             Document values = new Document();
             tally.nonZero().forEach((measure, value) -> values.append(measure.field(), value));
             byAgent.append(agent.equals(CallTally.NO_AGENT) ? NONE_FIELD : agent, values);
         });
-        return new Document("_id", id).append("hour", Date.from(hour)).append("queue", queue).append("shares", byAgent);
+        return new Document("hour", Date.from(hour)).append("queue", queue).append("shares", byAgent);
     }
 
     @Override

@@ -8,15 +8,10 @@ import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.InsertOneModel;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.WriteModel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,8 +26,6 @@ import org.bson.Document;
 import org.hotline.call.CallEvent;
 import org.hotline.call.CallId;
 import org.hotline.report.AgentSpan;
-import org.hotline.report.CallFacts;
-import org.hotline.report.CallTally;
 import org.hotline.report.ReportRules;
 import org.hotline.report.Tally;
 
@@ -41,7 +34,7 @@ import org.hotline.report.Tally;
  * up to date as calls finish: reports over long periods add up a few documents instead of reading
  * every call.
  *
- * <p>Each finished call's share is remembered ({@code call_tallies}); when its record changes
+ * <p>Each finished call's share is remembered ({@code call_tallies}, see {@link ShareStore}); when its record changes
  * later (wrap-up end, callback tries, survey) the difference is added, so a call never counts
  * twice. {@link #recompute} rebuilds a range from the raw records, and must agree with what was
  * kept up as calls finished. Hours are UTC hours, which are also the centre's hours when its time
@@ -59,7 +52,7 @@ public final class HourlyRollups {
 
     private final MongoCollection<Document> calls;
     private final MongoCollection<Document> rollups;
-    private final MongoCollection<Document> shares;
+    private final ShareStore shares;
     private final MongoCollection<Document> agentTime;
     private final RollupCells cells;
     private final CallLedger ledger;
@@ -77,7 +70,7 @@ public final class HourlyRollups {
     public HourlyRollups(MongoStore store, CallLedger ledger, ReportRules rules, ZoneId zone, Clock clock) {
         this.calls = store.calls();
         this.rollups = store.rollups();
-        this.shares = store.callTallies();
+        this.shares = new ShareStore(store.callTallies(), clock);
         this.agentTime = store.agentTime();
         this.cells = new RollupCells(store.rollupCells());
         this.ledger = ledger;
@@ -113,26 +106,26 @@ public final class HourlyRollups {
     }
 
     /**
-     * Brings the shares of the finished calls among {@code records} up to date with them, in one
-     * read and two writes for the lot. A later record of a call stands for it (records of one call
+     * Brings the shares of the finished calls among {@code records} up to date with them, in at
+     * most one read and two writes for the lot. A later record of a call stands for it (records of one call
      * come in the order they were written).
      */
     public synchronized void count(List<Document> records) {
         Map<String, CallShare> now = new LinkedHashMap<>();
         records.forEach(finished(now::put));
         RollupIncrements increments = new RollupIncrements(calendar);
-        List<WriteModel<Document>> shareWrites = changedShares(now, (before, after) -> {
+        Map<String, CallShare> changed = changedShares(now, (before, after) -> {
             before.addTo(increments, true);
             after.addTo(increments, false);
         });
-        if (shareWrites.isEmpty()) {
+        if (changed.isEmpty()) {
             return;
         }
         cells.note(RollupCells.Kind.CALLS, increments.cellsByMonth());
         // The shares first: were the rollups' write to fail, the call would be missing until a
         // recompute, which is better than counting it twice at its next change.
-        shares.bulkWrite(shareWrites, UNORDERED);
-        now.forEach(counted::remember);
+        shares.write(changed);
+        changed.forEach(counted::remember);
         if (!increments.isEmpty()) {
             rollups.bulkWrite(increments.writes(), UNORDERED);
         }
@@ -151,22 +144,21 @@ public final class HourlyRollups {
      * The writes that store the shares that differ from the stored ones; {@code changed} is told
      * each change (a call without a stored share changes from none).
      */
-    private List<WriteModel<Document>> changedShares(Map<String, CallShare> now, BiConsumer<CallShare, CallShare> changed) {
+    private Map<String, CallShare> changedShares(Map<String, CallShare> now, BiConsumer<CallShare, CallShare> change) {
         Map<String, CallShare> stored = new HashMap<>();
-        List<String> unknown = new ArrayList<>();
-        now.forEach((id, share) -> counted.known(id, share).ifPresentOrElse(known -> stored.put(id, known), () -> unknown.add(id)));
-        PointReads.each(shares, unknown, document -> stored.put(document.getString("_id"), CallShare.read(document)));
-        List<WriteModel<Document>> writes = new ArrayList<>();
+        Map<String, Instant> unknown = new HashMap<>();
+        now.forEach((id, share) -> counted.known(id, share).ifPresentOrElse(known -> stored.put(id, known),
+                () -> unknown.put(id, share.hour())));
+        stored.putAll(shares.read(unknown));
+        Map<String, CallShare> changed = new LinkedHashMap<>();
         now.forEach((id, share) -> {
             CallShare before = stored.getOrDefault(id, CallShare.NONE);
             if (!share.equals(before)) {
-                changed.accept(before, share);
-                // a share known to be new is inserted: no look for one to replace
-                writes.add(before == CallShare.NONE ? new InsertOneModel<>(share.toDocument(id))
-                        : new ReplaceOneModel<>(eq("_id", id), share.toDocument(id)));
+                change.accept(before, share);
+                changed.put(id, share);
             }
         });
-        return writes;
+        return changed;
     }
 
     /** Adds a stretch of an agent's time to the hours, days and months it covers. */
@@ -205,10 +197,7 @@ public final class HourlyRollups {
                 count.accept(call);
             }
         });
-        List<WriteModel<Document>> shareWrites = changedShares(now, (before, after) -> { });
-        if (!shareWrites.isEmpty()) {
-            shares.bulkWrite(shareWrites, UNORDERED);
-        }
+        shares.write(changedShares(now, (before, after) -> { }));
         now.forEach(counted::remember);
         RollupIncrements hours = new RollupIncrements(calendar);
         RollupIncrements days = new RollupIncrements(calendar);

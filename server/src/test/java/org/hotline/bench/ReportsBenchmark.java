@@ -120,7 +120,10 @@ public final class ReportsBenchmark {
                 Clock.fixed(Instant.parse("2026-09-30T00:00:00Z"), ZoneOffset.UTC));
     }
 
+    /** Stored in the order the calls arrived, as the journal stores them. */
     private static void insert(MongoStore store, List<Document> records) {
+        records = new ArrayList<>(records);
+        records.sort(Comparator.comparing(call -> call.getDate("arrivalAt")));
         for (int i = 0; i < records.size(); i += 1_000) {
             store.calls().insertMany(records.subList(i, Math.min(records.size(), i + 1_000)));
         }

@@ -275,4 +275,23 @@ class HourlyRollupsTest {
         assertThat(month.get(Measure.ON_CALL_MS)).isEqualTo(60_000);
         assertThat(total(upgraded, hour, hour.plusSeconds(3600)).get(Measure.CALLS)).isEqualTo(3);
     }
+
+    @Test
+    void aShareKeptByAnEarlierVersionOneDocumentPerCallIsStillTakenAway() {
+        answeredCall("c1", NINE.plusSeconds(60), "orders", "010", 10, 120);
+        settle();
+        Document chunk = store.callTallies().find(new Document("calls.c1", new Document("$exists", true))).first();
+        Document share = chunk.get("calls", Document.class).get("c1", Document.class);
+        store.callTallies().deleteMany(new Document());
+        store.callTallies().insertOne(new Document(share).append("_id", "c1"));
+
+        HourlyRollups restarted = restarted();
+        journal.handRecordsTo(HourlyRollups::mayChangeAFinishedCall, record -> restarted.count(List.of(record)));
+        journal.append(new CallId("c1"), new CallEvent.WrapUpEnded(NINE.plusSeconds(260), "010"));
+        journal.awaitIdle(Duration.ofSeconds(10));
+
+        Tally tally = total(restarted, NINE, DAY_END);
+        assertThat(tally.get(Measure.CALLS)).isEqualTo(1);
+        assertThat(tally.get(Measure.WRAP_UPS)).isEqualTo(1);
+    }
 }
