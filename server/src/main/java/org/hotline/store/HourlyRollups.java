@@ -1,7 +1,6 @@
 package org.hotline.store;
 
 import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
@@ -24,7 +23,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.hotline.call.CallEvent;
-import org.hotline.call.CallId;
 import org.hotline.report.AgentSpan;
 import org.hotline.report.ReportRules;
 import org.hotline.report.Tally;
@@ -97,18 +95,10 @@ public final class HourlyRollups {
                 || event instanceof CallEvent.AnswerMeasured;
     }
 
-    /** Brings the call's share of the rollups up to date with its record; a call still in progress has none yet. */
-    public void refresh(CallId id) {
-        Document call = calls.find(eq("_id", id.value())).first();
-        if (call != null) {
-            count(List.of(call));
-        }
-    }
-
     /**
      * Brings the shares of the finished calls among {@code records} up to date with them, in at
-     * most one read and two writes for the lot. A later record of a call stands for it (records of one call
-     * come in the order they were written).
+     * most one read and two writes for the lot. A later record of a call stands for it (records of
+     * one call come in the order they were written).
      */
     public synchronized void count(List<Document> records) {
         Map<String, CallShare> now = new LinkedHashMap<>();
@@ -141,8 +131,8 @@ public final class HourlyRollups {
     }
 
     /**
-     * The writes that store the shares that differ from the stored ones; {@code changed} is told
-     * each change (a call without a stored share changes from none).
+     * The shares that differ from the stored ones (from memory where it knows them); {@code change}
+     * is told each change (a call without a stored share changes from none).
      */
     private Map<String, CallShare> changedShares(Map<String, CallShare> now, BiConsumer<CallShare, CallShare> change) {
         Map<String, CallShare> stored = new HashMap<>();
@@ -161,8 +151,8 @@ public final class HourlyRollups {
         return changed;
     }
 
-    /** Adds a stretch of an agent's time to the hours, days and months it covers. */
-    public void addAgentTime(AgentSpan span) {
+    /** Adds a stretch of an agent's time to the hours, days and months it covers (not while an upgrade remakes them). */
+    public synchronized void addAgentTime(AgentSpan span) {
         span.measure().ifPresent(measure -> {
             RollupIncrements increments = new RollupIncrements(calendar);
             for (AgentSpan piece : span.byHour()) {
