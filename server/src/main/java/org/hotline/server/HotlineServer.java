@@ -37,6 +37,7 @@ import org.hotline.routing.AgentId;
 import org.hotline.routing.AgentSelection;
 import org.hotline.routing.Distributor;
 import org.hotline.routing.PriorityRules;
+import org.hotline.store.CallLedger;
 import org.hotline.store.CallRecords;
 import org.hotline.store.EmbeddedMongo;
 import org.hotline.store.MongoCustomerFile;
@@ -69,6 +70,7 @@ import org.hotline.telephony.ami.PromptStopper;
 import org.hotline.store.OpenCallbacks;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.ReportArchive;
+import org.hotline.store.RollupFeed;
 import org.hotline.store.AgentTimeRecorder;
 import org.hotline.store.StoredReports;
 import org.hotline.store.BreachFinder;
@@ -133,14 +135,21 @@ public final class HotlineServer implements AutoCloseable {
             }
             MongoStore store = new MongoStore(mongoUri, config.mongo().database());
             parts.push(store);
-            MongoCallJournal journal = new MongoCallJournal(store.calls(), clock);
-            HourlyRollups rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), store.agentTime(),
-                    config.reports(), config.centre().timeZone());
-            journal.afterEachWrite((id, event) -> {
-                if (HourlyRollups.mayChangeAFinishedCall(event)) {
-                    rollups.refresh(id);
+            CallLedger ledger = new CallLedger(store.callLedger());
+            HourlyRollups rollups = new HourlyRollups(store, ledger, config.reports(), config.centre().timeZone(), clock);
+            Thread.ofVirtual().name("rollups-upgrade").start(() -> {
+                try {
+                    rollups.upgradeOnce();
+                } catch (RuntimeException e) {
+                    LOG.warn("reports: the rollups of an earlier version could not be brought up to date ({}); "
+                            + "reports of their periods stay short of them until a restart tries again", e.toString());
                 }
             });
+            RollupFeed feed = new RollupFeed(rollups, MongoCallJournal.DEFAULT_CAPACITY);
+            parts.push(feed); // closed after the journal, which hands it its last records
+            MongoCallJournal journal = new MongoCallJournal(store.calls(), clock);
+            journal.keepLedger(ledger);
+            journal.handRecordsTo(HourlyRollups::mayChangeAFinishedCall, feed);
             parts.push(journal);
             MongoCustomerFile customers = new MongoCustomerFile(store.customers());
             seed(customers, config.customers());

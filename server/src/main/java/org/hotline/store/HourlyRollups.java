@@ -1,48 +1,38 @@
 package org.hotline.store;
 
 import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.BsonField;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.hotline.call.CallEvent;
-import org.hotline.call.CallId;
 import org.hotline.report.AgentSpan;
-import org.hotline.report.CallFacts;
-import org.hotline.report.CallTally;
-import org.hotline.report.Measure;
 import org.hotline.report.ReportRules;
 import org.hotline.report.Tally;
 
 /**
- * Per-hour rollups of the report measures, by queue and agent, kept up to date as calls finish:
- * reports over long periods add up a few documents per hour instead of reading every call.
+ * Rollups of the report measures per hour, day and month of the centre, by queue and agent, kept
+ * up to date as calls finish: reports over long periods add up a few documents instead of reading
+ * every call.
  *
- * <p>Each finished call's share is remembered ({@code call_tallies}); when its record changes
+ * <p>Each finished call's share is remembered ({@code call_tallies}, see {@link ShareStore}); when its record changes
  * later (wrap-up end, callback tries, survey) the difference is added, so a call never counts
  * twice. {@link #recompute} rebuilds a range from the raw records, and must agree with what was
  * kept up as calls finished. Hours are UTC hours, which are also the centre's hours when its time
@@ -54,28 +44,47 @@ public final class HourlyRollups {
     public static final String SHARES = "call_tallies";
     /** Agents' time by state, per hour and agent: not from the call records, so kept apart from what a recompute rebuilds. */
     public static final String AGENT_TIME = "agent_time_hourly";
-    static final String NO_QUEUE = "-";
-    private static final String HOUR = "hour";
-    private static final String DAY = "day";
-    private static final String AGENT_NONE = "-";
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    /** Which queue × agent cells each month has (see {@link RollupCells}). */
+    public static final String CELLS = "rollup_cells";
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoCollection<Document> calls;
     private final MongoCollection<Document> rollups;
-    private final MongoCollection<Document> shares;
+    private final ShareStore shares;
     private final MongoCollection<Document> agentTime;
+    private final RollupCells cells;
+    private final CallLedger ledger;
+    private final RollupReader reader;
     private final ReportRules rules;
-    private final ZoneId zone;
+    private final CentreCalendar calendar;
+    private final CountedShares counted;
+    private final RollupUpgrade upgrade;
 
-    /** @param zone the centre's time zone: whole days of it are also kept as day documents, so long reports read few */
-    public HourlyRollups(MongoCollection<Document> calls, MongoCollection<Document> rollups, MongoCollection<Document> shares,
-                         MongoCollection<Document> agentTime, ReportRules rules, ZoneId zone) {
-        this.zone = zone;
-        this.calls = calls;
-        this.rollups = rollups;
-        this.shares = shares;
-        this.agentTime = agentTime;
+    /**
+     * @param ledger the calls by arrival hour, for a recompute
+     * @param zone   the centre's time zone: its days and months are also kept as documents, so long reports read few
+     * @param clock  when counting starts: the shares of calls that arrive later are kept in memory as well
+     */
+    public HourlyRollups(MongoStore store, CallLedger ledger, ReportRules rules, ZoneId zone, Clock clock) {
+        this.calls = store.calls();
+        this.rollups = store.rollups();
+        this.shares = new ShareStore(store.callTallies(), clock);
+        this.agentTime = store.agentTime();
+        this.cells = new RollupCells(store.rollupCells());
+        this.ledger = ledger;
         this.rules = rules;
+        this.calendar = new CentreCalendar(zone);
+        this.reader = new RollupReader(rollups, agentTime, cells, calendar);
+        this.counted = new CountedShares(clock.instant());
+        this.upgrade = new RollupUpgrade(store.rollupCells(), cells, calendar);
+    }
+
+    /**
+     * Makes the directory, day and month documents for rollups an earlier version kept, once per
+     * store; counting waits meanwhile.
+     */
+    public synchronized void upgradeOnce() {
+        upgrade.runOnce(rollups, agentTime);
     }
 
     /** Whether, once written, this event may change a finished call's share (the end itself, and what follows it). */
@@ -86,91 +95,73 @@ public final class HourlyRollups {
                 || event instanceof CallEvent.AnswerMeasured;
     }
 
-    /** Brings the call's share of the rollups up to date with its record; a call still in progress has none yet. */
-    public void refresh(CallId id) {
-        Document call = calls.find(eq("_id", id.value())).first();
-        if (call == null || !(call.get(CallUpdate.ENDED_AT) instanceof Date) || !(call.get(CallUpdate.ARRIVAL_AT) instanceof Date)) {
+    /**
+     * Brings the shares of the finished calls among {@code records} up to date with them, in at
+     * most one read and two writes for the lot. A later record of a call stands for it (records of
+     * one call come in the order they were written).
+     */
+    public synchronized void count(List<Document> records) {
+        Map<String, CallShare> now = new LinkedHashMap<>();
+        records.forEach(finished(now::put));
+        RollupIncrements increments = new RollupIncrements(calendar);
+        Map<String, CallShare> changed = changedShares(now, (before, after) -> {
+            before.addTo(increments, true);
+            after.addTo(increments, false);
+        });
+        if (changed.isEmpty()) {
             return;
         }
-        apply(id.value(), CallFactsReader.read(call));
+        cells.note(RollupCells.Kind.CALLS, increments.cellsByMonth());
+        // The shares first: were the rollups' write to fail, the call would be missing until a
+        // recompute, which is better than counting it twice at its next change.
+        shares.write(changed);
+        changed.forEach(counted::remember);
+        if (!increments.isEmpty()) {
+            rollups.bulkWrite(increments.writes(), UNORDERED);
+        }
     }
 
-    private void apply(String id, CallFacts facts) {
-        Share now = new Share(facts.arrivalAt().truncatedTo(ChronoUnit.HOURS),
-                facts.queue() == null ? NO_QUEUE : facts.queue(), CallTally.of(facts, rules));
-        Document stored = shares.find(eq("_id", id)).first();
-        List<UpdateOneModel<Document>> writes = new ArrayList<>();
-        if (stored != null) {
-            Share before = Share.read(stored);
-            if (before.equals(now)) {
-                return;
+    /** Hands each finished call among the records to {@code action} with its share. */
+    private Consumer<Document> finished(BiConsumer<String, CallShare> action) {
+        return call -> {
+            if (call.get(CallUpdate.ENDED_AT) instanceof Date && call.get(CallUpdate.ARRIVAL_AT) instanceof Date) {
+                action.accept(call.getString("_id"), CallShare.of(CallFactsReader.read(call), rules));
             }
-            if (before.hour.equals(now.hour) && before.queue.equals(now.queue)) {
-                // Same bucket: only the difference is added (one write per agent and level).
-                Set<String> agents = new HashSet<>(before.tallies.keySet());
-                agents.addAll(now.tallies.keySet());
-                for (String agent : agents) {
-                    writes.addAll(increments(now.hour, now.queue, agent, now.tallies.getOrDefault(agent, Tally.ZERO)
-                            .minus(before.tallies.getOrDefault(agent, Tally.ZERO))));
-                }
-            } else {
-                before.tallies.forEach((agent, tally) -> writes.addAll(
-                        increments(before.hour, before.queue, agent, Tally.ZERO.minus(tally))));
-                now.tallies.forEach((agent, tally) -> writes.addAll(increments(now.hour, now.queue, agent, tally)));
+        };
+    }
+
+    /**
+     * The shares that differ from the stored ones (from memory where it knows them); {@code change}
+     * is told each change (a call without a stored share changes from none).
+     */
+    private Map<String, CallShare> changedShares(Map<String, CallShare> now, BiConsumer<CallShare, CallShare> change) {
+        Map<String, CallShare> stored = new HashMap<>();
+        Map<String, Instant> unknown = new HashMap<>();
+        now.forEach((id, share) -> counted.known(id, share).ifPresentOrElse(known -> stored.put(id, known),
+                () -> unknown.put(id, share.hour())));
+        stored.putAll(shares.read(unknown));
+        Map<String, CallShare> changed = new LinkedHashMap<>();
+        now.forEach((id, share) -> {
+            CallShare before = stored.getOrDefault(id, CallShare.NONE);
+            if (!share.equals(before)) {
+                change.accept(before, share);
+                changed.put(id, share);
             }
-        } else {
-            now.tallies.forEach((agent, tally) -> writes.addAll(increments(now.hour, now.queue, agent, tally)));
-        }
-        if (!writes.isEmpty()) {
-            rollups.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        }
-        shares.replaceOne(eq("_id", id), now.toDocument(id), new ReplaceOptions().upsert(true));
+        });
+        return changed;
     }
 
-    /** The hourly and the day document's increments for one agent's tally in a bucket (none when it is zero). */
-    private List<UpdateOneModel<Document>> increments(Instant hour, String queue, String agent, Tally tally) {
-        Map<Measure, Long> amounts = tally.nonZero();
-        if (amounts.isEmpty()) {
-            return List.of();
-        }
-        String agentField = agent.equals(CallTally.NO_AGENT) ? AGENT_NONE : agent;
-        List<Bson> updates = new ArrayList<>();
-        amounts.forEach((measure, amount) -> updates.add(Updates.inc(measure.field(), amount)));
-        updates.add(Updates.setOnInsert("hour", Date.from(hour)));
-        updates.add(Updates.setOnInsert("queue", queue));
-        updates.add(Updates.setOnInsert("agent", agentField));
-        Instant day = dayOf(hour);
-        List<Bson> daily = new ArrayList<>(updates.subList(0, amounts.size()));
-        daily.add(Updates.setOnInsert(DAY, Date.from(day)));
-        daily.add(Updates.setOnInsert("queue", queue));
-        daily.add(Updates.setOnInsert("agent", agentField));
-        return List.of(
-                new UpdateOneModel<>(eq("_id", hour + "|" + queue + "|" + agentField), Updates.combine(updates), UPSERT),
-                new UpdateOneModel<>(eq("_id", "D|" + day + "|" + queue + "|" + agentField), Updates.combine(daily), UPSERT));
-    }
-
-    /** The centre's local midnight starting the day this instant falls in. */
-    private Instant dayOf(Instant instant) {
-        return instant.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-    }
-
-    private Instant nextDay(Instant midnight) {
-        return midnight.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
-    }
-
-    /** Adds a stretch of an agent's time to the hours it covers. */
-    public void addAgentTime(AgentSpan span) {
+    /** Adds a stretch of an agent's time to the hours, days and months it covers (not while an upgrade remakes them). */
+    public synchronized void addAgentTime(AgentSpan span) {
         span.measure().ifPresent(measure -> {
+            RollupIncrements increments = new RollupIncrements(calendar);
             for (AgentSpan piece : span.byHour()) {
-                agentTime.updateOne(eq("_id", piece.hour() + "|" + piece.agent()), Updates.combine(
-                        Updates.inc(measure.field(), piece.length().toMillis()),
-                        Updates.setOnInsert("hour", Date.from(piece.hour())),
-                        Updates.setOnInsert("agent", piece.agent())), UPSERT);
-                Instant day = dayOf(piece.hour());
-                agentTime.updateOne(eq("_id", "D|" + day + "|" + piece.agent()), Updates.combine(
-                        Updates.inc(measure.field(), piece.length().toMillis()),
-                        Updates.setOnInsert(DAY, Date.from(day)),
-                        Updates.setOnInsert("agent", piece.agent())), UPSERT);
+                increments.add(piece.hour(), new RollupCell(null, piece.agent()),
+                        Tally.of(Map.of(measure, piece.length().toMillis())));
+            }
+            if (!increments.isEmpty()) {
+                cells.note(RollupCells.Kind.AGENT_TIME, increments.cellsByMonth());
+                agentTime.bulkWrite(increments.writes(), UNORDERED);
             }
         });
     }
@@ -180,170 +171,106 @@ public final class HourlyRollups {
      * {@code "queue"}, {@code "agent"} or not at all (key {@code ""}), optionally for one queue / agent.
      */
     public Map<String, Tally> sum(Instant from, Instant to, Optional<String> queue, Optional<String> agent, Optional<String> by) {
-        // Whole days of the centre come from the day documents, the hours at either end from the hourly ones.
-        Instant firstMidnight = dayOf(from).equals(from) ? from : nextDay(dayOf(from));
-        Instant lastMidnight = dayOf(to);
-        Map<String, Tally> result = new LinkedHashMap<>();
-        if (firstMidnight.isBefore(lastMidnight)) {
-            add(result, DAY, firstMidnight, lastMidnight, queue, agent, by);
-            add(result, HOUR, from, firstMidnight, queue, agent, by);
-            add(result, HOUR, lastMidnight, to, queue, agent, by);
-        } else {
-            add(result, HOUR, from, to, queue, agent, by);
-        }
-        return result;
-    }
-
-    private void add(Map<String, Tally> result, String level, Instant from, Instant to, Optional<String> queue,
-                     Optional<String> agent, Optional<String> by) {
-        if (!from.isBefore(to)) {
-            return;
-        }
-        List<BsonField> sums = new ArrayList<>();
-        for (Measure measure : Measure.values()) {
-            sums.add(Accumulators.sum(measure.field(), "$" + measure.field()));
-        }
-        List<Bson> match = new ArrayList<>(List.of(gte(level, Date.from(from)), lt(level, Date.from(to))));
-        queue.ifPresent(name -> match.add(eq("queue", name)));
-        agent.ifPresent(id -> match.add(eq("agent", id)));
-        Object groupKey = by.map(field -> (Object) ("$" + field)).orElse(null);
-        for (Document group : rollups.aggregate(List.of(Aggregates.match(and(match)), Aggregates.group(groupKey, sums)))) {
-            Object key = group.get("_id");
-            result.merge(key == null ? "" : key.toString(), tallyOf(group), Tally::plus);
-        }
-        // Agents' time belongs to agents, not queues: it joins the whole-centre and per-agent figures only.
-        if (queue.isEmpty() && !by.equals(Optional.of("queue"))) {
-            List<Bson> agentMatch = new ArrayList<>(List.of(gte(level, Date.from(from)), lt(level, Date.from(to))));
-            agent.ifPresent(id -> agentMatch.add(eq("agent", id)));
-            Object agentKey = by.isPresent() ? "$agent" : null;
-            for (Document group : agentTime.aggregate(List.of(Aggregates.match(and(agentMatch)), Aggregates.group(agentKey, sums)))) {
-                Object key = group.get("_id");
-                result.merge(key == null ? "" : key.toString(), tallyOf(group), Tally::plus);
-            }
-        }
+        return reader.sum(from, to, queue, agent, by);
     }
 
     /**
      * Rebuilds the rollups of calls that arrived in {@code [from, to)} (whole hours) from the raw
      * records: counted in memory, then written in bulk. Agents' time is not touched.
      */
-    public int recompute(Instant from, Instant to) {
-        Date start = Date.from(from);
-        Date end = Date.from(to);
-        rollups.deleteMany(and(gte("hour", start), lt("hour", end)));
-        shares.deleteMany(and(gte("hour", start), lt("hour", end)));
-        Map<String, Document> buckets = new LinkedHashMap<>();
-        Map<String, Tally> sums = new LinkedHashMap<>();
-        List<Document> shareDocuments = new ArrayList<>();
-        int counted = 0;
-        for (Document call : calls.find(and(gte(CallUpdate.ARRIVAL_AT, start), lt(CallUpdate.ARRIVAL_AT, end),
-                exists(CallUpdate.ENDED_AT)))) {
-            CallFacts facts = CallFactsReader.read(call);
-            Share share = new Share(facts.arrivalAt().truncatedTo(ChronoUnit.HOURS),
-                    facts.queue() == null ? NO_QUEUE : facts.queue(), CallTally.of(facts, rules));
-            share.tallies.forEach((agent, tally) -> {
-                String agentField = agent.equals(CallTally.NO_AGENT) ? AGENT_NONE : agent;
-                String id = share.hour + "|" + share.queue + "|" + agentField;
-                buckets.computeIfAbsent(id, key -> new Document("_id", key).append("hour", Date.from(share.hour))
-                        .append("queue", share.queue).append("agent", agentField));
-                sums.merge(id, tally, Tally::plus);
-            });
-            shareDocuments.add(share.toDocument(call.getString("_id")));
-            if (shareDocuments.size() == 1_000) {
-                shares.insertMany(shareDocuments);
-                shareDocuments.clear();
+    public synchronized int recompute(Instant from, Instant to) {
+        Map<String, CallShare> now = new LinkedHashMap<>();
+        Consumer<Document> count = finished(now::put);
+        readCalls(from, to, call -> {
+            Instant arrival = call.get(CallUpdate.ARRIVAL_AT) instanceof Date date ? date.toInstant() : null;
+            if (arrival != null && !arrival.isBefore(from) && arrival.isBefore(to)) {
+                count.accept(call);
             }
-            counted++;
-        }
-        if (!shareDocuments.isEmpty()) {
-            shares.insertMany(shareDocuments);
-        }
-        List<Document> rollupDocuments = new ArrayList<>();
-        buckets.forEach((id, bucket) -> {
-            sums.get(id).nonZero().forEach((measure, value) -> bucket.append(measure.field(), value));
-            rollupDocuments.add(bucket);
         });
-        if (!rollupDocuments.isEmpty()) {
-            rollups.insertMany(rollupDocuments);
-        }
-        for (Instant day = dayOf(from); day.isBefore(to); day = nextDay(day)) {
-            rebuildDay(day);
-        }
-        return counted;
+        shares.write(changedShares(now, (before, after) -> { }));
+        now.forEach(counted::remember);
+        RollupIncrements hours = new RollupIncrements(calendar);
+        RollupIncrements days = new RollupIncrements(calendar);
+        now.values().forEach(share -> share.forEachCell((cell, tally) -> {
+            hours.add(RollupLevel.HOUR, share.hour(), cell, tally);
+            days.add(RollupLevel.DAY, calendar.start(RollupLevel.DAY, share.hour()), cell, tally);
+        }));
+        cells.note(RollupCells.Kind.CALLS, hours.cellsByMonth());
+        rebuild(from, to, hours, days);
+        return now.size();
     }
 
-    /** A day's documents made again from its hourly ones (after a recompute touched any of its hours). */
-    private void rebuildDay(Instant day) {
-        Instant end = nextDay(day);
-        rollups.deleteMany(and(gte(DAY, Date.from(day)), lt(DAY, Date.from(end))));
-        List<BsonField> sums = new ArrayList<>();
-        for (Measure measure : Measure.values()) {
-            sums.add(Accumulators.sum(measure.field(), "$" + measure.field()));
+    /**
+     * The calls that may have arrived in {@code [from, to)}: by id from the ledger for the hours it
+     * holds whole, by time before (the embedded store then reads every record: records kept by an
+     * earlier version have no ledger).
+     */
+    private void readCalls(Instant from, Instant to, Consumer<Document> action) {
+        Instant ledgered = ledger.firstFullHour().map(hour -> hour.isAfter(from) ? hour : from).orElse(to);
+        Instant split = ledgered.isBefore(to) ? ledgered : to;
+        if (from.isBefore(split)) {
+            calls.find(and(gte(CallUpdate.ARRIVAL_AT, Date.from(from)), lt(CallUpdate.ARRIVAL_AT, Date.from(split)),
+                    exists(CallUpdate.ENDED_AT))).forEach(action);
         }
-        List<Document> days = new ArrayList<>();
-        for (Document group : rollups.aggregate(List.of(
-                Aggregates.match(and(gte(HOUR, Date.from(day)), lt(HOUR, Date.from(end)))),
-                Aggregates.group(new Document("queue", "$queue").append("agent", "$agent"), sums)))) {
-            Document key = group.get("_id", Document.class);
-            Document daily = new Document("_id", "D|" + day + "|" + key.getString("queue") + "|" + key.getString("agent"))
-                    .append(DAY, Date.from(day)).append("queue", key.getString("queue")).append("agent", key.getString("agent"));
-            tallyOf(group).nonZero().forEach((measure, value) -> daily.append(measure.field(), value));
-            days.add(daily);
-        }
-        if (!days.isEmpty()) {
-            rollups.insertMany(days);
+        if (split.isBefore(to)) {
+            PointReads.each(calls, ledger.calls(split, to), action);
         }
     }
 
-    private static Tally tallyOf(Document document) {
-        Map<Measure, Long> values = new EnumMap<>(Measure.class);
-        for (Measure measure : Measure.values()) {
-            Object value = document.get(measure.field());
-            if (value instanceof Number number) {
-                values.put(measure, number.longValue());
-            }
+    /**
+     * Replaces the hourly documents of {@code [from, to)} with {@code hours} and the day documents
+     * of the days it touches with {@code days} plus their hours outside the range; the months take
+     * the difference of their days.
+     */
+    private void rebuild(Instant from, Instant to, RollupIncrements hours, RollupIncrements days) {
+        Instant firstDay = calendar.start(RollupLevel.DAY, from);
+        Instant afterLastDay = calendar.startAtOrAfter(RollupLevel.DAY, to);
+        Set<Instant> months = new HashSet<>();
+        for (Instant day = firstDay; day.isBefore(afterLastDay); day = calendar.next(RollupLevel.DAY, day)) {
+            months.add(calendar.start(RollupLevel.MONTH, day));
         }
-        return Tally.of(values);
+        Map<Instant, Set<String>> known = cells.read(RollupCells.Kind.CALLS, months);
+        List<String> oldHours = ids(RollupLevel.HOUR, from, to, known);
+        // the touched days' hours outside the range stay as they are, and count into their days again
+        List<String> keptHours = ids(RollupLevel.HOUR, firstDay, from, known);
+        keptHours.addAll(ids(RollupLevel.HOUR, to, afterLastDay, known));
+        PointReads.each(rollups, keptHours, kept -> days.add(RollupLevel.DAY,
+                calendar.start(RollupLevel.DAY, kept.getDate(RollupLevel.HOUR.field()).toInstant()), cellOf(kept),
+                RollupReader.tallyOf(kept)));
+        RollupIncrements monthChange = new RollupIncrements(calendar);
+        List<String> oldDays = ids(RollupLevel.DAY, firstDay, afterLastDay, known);
+        PointReads.each(rollups, oldDays, old -> monthChange.add(RollupLevel.MONTH,
+                calendar.start(RollupLevel.MONTH, old.getDate(RollupLevel.DAY.field()).toInstant()), cellOf(old),
+                Tally.ZERO.minus(RollupReader.tallyOf(old))));
+        for (Document day : days.documents()) {
+            monthChange.add(RollupLevel.MONTH, calendar.start(RollupLevel.MONTH, day.getDate(RollupLevel.DAY.field()).toInstant()),
+                    cellOf(day), RollupReader.tallyOf(day));
+        }
+        List<String> removed = new ArrayList<>(oldHours);
+        removed.addAll(oldDays);
+        PointReads.delete(rollups, removed);
+        List<Document> written = new ArrayList<>(hours.documents());
+        written.addAll(days.documents());
+        for (int i = 0; i < written.size(); i += PointReads.BATCH) {
+            rollups.insertMany(written.subList(i, Math.min(written.size(), i + PointReads.BATCH)));
+        }
+        if (!monthChange.isEmpty()) {
+            rollups.bulkWrite(monthChange.writes(), UNORDERED);
+        }
     }
 
-    /** One call's share: which hour and queue, and the tally per agent. */
-    private record Share(Instant hour, String queue, Map<String, Tally> tallies) {
-
-        static Share read(Document stored) {
-            Map<String, Tally> tallies = new LinkedHashMap<>();
-            Document byAgent = stored.get("shares", Document.class);
-            if (byAgent != null) {
-                for (String agent : byAgent.keySet()) {
-                    tallies.put(agent.equals(AGENT_NONE) ? CallTally.NO_AGENT : agent, tallyOf(byAgent.get(agent, Document.class)));
-                }
+    /** The ids of the documents of {@code level} starting in {@code [from, to)} for the cells each month has. */
+    private List<String> ids(RollupLevel level, Instant from, Instant to, Map<Instant, Set<String>> cellsByMonth) {
+        List<String> ids = new ArrayList<>();
+        for (Instant start = from; start.isBefore(to); start = calendar.next(level, start)) {
+            for (String cell : cellsByMonth.getOrDefault(calendar.start(RollupLevel.MONTH, start), Set.of())) {
+                ids.add(level.id(start, cell));
             }
-            return new Share(stored.getDate("hour").toInstant(), stored.getString("queue"), tallies);
         }
+        return ids;
+    }
 
-        Document toDocument(String id) {
-            Document byAgent = new Document();
-            tallies.forEach((agent, tally) -> {
-                Document values = new Document();
-                tally.nonZero().forEach((measure, value) -> values.append(measure.field(), value));
-                byAgent.append(agent.equals(CallTally.NO_AGENT) ? AGENT_NONE : agent, values);
-            });
-            return new Document("_id", id).append("hour", Date.from(hour)).append("queue", queue).append("shares", byAgent);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            if (!(other instanceof Share share) || !hour.equals(share.hour) || !queue.equals(share.queue)) {
-                return false;
-            }
-            Set<String> agents = new HashSet<>(tallies.keySet());
-            agents.addAll(share.tallies.keySet());
-            return agents.stream().allMatch(agent -> tallies.getOrDefault(agent, Tally.ZERO)
-                    .equals(share.tallies.getOrDefault(agent, Tally.ZERO)));
-        }
-
-        @Override
-        public int hashCode() {
-            return hour.hashCode() * 31 + queue.hashCode();
-        }
+    private static RollupCell cellOf(Document rollup) {
+        return new RollupCell(rollup.getString("queue"), rollup.getString("agent"));
     }
 }

@@ -6,12 +6,15 @@ import com.mongodb.MongoInterruptedException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -38,6 +41,8 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MongoCallJournal.class);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final FindOneAndUpdateOptions UPSERT_AND_READ = new FindOneAndUpdateOptions().upsert(true)
+            .returnDocument(ReturnDocument.AFTER);
     private static final Duration CLOSE_DRAIN = Duration.ofSeconds(5);
     /** A full queue drops every event until it drains: log the first and then every this many. */
     private static final long LOG_EVERY_DROPPED = 1_000;
@@ -46,11 +51,12 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
     private final Clock clock;
     private final WriteRetry retry;
     private final ThreadPoolExecutor writer;
-    private final AtomicLong pending = new AtomicLong();
+    private final PendingWork pending = new PendingWork();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    private final Object idle = new Object();
-    private volatile BiConsumer<CallId, CallEvent> afterWrite = (id, event) -> { };
+    private volatile Predicate<CallEvent> recordWanted = event -> false;
+    private volatile Consumer<Document> recordListener = record -> { };
+    private volatile CallLedger ledger;
 
     public MongoCallJournal(MongoCollection<Document> calls, Clock clock) {
         this(calls, clock, WriteRetry.standard(), DEFAULT_CAPACITY);
@@ -80,7 +86,7 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
     public void append(CallId id, CallEvent event) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(event, "event");
-        pending.incrementAndGet();
+        pending.added();
         try {
             writer.execute(() -> write(id, event));
         } catch (RejectedExecutionException e) {
@@ -95,31 +101,23 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
     }
 
     /**
-     * Runs {@code listener} on the writer thread after each event is written, so it sees the record
-     * with that event in it (the reports' rollups follow the records this way). It must be quick.
+     * Hands the record as it is after each event that {@code which} picks to {@code listener}, on
+     * the writer thread (the reports' rollups follow the records this way). The write reads the
+     * record back in the same round trip, so the listener need not. It must be quick.
      */
-    public void afterEachWrite(BiConsumer<CallId, CallEvent> listener) {
-        this.afterWrite = Objects.requireNonNull(listener);
+    public void handRecordsTo(Predicate<CallEvent> which, Consumer<Document> listener) {
+        this.recordWanted = Objects.requireNonNull(which);
+        this.recordListener = Objects.requireNonNull(listener);
+    }
+
+    /** Notes each call in the ledger when its arrival (or the flow's start standing in for it) is written. */
+    public void keepLedger(CallLedger ledger) {
+        this.ledger = Objects.requireNonNull(ledger);
     }
 
     /** Waits until every queued write is done (written or dropped); false if time ran out first. */
     public boolean awaitIdle(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (idle) {
-            while (pending.get() > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(idle, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return true;
+        return pending.awaitIdle(timeout);
     }
 
     /** Events that were not written: queue full, journal closed, or MongoDB failing for too long. */
@@ -151,13 +149,22 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
             Bson update = CallUpdate.of(event, clock.instant());
             Bson filter = Filters.eq("_id", id.value());
             long giveUpAt = System.nanoTime() + retry.giveUpAfter().toNanos();
+            boolean wanted = recordWanted.test(event);
             for (int retries = 0; ; retries++) {
                 try {
-                    calls.updateOne(filter, update, UPSERT);
+                    noteInLedger(id, event); // before the record: written twice on a retry, harmlessly
+                    Document record = null;
+                    if (wanted) {
+                        record = calls.findOneAndUpdate(filter, update, UPSERT_AND_READ);
+                    } else {
+                        calls.updateOne(filter, update, UPSERT);
+                    }
                     if (retries > 0) {
                         log.info("call {}: {} written after {} retries", id, event.getClass().getSimpleName(), retries);
                     }
-                    notifyWritten(id, event);
+                    if (record != null) {
+                        handOn(id, event, record);
+                    }
                     return;
                 } catch (MongoException e) {
                     Duration delay = retry.delay(retries);
@@ -181,9 +188,16 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
         }
     }
 
-    private void notifyWritten(CallId id, CallEvent event) {
+    private void noteInLedger(CallId id, CallEvent event) {
+        CallLedger kept = ledger;
+        if (kept != null && (event instanceof CallEvent.Arrived || event instanceof CallEvent.FlowStarted)) {
+            kept.record(id.value(), event.at()); // both may set the arrival: it is the earlier of the two
+        }
+    }
+
+    private void handOn(CallId id, CallEvent event, Document record) {
         try {
-            afterWrite.accept(id, event);
+            recordListener.accept(record);
         } catch (RuntimeException e) {
             log.warn("call {}: after writing {}: {}", id, event.getClass().getSimpleName(), e.toString());
         }
@@ -207,10 +221,6 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
     }
 
     private void finished() {
-        if (pending.decrementAndGet() == 0) {
-            synchronized (idle) {
-                idle.notifyAll();
-            }
-        }
+        pending.done(1);
     }
 }

@@ -81,6 +81,16 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(HourlyRollups.AGENT_TIME);
     }
 
+    /** Which queue × agent cells of the rollups each month has. */
+    public MongoCollection<Document> rollupCells() {
+        return database.getCollection(HourlyRollups.CELLS);
+    }
+
+    /** The calls' ids by arrival hour, for a recompute (see {@link CallLedger}). */
+    public MongoCollection<Document> callLedger() {
+        return database.getCollection(CallLedger.COLLECTION);
+    }
+
     /** The reports made on a schedule. */
     public MongoCollection<Document> storedReports() {
         return database.getCollection(StoredReports.COLLECTION);
@@ -148,12 +158,8 @@ public final class MongoStore implements AutoCloseable {
             // open callback requests, read back at start-up (few: the index holds only calls that asked)
             calls.createIndex(Indexes.ascending("callback.status"), new com.mongodb.client.model.IndexOptions().sparse(true));
             calls.createIndex(Indexes.compoundIndex(Indexes.ascending("caller.number"), Indexes.descending("arrivalAt"))); // a caller's history
-            rollups().createIndex(Indexes.ascending("hour", "queue", "agent")); // a report's range, per queue / agent
-            rollups().createIndex(Indexes.ascending("day", "queue", "agent"), new com.mongodb.client.model.IndexOptions().sparse(true));
-            callTallies().createIndex(Indexes.ascending("hour")); // recompute of a range
-            agentTime().createIndex(Indexes.ascending("hour", "agent"));
-            agentTime().createIndex(Indexes.ascending("day", "agent"), new com.mongodb.client.model.IndexOptions().sparse(true));
             storedReports().createIndex(Indexes.ascending("kind", "from")); // the latest of a kind
+            // the rollups, their directory, the shares and the ledger are only ever read by _id
             campaigns().createIndex(Indexes.ascending("status"));
             new MongoContactBook(campaignContacts(), campaignAttempts()).createIndexes();
             MongoCases.createIndexes(cases());

@@ -1,26 +1,30 @@
 package org.hotline.bench;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.bson.Document;
-import org.hotline.call.CallId;
 import org.hotline.report.ReportPeriod;
 import org.hotline.report.ReportRules;
+import org.hotline.store.CallLedger;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.MongoStore;
+import org.hotline.store.RollupFeed;
 import org.hotline.store.TestMongo;
 
 /**
  * The reports at scale, against the store the tests use (the embedded store unless MONGO_URI
  * names a MongoDB), with generated records (see {@link CallRecordGenerator}):
  * <ol>
- *   <li>ingest: finished calls counted into the rollups one by one, as they are when calls end;</li>
+ *   <li>ingest: finished calls counted into the rollups, one by one and as the rollup feed batches them;</li>
  *   <li>recompute: a day of 35,000 calls rebuilt from the raw records;</li>
  *   <li>a month report over 1,000,000 calls (30 days × 33,334), from the rollups.</li>
  * </ol>
@@ -30,36 +34,44 @@ public final class ReportsBenchmark {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         int perDay = args.length > 0 ? Integer.parseInt(args[0]) : 33_334;
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         YearMonth month = YearMonth.of(2026, 10);
         ReportPeriod monthPeriod = ReportPeriod.month(month, BEIJING);
         CallRecordGenerator generator = new CallRecordGenerator(42);
         try (MongoStore store = TestMongo.openStore()) {
-            HourlyRollups rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), store.agentTime(),
-                    ReportRules.handbook(), BEIJING);
+            CallLedger ledger = new CallLedger(store.callLedger());
+            HourlyRollups rollups = rollups(store, ledger);
 
-            // 1. ingest, one finished call at a time
-            List<Document> sample = generator.day(monthPeriod.from(), 20_000, "ingest-");
+            // 1. ingest: each finished call's record as the journal hands it on (its write reads it back)
+            List<Document> sample = new ArrayList<>(generator.day(monthPeriod.from(), 20_000, "ingest-"));
             insert(store, sample);
+            sample.sort(Comparator.comparing(call -> call.getDate("endedAt"))); // the order in which calls end
             long started = System.nanoTime();
             for (Document call : sample) {
-                rollups.refresh(new CallId(call.getString("_id")));
+                rollups.count(List.of(call));
             }
-            double ingestSeconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf(Locale.ROOT, "ingest: %d finished calls counted in %.2f s = %.0f calls/s%n",
-                    sample.size(), ingestSeconds, sample.size() / ingestSeconds);
+            report("ingest, one call at a time", sample.size(), started);
+            rollups = clearRollups(store, ledger);
+            try (RollupFeed feed = new RollupFeed(rollups, sample.size())) {
+                started = System.nanoTime();
+                sample.forEach(feed);
+                feed.awaitIdle(Duration.ofMinutes(10));
+                report("ingest, as the rollup feed batches what is waiting", sample.size(), started);
+            }
             store.calls().drop();
-            store.rollups().drop();
-            store.callTallies().drop();
+            rollups = clearRollups(store, ledger);
 
             // 2. the whole month's raw records, then the month's rollups rebuilt day by day
             long generated = 0;
             List<Double> recomputeSeconds = new ArrayList<>();
             for (int day = 0; day < days; day++) {
                 Instant dayStart = monthPeriod.from().plus(Duration.ofDays(day));
-                insert(store, generator.day(dayStart, perDay, "d" + day + "-"));
+                List<Document> records = generator.day(dayStart, perDay, "d" + day + "-");
+                insert(store, records);
+                // as the journal does when each call arrives
+                records.forEach(call -> ledger.record(call.getString("_id"), call.getDate("arrivalAt").toInstant()));
                 generated += perDay;
                 long t0 = System.nanoTime();
                 int counted = rollups.recompute(dayStart, dayStart.plus(Duration.ofDays(1)));
@@ -88,7 +100,30 @@ public final class ReportsBenchmark {
         System.exit(0);
     }
 
+    private static void report(String what, int calls, long startedNanos) {
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        System.out.printf(Locale.ROOT, "%s: %d finished calls counted in %.2f s = %.0f calls/s%n", what, calls, seconds,
+                calls / seconds);
+    }
+
+    /** Empties the rollups; the rollups anew, as after a restart (what they remember of the directory is gone too). */
+    private static HourlyRollups clearRollups(MongoStore store, CallLedger ledger) {
+        store.rollups().drop();
+        store.callTallies().drop();
+        store.rollupCells().drop();
+        return rollups(store, ledger);
+    }
+
+    /** The rollups of a server that was running before the generated calls came (as when it counts them live). */
+    private static HourlyRollups rollups(MongoStore store, CallLedger ledger) {
+        return new HourlyRollups(store, ledger, ReportRules.handbook(), BEIJING,
+                Clock.fixed(Instant.parse("2026-09-30T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    /** Stored in the order the calls arrived, as the journal stores them. */
     private static void insert(MongoStore store, List<Document> records) {
+        records = new ArrayList<>(records);
+        records.sort(Comparator.comparing(call -> call.getDate("arrivalAt")));
         for (int i = 0; i < records.size(); i += 1_000) {
             store.calls().insertMany(records.subList(i, Math.min(records.size(), i + 1_000)));
         }

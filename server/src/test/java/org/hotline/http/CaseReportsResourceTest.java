@@ -52,8 +52,8 @@ class CaseReportsResourceTest {
         ReplyDeadline threeDays = ReplyDeadline.handbook(BEIJING);
         casework = new Casework(cases, call -> Optional.empty(), threeDays,
                 new EscalationRule(Severity.URGENT, new TeamLeads(List.of())), CaseNotices.none(), clock, new Random(2));
-        HourlyRollups rollups = new HourlyRollups(http.store.calls(), http.store.rollups(), http.store.callTallies(),
-                http.store.agentTime(), ReportRules.handbook(), BEIJING);
+        HourlyRollups rollups = new HourlyRollups(http.store, new org.hotline.store.CallLedger(http.store.callLedger()),
+                ReportRules.handbook(), BEIJING, clock);
         http.serve(router -> new ReportsResource(http.vertx, rollups, new StoredReports(http.store.storedReports()),
                 new BreachFinder(new CallRecords(http.store.calls()), ReportRules.handbook(), clock), BEIJING,
                 Set.of("orders"), Set.of(LI, WANG)::contains, new CaseReports(cases, threeDays, clock)).mount(router));

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.hotline.report.ReportRules;
 import org.hotline.routing.AgentId;
+import org.hotline.store.CallLedger;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.BreachFinder;
 import org.hotline.store.StoredReports;
@@ -37,8 +38,8 @@ class ReportsResourceTest {
     void start() throws Exception {
         http = new ResourceFixture();
         store = http.store;
-        rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), store.agentTime(), ReportRules.handbook(),
-                java.time.ZoneId.of("Asia/Shanghai"));
+        rollups = new HourlyRollups(store, new CallLedger(store.callLedger()), ReportRules.handbook(),
+                java.time.ZoneId.of("Asia/Shanghai"), java.time.Clock.systemUTC());
         stored = new StoredReports(store.storedReports());
         http.serve(router -> new ReportsResource(http.vertx, rollups, stored,
                 new BreachFinder(new CallRecords(store.calls()), ReportRules.handbook(), java.time.Clock.systemUTC()),

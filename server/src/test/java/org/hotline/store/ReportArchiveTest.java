@@ -32,8 +32,8 @@ class ReportArchiveTest {
     @BeforeEach
     void open() {
         store = TestMongo.openStore();
-        rollups = new HourlyRollups(store.calls(), store.rollups(), store.callTallies(), store.agentTime(), ReportRules.handbook(),
-                java.time.ZoneId.of("Asia/Shanghai"));
+        rollups = new HourlyRollups(store, new CallLedger(store.callLedger()), ReportRules.handbook(),
+                java.time.ZoneId.of("Asia/Shanghai"), java.time.Clock.systemUTC());
         stored = new StoredReports(store.database().getCollection(StoredReports.COLLECTION));
         archive = new ReportArchive(rollups, stored, BEIJING, Clock.fixed(NOW, ZoneOffset.UTC));
     }
