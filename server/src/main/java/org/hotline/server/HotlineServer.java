@@ -49,6 +49,7 @@ import org.hotline.telephony.agi.AgiServer;
 import org.hotline.telephony.agi.InboundScript;
 import org.hotline.telephony.agi.CallbackScript;
 import org.hotline.telephony.agi.CampaignScript;
+import org.hotline.telephony.agi.CampaignAnsweredScript;
 import org.hotline.telephony.agi.CampaignAgentScript;
 import org.hotline.telephony.ami.AgentFirstCampaignLine;
 import org.hotline.campaign.OutboundScript;
@@ -200,6 +201,7 @@ public final class HotlineServer implements AutoCloseable {
             PromptStopper prompts = new PromptStopper(amiLink::get);
             AgiServer agi = AgiServer.start(config.agi(), Map.of(
                     "campaign-agent", new CampaignAgentScript(agentFirst, config.ivr().language(), config.campaigns().ring(), clock),
+                    "campaign-answered", new CampaignAnsweredScript(agentFirst, clock),
                     "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters, prompts),
                     "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
                     "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts),

@@ -66,7 +66,9 @@ public final class CampaignAgentScript implements AgiScript {
             // The customer sees the campaign's number (checked digits), not the agent's leg's display.
             channel.setVariable("CALLERID(all)", callerId.isEmpty() ? "" : "<" + callerId + ">");
             Instant dialledAt = clock.instant();
-            channel.exec("Dial", "Local/" + underWay.dialled() + "@" + OUTBOUND + "," + Math.max(1, customerRing.toSeconds()));
+            // U(): the customer's channel reports their answer at once (the contact id was checked above).
+            channel.exec("Dial", "Local/" + underWay.dialled() + "@" + OUTBOUND + "," + Math.max(1, customerRing.toSeconds())
+                    + ",U(" + CampaignAnsweredScript.CONTEXT + "^" + contactId + ")");
             DialResult dial = DialResult.read(channel, dialledAt);
             outcome = switch (dial.status()) {
                 case "ANSWER" -> AttemptOutcome.REACHED;
