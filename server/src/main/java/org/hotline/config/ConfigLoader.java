@@ -63,6 +63,8 @@ public final class ConfigLoader {
             Map.entry("HOTLINE_AGI_PORT", "asterisk.agi.port"),
             Map.entry("HOTLINE_HTTP_BIND", "http.bindAddress"),
             Map.entry("HOTLINE_HTTP_PORT", "http.port"),
+            Map.entry("HOTLINE_TLS_CERTIFICATE", "http.tls.certificate"),
+            Map.entry("HOTLINE_TLS_KEY", "http.tls.key"),
             Map.entry("HOTLINE_HOURS", "hours.daily"),
             Map.entry("HOTLINE_MAX_WAIT", "routing.maxWaitSeconds"),
             Map.entry("HOTLINE_ANNOUNCE_EVERY", "routing.announceEverySeconds"),
@@ -115,7 +117,8 @@ public final class ConfigLoader {
                 tree.integer("asterisk.agi.port", 4573, 1, 65535));
         HotlineConfig.Http http = new HotlineConfig.Http(
                 host(tree, "http.bindAddress", "127.0.0.1"),
-                tree.integer("http.port", 8080, 0, 65535));
+                tree.integer("http.port", 8080, 0, 65535),
+                tls(tree, home));
         HotlineConfig.Mongo mongo = mongo(tree, stateDir);
         Path prompts = home.resolve(tree.string("prompts.dir", "ivr-prompts")).toAbsolutePath().normalize();
         List<Agent> agents = agents(tree, home, ivr);
@@ -158,6 +161,35 @@ public final class ConfigLoader {
         Severity atOnce = Severity.byId(severity).orElseThrow(() -> new ConfigException("cases.escalateAtOnce: "
                 + Printable.of(severity) + " is not a severity (low, normal, high, urgent)"));
         return new HotlineConfig.Cases(new ReplyDeadline(days, start, java.time.Duration.ofHours(dueSoonHours), zone), atOnce);
+    }
+
+    /** Both PEM files or neither; each must be there and look like PEM, so a typo stops start-up, not the first visitor. */
+    private static HotlineConfig.Tls tls(ConfigTree tree, Path home) {
+        String certificate = tree.string("http.tls.certificate", "");
+        String key = tree.string("http.tls.key", "");
+        if (certificate.isEmpty() && key.isEmpty()) {
+            return null;
+        }
+        if (certificate.isEmpty() || key.isEmpty()) {
+            throw new ConfigException((certificate.isEmpty() ? "http.tls.certificate" : "http.tls.key")
+                    + ": HTTPS needs both the certificate and the key (PEM files)");
+        }
+        return new HotlineConfig.Tls(pem(home, "http.tls.certificate", certificate, "CERTIFICATE"),
+                pem(home, "http.tls.key", key, "PRIVATE KEY"));
+    }
+
+    private static Path pem(Path home, String setting, String value, String kind) {
+        Path file = home.resolve(value).toAbsolutePath().normalize();
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (java.io.IOException e) { // missing, unreadable, or not text (a DER file)
+            throw new ConfigException(setting + ": cannot read " + file + " as a PEM file (" + e.getClass().getSimpleName() + ")");
+        }
+        if (!text.contains("-----BEGIN ") || !text.contains(kind + "-----")) {
+            throw new ConfigException(setting + ": " + file + " is not a PEM " + kind.toLowerCase(java.util.Locale.ROOT));
+        }
+        return file;
     }
 
     private static HotlineConfig.Campaigns campaigns(ConfigTree tree) {

@@ -119,7 +119,16 @@ public record HotlineConfig(
     public record Agi(String bindAddress, int port) {
     }
 
-    public record Http(String bindAddress, int port) {
+    /** @param tls the certificate and key to serve HTTPS with, or null for plain HTTP */
+    public record Http(String bindAddress, int port, Tls tls) {
+
+        public Http(String bindAddress, int port) {
+            this(bindAddress, port, null);
+        }
+    }
+
+    /** PEM files: the certificate (chain) and its private key. */
+    public record Tls(Path certificate, Path key) {
     }
 
     /**

@@ -4,6 +4,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.Map;
@@ -17,6 +19,17 @@ import org.hotline.store.CallRecords;
 public final class HttpApi {
 
     private HttpApi() {
+    }
+
+    /** HTTPS when the configuration names a certificate and key, else plain HTTP. */
+    static HttpServerOptions serverOptions(HotlineConfig.Http config) {
+        HttpServerOptions options = new HttpServerOptions();
+        if (config.tls() != null) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                    .setCertPath(config.tls().certificate().toString())
+                    .setKeyPath(config.tls().key().toString()));
+        }
+        return options;
     }
 
     public static Future<HttpServer> start(Vertx vertx, HotlineConfig.Http config, Map<String, BooleanSupplier> health,
@@ -50,7 +63,7 @@ public final class HttpApi {
                 new ApiError(status, status == 413 ? "body: too large" : "the request could not be handled").send(ctx.response());
             }
         });
-        return vertx.createHttpServer()
+        return vertx.createHttpServer(serverOptions(config))
                 .requestHandler(router)
                 .listen(config.port(), config.bindAddress());
     }
