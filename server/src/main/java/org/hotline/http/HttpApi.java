@@ -39,10 +39,12 @@ public final class HttpApi {
                                            DoNotCallResource doNotCall,
                                            PrometheusMeterRegistry metrics, Clock clock) {
         Router router = Router.router(vertx);
+        WebPages.mount(router);
         new HealthResource(vertx, health).mount(router);
         new CallsResource(vertx, records, clock).mount(router);
         new AgentsResource(floor).mount(router);
         new CallbacksResource(floor).mount(router);
+        new QueuesResource(floor).mount(router);
         customers.mount(router);
         live.mount(router);
         reports.mount(router);

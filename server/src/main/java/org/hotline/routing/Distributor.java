@@ -133,6 +133,22 @@ public final class Distributor {
         return waiting.values().stream().map(place -> place.call.enqueuedAt()).min(Instant::compareTo);
     }
 
+    /**
+     * Every queue an agent of the roster serves, and any other a call waits in, by name: how
+     * many wait and since when the longest has waited.
+     */
+    public List<QueueLine> queueLines() {
+        java.util.SortedSet<Skill> names = new TreeSet<>(available.keySet());
+        names.addAll(queues.keySet());
+        List<QueueLine> lines = new ArrayList<>(names.size());
+        for (Skill skill : names) {
+            NavigableSet<Place> queue = queues.get(skill);
+            lines.add(queue == null ? new QueueLine(skill, 0, null) : new QueueLine(skill, queue.size(),
+                    queue.stream().map(place -> place.call.enqueuedAt()).min(Instant::compareTo).orElse(null)));
+        }
+        return lines;
+    }
+
     // ------------------------------------------------------------------ the decision
 
     /** Makes every offer possible now: each pairs a waiting call with an available agent, who becomes OFFERED. */

@@ -63,6 +63,7 @@ public final class Floor implements AgentQueue {
     private final Map<CallId, CallbackRequest> callbacks = new HashMap<>();
     private final Map<CallId, Dialling> dialling = new HashMap<>();
     private AgentStateFeed stateFeed; // confined to the context; null until someone watches the floor live
+    private QueueStateFeed queueFeed; // likewise
     private LiveFeed live = LiveFeed.none();
     private FloorGauges gauges; // confined to the context; null until metrics are wanted
     private AgentTimeKeeper agentTime; // confined to the context; null until agent time is recorded
@@ -177,6 +178,11 @@ public final class Floor implements AgentQueue {
         });
     }
 
+    /** Publishes every change of a queue's waiting calls from now on ({@code queue-state}: wall boards). */
+    void publishQueues(LiveFeed live) {
+        context.runOnContext(ignored -> queueFeed = new QueueStateFeed(live, clock, distributor.queueLines()));
+    }
+
     /** Every agent's time by state (ready, on a call, paused and why) goes to {@code spans}, for the reports. */
     void recordAgentTime(java.util.function.Consumer<org.hotline.report.AgentSpan> spans) {
         context.runOnContext(ignored -> {
@@ -212,6 +218,11 @@ public final class Floor implements AgentQueue {
 
     public Future<List<AgentStatus>> agents() {
         return on(distributor::statuses);
+    }
+
+    /** Each queue: how many wait, and since when the longest has waited. */
+    public Future<List<org.hotline.routing.QueueLine>> queues() {
+        return on(distributor::queueLines);
     }
 
     public Future<AgentStatus> agent(AgentId id) {
@@ -556,6 +567,9 @@ public final class Floor implements AgentQueue {
         }
         if (stateFeed != null) {
             stateFeed.publishChanges(distributor.statuses());
+        }
+        if (queueFeed != null) {
+            queueFeed.publishChanges(distributor.queueLines());
         }
     }
 

@@ -179,6 +179,7 @@ public final class HotlineServer implements AutoCloseable {
                     new AgentFirstDialer(amiLink::get), recorded::append, clock);
             floor.restore(new OpenCallbacks(store.calls()).read());
             floor.publishAgentStates(live);
+            floor.publishQueues(live);
             floor.measureWith(meters);
             AgentTimeRecorder agentTime = new AgentTimeRecorder(rollups);
             parts.push(agentTime);

@@ -29,6 +29,14 @@ final class ResourceFixture implements AutoCloseable {
         return this;
     }
 
+    WebClient client() {
+        return client;
+    }
+
+    int port() {
+        return server.actualPort();
+    }
+
     HttpResponse<Buffer> get(String uri) throws Exception {
         return send(HttpMethod.GET, uri, null);
     }

@@ -90,6 +90,24 @@ class DistributorTest {
     }
 
     @Test
+    void eachQueueShowsHowManyWaitAndSinceWhenTheLongestHasWaitedWhateverTheirPlaceInLine() {
+        Instant first = clock.instant();
+        acd.enqueue(call("ordinary", ORDERS));
+        clock.advance(Duration.ofSeconds(20));
+        acd.enqueue(call("vip", ORDERS).asVip(null)); // first in line, but waiting for less time
+        acd.enqueue(call("complaint", new Skill("complaints")));
+
+        assertThat(acd.queueLines()).containsExactly(
+                new QueueLine(AFTER_SALES, 0, null),
+                new QueueLine(new Skill("complaints"), 1, first.plusSeconds(22)),
+                new QueueLine(ORDERS, 2, first));
+
+        readyWithPhone(LI);
+        acd.dispatch(); // the VIP rings Li's phone: no longer waiting
+        assertThat(acd.queueLines()).contains(new QueueLine(ORDERS, 1, first));
+    }
+
+    @Test
     void longDistanceCallersGoFirstAmongCallersWhoArrivedTogether() {
         acd.enqueue(call("local", ORDERS));
         acd.enqueue(call("far", ORDERS).fromLongDistance());

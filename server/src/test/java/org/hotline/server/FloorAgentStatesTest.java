@@ -76,6 +76,23 @@ class FloorAgentStatesTest {
         });
     }
 
+    @Test
+    void aQueueIsPublishedWhenItsWaitingCallsChangeAndNotOtherwise() throws Exception {
+        floor.publishQueues(published::add);
+        floor.phoneRegistered(LI, true);
+        AgentQueue.Ticket ticket = floor.join(WaitingCall.ordinary(new CallId("c1"), ORDERS, NOW));
+        floor.ready(LI).await(10, TimeUnit.SECONDS); // not a queue change by itself: the call leaves the queue for Li's phone
+        assertThat(ticket.awaitAgent(Duration.ofSeconds(5))).contains(LI);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(published)
+                .extracting(event -> event.data().get("queue") + " " + event.data().get("waiting") + " " + event.data().get("longestSince"))
+                .containsExactly("orders 1 " + NOW, "orders 0 null"));
+        assertThat(published).allSatisfy(event -> {
+            assertThat(event.type()).isEqualTo("queue-state");
+            assertThat(event.agent()).as("for every wall board").isNull();
+        });
+    }
+
     private List<String> states() {
         List<String> states = new ArrayList<>();
         published.forEach(event -> states.add(event.data().get("state") + "/" + event.data().get("reason")));

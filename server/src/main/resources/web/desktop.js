@@ -1,0 +1,52 @@
+// The agent desktop: state, the caller the moment the phone rings, the talk timer, the case
+// form, callback tasks and the agent's own figures, kept current by the live channel.
+import { refused } from './api.js';
+import { t } from './i18n.js';
+import { follow } from './live.js';
+import { startPage } from './shell.js';
+import { agentState } from './desk-state.js';
+import { screenPop } from './desk-pop.js';
+import { talkTimer } from './desk-timer.js';
+import { caseForm } from './desk-case.js';
+import { callbackTasks } from './desk-callbacks.js';
+import { myFigures } from './desk-figures.js';
+
+const me = await startPage();
+if (!me.agent) {
+  refused(t('desktop.noAgent'));
+} else {
+  const state = agentState(me.agent);
+  const pop = screenPop(me.agent);
+  const timer = talkTimer();
+  const cases = caseForm(me.agent, pop);
+  const tasks = callbackTasks(me.agent);
+  const figures = myFigures(me.agent);
+
+  const stateChanged = (status) => {
+    state.show(status);
+    timer.state(state.current());
+    tasks.agentState(state.current());
+    if (status.state === 'ready') figures.refresh(); // a call just ended: its figures are in
+  };
+  // Following first, then reading: nothing that happens in between is missed.
+  follow(me.agent, {
+    'agent-state': (event) => event.agent === me.agent && stateChanged(event),
+    offered: (event) => {
+      pop.show(event);
+      tasks.offered(event);
+    },
+    'talk-time-warning': () => timer.warn(),
+    'talk-time-breach': () => timer.breach(),
+    'case-opened': () => cases.refresh(),
+    'case-overdue': () => cases.refresh(),
+  });
+  const now = await state.load().then(() => state.current(), () => null);
+  if (now) {
+    timer.state(now);
+    tasks.agentState(now);
+  }
+  pop.load();
+  tasks.load();
+  cases.refresh();
+  figures.refresh();
+}

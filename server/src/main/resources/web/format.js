@@ -1,0 +1,41 @@
+// How figures read on screen, the same on every page.
+import { language } from './i18n.js';
+
+const locale = () => (language() === 'zh' ? 'zh-CN' : 'en-GB');
+
+/** 75 → "1:15", 3725 → "1:02:05"; null → "—". */
+export function clock(seconds) {
+  if (seconds === null || seconds === undefined || Number.isNaN(seconds)) return '—';
+  const s = Math.max(0, Math.floor(seconds));
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+}
+
+/** Seconds since an ISO time, never negative. */
+export function since(iso, now = Date.now()) {
+  return iso ? Math.max(0, (now - Date.parse(iso)) / 1000) : null;
+}
+
+/** A report's ratio {part, whole, value} as "93.5% (187/200)"; no data → "—". */
+export function ratio(r) {
+  if (!r || r.value === null || r.value === undefined) return '—';
+  return `${percent(r.value)} (${r.part}/${r.whole})`;
+}
+
+export function percent(value) {
+  return value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)}%`;
+}
+
+export function number(value, digits = 0) {
+  return value === null || value === undefined ? '—' : Number(value).toFixed(digits);
+}
+
+export function dateTime(iso) {
+  return iso ? new Date(iso).toLocaleString(locale(), { dateStyle: 'short', timeStyle: 'short' }) : '—';
+}
+
+export function date(iso) {
+  return iso ? new Date(iso).toLocaleDateString(locale()) : '—';
+}

@@ -1,0 +1,130 @@
+// The supervisor's wall board: every queue and every agent, kept current by the live channel
+// (queue-state, agent-state) without reloading; today's figures per queue are read every half
+// minute from the reports.
+import { api } from './api.js';
+import { $, el, replace } from './dom.js';
+import { clock, dateTime, ratio, since } from './format.js';
+import { label, onLanguageChange, t } from './i18n.js';
+import { follow } from './live.js';
+import { startPage } from './shell.js';
+import { today } from './centre-day.js';
+
+const FIGURES_MS = 30000;
+const ALERTS_KEPT = 20;
+
+await startPage();
+const queues = new Map(); // name → {waiting, longestSince, figures}
+const agents = new Map(); // id → the API's agent JSON, kept current by events
+const alerts = [];
+
+follow(null, {
+  'queue-state': (event) => {
+    queues.set(event.queue, { ...queues.get(event.queue), ...event });
+    drawQueue(event.queue);
+  },
+  'agent-state': (event) => {
+    const agent = agents.get(event.agent);
+    if (!agent) return;
+    Object.assign(agent, { state: event.state, pauseReason: event.reason, since: event.at });
+    drawAgent(agent);
+  },
+  'talk-time-breach': (event) => alert('alert.talkBreach', event),
+  'case-escalated': (event) => alert('alert.escalated', event),
+});
+
+const [queueList, agentList] = await Promise.all([api('/api/queues'), api('/api/agents')]);
+queueList.queues.forEach((q) => queues.set(q.queue, q));
+agentList.agents.forEach((a) => agents.set(a.id, a));
+drawAll();
+readFigures();
+setInterval(readFigures, FIGURES_MS);
+setInterval(readAgents, FIGURES_MS); // phones registering are not state changes: read them now and then
+setInterval(tick, 1000);
+onLanguageChange(drawAll);
+
+async function readFigures() {
+  try {
+    for (const r of (await today('by=queue')).rows) {
+      queues.set(r.queue, { waiting: 0, longestSince: null, ...queues.get(r.queue), queue: r.queue, figures: r.figures });
+      drawQueue(r.queue);
+    }
+  } catch {
+    // the live columns go on; the figures are read again at the next turn
+  }
+}
+
+async function readAgents() {
+  try {
+    for (const a of (await api('/api/agents')).agents) {
+      const shown = agents.get(a.id);
+      // An answer overtaken by a live event keeps the event's newer state.
+      agents.set(a.id, shown && Date.parse(shown.since) > Date.parse(a.since) ? { ...a, ...pick(shown) } : a);
+      drawAgent(agents.get(a.id));
+    }
+  } catch {
+    // read again at the next turn
+  }
+}
+
+const pick = ({ state, pauseReason, since: at }) => ({ state, pauseReason, since: at });
+
+function drawAll() {
+  [...queues.keys()].sort().forEach(drawQueue);
+  [...agents.values()].forEach(drawAgent);
+  replace($('#floor-alerts'), alerts.map(([key, event]) => el('li', {}, el('time', { text: dateTime(event.at) }), ' ',
+    t(key, { agent: name(event.agent || event.escalatedTo), case: event.case ?? '', seconds: event.talkedSeconds ?? '' }))));
+}
+
+/** The row for a key in a table body: found, or added in order. */
+function rowFor(table, key, value, cells) {
+  const body = $(`#${table} tbody`);
+  let tr = body.querySelector(`tr[data-${key}="${CSS.escape(value)}"]`);
+  if (!tr) {
+    tr = el('tr', { dataset: { [key]: value } }, cells.map((className) => el('td', { className })));
+    const after = [...body.children].find((other) => other.dataset[key] > value);
+    body.insertBefore(tr, after || null);
+  }
+  return tr;
+}
+
+function drawQueue(name) {
+  const q = queues.get(name);
+  const tr = rowFor('queues', 'queue', name, ['name', 'waiting', 'longest', 'service-level', 'three-rings', 'agent-rings']);
+  tr.querySelector('.name').textContent = label('queue', name);
+  tr.querySelector('.waiting').textContent = q.waiting ?? 0;
+  tr.querySelector('.longest').textContent = q.longestSince ? clock(since(q.longestSince)) : '—';
+  tr.querySelector('.service-level').textContent = ratio(q.figures?.serviceLevel?.answered);
+  tr.querySelector('.three-rings').textContent = ratio(q.figures?.threeRingAnswer);
+  tr.querySelector('.agent-rings').textContent = ratio(q.figures?.agentThreeRingAnswer);
+  tr.classList.toggle('busy', (q.waiting ?? 0) > 0);
+}
+
+function drawAgent(a) {
+  const tr = rowFor('agents', 'agent', a.id, ['name', 'state', 'time', 'phone']);
+  tr.querySelector('.name').textContent = `${a.id} ${a.name}`;
+  const state = tr.querySelector('.state');
+  state.dataset.state = a.state;
+  state.textContent = label('state', a.state) + (a.pauseReason ? ` · ${label('pause', a.pauseReason)}` : '');
+  tr.querySelector('.time').textContent = clock(since(a.since));
+  tr.querySelector('.phone').textContent = t(a.phoneRegistered ? 'phone.registered' : 'phone.absent');
+}
+
+function tick() {
+  for (const [queueName, q] of queues) {
+    if (q.longestSince) $(`#queues tr[data-queue="${CSS.escape(queueName)}"] .longest`).textContent = clock(since(q.longestSince));
+  }
+  for (const a of agents.values()) {
+    $(`#agents tr[data-agent="${CSS.escape(a.id)}"] .time`).textContent = clock(since(a.since));
+  }
+}
+
+function alert(key, event) {
+  alerts.unshift([key, event]);
+  alerts.length = Math.min(alerts.length, ALERTS_KEPT);
+  drawAll();
+}
+
+function name(agentId) {
+  const agent = agents.get(agentId);
+  return agent ? `${agent.id} ${agent.name}` : agentId ?? '';
+}

@@ -1,0 +1,81 @@
+package org.hotline.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pages' sources keep the rules the Content-Security-Policy and the escaping rest on: no
+ * markup built from strings, no inline scripts or handlers, and every UI string in both
+ * dictionaries.
+ */
+class WebSourcesTest {
+
+    private static final Pattern MARKUP_FROM_TEXT = Pattern.compile(
+            "innerHTML|outerHTML|insertAdjacentHTML|document\\.write|\\beval\\(|new Function\\(|srcdoc");
+    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INLINE_HANDLER = Pattern.compile("\\son[a-z]+\\s*=|\\sstyle\\s*=|javascript:", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HTML_KEY = Pattern.compile("data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"");
+    private static final Pattern JS_KEY = Pattern.compile("\\bt\\('([^']+)'|i18n: '([^']+)'");
+
+    @Test
+    void noScriptBuildsMarkupFromText() throws Exception {
+        for (Path script : files(".js")) {
+            assertThat(MARKUP_FROM_TEXT.matcher(read(script)).find()).as(script.getFileName() + " builds markup from text").isFalse();
+        }
+    }
+
+    @Test
+    void pagesHaveNoInlineScriptsHandlersOrStyles() throws Exception {
+        for (Path page : files(".html")) {
+            String html = read(page);
+            assertThat(INLINE_SCRIPT.matcher(html).find()).as(page.getFileName() + ": a script without src").isFalse();
+            assertThat(INLINE_HANDLER.matcher(html).find()).as(page.getFileName() + ": an inline handler or style").isFalse();
+            assertThat(html).as(page.getFileName() + ": the refused banner").containsAnyOf("id=\"refused\"", "id=\"login-error\"");
+        }
+    }
+
+    @Test
+    void everyStringThePagesNameIsInBothDictionaries() throws Exception {
+        String dictionaries = read(web().resolve("i18n.js"));
+        int english = dictionaries.indexOf("\n  en: {");
+        assertThat(english).isPositive();
+        Set<String> used = new TreeSet<>();
+        for (Path file : files("")) {
+            Matcher keys = (file.toString().endsWith(".html") ? HTML_KEY : JS_KEY).matcher(read(file));
+            while (keys.find()) {
+                used.add(keys.group(1) != null ? keys.group(1) : keys.group(2));
+            }
+        }
+        assertThat(used).hasSizeGreaterThan(100);
+        for (String key : used) {
+            assertThat(dictionaries.indexOf("'" + key + "': ")).as("zh: " + key).isBetween(0, english);
+            assertThat(dictionaries.indexOf("'" + key + "': ", english)).as("en: " + key).isPositive();
+        }
+    }
+
+    private static Path web() throws Exception {
+        return Path.of(WebSourcesTest.class.getResource("/web/login.html").toURI()).getParent();
+    }
+
+    private static List<Path> files(String suffix) throws Exception {
+        try (Stream<Path> all = Files.list(web())) {
+            return all.filter(path -> path.toString().endsWith(suffix)
+                    && (path.toString().endsWith(".js") || path.toString().endsWith(".html"))).sorted().toList();
+        }
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}
