@@ -19,17 +19,22 @@ follow(null, {
   'campaign-progress': (event) => {
     const campaign = campaigns.get(event.campaign);
     if (!campaign) {
-      load(); // made elsewhere: read the list again
+      reload(); // made elsewhere: read the list again
       return;
     }
     Object.assign(campaign, { status: event.status, progress: event });
     draw(campaign);
   },
 });
-campaignForm(() => load());
+campaignForm(reload);
 fillSkills();
-await load();
+await reload();
 onLanguageChange(() => campaigns.forEach(draw));
+
+/** Reads the list again; a refusal is shown by the banner, a failure leaves the list as it was. */
+function reload() {
+  return load().catch(() => {});
+}
 
 async function load() {
   const list = (await api('/api/campaigns')).campaigns;

@@ -26,6 +26,8 @@ export function screenPop(agent) {
     $('#pop-waited').textContent = pop.waitedSeconds === undefined ? ''
       : t(pop.waitedLong ? 'pop.waitedLong' : 'pop.waited', { seconds: pop.waitedSeconds });
     replace($('#pop-file'), details(pop, file).flatMap(([key, value]) => [el('dt', { text: t(key) }), el('dd', { text: value })]));
+    $('#pop-history-box').hidden = !pop.history?.length;
+    $('#pop-cases-box').hidden = !pop.openCases?.length;
     replace($('#pop-history tbody'), (pop.history || []).map((call) => row([
       dateTime(call.arrivalAt), call.queue ? label('queue', call.queue) : '—', call.agent, call.outcome])));
     replace($('#pop-cases'), (pop.openCases || []).map((c) => el('li', {},

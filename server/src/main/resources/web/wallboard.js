@@ -32,7 +32,8 @@ follow(null, {
   'case-escalated': (event) => alert('alert.escalated', event),
 });
 
-const [queueList, agentList] = await Promise.all([api('/api/queues'), api('/api/agents')]);
+const [queueList, agentList] = await Promise.all([api('/api/queues'), api('/api/agents')])
+  .catch(() => [{ queues: [] }, { agents: [] }]); // refused: the banner says so
 queueList.queues.forEach((q) => queues.set(q.queue, q));
 agentList.agents.forEach((a) => agents.set(a.id, a));
 drawAll();

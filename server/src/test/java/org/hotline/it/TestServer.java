@@ -61,6 +61,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(HotlineServer.start(config, Clock.systemUTC()));
     }
 
+    /** Where the server answers, e.g. {@code http://127.0.0.1:41234}: for a browser. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.httpPort();
+    }
+
     public HttpResponse<String> get(String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
                 .timeout(Duration.ofSeconds(10)).GET().build();
