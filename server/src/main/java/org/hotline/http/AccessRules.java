@@ -81,6 +81,7 @@ final class AccessRules {
         r.add(new Rule(post, "/api/session", Need.NOBODY, null, null));
         r.add(new Rule(get, "/api/session", Need.LOGIN, null, null));
         r.add(new Rule(delete, "/api/session", Need.LOGIN, null, null));
+        r.add(new Rule(post, "/api/session/password", Need.LOGIN, null, null));
 
         // an agent's own desk
         r.add(self(get, "/api/agents/:id"));

@@ -28,6 +28,8 @@ import org.hotline.access.Users;
  *     failures.</li>
  * <li>{@code GET /api/session}: the same answer for the session the cookie carries.</li>
  * <li>{@code DELETE /api/session}: logs out (204).</li>
+ * <li>{@code POST /api/session/password} {@code {"current", "password"}}: a user changes their own
+ *     password (the current one is asked again, so an unattended browser cannot); other sessions end.</li>
  * </ul>
  */
 final class SessionResource {
@@ -57,6 +59,50 @@ final class SessionResource {
         router.post("/api/session").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::login);
         router.get("/api/session").handler(this::current);
         router.delete("/api/session").handler(this::logout);
+        router.post("/api/session/password").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::changePassword);
+    }
+
+    private void changePassword(RoutingContext ctx) {
+        var viewer = Viewers.of(ctx).orElseThrow();
+        String current;
+        String password;
+        try {
+            JsonObject body = JsonBody.of(ctx, Set.of("current", "password"), "{\"current\": \"...\", \"password\": \"...\"}");
+            current = JsonBody.text(body, "current");
+            password = JsonBody.text(body, "password");
+            String problem = Passwords.problem(password);
+            if (current == null) {
+                throw ApiError.badParameter("current", "is required");
+            }
+            if (problem != null) {
+                throw ApiError.badParameter("password", problem);
+            }
+        } catch (ApiError error) {
+            error.send(ctx.response());
+            return;
+        }
+        String address = String.valueOf(ctx.request().remoteAddress().hostAddress());
+        if (throttle.lockedFor(viewer.user(), address).isPresent()) {
+            new ApiError(429, "too many wrong passwords: try again later").send(ctx.response());
+            return;
+        }
+        vertx.executeBlocking(() -> check(viewer.user(), current).map(user -> {
+            users.replace(user.withPasswordHash(passwords.hash(password)));
+            return user;
+        }), false).onComplete(done -> {
+            if (done.failed()) {
+                new ApiError(503, "users unavailable; try again").send(ctx.response());
+            } else if (done.result().isEmpty()) {
+                throttle.failed(viewer.user(), address);
+                ApiError.badParameter("current", "not your current password").send(ctx.response());
+            } else {
+                sessions.closeAllOf(viewer.user());
+                Session session = sessions.open(done.result().get());
+                audit.record(viewer.user(), "password.changed", null, null);
+                ctx.response().addCookie(sessionCookie(session.token()));
+                Responses.json(ctx.response(), 200, json(session));
+            }
+        });
     }
 
     private void login(RoutingContext ctx) {
@@ -98,8 +144,7 @@ final class SessionResource {
             throttle.succeeded(name);
             Session session = sessions.open(done.result().get());
             audit.record(session.viewer().user(), "login", address, null);
-            ctx.response().addCookie(Cookie.cookie(AccessGuard.COOKIE, session.token())
-                    .setPath("/").setHttpOnly(true).setSecure(secureCookie).setSameSite(CookieSameSite.STRICT));
+            ctx.response().addCookie(sessionCookie(session.token()));
             Responses.json(ctx.response(), 200, json(session));
         });
     }
@@ -131,9 +176,13 @@ final class SessionResource {
             sessions.close(cookie.getValue());
         }
         Viewers.of(ctx).ifPresent(viewer -> audit.record(viewer.user(), "logout", null, null));
-        ctx.response().addCookie(Cookie.cookie(AccessGuard.COOKIE, "").setPath("/").setMaxAge(0)
-                .setHttpOnly(true).setSecure(secureCookie).setSameSite(CookieSameSite.STRICT));
+        ctx.response().addCookie(sessionCookie("").setMaxAge(0));
         ctx.response().setStatusCode(204).putHeader("cache-control", "no-store").end();
+    }
+
+    private Cookie sessionCookie(String token) {
+        return Cookie.cookie(AccessGuard.COOKIE, token).setPath("/").setHttpOnly(true).setSecure(secureCookie)
+                .setSameSite(CookieSameSite.STRICT);
     }
 
     static JsonObject json(Session session) {

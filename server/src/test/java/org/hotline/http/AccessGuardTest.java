@@ -185,6 +185,19 @@ class AccessGuardTest {
     }
 
     @Test
+    void aUserChangesTheirOwnPasswordOnlyByGivingTheCurrentOne() throws Exception {
+        Login agent = login("li.na", PASSWORD);
+        assertThat(send(agent, HttpMethod.POST, "/api/session/password", new JsonObject().put("current", "a wrong guess!!")
+                .put("password", "my new long password")).bodyAsJsonObject().getString("error")).startsWith("current:");
+        HttpResponse<Buffer> changed = send(agent, HttpMethod.POST, "/api/session/password",
+                new JsonObject().put("current", PASSWORD).put("password", "my new long password"));
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(send(agent, HttpMethod.GET, "/api/session", null).statusCode()).as("the old session ended").isEqualTo(401);
+        assertThat(loginAttempt("li.na", PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(loginAttempt("li.na", "my new long password").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theLastAdministratorCannotBeDisabled() throws Exception {
         Login boss = login("boss", PASSWORD);
         assertThat(send(boss, HttpMethod.PUT, "/api/users/boss", new JsonObject().put("role", "supervisor")).statusCode())
