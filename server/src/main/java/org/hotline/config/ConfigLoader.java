@@ -136,6 +136,7 @@ public final class ConfigLoader {
         ReportRules reports = reportRules(tree, rings, routing);
         HotlineConfig.Campaigns campaigns = campaigns(tree);
         HotlineConfig.Cases cases = cases(tree, zone);
+        HotlineConfig.Access access = access(tree, stateDir, env.get("HOTLINE_ADMIN_PASSWORD"));
 
         List<String> unknown = tree.unread();
         if (!unknown.isEmpty()) {
@@ -143,7 +144,7 @@ public final class ConfigLoader {
                     + (unknown.size() > 1 ? "; also unknown: " + String.join(", ", unknown.subList(1, unknown.size())) : ""));
         }
         return new HotlineConfig(company, centre, rings, ivr, ami, agi, http, mongo, prompts, agents, asteriskEtc,
-                stateDir.resolve("secrets/agents"), routing, callbacks, hours, customers, reports, cases, campaigns);
+                stateDir.resolve("secrets/agents"), routing, callbacks, hours, customers, reports, cases, campaigns, access);
     }
 
     /** The customer is answered within cases.replyWithinDays (the handbook's 3), counted from cases.deadlineFrom. */
@@ -190,6 +191,22 @@ public final class ConfigLoader {
             throw new ConfigException(setting + ": " + file + " is not a PEM " + kind.toLowerCase(java.util.Locale.ROOT));
         }
         return file;
+    }
+
+    /** Sessions, lockout, and the first administrator's password (from the environment only: never in a file we ship). */
+    private static HotlineConfig.Access access(ConfigTree tree, Path stateDir, String firstAdminPassword) {
+        java.time.Duration idle = Duration.ofMinutes(tree.integer("access.sessionIdleMinutes", 30, 1, 24 * 60));
+        java.time.Duration longest = Duration.ofHours(tree.integer("access.sessionHours", 12, 1, 7 * 24));
+        if (longest.compareTo(idle) < 0) {
+            throw new ConfigException("access.sessionHours: shorter than access.sessionIdleMinutes");
+        }
+        int failures = tree.integer("access.maxFailedLogins", 5, 1, 100);
+        java.time.Duration lockout = Duration.ofMinutes(tree.integer("access.lockoutMinutes", 15, 1, 24 * 60));
+        String given = firstAdminPassword == null || firstAdminPassword.isEmpty() ? null : firstAdminPassword;
+        if (given != null && org.hotline.access.Passwords.problem(given) != null) {
+            throw new ConfigException("HOTLINE_ADMIN_PASSWORD: " + org.hotline.access.Passwords.problem(given));
+        }
+        return new HotlineConfig.Access(idle, longest, failures, lockout, given, stateDir.resolve("secrets/admin.password"));
     }
 
     private static HotlineConfig.Campaigns campaigns(ConfigTree tree) {

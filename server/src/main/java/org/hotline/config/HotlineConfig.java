@@ -45,7 +45,27 @@ public record HotlineConfig(
         List<Customer> customers,
         ReportRules reports,
         Cases cases,
-        Campaigns campaigns) {
+        Campaigns campaigns,
+        Access access) {
+
+    /**
+     * Logins to the pages and the API.
+     *
+     * @param sessionIdle         a session ends after this long without a request
+     * @param sessionLongest      and at the latest this long after logging in
+     * @param maxFailedLogins     wrong passwords in a row before the name is locked for {@code lockout}
+     * @param firstAdminPassword  the first administrator's password (HOTLINE_ADMIN_PASSWORD), or null to generate one
+     * @param firstAdminPasswordFile where a generated first password is written for the operator (mode 600)
+     */
+    public record Access(java.time.Duration sessionIdle, java.time.Duration sessionLongest, int maxFailedLogins,
+                         java.time.Duration lockout, String firstAdminPassword, Path firstAdminPasswordFile) {
+
+        @Override
+        public String toString() { // the password never reaches a log
+            return "Access[sessionIdle=" + sessionIdle + ", sessionLongest=" + sessionLongest + ", maxFailedLogins="
+                    + maxFailedLogins + ", lockout=" + lockout + ", firstAdminPasswordFile=" + firstAdminPasswordFile + "]";
+        }
+    }
 
     /**
      * @param replies        the reply deadline: how many days, counted from when, due soon how long before

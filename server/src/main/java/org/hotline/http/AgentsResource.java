@@ -100,7 +100,7 @@ final class AgentsResource {
     private static void reply(RoutingContext ctx, Future<JsonObject> result) {
         result.onComplete(done -> {
             if (done.succeeded()) {
-                Responses.json(ctx.response(), 200, done.result());
+                Responses.json(ctx, 200, done.result());
             } else if (done.cause() instanceof UnknownAgent unknown) {
                 new ApiError(404, unknown.getMessage()).send(ctx.response());
             } else if (done.cause() instanceof IllegalStateException impossible) {

@@ -67,7 +67,7 @@ final class BreachesResource {
                         return;
                     }
                     PageCursor next = done.result().next();
-                    Responses.json(ctx.response(), 200, new JsonObject()
+                    Responses.json(ctx, 200, new JsonObject()
                             .put("rule", rule.id())
                             .put("from", period.from().toString())
                             .put("to", period.to().toString())

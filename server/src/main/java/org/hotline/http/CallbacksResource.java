@@ -26,7 +26,7 @@ final class CallbacksResource {
             }
             JsonArray open = new JsonArray();
             done.result().forEach(callback -> open.add(json(callback)));
-            Responses.json(ctx.response(), 200, new JsonObject().put("callbacks", open));
+            Responses.json(ctx, 200, new JsonObject().put("callbacks", open));
         }));
     }
 

@@ -69,7 +69,7 @@ final class CallsResource {
             JsonArray calls = new JsonArray();
             done.result().calls().forEach(call -> calls.add(CallJson.of(call)));
             PageCursor next = done.result().next();
-            Responses.json(ctx.response(), 200, new JsonObject()
+            Responses.json(ctx, 200, new JsonObject()
                     .put("from", from.toString())
                     .put("to", to.toString())
                     .put("count", calls.size())
@@ -89,13 +89,21 @@ final class CallsResource {
                 new ApiError(503, "call records unavailable: " + done.cause().getMessage()).send(ctx.response());
             } else if (done.result().isEmpty()) {
                 new ApiError(404, "no call " + id).send(ctx.response());
+            } else if (!answeredByViewer(ctx, done.result().get())) {
+                new ApiError(403, "an agent may read only the calls they answered").send(ctx.response());
             } else {
-                Responses.json(ctx.response(), 200, CallJson.of(done.result().get()));
+                Responses.json(ctx, 200, CallJson.of(done.result().get()));
             }
         });
     }
 
-    private static Instant instant(RoutingContext ctx, String name, Instant fallback) {
+    /** Supervisors read every call; an agent only those they answered. */
+    private static boolean answeredByViewer(RoutingContext ctx, org.bson.Document call) {
+        return Viewers.onlyAgent(ctx).map(agent -> call.get("agent") instanceof org.bson.Document answered
+                && agent.value().equals(answered.get("id"))).orElse(true);
+    }
+
+    static Instant instant(RoutingContext ctx, String name, Instant fallback) {
         String text = ctx.queryParams().get(name);
         if (text == null || text.isBlank()) {
             return fallback;

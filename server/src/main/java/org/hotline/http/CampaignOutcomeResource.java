@@ -68,6 +68,10 @@ public final class CampaignOutcomeResource {
             return;
         }
         AgentId agent = new AgentId(body.getString("agent"));
+        if (Viewers.of(ctx).map(viewer -> !viewer.mayActFor(agent)).orElse(false)) {
+            new ApiError(403, "an agent sets outcomes only for their own calls").send(ctx.response());
+            return;
+        }
         inWrapUp.apply(agent).onComplete(checked -> {
             if (checked.failed()) {
                 (checked.cause() instanceof UnknownAgent ? new ApiError(404, "no agent " + agent.value())
@@ -79,7 +83,7 @@ public final class CampaignOutcomeResource {
                 CampaignsResource.answer(vertx, ctx, runner.on(() -> {
                     var campaign = campaigns.find(id).orElseThrow(() -> new IllegalArgumentException("no campaign " + id));
                     return difficult.mark(campaign, contactId, agent);
-                }), after -> Responses.json(ctx.response(), 200, new JsonObject()
+                }), after -> Responses.json(ctx, 200, new JsonObject()
                         .put("contact", after.id())
                         .put("status", CampaignsResource.name(after.status()))
                         .put("attempts", after.attempts())

@@ -137,7 +137,7 @@ public final class CampaignsResource {
                 book.remove(request.campaign().id());
                 throw e;
             }
-        }), added -> Responses.json(ctx.response(), 201, json(request.campaign())
+        }), added -> Responses.json(ctx, 201, json(request.campaign())
                 .put("contacts", added)
                 .put("rejected", new JsonArray(List.copyOf(request.rowErrors())))));
     }
@@ -208,7 +208,7 @@ public final class CampaignsResource {
             JsonArray listed = new JsonArray();
             read.doNotCall().forEach(skipped -> listed.add(new JsonObject().put("row", skipped.row())
                     .put("number", skipped.number())));
-            Responses.json(ctx.response(), 201, json(campaign)
+            Responses.json(ctx, 201, json(campaign)
                     .put("contacts", done.getValue().written())
                     .put("encoding", read.encoding())
                     .put("rows", read.rows())
@@ -230,7 +230,7 @@ public final class CampaignsResource {
         answer(ctx, runner.on(() -> campaigns.list(100)), list -> {
             JsonArray array = new JsonArray();
             list.forEach(campaign -> array.add(json(campaign)));
-            Responses.json(ctx.response(), 200, new JsonObject().put("campaigns", array));
+            Responses.json(ctx, 200, new JsonObject().put("campaigns", array));
         });
     }
 
@@ -244,7 +244,7 @@ public final class CampaignsResource {
                 new ApiError(404, "no campaign " + id).send(ctx.response());
                 return;
             }
-            Responses.json(ctx.response(), 200, json(found.get().getKey()).put("progress", json(found.get().getValue())));
+            Responses.json(ctx, 200, json(found.get().getKey()).put("progress", json(found.get().getValue())));
         });
     }
 
@@ -265,7 +265,7 @@ public final class CampaignsResource {
                     .put("endedAt", attempt.endedAt().toString())
                     .put("outcome", name(attempt.outcome()))
                     .put("surveyScore", attempt.surveyScore())));
-            Responses.json(ctx.response(), 200, new JsonObject().put("attempts", array));
+            Responses.json(ctx, 200, new JsonObject().put("attempts", array));
         });
     }
 
@@ -281,7 +281,7 @@ public final class CampaignsResource {
             new ApiError(404, "no such resource").send(ctx.response());
             return;
         }
-        answer(ctx, runner.command(id, command), campaign -> Responses.json(ctx.response(), 200, json(campaign)));
+        answer(ctx, runner.command(id, command), campaign -> Responses.json(ctx, 200, json(campaign)));
     }
 
     static CampaignId id(RoutingContext ctx) {

@@ -71,12 +71,12 @@ public final class CasesResource {
     private void open(RoutingContext ctx) {
         NewCase request;
         try {
-            request = form.opening(CaseForm.body(ctx));
+            request = actingAsViewer(ctx, form.opening(CaseForm.body(ctx)));
         } catch (ApiError error) {
             error.send(ctx.response());
             return;
         }
-        blocking(ctx, () -> casework.open(request), opened -> Responses.json(ctx.response(), 201, json(opened)));
+        blocking(ctx, () -> casework.open(request), opened -> Responses.json(ctx, 201, json(opened)));
     }
 
     private void followUp(RoutingContext ctx) {
@@ -84,12 +84,12 @@ public final class CasesResource {
         NewCase request;
         try {
             original = id(ctx);
-            request = form.followUp(CaseForm.body(ctx));
+            request = actingAsViewer(ctx, form.followUp(CaseForm.body(ctx)));
         } catch (ApiError error) {
             error.send(ctx.response());
             return;
         }
-        blocking(ctx, () -> casework.followUp(original, request), opened -> Responses.json(ctx.response(), 201, json(opened)));
+        blocking(ctx, () -> casework.followUp(original, request), opened -> Responses.json(ctx, 201, json(opened)));
     }
 
     private void status(RoutingContext ctx) {
@@ -98,12 +98,15 @@ public final class CasesResource {
         try {
             id = id(ctx);
             change = form.statusChange(CaseForm.body(ctx));
+            if (!viewerMayActAs(ctx, change.by()) || (Viewers.onlyAgent(ctx).isPresent() && change.by() == null)) {
+                throw new ApiError(403, "an agent changes cases as themselves ('by')");
+            }
         } catch (ApiError error) {
             error.send(ctx.response());
             return;
         }
         blocking(ctx, () -> casework.move(id, change.status(), change.from(), change.by(), change.note()),
-                moved -> Responses.json(ctx.response(), 200, json(moved)));
+                moved -> Responses.json(ctx, 200, json(moved)));
     }
 
     private void one(RoutingContext ctx) {
@@ -114,8 +117,13 @@ public final class CasesResource {
             error.send(ctx.response());
             return;
         }
-        blocking(ctx, () -> cases.find(id).orElseThrow(() -> new NoSuchCase(id)),
-                found -> Responses.json(ctx.response(), 200, json(found)));
+        blocking(ctx, () -> cases.find(id).orElseThrow(() -> new NoSuchCase(id)), found -> {
+            if (viewerMayActAs(ctx, found.owner())) {
+                Responses.json(ctx, 200, json(found));
+            } else {
+                new ApiError(403, "an agent may read only their own cases").send(ctx.response());
+            }
+        });
     }
 
     private void list(RoutingContext ctx) {
@@ -123,14 +131,14 @@ public final class CasesResource {
         int limit;
         PageCursor after;
         try {
-            filter = filter(ctx);
+            filter = ownCasesOfAgents(ctx, filter(ctx));
             limit = limit(ctx);
             after = after(ctx);
         } catch (ApiError error) {
             error.send(ctx.response());
             return;
         }
-        blocking(ctx, () -> cases.list(filter, limit, after), page -> Responses.json(ctx.response(), 200, new JsonObject()
+        blocking(ctx, () -> cases.list(filter, limit, after), page -> Responses.json(ctx, 200, new JsonObject()
                 .put("count", page.cases().size())
                 .put("cases", array(page.cases()))
                 .put("next", page.next() == null ? null : page.next().encode())));
@@ -147,7 +155,7 @@ public final class CasesResource {
         }
         Instant now = clock.instant();
         blocking(ctx, () -> overdue ? cases.overdue(now, limit) : cases.dueSoon(now, casework.deadlines().dueSoon(), limit),
-                found -> Responses.json(ctx.response(), 200, new JsonObject()
+                found -> Responses.json(ctx, 200, new JsonObject()
                         .put("at", now.toString())
                         .put("count", found.size())
                         .put("cases", array(found))));
@@ -166,6 +174,35 @@ public final class CasesResource {
                 owner == null ? null : new AgentId(owner),
                 customer == null ? null : numbers.e164(customer).orElseThrow(() -> ApiError.badParameter("customer",
                         "not a phone number (write its + as %2B)")));
+    }
+
+    /** An agent lists only their own cases. */
+    private static MongoCases.Filter ownCasesOfAgents(RoutingContext ctx, MongoCases.Filter filter) {
+        var self = Viewers.onlyAgent(ctx);
+        if (self.isEmpty()) {
+            return filter;
+        }
+        if (filter.owner() != null && !filter.owner().equals(self.get())) {
+            throw new ApiError(403, "an agent may list only their own cases");
+        }
+        return new MongoCases.Filter(filter.status(), self.get(), filter.customer());
+    }
+
+    /** An agent opens cases as themselves: 'by' (and an explicit owner) must be the agent, and 'by' defaults to them. */
+    private static NewCase actingAsViewer(RoutingContext ctx, NewCase request) {
+        var self = Viewers.onlyAgent(ctx);
+        if (self.isEmpty()) {
+            return request;
+        }
+        if (!viewerMayActAs(ctx, request.by()) || (request.owner() != null && !request.owner().equals(self.get()))) {
+            throw new ApiError(403, "an agent opens cases as themselves ('by', 'owner')");
+        }
+        return new NewCase(request.particulars(), request.category(), request.severity(), request.call(), request.owner(),
+                request.customer(), self.get());
+    }
+
+    private static boolean viewerMayActAs(RoutingContext ctx, AgentId agent) {
+        return Viewers.onlyAgent(ctx).map(self -> agent == null || self.equals(agent)).orElse(true);
     }
 
     private static CaseId id(RoutingContext ctx) {

@@ -60,7 +60,7 @@ public final class CustomersResource {
         store.run(ctx, () -> customers.list(after, limit), (CustomerPage page) -> {
             JsonArray list = new JsonArray();
             page.customers().forEach(customer -> list.add(json(customer)));
-            Responses.json(ctx.response(), 200, new JsonObject()
+            Responses.json(ctx, 200, new JsonObject()
                     .put("count", list.size())
                     .put("customers", list)
                     .put("next", page.next()));
@@ -74,7 +74,7 @@ public final class CustomersResource {
                 if (found.isEmpty()) {
                     new ApiError(404, "no customer " + number).send(ctx.response());
                 } else {
-                    Responses.json(ctx.response(), 200, json(found.get()));
+                    Responses.json(ctx, 200, json(found.get()));
                 }
             });
         }
@@ -93,7 +93,7 @@ public final class CustomersResource {
             error.send(ctx.response());
             return;
         }
-        store.run(ctx, () -> customers.put(customer), created -> Responses.json(ctx.response(), created ? 201 : 200, json(customer)));
+        store.run(ctx, () -> customers.put(customer), created -> Responses.json(ctx, created ? 201 : 200, json(customer)));
     }
 
     private void delete(RoutingContext ctx) {

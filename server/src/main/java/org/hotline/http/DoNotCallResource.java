@@ -56,7 +56,7 @@ public final class DoNotCallResource {
         store.run(ctx, () -> list.list(after, limit), page -> {
             JsonArray entries = new JsonArray();
             page.entries().forEach(entry -> entries.add(json(entry)));
-            Responses.json(ctx.response(), 200, new JsonObject()
+            Responses.json(ctx, 200, new JsonObject()
                     .put("count", entries.size())
                     .put("entries", entries)
                     .put("next", page.next()));
@@ -72,7 +72,7 @@ public final class DoNotCallResource {
             return;
         }
         store.run(ctx, () -> list.add(entry) ? entry : list.find(entry.number()).orElse(entry), kept ->
-                Responses.json(ctx.response(), kept == entry ? 201 : 200, json(kept)));
+                Responses.json(ctx, kept == entry ? 201 : 200, json(kept)));
     }
 
     private void one(RoutingContext ctx) {
@@ -82,7 +82,7 @@ public final class DoNotCallResource {
                 if (found.isEmpty()) {
                     new ApiError(404, number + " is not on the do-not-call list").send(ctx.response());
                 } else {
-                    Responses.json(ctx.response(), 200, json(found.get()));
+                    Responses.json(ctx, 200, json(found.get()));
                 }
             });
         }

@@ -50,7 +50,7 @@ final class HealthResource {
                 }
             }
             body.put("status", allUp ? "up" : "down");
-            Responses.json(ctx.response(), allUp ? 200 : 503, body);
+            Responses.json(ctx, allUp ? 200 : 503, body);
         });
     }
 }

@@ -36,10 +36,13 @@ public final class HttpApi {
                                            CallRecords records, Floor floor, CustomersResource customers, LiveResource live,
                                            ReportsResource reports, CasesResource cases, CampaignsResource campaigns,
                                            CampaignOutcomeResource campaignOutcomes, PreviewResource previews,
-                                           DoNotCallResource doNotCall,
+                                           DoNotCallResource doNotCall, AccessApi access, SettingsResource settings,
                                            PrometheusMeterRegistry metrics, Clock clock) {
         Router router = Router.router(vertx);
         WebPages.mount(router);
+        access.mountGuard(router);
+        access.mountResources(router);
+        settings.mount(router);
         new HealthResource(vertx, health).mount(router);
         new CallsResource(vertx, records, clock).mount(router);
         new AgentsResource(floor).mount(router);

@@ -66,7 +66,7 @@ final class LateCasesResource {
                 return;
             }
             PageCursor next = done.result().next();
-            Responses.json(ctx.response(), 200, new JsonObject()
+            Responses.json(ctx, 200, new JsonObject()
                     .put("from", period.from().toString())
                     .put("to", period.to().toString())
                     .put("count", late.size())

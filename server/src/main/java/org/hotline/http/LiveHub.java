@@ -55,7 +55,7 @@ final class LiveHub {
         context.runOnContext(ignored -> {
             streams.add(stream);
             if (lastSeen != null) {
-                stream.send(replay.after(lastSeen, lastId, stream.follower()).stream().map(SseFrame::bytes).toList());
+                stream.send(replay.after(lastSeen, lastId, stream.follower()).stream().map(frame -> frame.bytesFor(stream)).toList());
             }
         });
     }
@@ -81,7 +81,7 @@ final class LiveHub {
         }
         for (LiveStream stream : streams) {
             if (frame.isFor(stream.follower())) {
-                stream.send(frame.bytes());
+                stream.send(frame.bytesFor(stream));
             }
         }
     }

@@ -102,6 +102,14 @@ public final class LiveResource implements LiveFeed {
             }
             follower = agents.get(0);
         }
+        var self = Viewers.onlyAgent(ctx);
+        if (self.isPresent()) { // an agent's desk follows that agent: colleagues' calls are not theirs to watch
+            if (follower != null && !follower.equals(self.get().value())) {
+                new ApiError(403, "an agent follows only their own events (agent=" + self.get().value() + ")").send(ctx.response());
+                return;
+            }
+            follower = self.get().value();
+        }
         if (connections.incrementAndGet() > settings.maxConnections()) {
             connections.decrementAndGet();
             ctx.response().putHeader("retry-after", "10");
@@ -115,7 +123,7 @@ public final class LiveResource implements LiveFeed {
                 .putHeader("cache-control", "no-store")
                 .putHeader("x-accel-buffering", "no"); // nginx: pass each event on at once
         LiveStream stream = new LiveStream(Vertx.currentContext(), response, String.valueOf(ctx.request().remoteAddress()),
-                follower, settings.backlogBytes(), closed -> {
+                follower, Viewers.masksNumbers(ctx), settings.backlogBytes(), closed -> {
                     connections.decrementAndGet();
                     hub.unsubscribe(closed);
                 });
@@ -154,7 +162,7 @@ public final class LiveResource implements LiveFeed {
             } else if (done.result() == null) {
                 new ApiError(404, "no screen pop for agent " + id).send(ctx.response());
             } else {
-                Responses.json(ctx.response(), 200, new JsonObject(done.result()));
+                Responses.json(ctx, 200, new JsonObject(done.result()));
             }
         });
     }

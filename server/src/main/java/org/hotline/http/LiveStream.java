@@ -26,6 +26,7 @@ final class LiveStream {
     private final HttpServerResponse response;
     private final String client;
     private final String follower;
+    private final boolean masksNumbers;
     private final int backlogLimit;
     private final Consumer<LiveStream> onClose;
     private final ArrayDeque<byte[]> backlog = new ArrayDeque<>();
@@ -35,11 +36,13 @@ final class LiveStream {
     /**
      * @param client       who is connected, for the log
      * @param follower     the agent whose events this connection wants (plus everyone's), or null for all
+     * @param masksNumbers whether the viewer gets customers' numbers masked
      * @param backlogLimit bytes that may wait for a slow client before it is disconnected
      * @param onClose      run once, on the connection's context, when the connection is gone
      */
-    LiveStream(Context context, HttpServerResponse response, String client, String follower, int backlogLimit,
-               Consumer<LiveStream> onClose) {
+    LiveStream(Context context, HttpServerResponse response, String client, String follower, boolean masksNumbers,
+               int backlogLimit, Consumer<LiveStream> onClose) {
+        this.masksNumbers = masksNumbers;
         this.context = context;
         this.response = response;
         this.client = client;
@@ -67,6 +70,10 @@ final class LiveStream {
 
     String follower() {
         return follower;
+    }
+
+    boolean masksNumbers() {
+        return masksNumbers;
     }
 
     /** From any thread: bytes for this client, written in the order given. */

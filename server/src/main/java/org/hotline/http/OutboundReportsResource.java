@@ -44,7 +44,7 @@ final class OutboundReportsResource {
             OutboundFigures figures = done.result();
             JsonObject attempts = new JsonObject();
             figures.attemptsByOutcome().forEach(attempts::put);
-            Responses.json(ctx.response(), 200, new JsonObject()
+            Responses.json(ctx, 200, new JsonObject()
                     .put("from", period.from().toString())
                     .put("to", period.to().toString())
                     .put("timeZone", query.zone().getId())

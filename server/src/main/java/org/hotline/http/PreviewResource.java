@@ -36,7 +36,7 @@ public final class PreviewResource {
         }
         decision.apply(new AgentId(id)).onComplete(result -> {
             if (result.succeeded()) {
-                Responses.json(ctx.response(), 200, new JsonObject().put("contact", result.result()).put("decision", done));
+                Responses.json(ctx, 200, new JsonObject().put("contact", result.result()).put("decision", done));
             } else if (result.cause() instanceof IllegalStateException nothing) {
                 new ApiError(409, nothing.getMessage()).send(ctx.response());
             } else {

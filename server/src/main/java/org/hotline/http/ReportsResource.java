@@ -87,6 +87,10 @@ public final class ReportsResource {
                 }
                 return field;
             });
+            var self = Viewers.onlyAgent(ctx);
+            if (self.isPresent() && (!agent.equals(Optional.of(self.get().value())) || by.isPresent() || csv)) {
+                throw new ApiError(403, "an agent reads only their own figures: agent=" + self.get().value() + ", no 'by', no CSV");
+            }
         } catch (ApiError error) {
             error.send(ctx.response());
             return;
@@ -124,7 +128,7 @@ public final class ReportsResource {
                 rows.forEach(row -> table.add((JsonObject) row));
                 table.send(ctx.response(), "report-" + period.from() + ".csv");
             } else {
-                Responses.json(ctx.response(), 200, body);
+                Responses.json(ctx, 200, body);
             }
         });
     }

@@ -9,8 +9,9 @@ import org.hotline.live.LiveEvent;
  *
  * @param json  the event as one line of JSON: {@code {type, agent, at, ...data}}
  * @param bytes {@code id: <id>\nevent: <type>\ndata: <json>\n\n} in UTF-8; never modified
+ * @param maskedBytes the same with customers' numbers masked, for viewers who may not read them
  */
-record SseFrame(long id, String agent, String type, String json, byte[] bytes) {
+record SseFrame(long id, String agent, String type, String json, byte[] bytes, byte[] maskedBytes) {
 
     static SseFrame of(long id, LiveEvent event) {
         JsonObject body = new JsonObject()
@@ -19,8 +20,16 @@ record SseFrame(long id, String agent, String type, String json, byte[] bytes) {
                 .put("at", event.at().toString());
         event.data().forEach(body::put);
         String json = body.encode(); // JSON escapes line breaks, so the data stays on one line
-        String frame = "id: " + id + "\nevent: " + event.type() + "\ndata: " + json + "\n\n";
-        return new SseFrame(id, event.agent(), event.type(), json, frame.getBytes(StandardCharsets.UTF_8));
+        return new SseFrame(id, event.agent(), event.type(), json, frame(id, event.type(), json),
+                frame(id, event.type(), NumberMasking.masked(body).encode()));
+    }
+
+    private static byte[] frame(long id, String type, String json) {
+        return ("id: " + id + "\nevent: " + type + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    byte[] bytesFor(LiveStream stream) {
+        return stream.masksNumbers() ? maskedBytes : bytes;
     }
 
     /** Whether a connection following {@code agent} (null: the whole floor) gets this frame. */

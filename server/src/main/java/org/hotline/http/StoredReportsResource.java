@@ -50,7 +50,7 @@ final class StoredReportsResource {
             done.result().forEach(report -> reports.add(new JsonObject().put("id", report.id())
                     .put("from", report.period().from().toString()).put("to", report.period().to().toString())
                     .put("madeAt", report.madeAt().toString()).put("calls", report.total().get(Measure.CALLS))));
-            Responses.json(ctx.response(), 200, new JsonObject().put("kind", kind.id()).put("reports", reports));
+            Responses.json(ctx, 200, new JsonObject().put("kind", kind.id()).put("reports", reports));
         });
     }
 
@@ -85,7 +85,7 @@ final class StoredReportsResource {
                     table.send(ctx.response(), id + ".csv");
                     return;
                 }
-                Responses.json(ctx.response(), 200, new JsonObject().put("id", report.id()).put("kind", report.kind().id())
+                Responses.json(ctx, 200, new JsonObject().put("id", report.id()).put("kind", report.kind().id())
                         .put("from", report.period().from().toString()).put("to", report.period().to().toString())
                         .put("timeZone", query.zone().getId()).put("madeAt", report.madeAt().toString()).put("rows", rows));
             }

@@ -84,6 +84,9 @@ import org.hotline.store.CallFirstContacts;
 import org.hotline.store.CaseReports;
 import org.hotline.store.MongoCases;
 import java.security.SecureRandom;
+import org.hotline.access.Passwords;
+import org.hotline.http.AccessApi;
+import org.hotline.http.SettingsResource;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.telephony.ami.AmiEventTranslator;
 import org.hotline.telephony.ami.AgentAnswers;
@@ -277,11 +280,17 @@ public final class HotlineServer implements AutoCloseable {
                     runner, config.centre().numbers(),
                     number -> config.centre().numbers().timeZoneOf(number).orElse(config.centre().timeZone()),
                     config.promptsDir(), clock);
+            org.hotline.store.MongoUsers users = new org.hotline.store.MongoUsers(store.users());
+            Passwords passwords = new Passwords(Passwords.STANDARD_COST);
+            FirstRun.adminWhenNoUsers(vertx, users, passwords, config.access());
+            AccessApi access = new AccessApi(vertx, config.access(), users, passwords,
+                    new org.hotline.store.MongoAuditLog(store.auditLog()), roster::contains, config.http().tls() != null, clock);
             HttpServer http = HttpApi.start(vertx, config.http(), health, callRecords, floor, customersApi,
                     live, reports, casesApi, campaignsApi,
                     new CampaignOutcomeResource(vertx, campaigns, new DifficultCustomer(contactBook, clock), runner,
                             agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),
-                    new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi, meters, clock)
+                    new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi, access,
+                    new SettingsResource(config), meters, clock)
                     .await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),

@@ -126,6 +126,16 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(MongoCases.COLLECTION);
     }
 
+    /** Who may log in (see {@link MongoUsers}). */
+    public MongoCollection<Document> users() {
+        return database.getCollection(MongoUsers.COLLECTION);
+    }
+
+    /** Who viewed, exported, launched or changed what (see {@link MongoAuditLog}). */
+    public MongoCollection<Document> auditLog() {
+        return database.getCollection(MongoAuditLog.COLLECTION);
+    }
+
     /** Whether MongoDB answers; never throws, answers within the server-selection timeout. */
     public boolean ping() {
         try {
@@ -163,6 +173,7 @@ public final class MongoStore implements AutoCloseable {
             campaigns().createIndex(Indexes.ascending("status"));
             new MongoContactBook(campaignContacts(), campaignAttempts()).createIndexes();
             MongoCases.createIndexes(cases());
+            auditLog().createIndex(Indexes.descending("at")); // newest first, by time range
             indexed = true;
         } catch (RuntimeException e) {
             log.debug("creating the calls indexes failed: {}", e.toString());

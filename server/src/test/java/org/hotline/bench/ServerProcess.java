@@ -3,6 +3,7 @@ package org.hotline.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import org.hotline.it.ApiSession;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -22,6 +23,8 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final long started;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final ApiSession api = new ApiSession(PORT);
 
     private ServerProcess(Process process, long started) {
         this.process = process;
@@ -45,6 +48,7 @@ final class ServerProcess implements AutoCloseable {
         env.remove("MONGO_URI");
         env.put("HOTLINE_HOURS", "00:00-24:00"); // benchmarks run at any hour
         env.putAll(settings);
+        env.put("HOTLINE_ADMIN_PASSWORD", adminPassword(asterisk.stateDir()));
         long started = System.nanoTime();
         return new ServerProcess(builder.start(), started);
     }
@@ -59,7 +63,9 @@ final class ServerProcess implements AutoCloseable {
             }
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return (System.nanoTime() - started) / 1e9;
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    api.login("admin", adminPassword(AsteriskSandbox.home().resolve("server/target/it-state")));
+                    return seconds;
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -76,23 +82,28 @@ final class ServerProcess implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
-                .timeout(Duration.ofSeconds(30)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return api.post(path, json);
     }
 
     String get(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
-                .timeout(Duration.ofSeconds(30)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        return api.get(path).body();
     }
 
     int put(String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
-                .timeout(Duration.ofSeconds(5)).header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return api.put(path, json).statusCode();
+    }
+
+    /**
+     * The administrator's password for the benchmarks' store: made once and kept beside it, so a
+     * store the last run left behind still lets the benchmark in.
+     */
+    private static String adminPassword(Path stateDir) throws IOException {
+        Path file = stateDir.resolve("secrets/bench-admin.password");
+        if (!Files.exists(file)) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, ApiSession.newPassword());
+        }
+        return Files.readString(file).strip();
     }
 
     double residentMegabytes() throws IOException {

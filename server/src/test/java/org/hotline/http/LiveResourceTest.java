@@ -327,10 +327,47 @@ class LiveResourceTest {
     // ------------------------------------------------------------------ helpers
 
     private void start(Settings settings) {
+        start(settings, null);
+    }
+
+    /** As the access guard leaves it: the request's viewer known to the resource. */
+    private void start(Settings settings, org.hotline.access.Viewer viewer) {
         live = new LiveResource(vertx.getOrCreateContext(), ROSTER::contains, CLOCK, settings);
         Router router = Router.router(vertx);
+        if (viewer != null) {
+            router.route().handler(ctx -> {
+                Viewers.put(ctx, viewer);
+                ctx.next();
+            });
+        }
         live.mount(router);
         port = awaited(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();
+    }
+
+    // ------------------------------------------------------------------ who is watching
+
+    @Test
+    void anAgentFollowsOnlyTheirOwnDeskAndSeesCallersNumbersMasked() throws Exception {
+        start(QUIET, new org.hotline.access.Viewer("li.na", org.hotline.access.Role.AGENT, new AgentId("010")));
+        assertThat(get("/api/live?agent=011").status()).isEqualTo(403);
+        try (SseClient desk = open("/api/live")) {
+            live.publish(offered("011", "+8613900000099"));
+            live.publish(offered("010", "+8613800138000"));
+            Event mine = desk.next();
+            assertThat(mine.data().getString("agent")).isEqualTo("010");
+            assertThat(mine.data().getString("caller")).isEqualTo("138****8000");
+            assertThat(mine.data().encode()).doesNotContain("13800138000");
+        }
+        assertThat(get("/api/agents/010/screen-pop").body().getString("caller")).isEqualTo("138****8000");
+    }
+
+    @Test
+    void aSupervisorSeesTheWholeFloorWithFullNumbers() throws Exception {
+        start(QUIET, new org.hotline.access.Viewer("team.lead", org.hotline.access.Role.SUPERVISOR, null));
+        try (SseClient board = open("/api/live")) {
+            live.publish(offered("011", "+8613900000099"));
+            assertThat(board.next().data().getString("caller")).isEqualTo("+8613900000099");
+        }
     }
 
     private int subscribers() {

@@ -46,6 +46,11 @@ final class ResourceFixture implements AutoCloseable {
         return (body == null ? request.send() : request.sendJsonObject(body)).await(10, TimeUnit.SECONDS);
     }
 
+    /** A request to finish by hand (headers such as a session cookie or a CSRF token). */
+    io.vertx.ext.web.client.HttpRequest<Buffer> request(HttpMethod method, String uri) {
+        return client.request(method, server.actualPort(), "127.0.0.1", uri);
+    }
+
     /** A request built by hand (odd bodies, headers). */
     HttpResponse<Buffer> sendBuffer(HttpMethod method, String uri, Buffer body) throws Exception {
         return client.request(method, server.actualPort(), "127.0.0.1", uri).sendBuffer(body).await(10, TimeUnit.SECONDS);

@@ -28,23 +28,32 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class BrowserIT {
 
-    private static final String ADMIN_PASSWORD = "admin-Browser-IT-1";
-    private static final String PASSWORD = "Browser-IT-password-1";
+    private static final String PASSWORD = ApiSession.newPassword();
     private static final String CUSTOMER = "13800138000"; // the demo phone's number, as [caller] presents it
     private static final String HOTLINE = "sip:10000@127.0.0.1:" + AsteriskSandbox.SIP_PORT;
 
     @RegisterExtension
-    static final HotlineUnderTest hotline = new HotlineUnderTest("browser_it", Map.of(
-            "HOTLINE_ADMIN_PASSWORD", ADMIN_PASSWORD, "HOTLINE_TALK_WARNING", "4", "HOTLINE_TALK_LIMIT", "7"));
+    static final HotlineUnderTest hotline = new HotlineUnderTest("browser_it",
+            Map.of("HOTLINE_TALK_WARNING", "4", "HOTLINE_TALK_LIMIT", "7"));
 
     private final java.util.List<Browser> opened = new java.util.ArrayList<>();
     private String test;
 
+    /** The users the browsers log in as, all with one password this test knows. */
     @BeforeAll
     static void users() throws Exception {
-        ApiSession admin = ApiSession.logIn(hotline.server().baseUrl(), "admin", ADMIN_PASSWORD);
-        admin.createUser("li", "李明", "agent", "010", PASSWORD);
-        admin.createUser("lead", "张伟", "supervisor", null, PASSWORD);
+        user("li", "李明", "agent", "010");
+        user("lead", "张伟", "supervisor", null);
+        user("chief", "系统管理员", "admin", null);
+    }
+
+    private static void user(String name, String displayName, String role, String agent) throws Exception {
+        JsonObject user = new JsonObject().put("name", name).put("displayName", displayName).put("role", role).put("password", PASSWORD);
+        if (agent != null) {
+            user.put("agent", agent);
+        }
+        var made = hotline.server().post("/api/users", user.encode());
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
     }
 
     @org.junit.jupiter.api.BeforeEach
@@ -125,7 +134,7 @@ class BrowserIT {
 
     @Test
     void anAdminCreatesAnAgentWhoThenLogsInToTheirDesktop() {
-        Browser admin = browser().logIn("admin", ADMIN_PASSWORD, "wallboard.html").go("admin.html");
+        Browser admin = browser().logIn("chief", PASSWORD, "wallboard.html").go("admin.html");
         admin.visible("#users tr[data-user='li']");
         admin.awaitText("#settings", text -> text.contains("三学苑"));
         admin.type("#new-user", "wang");

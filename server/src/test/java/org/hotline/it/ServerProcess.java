@@ -24,10 +24,12 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int httpPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApiSession api;
 
     private ServerProcess(Process process, int httpPort) {
         this.process = process;
         this.httpPort = httpPort;
+        this.api = new ApiSession(httpPort);
     }
 
     /** Starts a server and waits until its AMI, AGI and MongoDB are all up. */
@@ -49,6 +51,7 @@ final class ServerProcess implements AutoCloseable {
         env.put("MONGO_URI", TestMongo.connectionString());
         env.put("HOTLINE_MONGO_DATABASE", database);
         env.put("HOTLINE_HTTP_PORT", String.valueOf(port));
+        env.put("HOTLINE_ADMIN_PASSWORD", ApiSession.adminPasswordFor(database));
         ServerProcess server = new ServerProcess(builder.start(), port);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
@@ -56,7 +59,8 @@ final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("the server process exited with " + server.process.exitValue() + "; see " + log);
             }
             try {
-                if (server.get("/api/health").statusCode() == 200) {
+                if (server.health() == 200) {
+                    server.api.login("admin", ApiSession.adminPasswordFor(database));
                     return server;
                 }
             } catch (IOException notYet) {
@@ -70,19 +74,21 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    private int health() throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/health"))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return api.get(path);
     }
 
     JsonObject getJson(String path) throws Exception {
-        return new JsonObject(get(path).body());
+        return api.getJson(path);
     }
 
     HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return api.post(path, json);
     }
 
     /** SIGKILL, and waits until it is gone. */

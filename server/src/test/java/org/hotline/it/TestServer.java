@@ -1,9 +1,6 @@
 package org.hotline.it;
 
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,10 +16,16 @@ import org.hotline.store.TestMongo;
 public final class TestServer implements AutoCloseable {
 
     private final HotlineServer server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApiSession admin;
 
-    private TestServer(HotlineServer server) {
+    private TestServer(HotlineServer server, String adminPassword) throws Exception {
         this.server = server;
+        try {
+            this.admin = new ApiSession(server.httpPort()).login("admin", adminPassword);
+        } catch (Exception | AssertionError e) {
+            server.close();
+            throw e;
+        }
     }
 
     public static TestServer start(AsteriskSandbox asterisk, String database) throws Exception {
@@ -56,9 +59,11 @@ public final class TestServer implements AutoCloseable {
         env.put("MONGO_URI", TestMongo.connectionString());
         env.put("HOTLINE_MONGO_DATABASE", database);
         env.put("HOTLINE_HTTP_PORT", "0");
+        String adminPassword = ApiSession.adminPasswordFor(database);
+        env.put("HOTLINE_ADMIN_PASSWORD", adminPassword);
         Path home = AsteriskSandbox.home();
         HotlineConfig config = ConfigLoader.load(home.resolve("config/hotline.yaml"), env, home);
-        return new TestServer(HotlineServer.start(config, Clock.systemUTC()));
+        return new TestServer(HotlineServer.start(config, Clock.systemUTC()), adminPassword);
     }
 
     /** Where the server answers, e.g. {@code http://127.0.0.1:41234}: for a browser. */
@@ -67,66 +72,56 @@ public final class TestServer implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
-                .timeout(Duration.ofSeconds(10)).GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return admin.get(path);
     }
 
     public HttpResponse<String> put(String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
-                .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return admin.put(path, json);
     }
 
     public HttpResponse<String> post(String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
-                .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return admin.post(path, json);
     }
 
-    /**
-     * The first event on the live channel (replaying what it keeps) whose data line contains every
-     * one of {@code parts}, or an assertion error after {@code timeout}.
-     */
     public String awaitLiveEvent(Duration timeout, String... parts) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/api/live"))
-                .header("accept", "text/event-stream").header("last-event-id", "everything-kept").GET().build();
-        HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
-        try (java.util.stream.Stream<String> lines = response.body()) {
-            java.util.concurrent.CompletableFuture<String> found = java.util.concurrent.CompletableFuture.supplyAsync(() ->
-                    lines.filter(line -> line.startsWith("data:") && java.util.Arrays.stream(parts).allMatch(line::contains))
-                            .findFirst().orElse(null));
-            try {
-                return found.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                throw new AssertionError("no live event with " + java.util.Arrays.toString(parts) + " within " + timeout);
-            }
-        }
+        return admin.awaitLiveEvent(timeout, parts);
     }
 
-    /** A multipart form: text fields, and one file under {@code fileField}. */
     public HttpResponse<String> postForm(String path, java.util.Map<String, String> fields, String fileField, String fileName,
                                          byte[] file) throws Exception {
-        String boundary = "hotline-test-" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        for (var field : fields.entrySet()) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-                    + field.getValue() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        body.write(file);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
-                .timeout(Duration.ofSeconds(30)).header("content-type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return admin.postForm(path, fields, fileField, fileName, file);
     }
 
     public JsonObject getJson(String path) throws Exception {
-        return new JsonObject(get(path).body());
+        return admin.getJson(path);
+    }
+
+    /** The administrator's session (made at first run with the password this test server was given). */
+    public ApiSession admin() {
+        return admin;
+    }
+
+    /** A client that has not logged in. */
+    public ApiSession anonymous() {
+        return new ApiSession(server.httpPort());
+    }
+
+    public int httpPort() {
+        return server.httpPort();
+    }
+
+    /** Makes a user with a fresh password and returns a session logged in as them. */
+    public ApiSession userWithRole(String name, String role, String agent) throws Exception {
+        String password = ApiSession.newPassword();
+        JsonObject user = new JsonObject().put("name", name).put("displayName", name).put("role", role).put("password", password);
+        if (agent != null) {
+            user.put("agent", agent);
+        }
+        HttpResponse<String> made = admin.post("/api/users", user.encode());
+        if (made.statusCode() != 201) {
+            throw new AssertionError("user " + name + " not made: " + made.statusCode() + " " + made.body());
+        }
+        return new ApiSession(server.httpPort()).login(name, password);
     }
 
     /** The call's record once the call is over (ended, and the flow's outcome written), from the API. */

@@ -1,0 +1,34 @@
+package org.hotline.http;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.hotline.access.Permission;
+import org.hotline.access.Viewer;
+
+/** Who the {@link AccessGuard} let in, as the resources behind it read it. */
+final class Viewers {
+
+    private static final String KEY = "hotline.viewer";
+
+    private Viewers() {
+    }
+
+    static void put(RoutingContext ctx, Viewer viewer) {
+        ctx.put(KEY, viewer);
+    }
+
+    /** Empty only where no guard stands in front (a resource tested on its own). */
+    static Optional<Viewer> of(RoutingContext ctx) {
+        return Optional.ofNullable(ctx.get(KEY));
+    }
+
+    /** Whether the answer must hide customers' phone numbers. */
+    static boolean masksNumbers(RoutingContext ctx) {
+        return of(ctx).map(viewer -> !viewer.may(Permission.SEE_FULL_NUMBERS)).orElse(false);
+    }
+
+    /** The agent the viewer is limited to (an agent sees only their own work); empty for supervisors. */
+    static Optional<org.hotline.routing.AgentId> onlyAgent(RoutingContext ctx) {
+        return of(ctx).filter(viewer -> !viewer.may(Permission.SUPERVISE)).map(Viewer::agent);
+    }
+}

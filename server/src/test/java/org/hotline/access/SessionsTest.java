@@ -1,0 +1,59 @@
+package org.hotline.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import org.hotline.routing.AgentId;
+import org.hotline.routing.TestClock;
+import org.junit.jupiter.api.Test;
+
+class SessionsTest {
+
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-22T01:00:00Z"));
+    private final Sessions sessions = new Sessions(Duration.ofMinutes(30), Duration.ofHours(12), clock, new SecureRandom());
+    private final User agent = new User("li.na", "Li Na", Role.AGENT, new AgentId("010"), "$2a$04$hash", false);
+
+    @Test
+    void aSessionEndsAfterThirtyMinutesWithoutARequest() {
+        Session session = sessions.open(agent);
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(sessions.find(session.token())).isPresent();
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(sessions.find(session.token())).as("kept alive by use").isPresent();
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(sessions.find(session.token())).isEmpty();
+    }
+
+    @Test
+    void aSessionInUseStillEndsTwelveHoursAfterLogin() {
+        Session session = sessions.open(agent);
+        for (int i = 0; i < 12 * 3 - 1; i++) {
+            clock.advance(Duration.ofMinutes(20));
+            assertThat(sessions.find(session.token())).isPresent();
+        }
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(sessions.find(session.token())).isEmpty();
+    }
+
+    @Test
+    void tokensAreLongRandomAndTheCsrfTokenDiffersFromTheSessionToken() {
+        Session one = sessions.open(agent);
+        Session two = sessions.open(agent);
+        assertThat(one.token()).hasSizeGreaterThanOrEqualTo(43).isNotEqualTo(two.token()).isNotEqualTo(one.csrfToken());
+        assertThat(sessions.find("made-up")).isEmpty();
+        assertThat(sessions.find(null)).isEmpty();
+    }
+
+    @Test
+    void loggingOutOrChangingTheUserEndsTheirSessions() {
+        Session one = sessions.open(agent);
+        Session two = sessions.open(agent);
+        sessions.close(one.token());
+        assertThat(sessions.find(one.token())).isEmpty();
+        assertThat(sessions.find(two.token())).isPresent();
+        sessions.closeAllOf("li.na");
+        assertThat(sessions.find(two.token())).isEmpty();
+    }
+}

@@ -1,0 +1,85 @@
+package org.hotline.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.http.HttpMethod;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.hotline.access.Role;
+import org.hotline.access.Viewer;
+import org.hotline.routing.AgentId;
+import org.junit.jupiter.api.Test;
+
+class AccessRulesTest {
+
+    private static final Pattern MOUNT = Pattern.compile("router\\.(get|post|put|delete)\\(\"(/api[^\"]*)\"");
+    private static final Viewer AGENT = new Viewer("li.na", Role.AGENT, new AgentId("010"));
+    private static final Viewer SUPERVISOR = new Viewer("team.lead", Role.SUPERVISOR, null);
+    private static final Viewer ADMIN = new Viewer("boss", Role.ADMIN, null);
+
+    private final AccessRules rules = AccessRules.standard();
+
+    @Test
+    void everyRouteTheApiMountsHasItsOwnRuleAndEveryRuleARoute() throws IOException {
+        Set<String> mounted = new HashSet<>();
+        try (Stream<Path> sources = Files.list(Path.of("src/main/java/org/hotline/http"))) {
+            for (Path source : sources.toList()) {
+                Matcher mount = MOUNT.matcher(Files.readString(source));
+                while (mount.find()) {
+                    mounted.add(mount.group(1).toUpperCase(Locale.ROOT) + " " + mount.group(2));
+                }
+            }
+        }
+        Set<String> ruled = new HashSet<>();
+        rules.rules().forEach(rule -> ruled.add(rule.method().name() + " " + rule.pattern()));
+
+        assertThat(mounted).hasSizeGreaterThan(40);
+        assertThat(ruled).containsAll(mounted);
+        assertThat(mounted).containsAll(ruled);
+    }
+
+    @Test
+    void aRouteWithoutARuleIsForAdministratorsOnly() {
+        AccessRules.Rule unknown = rules.ruleFor(HttpMethod.GET, "/api/something-new");
+        assertThat(unknown.allows(ADMIN, AccessRules.segments("/api/something-new"))).isTrue();
+        assertThat(unknown.allows(SUPERVISOR, AccessRules.segments("/api/something-new"))).isFalse();
+    }
+
+    @Test
+    void anAgentWorksTheirOwnDeskOnly() {
+        assertThat(allows(AGENT, HttpMethod.PUT, "/api/agents/010/state")).isTrue();
+        assertThat(allows(AGENT, HttpMethod.PUT, "/api/agents/011/state")).isFalse();
+        assertThat(allows(AGENT, HttpMethod.GET, "/api/agents/011/screen-pop")).isFalse();
+        assertThat(allows(SUPERVISOR, HttpMethod.PUT, "/api/agents/011/state")).isTrue();
+    }
+
+    @Test
+    void onlySupervisorsLaunchCampaignsAndOnlyAdministratorsManageUsers() {
+        assertThat(allows(AGENT, HttpMethod.POST, "/api/campaigns")).isFalse();
+        assertThat(allows(AGENT, HttpMethod.POST, "/api/campaigns/upload")).isFalse();
+        assertThat(allows(AGENT, HttpMethod.POST, "/api/campaigns/c1/start")).isFalse();
+        assertThat(allows(SUPERVISOR, HttpMethod.POST, "/api/campaigns/c1/stop")).isTrue();
+        assertThat(allows(SUPERVISOR, HttpMethod.POST, "/api/users")).isFalse();
+        assertThat(allows(ADMIN, HttpMethod.POST, "/api/users")).isTrue();
+    }
+
+    @Test
+    void theMostSpecificRuleWinsAndATrailingSlashIsTheSameRoute() {
+        assertThat(rules.ruleFor(HttpMethod.GET, "/api/cases/overdue").pattern()).isEqualTo("/api/cases/overdue");
+        assertThat(rules.ruleFor(HttpMethod.GET, "/api/cases/20261122-4F7K2Q").pattern()).isEqualTo("/api/cases/:id");
+        assertThat(rules.ruleFor(HttpMethod.POST, "/api/campaigns/upload").pattern()).isEqualTo("/api/campaigns/upload");
+        assertThat(rules.ruleFor(HttpMethod.GET, "/api/calls/").pattern()).isEqualTo("/api/calls");
+        assertThat(allows(AGENT, HttpMethod.GET, "/api/calls/")).isFalse();
+    }
+
+    private boolean allows(Viewer viewer, HttpMethod method, String path) {
+        return rules.ruleFor(method, path).allows(viewer, AccessRules.segments(path));
+    }
+}
