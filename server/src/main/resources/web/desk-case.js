@@ -1,6 +1,6 @@
 // The case form: a question not answered on the call becomes a case with the handbook's
 // particulars (when, where, who, what, how, a contact phone). Opened from the call on screen it
-// belongs to whoever answered that call first; without a call, to this agent.
+// belongs to whoever answered that call first (usually this agent); without a call, to this agent.
 import { api, explain } from './api.js';
 import { $, formValues, replace, row } from './dom.js';
 import { dateTime } from './format.js';
@@ -16,10 +16,16 @@ export function caseForm(agent, pop) {
     message.className = 'message';
     const fields = formValues(form);
     const call = pop.current()?.call;
-    const body = { ...fields, by: agent, ...(call ? { call } : { owner: agent }) };
+    // During the call its record does not name the agent yet (that is written when the call ends),
+    // so the agent says it is theirs; a call another agent took first stays theirs (first contact).
+    const body = { ...fields, by: agent, owner: agent, ...(call ? { call } : {}) };
     $('#case-submit').disabled = true;
     try {
-      const opened = await api('/api/cases', { method: 'POST', json: body });
+      const opened = await api('/api/cases', { method: 'POST', json: body }).catch((refused) => {
+        if (!call || !/^owner: the case belongs to agent/.test(refused.message)) throw refused;
+        delete body.owner;
+        return api('/api/cases', { method: 'POST', json: body });
+      });
       message.textContent = t('case.opened', { id: opened.id, deadline: dateTime(opened.deadline) });
       form.reset();
       refresh();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * file, an agent takes a real call and sees the caller the moment the phone rings while the wall
  * board follows without reloading, markup in a customer's name shows as text, and the language
  * switch relabels the pages. Every page is photographed to server/target/screenshots/.
- * (Talk-time limits shortened to 4 s and 7 s, so the timer's colours show within the test.)
+ * (Talk-time limits shortened to 10 s and 12 s, so the timer's colours show within the test.)
  */
 class BrowserIT {
 
@@ -34,7 +34,7 @@ class BrowserIT {
 
     @RegisterExtension
     static final HotlineUnderTest hotline = new HotlineUnderTest("browser_it",
-            Map.of("HOTLINE_TALK_WARNING", "4", "HOTLINE_TALK_LIMIT", "7"));
+            Map.of("HOTLINE_TALK_WARNING", "10", "HOTLINE_TALK_LIMIT", "12"));
 
     private final java.util.List<Browser> opened = new java.util.ArrayList<>();
     private String test;
@@ -145,7 +145,7 @@ class BrowserIT {
         admin.click("#user-create");
         admin.visible("#users tr[data-user='wang']");
         admin.click("#audit-show");
-        admin.awaitText("#audit tbody", text -> text.contains("wang"));
+        admin.awaitText("#audit tbody", text -> text.contains("chief") && text.contains("user.created"));
         admin.screenshot("admin");
 
         Browser wang = browser().logIn("wang", PASSWORD, "desktop.html");
@@ -230,7 +230,7 @@ class BrowserIT {
 
             // Past the (shortened) warning the timer turns amber, past the limit red.
             desk.awaitText("#talk-timer", text -> desk.find("#talk-timer").getDomAttribute("class").contains("amber"),
-                    Duration.ofSeconds(10));
+                    Duration.ofSeconds(15));
             desk.screenshot("desktop-call");
             desk.awaitText("#talk-timer", text -> desk.find("#talk-timer").getDomAttribute("class").contains("red"),
                     Duration.ofSeconds(10));
