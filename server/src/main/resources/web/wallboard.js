@@ -73,7 +73,7 @@ function drawAll() {
   [...queues.keys()].sort().forEach(drawQueue);
   [...agents.values()].forEach(drawAgent);
   replace($('#floor-alerts'), alerts.map(([key, event]) => el('li', {}, el('time', { text: dateTime(event.at) }), ' ',
-    t(key, { agent: name(event.agent || event.escalatedTo), case: event.case ?? '', seconds: event.talkedSeconds ?? '' }))));
+    t(key, { agent: name(event.agent || event.escalatedTo), case: event.case ?? '', time: clock(event.talkedSeconds) }))));
 }
 
 /** The row for a key in a table body: found, or added in order. */
