@@ -32,13 +32,17 @@ public final class HttpApi {
         return options;
     }
 
-    public static Future<HttpServer> start(Vertx vertx, HotlineConfig.Http config, Map<String, BooleanSupplier> health,
+    /** @param contract checks requests against the HTTP contract before the resources see them; it is served too */
+    public static Future<HttpServer> start(Vertx vertx, HotlineConfig.Http config, ContractCheck contract,
+                                           Map<String, BooleanSupplier> health,
                                            CallRecords records, Floor floor, CustomersResource customers, LiveResource live,
                                            ReportsResource reports, CasesResource cases, CampaignsResource campaigns,
                                            CampaignOutcomeResource campaignOutcomes, PreviewResource previews,
                                            DoNotCallResource doNotCall,
                                            PrometheusMeterRegistry metrics, Clock clock) {
         Router router = Router.router(vertx);
+        contract.mount(router);
+        new ContractResource(contract.text()).mount(router);
         new HealthResource(vertx, health).mount(router);
         new CallsResource(vertx, records, clock).mount(router);
         new AgentsResource(floor).mount(router);

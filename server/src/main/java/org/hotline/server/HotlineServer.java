@@ -25,6 +25,7 @@ import org.hotline.customer.CallerRecognition;
 import org.hotline.call.Sleeper;
 import org.hotline.config.HotlineConfig;
 import org.hotline.customer.Customer;
+import org.hotline.http.ContractCheck;
 import org.hotline.http.CustomersResource;
 import org.hotline.http.DoNotCallResource;
 import org.hotline.http.HttpApi;
@@ -276,7 +277,8 @@ public final class HotlineServer implements AutoCloseable {
                     runner, config.centre().numbers(),
                     number -> config.centre().numbers().timeZoneOf(number).orElse(config.centre().timeZone()),
                     config.promptsDir(), clock);
-            HttpServer http = HttpApi.start(vertx, config.http(), health, callRecords, floor, customersApi,
+            ContractCheck contract = ContractCheck.load(vertx).await(10, TimeUnit.SECONDS);
+            HttpServer http = HttpApi.start(vertx, config.http(), contract, health, callRecords, floor, customersApi,
                     live, reports, casesApi, campaignsApi,
                     new CampaignOutcomeResource(vertx, campaigns, new DifficultCustomer(contactBook, clock), runner,
                             agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),
