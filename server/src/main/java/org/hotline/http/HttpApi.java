@@ -32,14 +32,19 @@ public final class HttpApi {
         return options;
     }
 
-    public static Future<HttpServer> start(Vertx vertx, HotlineConfig.Http config, Map<String, BooleanSupplier> health,
+    /** @param contract checks requests against the HTTP contract before the resources see them; it is served too */
+    public static Future<HttpServer> start(Vertx vertx, HotlineConfig.Http config, ContractCheck contract,
+                                           Map<String, BooleanSupplier> health,
                                            CallRecords records, Floor floor, CustomersResource customers, LiveResource live,
                                            ReportsResource reports, CasesResource cases, CampaignsResource campaigns,
                                            CampaignOutcomeResource campaignOutcomes, PreviewResource previews,
                                            DoNotCallResource doNotCall, AccessApi access, SettingsResource settings,
                                            PrometheusMeterRegistry metrics, Clock clock) {
         Router router = Router.router(vertx);
+        // who is asking first (401/403 before any body is read), then whether the request fits the contract (400)
         access.mountGuard(router);
+        contract.mount(router);
+        new ContractResource(contract.text()).mount(router);
         access.mountResources(router);
         settings.mount(router);
         new HealthResource(vertx, health).mount(router);

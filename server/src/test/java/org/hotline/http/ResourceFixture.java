@@ -29,6 +29,10 @@ final class ResourceFixture implements AutoCloseable {
         return this;
     }
 
+    int port() {
+        return server.actualPort();
+    }
+
     HttpResponse<Buffer> get(String uri) throws Exception {
         return send(HttpMethod.GET, uri, null);
     }
