@@ -76,9 +76,10 @@ final class AccessRules {
         HttpMethod post = HttpMethod.POST;
         HttpMethod put = HttpMethod.PUT;
         HttpMethod delete = HttpMethod.DELETE;
-        // open: load balancers' health checks, logging in
+        // open: load balancers' health checks, logging in, the API's description
         r.add(open(get, "/api/health"));
         r.add(new Rule(post, "/api/session", Need.NOBODY, null, null));
+        r.add(open(get, "/api/openapi.yaml"));
         r.add(new Rule(get, "/api/session", Need.LOGIN, null, null));
         r.add(new Rule(delete, "/api/session", Need.LOGIN, null, null));
         r.add(new Rule(post, "/api/session/password", Need.LOGIN, null, null));
@@ -122,7 +123,9 @@ final class AccessRules {
         r.add(need(get, "/api/campaigns/:id/attempts", Permission.RUN_CAMPAIGNS));
         r.add(audited(post, "/api/campaigns", Permission.RUN_CAMPAIGNS, "campaign.created"));
         r.add(audited(post, "/api/campaigns/upload", Permission.RUN_CAMPAIGNS, "campaign.created"));
-        r.add(audited(post, "/api/campaigns/:id/:command", Permission.RUN_CAMPAIGNS, "campaign.command"));
+        for (String command : java.util.List.of("start", "pause", "resume", "stop")) {
+            r.add(audited(post, "/api/campaigns/:id/" + command, Permission.RUN_CAMPAIGNS, "campaign." + command));
+        }
         r.add(need(get, "/api/do-not-call", Permission.RUN_CAMPAIGNS));
         r.add(need(get, "/api/do-not-call/:number", Permission.RUN_CAMPAIGNS));
         r.add(audited(post, "/api/do-not-call", Permission.RUN_CAMPAIGNS, "do-not-call.added"));

@@ -20,6 +20,8 @@ import org.hotline.server.Floor;
  */
 final class AgentsResource {
 
+    static final int BODY_LIMIT = 4096;
+
     private final Floor floor;
 
     AgentsResource(Floor floor) {
@@ -38,7 +40,7 @@ final class AgentsResource {
                 reply(ctx, floor.agent(id).map(AgentsResource::json));
             }
         });
-        router.put("/api/agents/:id/state").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::changeState);
+        router.put("/api/agents/:id/state").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(this::changeState);
     }
 
     private void changeState(RoutingContext ctx) {

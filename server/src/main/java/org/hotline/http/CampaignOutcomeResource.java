@@ -23,6 +23,7 @@ import org.hotline.server.CampaignRunner;
  */
 public final class CampaignOutcomeResource {
 
+    static final int BODY_LIMIT = 4096;
     private static final String DIFFICULT = "difficult-customer";
 
     private final Vertx vertx;
@@ -42,7 +43,7 @@ public final class CampaignOutcomeResource {
     }
 
     void mount(Router router) {
-        router.post("/api/campaigns/:id/contacts/:contact/outcome").handler(BodyHandler.create().setBodyLimit(4096))
+        router.post("/api/campaigns/:id/contacts/:contact/outcome").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT))
                 .handler(this::outcome);
     }
 

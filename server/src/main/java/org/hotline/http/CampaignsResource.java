@@ -49,7 +49,7 @@ import org.hotline.campaign.NewContact;
 public final class CampaignsResource {
 
     /** 10,000 contacts of a few fields each fit well inside. */
-    private static final int BODY_LIMIT = 4 * 1024 * 1024;
+    static final int BODY_LIMIT = 4 * 1024 * 1024;
     private static final int MAX_ATTEMPTS_LISTED = 1_000;
 
     private final Vertx vertx;
@@ -94,7 +94,9 @@ public final class CampaignsResource {
         router.get("/api/campaigns").handler(this::list);
         router.get("/api/campaigns/:id").handler(this::one);
         router.get("/api/campaigns/:id/attempts").handler(this::attempts);
-        router.post("/api/campaigns/:id/:command").handler(this::command);
+        for (CampaignCommand command : CampaignCommand.values()) {
+            router.post("/api/campaigns/:id/" + name(command)).handler(ctx -> command(ctx, command));
+        }
     }
 
     private void create(RoutingContext ctx) {
@@ -269,16 +271,9 @@ public final class CampaignsResource {
         });
     }
 
-    private void command(RoutingContext ctx) {
+    private void command(RoutingContext ctx, CampaignCommand command) {
         CampaignId id = id(ctx);
         if (id == null) {
-            return;
-        }
-        CampaignCommand command;
-        try {
-            command = CampaignCommand.valueOf(ctx.pathParam("command").toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            new ApiError(404, "no such resource").send(ctx.response());
             return;
         }
         answer(ctx, runner.command(id, command), campaign -> Responses.json(ctx, 200, json(campaign)));

@@ -35,7 +35,7 @@ public final class CasesResource {
 
     static final int DEFAULT_LIMIT = 50;
     /** The particulars at their longest, in any script, fit well inside. */
-    private static final int BODY_LIMIT = 32 * 1024;
+    static final int BODY_LIMIT = 32 * 1024;
 
     private final Vertx vertx;
     private final Casework casework;

@@ -24,7 +24,7 @@ import org.hotline.store.MongoCustomerFile;
 public final class CustomersResource {
 
     /** A name and a note at their longest, in any script, fit well inside. */
-    private static final int BODY_LIMIT = 16 * 1024;
+    static final int BODY_LIMIT = 16 * 1024;
     private static final Set<String> FIELDS = Set.of("number", "name", "vip", "advisor", "note");
 
     private final StoreCalls store;

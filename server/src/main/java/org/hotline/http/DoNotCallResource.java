@@ -21,7 +21,7 @@ import org.hotline.campaign.upload.ContactNumbers;
  */
 public final class DoNotCallResource {
 
-    private static final int BODY_LIMIT = 4 * 1024;
+    static final int BODY_LIMIT = 4 * 1024;
     private static final Set<String> FIELDS = Set.of("number", "reason", "by");
 
     private final StoreCalls store;

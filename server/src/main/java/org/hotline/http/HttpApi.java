@@ -32,7 +32,9 @@ public final class HttpApi {
         return options;
     }
 
-    public static Future<HttpServer> start(Vertx vertx, HotlineConfig.Http config, Map<String, BooleanSupplier> health,
+    /** @param contract checks requests against the HTTP contract before the resources see them; it is served too */
+    public static Future<HttpServer> start(Vertx vertx, HotlineConfig.Http config, ContractCheck contract,
+                                           Map<String, BooleanSupplier> health,
                                            CallRecords records, Floor floor, CustomersResource customers, LiveResource live,
                                            ReportsResource reports, CasesResource cases, CampaignsResource campaigns,
                                            CampaignOutcomeResource campaignOutcomes, PreviewResource previews,
@@ -40,7 +42,10 @@ public final class HttpApi {
                                            PrometheusMeterRegistry metrics, Clock clock) {
         Router router = Router.router(vertx);
         WebPages.mount(router);
+        // who is asking first (401/403 before any body is read), then whether the request fits the contract (400)
         access.mountGuard(router);
+        contract.mount(router);
+        new ContractResource(contract.text()).mount(router);
         access.mountResources(router);
         settings.mount(router);
         new HealthResource(vertx, health).mount(router);

@@ -34,6 +34,8 @@ import org.hotline.access.Users;
  */
 final class SessionResource {
 
+    static final int BODY_LIMIT = 4096;
+
     private static final Set<String> FIELDS = Set.of("user", "password");
 
     private final Vertx vertx;
@@ -56,10 +58,10 @@ final class SessionResource {
     }
 
     void mount(Router router) {
-        router.post("/api/session").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::login);
+        router.post("/api/session").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(this::login);
         router.get("/api/session").handler(this::current);
         router.delete("/api/session").handler(this::logout);
-        router.post("/api/session/password").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::changePassword);
+        router.post("/api/session/password").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(this::changePassword);
     }
 
     private void changePassword(RoutingContext ctx) {

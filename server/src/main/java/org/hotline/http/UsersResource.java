@@ -30,6 +30,8 @@ import org.hotline.routing.AgentId;
  */
 final class UsersResource {
 
+    static final int BODY_LIMIT = 4096;
+
     private static final Set<String> NEW = Set.of("name", "displayName", "role", "agent", "password");
     private static final Set<String> CHANGE = Set.of("displayName", "role", "agent", "disabled");
     private static final Set<String> PASSWORD = Set.of("password");
@@ -49,7 +51,7 @@ final class UsersResource {
     }
 
     void mount(Router router) {
-        BodyHandler body = BodyHandler.create().setBodyLimit(4096);
+        BodyHandler body = BodyHandler.create().setBodyLimit(BODY_LIMIT);
         router.get("/api/users").handler(this::list);
         router.post("/api/users").handler(body).handler(this::create);
         router.put("/api/users/:name").handler(body).handler(this::change);

@@ -1,5 +1,6 @@
 package org.hotline.http;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -31,8 +32,17 @@ public final class WebPages {
     private WebPages() {
     }
 
+    /**
+     * The routes take any method (the static handlers answer GET and HEAD and pass the rest on to
+     * the 404), so they stay out of the list of the API's routes that the HTTP contract and the
+     * access rules are checked against.
+     */
     public static void mount(Router router) {
-        router.get("/").handler(ctx -> {
+        router.route("/").handler(ctx -> {
+            if (!reading(ctx)) {
+                ctx.next();
+                return;
+            }
             secure(ctx);
             ctx.response().setStatusCode(302).putHeader("location", "/web/login.html").end();
         });
@@ -40,23 +50,27 @@ public final class WebPages {
             secure(ctx);
             ctx.next();
         });
-        router.get("/web/lib/:file").handler(ctx -> {
-            if (LIBRARIES.contains(ctx.pathParam("file"))) {
+        router.route("/web/lib/*").handler(ctx -> {
+            if (LIBRARIES.contains(ctx.normalizedPath().substring("/web/lib/".length()))) {
                 ctx.next();
             } else {
                 new ApiError(404, "no such resource").send(ctx.response());
             }
         });
-        router.get("/web/lib/*").handler(StaticHandler.create("META-INF/resources/webjars/chart.js/" + version(CHART_JS) + "/dist")
+        router.route("/web/lib/*").handler(StaticHandler.create("META-INF/resources/webjars/chart.js/" + version(CHART_JS) + "/dist")
                 .setCachingEnabled(true).setMaxAgeSeconds(LIBRARY_MAX_AGE).setDirectoryListing(false));
         // Pages and scripts change with every release and have no version in their names: the
         // browser keeps them but asks each time (a 304 when unchanged), so an upgrade shows at once.
-        router.get("/web/*").handler(ctx -> {
+        router.route("/web/*").handler(ctx -> {
             ctx.addHeadersEndHandler(ignored -> ctx.response().headers().set("cache-control", "no-cache"));
             ctx.next();
         });
-        router.get("/web/*").handler(StaticHandler.create("web").setCachingEnabled(true).setDirectoryListing(false)
+        router.route("/web/*").handler(StaticHandler.create("web").setCachingEnabled(true).setDirectoryListing(false)
                 .setIndexPage("login.html"));
+    }
+
+    private static boolean reading(RoutingContext ctx) {
+        return ctx.request().method() == HttpMethod.GET || ctx.request().method() == HttpMethod.HEAD;
     }
 
     private static void secure(RoutingContext ctx) {

@@ -25,6 +25,7 @@ import org.hotline.customer.CallerRecognition;
 import org.hotline.call.Sleeper;
 import org.hotline.config.HotlineConfig;
 import org.hotline.customer.Customer;
+import org.hotline.http.ContractCheck;
 import org.hotline.http.CustomersResource;
 import org.hotline.http.DoNotCallResource;
 import org.hotline.http.HttpApi;
@@ -285,7 +286,8 @@ public final class HotlineServer implements AutoCloseable {
             FirstRun.adminWhenNoUsers(vertx, users, passwords, config.access());
             AccessApi access = new AccessApi(vertx, config.access(), users, passwords,
                     new org.hotline.store.MongoAuditLog(store.auditLog()), roster::contains, config.http().tls() != null, clock);
-            HttpServer http = HttpApi.start(vertx, config.http(), health, callRecords, floor, customersApi,
+            ContractCheck contract = ContractCheck.load(vertx).await(10, TimeUnit.SECONDS);
+            HttpServer http = HttpApi.start(vertx, config.http(), contract, health, callRecords, floor, customersApi,
                     live, reports, casesApi, campaignsApi,
                     new CampaignOutcomeResource(vertx, campaigns, new DifficultCustomer(contactBook, clock), runner,
                             agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),

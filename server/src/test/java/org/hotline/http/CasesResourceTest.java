@@ -48,6 +48,15 @@ class CasesResourceTest {
     @BeforeEach
     void start() throws Exception {
         http = new ResourceFixture();
+        http.serve(resource(http, clock, ROSTER)::mount);
+        http.store.calls().insertOne(new Document("_id", "1795309200.17")
+                .append("caller", new Document("number", "13900139000"))
+                .append("offers", List.of(new Document("agent", "010").append("outcome", "answered")))
+                .append("agent", new Document("id", "010")));
+    }
+
+    /** The case file on the fixture's database, Beijing's deadlines, 001 the team lead. */
+    static CasesResource resource(ResourceFixture http, TestClock clock, Set<AgentId> roster) {
         PhoneNumbers numbers = new PhoneNumbers("CN");
         Casework casework = new Casework(new MongoCases(http.store.cases()),
                 new CallFirstContacts(new CallRecords(http.store.calls()), numbers),
@@ -55,13 +64,7 @@ class CasesResourceTest {
                 new EscalationRule(Severity.HIGH, new TeamLeads(List.of(
                         new Agent(new AgentId("001"), "张伟", Tier.TEAM_LEAD, Map.of(new Skill("orders"), 1))))),
                 CaseNotices.none(), clock, new Random(5));
-        CasesResource resource = new CasesResource(http.vertx, casework, new MongoCases(http.store.cases()), numbers,
-                ROSTER::contains, clock);
-        http.serve(resource::mount);
-        http.store.calls().insertOne(new Document("_id", "1795309200.17")
-                .append("caller", new Document("number", "13900139000"))
-                .append("offers", List.of(new Document("agent", "010").append("outcome", "answered")))
-                .append("agent", new Document("id", "010")));
+        return new CasesResource(http.vertx, casework, new MongoCases(http.store.cases()), numbers, roster::contains, clock);
     }
 
     @AfterEach
