@@ -115,26 +115,39 @@ public final class Browser implements AutoCloseable {
 
     /** The element's text once it satisfies {@code wanted} (within the usual wait, or longer). */
     public String awaitText(String css, Predicate<String> wanted, Duration within) {
-        String[] seen = new String[1];
-        try {
-            new WebDriverWait(driver, within).until(d -> {
-                List<WebElement> found = d.findElements(By.cssSelector(css));
-                seen[0] = found.isEmpty() ? null : found.getFirst().getText();
-                return seen[0] != null && wanted.test(seen[0]);
-            });
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError(test + ": " + css + " never showed what was awaited; last seen: " + seen[0], e);
-        }
-        return seen[0];
+        return await(css, WebElement::getText, wanted, within, "text");
     }
 
     public String awaitText(String css, Predicate<String> wanted) {
         return awaitText(css, wanted, WAIT);
     }
 
-    /** An attribute once it has {@code value}. */
+    /** Waits until the element's attribute has {@code value}. */
     public void awaitAttribute(String css, String attribute, String value, Duration within) {
-        awaitText(css, ignored -> value.equals(find(css).getDomAttribute(attribute)), within);
+        await(css, element -> element.getDomAttribute(attribute), value::equals, within, attribute);
+    }
+
+    /** Waits until the element has the CSS class. */
+    public void awaitClass(String css, String className, Duration within) {
+        await(css, element -> element.getDomAttribute("class"),
+                classes -> classes != null && List.of(classes.split("\\s+")).contains(className), within, "class");
+    }
+
+    /** What {@code read} finds in the first element matching {@code css}, once it satisfies {@code wanted}. */
+    private String await(String css, java.util.function.Function<WebElement, String> read, Predicate<String> wanted,
+                         Duration within, String what) {
+        String[] seen = new String[1];
+        try {
+            new WebDriverWait(driver, within).until(d -> {
+                List<WebElement> found = d.findElements(By.cssSelector(css));
+                seen[0] = found.isEmpty() ? null : read.apply(found.getFirst());
+                return seen[0] != null && wanted.test(seen[0]);
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(test + ": the " + what + " of " + css + " never became what was awaited; last seen: "
+                    + seen[0], e);
+        }
+        return seen[0];
     }
 
     public Object script(String javaScript, Object... args) {

@@ -229,11 +229,9 @@ class BrowserIT {
             desk.awaitAttribute("#state", "data-state", "on-call", Duration.ofSeconds(5));
 
             // Past the (shortened) warning the timer turns amber, past the limit red.
-            desk.awaitText("#talk-timer", text -> desk.find("#talk-timer").getDomAttribute("class").contains("amber"),
-                    Duration.ofSeconds(15));
+            desk.awaitClass("#talk-timer", "amber", Duration.ofSeconds(15));
             desk.screenshot("desktop-call");
-            desk.awaitText("#talk-timer", text -> desk.find("#talk-timer").getDomAttribute("class").contains("red"),
-                    Duration.ofSeconds(10));
+            desk.awaitClass("#talk-timer", "red", Duration.ofSeconds(10));
 
             // A case opened from the call, its particulars shown back as text.
             desk.type("#case-form [name=what]", "<b>快递</b>延误");
