@@ -191,10 +191,14 @@ public final class ContractCheck {
                 continue;
             }
             Object typed;
-            try {
-                typed = (parameter.getStyle() == Style.FORM ? form : simple).transform(parameter, value);
-            } catch (ValidatorException e) {
-                return parameter.getName() + ": not in the expected form";
+            if ("string".equals(parameter.getSchema().get("type"))) {
+                typed = value; // as written: the library would read "010" or a call id "1795309200.17" as a number
+            } else {
+                try {
+                    typed = (parameter.getStyle() == Style.FORM ? form : simple).transform(parameter, value);
+                } catch (ValidatorException e) {
+                    return parameter.getName() + ": not in the expected form";
+                }
             }
             OutputUnit result = validators.get(parameter).validate(typed);
             if (!result.getValid()) {

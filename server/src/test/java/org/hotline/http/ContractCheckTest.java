@@ -151,6 +151,15 @@ class ContractCheckTest {
     }
 
     @Test
+    void aCallIdAsAsteriskWritesItReachesTheResource() throws Exception {
+        HttpResponse<Buffer> call = http.get("/api/calls/1795309200.17");
+        assertThat(call.statusCode()).as(call.bodyAsString()).isEqualTo(404);
+        assertThat(call.bodyAsJsonObject().getString("error")).isEqualTo("no call 1795309200.17");
+        HttpResponse<Buffer> owned = http.get("/api/cases?owner=010");
+        assertThat(owned.statusCode()).as("an agent ID of digits is text").isEqualTo(200);
+    }
+
+    @Test
     void theResourceStillAnswersWhatOnlyItCanKnow() throws Exception {
         HttpResponse<Buffer> unknownOwner = post("/api/cases", DAMAGED_PARCEL.copy().put("owner", "099"));
         assertRefused(unknownOwner, "owner: no agent \"099\"");
