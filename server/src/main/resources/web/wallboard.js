@@ -25,7 +25,7 @@ follow(null, {
   'agent-state': (event) => {
     const agent = agents.get(event.agent);
     if (!agent) return;
-    Object.assign(agent, { state: event.state, pauseReason: event.reason, since: event.at });
+    Object.assign(agent, { state: event.state, pauseReason: event.reason, since: event.at, phoneRegistered: event.phoneRegistered });
     drawAgent(agent);
   },
   'talk-time-breach': (event) => alert('alert.talkBreach', event),
@@ -39,7 +39,7 @@ agentList.agents.forEach((a) => agents.set(a.id, a));
 drawAll();
 readFigures();
 setInterval(readFigures, FIGURES_MS);
-setInterval(readAgents, FIGURES_MS); // phones registering are not state changes: read them now and then
+setInterval(readAgents, FIGURES_MS); // and now and then from the API, should an event have been missed
 setInterval(tick, 1000);
 onLanguageChange(drawAll);
 

@@ -19,7 +19,12 @@ import org.hotline.routing.PauseReason;
  */
 final class AgentStateFeed {
 
-    private record Shown(AgentState state, PauseReason reason) {
+    // The phone too: a wall board shows whose softphone is registered, and a phone going away is news.
+    private record Shown(AgentState state, PauseReason reason, boolean phoneRegistered) {
+
+        static Shown of(AgentStatus status) {
+            return new Shown(status.state(), status.pauseReason(), status.phoneRegistered());
+        }
     }
 
     private final LiveFeed live;
@@ -27,16 +32,17 @@ final class AgentStateFeed {
 
     AgentStateFeed(LiveFeed live, List<AgentStatus> now) {
         this.live = live;
-        now.forEach(status -> shown.put(status.agent().id(), new Shown(status.state(), status.pauseReason())));
+        now.forEach(status -> shown.put(status.agent().id(), Shown.of(status)));
     }
 
     void publishChanges(List<AgentStatus> statuses) {
         for (AgentStatus status : statuses) {
-            Shown now = new Shown(status.state(), status.pauseReason());
+            Shown now = Shown.of(status);
             if (!now.equals(shown.put(status.agent().id(), now))) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("state", dashed(now.state()));
                 data.put("reason", now.reason() == null ? null : dashed(now.reason()));
+                data.put("phoneRegistered", now.phoneRegistered());
                 live.publish(LiveEvent.forAgent("agent-state", status.agent().id().value(), data, status.since()));
             }
         }

@@ -54,9 +54,10 @@ class FloorAgentStatesTest {
     }
 
     @Test
-    void everyChangeIsPublishedOnceWithStateAndReason() throws Exception {
+    void everyChangeIsPublishedOnceWithStateReasonAndWhetherThePhoneIsRegistered() throws Exception {
         floor.publishAgentStates(published::add);
-        floor.phoneRegistered(LI, true); // not a state change: nothing published
+        floor.phoneRegistered(LI, true); // the wall board shows it at once
+        floor.phoneRegistered(LI, true); // no change: nothing more
         floor.ready(LI).await(10, TimeUnit.SECONDS);
         floor.pause(LI, PauseReason.BREAK).await(10, TimeUnit.SECONDS);
         floor.ready(LI).await(10, TimeUnit.SECONDS);
@@ -67,8 +68,9 @@ class FloorAgentStatesTest {
         ticket.leave();
         floor.logOut(LI).await(10, TimeUnit.SECONDS);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(states()).containsExactly(
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(states()).containsExactly("logged-out/null",
                 "ready/null", "paused/break", "ready/null", "offered/null", "paused/ring-no-answer", "logged-out/null"));
+        assertThat(published).allSatisfy(event -> assertThat(event.data().get("phoneRegistered")).isEqualTo(true));
         assertThat(published).allSatisfy(event -> {
             assertThat(event.type()).isEqualTo("agent-state");
             assertThat(event.agent()).isEqualTo("010");
