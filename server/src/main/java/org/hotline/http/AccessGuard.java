@@ -69,7 +69,7 @@ final class AccessGuard implements Handler<RoutingContext> {
             ctx.addEndHandler(ended -> {
                 int status = ctx.response().getStatusCode();
                 if (ended.succeeded() && status >= 200 && status < 300) {
-                    audit.record(viewer.user(), action, target(ctx, path), null);
+                    audit.record(viewer.user(), action, Viewers.auditedTarget(ctx, target(ctx, path)), null);
                 }
             });
         }

@@ -139,9 +139,12 @@ public final class CampaignsResource {
                 book.remove(request.campaign().id());
                 throw e;
             }
-        }), added -> Responses.json(ctx, 201, json(request.campaign())
+        }), added -> {
+            Viewers.audited(ctx, "/api/campaigns/" + request.campaign().id().value());
+            Responses.json(ctx, 201, json(request.campaign())
                 .put("contacts", added)
-                .put("rejected", new JsonArray(List.copyOf(request.rowErrors())))));
+                .put("rejected", new JsonArray(List.copyOf(request.rowErrors()))));
+        });
     }
 
     /**
@@ -210,6 +213,7 @@ public final class CampaignsResource {
             JsonArray listed = new JsonArray();
             read.doNotCall().forEach(skipped -> listed.add(new JsonObject().put("row", skipped.row())
                     .put("number", skipped.number())));
+            Viewers.audited(ctx, "/api/campaigns/" + campaign.id().value());
             Responses.json(ctx, 201, json(campaign)
                     .put("contacts", done.getValue().written())
                     .put("encoding", read.encoding())

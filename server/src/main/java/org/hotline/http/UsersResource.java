@@ -83,6 +83,7 @@ final class UsersResource {
             error.send(ctx.response());
             return;
         }
+        Viewers.audited(ctx, "/api/users/" + user.name());
         blocking(ctx, 201, () -> {
             User made = user.withPasswordHash(passwords.hash(password));
             try {

@@ -9,6 +9,7 @@ import org.hotline.access.Viewer;
 final class Viewers {
 
     private static final String KEY = "hotline.viewer";
+    private static final String AUDITED = "hotline.audited";
 
     private Viewers() {
     }
@@ -20,6 +21,16 @@ final class Viewers {
     /** Empty only where no guard stands in front (a resource tested on its own). */
     static Optional<Viewer> of(RoutingContext ctx) {
         return Optional.ofNullable(ctx.get(KEY));
+    }
+
+    /** What the audit log names as the target, when the path alone does not say (what was created). */
+    static void audited(RoutingContext ctx, String target) {
+        ctx.put(AUDITED, target);
+    }
+
+    static String auditedTarget(RoutingContext ctx, String fallback) {
+        String target = ctx.get(AUDITED);
+        return target == null ? fallback : target;
     }
 
     /** Whether the answer must hide customers' phone numbers. */

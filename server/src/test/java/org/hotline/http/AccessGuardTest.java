@@ -178,6 +178,9 @@ class AccessGuardTest {
         assertThat(send(boss, HttpMethod.POST, "/api/users", new JsonObject().put("name", "x.y").put("displayName", "X")
                 .put("role", "agent").put("password", PASSWORD)).bodyAsJsonObject().getString("error")).startsWith("agent:");
 
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> audit.between(Instant.EPOCH,
+                Instant.parse("2100-01-01T00:00:00Z"), "boss", 50).stream().anyMatch(entry ->
+                entry.action().equals("user.created") && entry.target().equals("/api/users/wang.wei")));
         Login wang = login("wang.wei", PASSWORD);
         assertThat(send(boss, HttpMethod.PUT, "/api/users/wang.wei", new JsonObject().put("disabled", true)).statusCode()).isEqualTo(200);
         assertThat(send(wang, HttpMethod.GET, "/api/session", null).statusCode()).isEqualTo(401);
