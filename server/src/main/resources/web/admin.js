@@ -1,16 +1,21 @@
-// Administration: users, the audit log, and the settings the server runs with (read-only: they
-// are changed in config/, not here).
+// Administration: users, the audit log, and the settings the server runs with: service hours are
+// changed here; the rest is changed in config/ (the greeting is recorded audio of the company name).
 import { api, explain } from './api.js';
 import { $, el, formValues, replace, row } from './dom.js';
 import { dateTime } from './format.js';
 import { label, onLanguageChange, t } from './i18n.js';
 import { startPage } from './shell.js';
 import { users } from './admin-users.js';
+import { serviceHours } from './admin-hours.js';
 
 await startPage();
 let settings = null;
 let entries = [];
 const accounts = users();
+const hours = serviceHours((changed) => {
+  settings = changed;
+  drawSettings();
+});
 
 $('#audit-form').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -25,6 +30,7 @@ await Promise.all([accounts.load(), readSettings(), audit()].map((p) => p.catch(
 async function readSettings() {
   settings = await api('/api/settings');
   drawSettings();
+  hours.show(settings.hours);
   replace($('#new-agent'), el('option', { value: '' }),
     (settings.agents || []).map((a) => el('option', { value: a.id, text: `${a.id} ${a.name}` })));
 }

@@ -21,18 +21,18 @@ public final class InboundFlow {
     private final AgentQueue agents;
     private final WaitRules waiting;
     private final QueueWait queueWait;
-    private final ServiceHours hours;
+    private final OpeningHours hours;
     private final Clock clock;
     private final Sleeper sleeper;
     private final CallEventSink events;
 
-    public InboundFlow(RingPolicy rings, IvrMenu menu, AgentQueue agents, WaitRules waiting, ServiceHours hours, Clock clock,
+    public InboundFlow(RingPolicy rings, IvrMenu menu, AgentQueue agents, WaitRules waiting, OpeningHours hours, Clock clock,
                        Sleeper sleeper, CallEventSink events) {
         this(rings, menu, agents, waiting, Reception.none(), hours, clock, sleeper, events);
     }
 
     public InboundFlow(RingPolicy rings, IvrMenu menu, AgentQueue agents, WaitRules waiting, Reception reception,
-                       ServiceHours hours, Clock clock, Sleeper sleeper, CallEventSink events) {
+                       OpeningHours hours, Clock clock, Sleeper sleeper, CallEventSink events) {
         this.rings = rings;
         this.menu = menu;
         this.agents = agents;

@@ -15,14 +15,48 @@ import java.util.Set;
  * When the hotline is staffed, in the centre's time zone: opening hours per weekday (none =
  * closed that day), and holidays when it is closed all day.
  */
-public record ServiceHours(ZoneId zone, Map<DayOfWeek, Hours> week, Set<LocalDate> holidays) {
+public record ServiceHours(ZoneId zone, Map<DayOfWeek, Hours> week, Set<LocalDate> holidays) implements OpeningHours {
 
     /** Open from {@code opens} (inclusive) to {@code closes} (exclusive); {@code closes} of 00:00 means midnight. */
     public record Hours(LocalTime opens, LocalTime closes) {
+
+        private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("(\\d{2}:\\d{2})\\s*-\\s*(\\d{2}:\\d{2})");
+
         public Hours {
             if (!closes.equals(LocalTime.MIDNIGHT) && !closes.isAfter(opens)) {
                 throw new IllegalArgumentException("closing time " + closes + " is not after opening time " + opens);
             }
+        }
+
+        /**
+         * Reads "09:00-21:00" ("24:00" for midnight); "closed" is empty.
+         *
+         * @throws IllegalArgumentException saying what is wrong
+         */
+        public static Optional<Hours> parse(String text) {
+            if (text == null || text.isBlank()) {
+                throw new IllegalArgumentException("expected a time range like 09:00-21:00, or closed");
+            }
+            if (text.strip().equalsIgnoreCase("closed")) {
+                return Optional.empty();
+            }
+            java.util.regex.Matcher m = RANGE.matcher(text.strip());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("'" + (text.length() > 20 ? text.substring(0, 20) + "…" : text)
+                        + "' is not a time range like 09:00-21:00 (or closed)");
+            }
+            try {
+                LocalTime opens = LocalTime.parse(m.group(1));
+                LocalTime closes = m.group(2).equals("24:00") ? LocalTime.MIDNIGHT : LocalTime.parse(m.group(2));
+                return Optional.of(new Hours(opens, closes));
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("'" + text + "' is not a time range like 09:00-21:00 (or closed)");
+            }
+        }
+
+        /** As {@link #parse} reads it. */
+        public String text() {
+            return opens + "-" + (closes.equals(LocalTime.MIDNIGHT) ? "24:00" : closes.toString());
         }
 
         boolean contains(LocalTime time) {
@@ -44,6 +78,7 @@ public record ServiceHours(ZoneId zone, Map<DayOfWeek, Hours> week, Set<LocalDat
         return new ServiceHours(zone, week, Set.of());
     }
 
+    @Override
     public boolean isOpen(Instant moment) {
         ZonedDateTime local = moment.atZone(zone);
         if (holidays.contains(local.toLocalDate())) {
@@ -53,7 +88,7 @@ public record ServiceHours(ZoneId zone, Map<DayOfWeek, Hours> week, Set<LocalDat
         return today != null && today.contains(local.toLocalTime());
     }
 
-    /** The next time the hotline opens after {@code moment} (or {@code moment} itself when open), within two weeks. */
+    @Override
     public Optional<Instant> nextOpening(Instant moment) {
         if (isOpen(moment)) {
             return Optional.of(moment);

@@ -78,7 +78,6 @@ public final class ConfigLoader {
     private static final Pattern CONTEXT = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Pattern SECRET = Pattern.compile("[\\x21-\\x7e]{12,128}");
-    private static final Pattern RANGE = Pattern.compile("(\\d{2}:\\d{2})\\s*-\\s*(\\d{2}:\\d{2})");
     private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_-]{1,48}");
     private static final Pattern AREA_CODE = Pattern.compile("[1-9][0-9]{0,3}");
 
@@ -449,18 +448,9 @@ public final class ConfigLoader {
     }
 
     private static ServiceHours.Hours range(String key, String text) {
-        if (text.equalsIgnoreCase("closed")) {
-            return null;
-        }
-        Matcher m = RANGE.matcher(text);
-        if (!m.matches()) {
-            throw new ConfigException(key + ": '" + text + "' is not a time range like 09:00-21:00 (or closed)");
-        }
         try {
-            LocalTime opens = LocalTime.parse(m.group(1));
-            LocalTime closes = m.group(2).equals("24:00") ? LocalTime.MIDNIGHT : LocalTime.parse(m.group(2));
-            return new ServiceHours.Hours(opens, closes);
-        } catch (DateTimeException | IllegalArgumentException e) {
+            return ServiceHours.Hours.parse(text).orElse(null);
+        } catch (IllegalArgumentException e) {
             throw new ConfigException(key + ": " + e.getMessage());
         }
     }

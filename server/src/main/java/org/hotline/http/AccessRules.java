@@ -138,6 +138,7 @@ final class AccessRules {
         r.add(audited(put, "/api/users/:name", Permission.ADMINISTER, "user.changed"));
         r.add(audited(post, "/api/users/:name/password", Permission.ADMINISTER, "user.password-set"));
         r.add(need(get, "/api/audit", Permission.ADMINISTER));
+        r.add(audited(put, "/api/settings/hours", Permission.ADMINISTER, "settings.hours-changed"));
         return new AccessRules(r);
     }
 

@@ -1,36 +1,138 @@
 package org.hotline.http;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.hotline.call.CentreHours;
+import org.hotline.call.ServiceHours;
 import org.hotline.config.HotlineConfig;
+import org.hotline.store.MongoServiceHours;
 
 /**
- * {@code GET /api/settings}: what the centre runs with, for the supervisors' console: company name
- * (the greeting), service hours, the IVR menu, the agents and their skills, the time limits. Read
- * only: the configuration files are the one place settings change, checked as the server starts.
+ * What the centre runs with, for the consoles.
+ *
+ * <ul>
+ * <li>{@code GET /api/settings}: company name (the greeting), service hours as they stand, the IVR
+ *     menu, the agents and their skills, the time limits.</li>
+ * <li>{@code PUT /api/settings/hours} {@code {"week": {"monday": "09:00-21:00" | "closed", ...},
+ *     "holidays": ["2026-10-01"]}}: new service hours, from the next call on, kept across restarts
+ *     (every weekday must be given). The rest stays in the configuration files, checked at start-up:
+ *     the greeting is recorded audio that must match the company name.</li>
+ * </ul>
  */
 public final class SettingsResource {
 
-    private final JsonObject settings;
+    static final int BODY_LIMIT = 4096;
+    private static final int MAX_HOLIDAYS = 366;
 
-    public SettingsResource(HotlineConfig config) {
-        this.settings = settings(config);
+    private final Vertx vertx;
+    private final HotlineConfig config;
+    private final CentreHours hours;
+    private final MongoServiceHours saved;
+    private final Clock clock;
+
+    public SettingsResource(Vertx vertx, HotlineConfig config, CentreHours hours, MongoServiceHours saved, Clock clock) {
+        this.vertx = vertx;
+        this.config = config;
+        this.hours = hours;
+        this.saved = saved;
+        this.clock = clock;
     }
 
     void mount(Router router) {
-        router.get("/api/settings").handler(ctx -> Responses.json(ctx, 200, settings));
+        router.get("/api/settings").handler(ctx -> Responses.json(ctx, 200, settings()));
+        router.put("/api/settings/hours").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(this::changeHours);
     }
 
-    private static JsonObject settings(HotlineConfig config) {
+    private void changeHours(RoutingContext ctx) {
+        ServiceHours changed;
+        try {
+            changed = hours(JsonBody.of(ctx, Set.of("week", "holidays"),
+                    "{\"week\": {\"monday\": \"09:00-21:00\", ..., \"sunday\": \"closed\"}, \"holidays\": [\"2026-10-01\"]}"));
+        } catch (ApiError error) {
+            error.send(ctx.response());
+            return;
+        }
+        String by = Viewers.of(ctx).map(viewer -> viewer.user()).orElse("?");
+        vertx.executeBlocking(() -> {
+            saved.save(changed, by, clock.instant()); // kept first: what callers get must survive a restart
+            return null;
+        }, false).onComplete(done -> {
+            if (done.failed()) {
+                new ApiError(503, "settings not saved: the store is unavailable; nothing changed").send(ctx.response());
+                return;
+            }
+            hours.change(changed);
+            Responses.json(ctx, 200, settings());
+        });
+    }
+
+    private ServiceHours hours(JsonObject body) {
+        if (!(body.getValue("week") instanceof JsonObject week)) {
+            throw ApiError.badParameter("week", "expected {\"monday\": \"09:00-21:00\", ...} with every day");
+        }
+        Map<DayOfWeek, ServiceHours.Hours> days = new EnumMap<>(DayOfWeek.class);
+        for (String name : week.fieldNames()) {
+            if (dayOf(name) == null) {
+                throw ApiError.badParameter("week." + org.hotline.call.Printable.of(name), "not a day (monday ... sunday)");
+            }
+        }
+        for (DayOfWeek day : DayOfWeek.values()) {
+            String key = day.name().toLowerCase(Locale.ROOT);
+            if (!(week.getValue(key) instanceof String text)) {
+                throw ApiError.badParameter("week." + key, "required: a time range like 09:00-21:00, or closed");
+            }
+            try {
+                ServiceHours.Hours.parse(text).ifPresent(open -> days.put(day, open));
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badParameter("week." + key, e.getMessage());
+            }
+        }
+        Set<LocalDate> holidays = new HashSet<>();
+        Object listed = body.getValue("holidays", new JsonArray());
+        if (!(listed instanceof JsonArray dates) || dates.size() > MAX_HOLIDAYS) {
+            throw ApiError.badParameter("holidays", "a list of at most " + MAX_HOLIDAYS + " dates like 2026-10-01");
+        }
+        for (Object date : dates) {
+            try {
+                holidays.add(LocalDate.parse((String) date));
+            } catch (ClassCastException | NullPointerException | DateTimeException e) {
+                throw ApiError.badParameter("holidays", "dates like 2026-10-01");
+            }
+        }
+        return new ServiceHours(config.centre().timeZone(), days, holidays);
+    }
+
+    private static DayOfWeek dayOf(String name) {
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day.name().toLowerCase(Locale.ROOT).equals(name)) {
+                return day;
+            }
+        }
+        return null;
+    }
+
+    private JsonObject settings() {
+        ServiceHours now = hours.current();
         JsonObject week = new JsonObject();
-        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
-            var hours = config.hours().week().get(day);
-            week.put(day.name().toLowerCase(java.util.Locale.ROOT), hours == null ? "closed"
-                    : hours.opens() + "-" + (hours.closes().equals(java.time.LocalTime.MIDNIGHT) ? "24:00" : hours.closes()));
+        for (DayOfWeek day : DayOfWeek.values()) {
+            ServiceHours.Hours open = now.week().get(day);
+            week.put(day.name().toLowerCase(Locale.ROOT), open == null ? "closed" : open.text());
         }
         JsonArray holidays = new JsonArray();
-        config.hours().holidays().stream().sorted().forEach(day -> holidays.add(day.toString()));
+        now.holidays().stream().sorted().forEach(day -> holidays.add(day.toString()));
         JsonObject menu = new JsonObject();
         config.ivr().menu().options().forEach((key, queue) -> menu.put(String.valueOf(key), queue));
         JsonArray agents = new JsonArray();
@@ -38,7 +140,7 @@ public final class SettingsResource {
             JsonObject skills = new JsonObject();
             agent.skills().forEach((skill, level) -> skills.put(skill.name(), level));
             agents.add(new JsonObject().put("id", agent.id().value()).put("name", agent.name())
-                    .put("tier", agent.tier().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .put("tier", agent.tier().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                     .put("teamLead", agent.teamLead() == null ? null : agent.teamLead().value())
                     .put("skills", skills));
         });

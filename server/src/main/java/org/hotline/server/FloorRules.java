@@ -1,7 +1,7 @@
 package org.hotline.server;
 
 import java.time.Duration;
-import org.hotline.call.ServiceHours;
+import org.hotline.call.OpeningHours;
 import org.hotline.routing.CallbackPolicy;
 
 /**
@@ -14,10 +14,10 @@ import org.hotline.routing.CallbackPolicy;
  * @param talkWarning  how long a conversation runs before the agent is warned (the handbook's aim: 3 minutes)
  * @param talkLimit    how long before the conversation breaks the rule (never over 5 minutes)
  */
-record FloorRules(Duration wrapUp, Duration agentRingFor, CallbackPolicy callbacks, ServiceHours hours, Duration talkWarning,
+record FloorRules(Duration wrapUp, Duration agentRingFor, CallbackPolicy callbacks, OpeningHours hours, Duration talkWarning,
                   Duration talkLimit) {
 
-    FloorRules(Duration wrapUp, Duration agentRingFor, CallbackPolicy callbacks, ServiceHours hours) {
+    FloorRules(Duration wrapUp, Duration agentRingFor, CallbackPolicy callbacks, OpeningHours hours) {
         this(wrapUp, agentRingFor, callbacks, hours, Duration.ofMinutes(3), Duration.ofMinutes(5));
     }
 }

@@ -171,6 +171,16 @@ public final class HotlineServer implements AutoCloseable {
             LiveResource live = new LiveResource(vertx.getOrCreateContext(), roster::contains, clock,
                     LiveResource.Settings.standard());
 
+            org.hotline.store.MongoServiceHours savedHours = new org.hotline.store.MongoServiceHours(store.settings());
+            org.hotline.call.CentreHours hours = new org.hotline.call.CentreHours(config.hours());
+            try {
+                savedHours.load(config.centre().timeZone()).ifPresent(saved -> {
+                    hours.change(saved);
+                    LOG.info("service hours as last changed from the console (they win over hours: in the configuration)");
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("service hours changed from the console not read ({}); the configuration's apply", e.toString());
+            }
             CallMetrics recorded = new CallMetrics(journal, meters, clock, config.centre().timeZone());
             CallTracker tracker = new CallTracker(config.rings(), recorded);
             Context floorContext = vertx.getOrCreateContext();
@@ -178,7 +188,7 @@ public final class HotlineServer implements AutoCloseable {
             Floor floor = new Floor(floorContext,
                     new Distributor(config.agents(), PriorityRules.standard(), AgentSelection.mostSkilledThenLongestIdle(), clock),
                     new FloorRules(config.routing().wrapUp(), config.rings().ringLength().multipliedBy(config.rings().maxRings()),
-                            config.callbacks().policy(), config.hours(), config.routing().talkWarning(),
+                            config.callbacks().policy(), hours, config.routing().talkWarning(),
                             config.routing().talkLimit()),
                     new AgentFirstDialer(amiLink::get), recorded::append, clock);
             floor.restore(new OpenCallbacks(store.calls()).read());
@@ -196,7 +206,7 @@ public final class HotlineServer implements AutoCloseable {
                             e164 -> caseFile.notClosedOf(e164, OPEN_CASES_SHOWN)),
                     new LiveDesk(live, callRecords));
             InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), floor, config.routing().waiting(), reception,
-                    config.hours(), clock, Sleeper.on(clock), events);
+                    hours, clock, Sleeper.on(clock), events);
 
             AgentlessLine agentless = new AgentlessLine(amiLink::get, config.centre().numbers(), config.campaigns().ring(), clock);
             java.time.Duration agentRing = config.rings().ringLength().multipliedBy(config.rings().maxRings());
@@ -292,7 +302,7 @@ public final class HotlineServer implements AutoCloseable {
                     new CampaignOutcomeResource(vertx, campaigns, new DifficultCustomer(contactBook, clock), runner,
                             agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),
                     new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi, access,
-                    new SettingsResource(config), meters, clock)
+                    new SettingsResource(vertx, config, hours, savedHours, clock), meters, clock)
                     .await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),

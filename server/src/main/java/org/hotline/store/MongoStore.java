@@ -136,6 +136,11 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(MongoAuditLog.COLLECTION);
     }
 
+    /** Settings changed while the server runs (see {@link MongoServiceHours}). */
+    public MongoCollection<Document> settings() {
+        return database.getCollection(MongoServiceHours.COLLECTION);
+    }
+
     /** Whether MongoDB answers; never throws, answers within the server-selection timeout. */
     public boolean ping() {
         try {

@@ -60,7 +60,8 @@ class HttpContractTest {
             Map.entry("changeOwnPassword", SessionResource.BODY_LIMIT),
             Map.entry("createUser", UsersResource.BODY_LIMIT),
             Map.entry("changeUser", UsersResource.BODY_LIMIT),
-            Map.entry("setUserPassword", UsersResource.BODY_LIMIT));
+            Map.entry("setUserPassword", UsersResource.BODY_LIMIT),
+            Map.entry("changeServiceHours", SettingsResource.BODY_LIMIT));
 
     @TempDir
     Path uploads;
@@ -90,7 +91,8 @@ class HttpContractTest {
                 new DoNotCallResource(vertx, null, null, clock),
                 new AccessApi(vertx, SHIPPED.access(), users, passwords, new org.hotline.store.MongoAuditLog(store.auditLog()),
                         agent -> true, false, clock),
-                new SettingsResource(SHIPPED),
+                new SettingsResource(vertx, SHIPPED, new org.hotline.call.CentreHours(SHIPPED.hours()),
+                        new org.hotline.store.MongoServiceHours(store.settings()), clock),
                 null, clock).await(10, TimeUnit.SECONDS);
     }
 

@@ -144,8 +144,15 @@ class BrowserIT {
         admin.type("#new-password", PASSWORD);
         admin.click("#user-create");
         admin.visible("#users tr[data-user='wang']");
+        // a holiday far off: the other tests' calls still find the hotline open
+        admin.awaitAttribute("#hours-days input[data-day='sunday']", "value", "00:00-24:00", Duration.ofSeconds(10));
+        admin.type("#hours-holidays", "2099-01-01");
+        admin.click("#hours-save");
+        admin.awaitText("#hours-message", text -> text.contains("服务时间已保存"));
+        admin.awaitText("#settings", text -> text.contains("2099-01-01"));
         admin.click("#audit-show");
-        admin.awaitText("#audit tbody", text -> text.contains("chief") && text.contains("user.created"));
+        admin.awaitText("#audit tbody", text -> text.contains("chief") && text.contains("user.created")
+                && text.contains("settings.hours-changed"));
         admin.screenshot("admin");
 
         Browser wang = browser().logIn("wang", PASSWORD, "desktop.html");
