@@ -63,6 +63,12 @@ public final class Sessions {
         return Optional.of(renewed);
     }
 
+    /** Whether the session stands, without keeping it alive (a live stream asks; only requests count as use). */
+    public boolean isOpen(String token) {
+        Session found = token == null ? null : open.get(token);
+        return found != null && found.expiresAt().isAfter(clock.instant());
+    }
+
     public void close(String token) {
         if (token != null) {
             open.remove(token);

@@ -63,7 +63,8 @@ final class AccessGuard implements Handler<RoutingContext> {
                     + " may not " + (export ? "export data" : method.name() + " " + rule.pattern())).send(ctx.response());
             return;
         }
-        Viewers.put(ctx, viewer);
+        String token = session.get().token();
+        Viewers.put(ctx, viewer, () -> sessions.isOpen(token));
         String action = export ? "report.exported" : rule.audit();
         if (action != null) {
             ctx.addEndHandler(ended -> {

@@ -91,7 +91,7 @@ final class LiveHub {
     }
 
     private void ping() {
-        streams.forEach(stream -> stream.send(PING));
+        streams.forEach(stream -> stream.ping(PING));
     }
 
     private <T> Future<T> on(Supplier<T> work) {

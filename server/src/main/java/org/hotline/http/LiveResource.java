@@ -123,7 +123,7 @@ public final class LiveResource implements LiveFeed {
                 .putHeader("cache-control", "no-store")
                 .putHeader("x-accel-buffering", "no"); // nginx: pass each event on at once
         LiveStream stream = new LiveStream(Vertx.currentContext(), response, String.valueOf(ctx.request().remoteAddress()),
-                follower, Viewers.masksNumbers(ctx), settings.backlogBytes(), closed -> {
+                new LiveStream.Watcher(follower, Viewers.masksNumbers(ctx), Viewers.loggedIn(ctx)), settings.backlogBytes(), closed -> {
                     connections.decrementAndGet();
                     hub.unsubscribe(closed);
                 });

@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +26,7 @@ final class LiveStream {
     private final Context context;
     private final HttpServerResponse response;
     private final String client;
-    private final String follower;
-    private final boolean masksNumbers;
+    private final Watcher watcher;
     private final int backlogLimit;
     private final Consumer<LiveStream> onClose;
     private final ArrayDeque<byte[]> backlog = new ArrayDeque<>();
@@ -34,19 +34,26 @@ final class LiveStream {
     private boolean closed;
 
     /**
-     * @param client       who is connected, for the log
+     * Who watches the stream.
+     *
      * @param follower     the agent whose events this connection wants (plus everyone's), or null for all
      * @param masksNumbers whether the viewer gets customers' numbers masked
+     * @param loggedIn     whether the viewer's session still stands: a stream ends with its session (logout, expiry)
+     */
+    record Watcher(String follower, boolean masksNumbers, BooleanSupplier loggedIn) {
+    }
+
+    /**
+     * @param client       who is connected, for the log
      * @param backlogLimit bytes that may wait for a slow client before it is disconnected
      * @param onClose      run once, on the connection's context, when the connection is gone
      */
-    LiveStream(Context context, HttpServerResponse response, String client, String follower, boolean masksNumbers,
-               int backlogLimit, Consumer<LiveStream> onClose) {
-        this.masksNumbers = masksNumbers;
+    LiveStream(Context context, HttpServerResponse response, String client, Watcher watcher, int backlogLimit,
+               Consumer<LiveStream> onClose) {
+        this.watcher = watcher;
         this.context = context;
         this.response = response;
         this.client = client;
-        this.follower = follower;
         this.backlogLimit = backlogLimit;
         this.onClose = onClose;
     }
@@ -69,11 +76,27 @@ final class LiveStream {
     }
 
     String follower() {
-        return follower;
+        return watcher.follower();
     }
 
     boolean masksNumbers() {
-        return masksNumbers;
+        return watcher.masksNumbers();
+    }
+
+    /** From any thread: the heartbeat, or the end of the stream when the viewer's session has ended. */
+    void ping(byte[] ping) {
+        context.runOnContext(ignored -> {
+            if (closed) {
+                return;
+            }
+            if (!watcher.loggedIn().getAsBoolean()) {
+                LOG.info("live client {} disconnected: its session has ended", client);
+                closed();
+                response.end(); // the browser reconnects, and is told to log in
+                return;
+            }
+            write(ping);
+        });
     }
 
     /** From any thread: bytes for this client, written in the order given. */

@@ -10,12 +10,24 @@ final class Viewers {
 
     private static final String KEY = "hotline.viewer";
     private static final String AUDITED = "hotline.audited";
+    private static final String LOGGED_IN = "hotline.logged-in";
 
     private Viewers() {
     }
 
     static void put(RoutingContext ctx, Viewer viewer) {
         ctx.put(KEY, viewer);
+    }
+
+    /** @param loggedIn whether the session still stands, asked again by what outlives the request (a live stream) */
+    static void put(RoutingContext ctx, Viewer viewer, java.util.function.BooleanSupplier loggedIn) {
+        ctx.put(KEY, viewer);
+        ctx.put(LOGGED_IN, loggedIn);
+    }
+
+    static java.util.function.BooleanSupplier loggedIn(RoutingContext ctx) {
+        java.util.function.BooleanSupplier loggedIn = ctx.get(LOGGED_IN);
+        return loggedIn == null ? () -> true : loggedIn;
     }
 
     /** Empty only where no guard stands in front (a resource tested on its own). */

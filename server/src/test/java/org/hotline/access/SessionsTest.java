@@ -38,6 +38,16 @@ class SessionsTest {
     }
 
     @Test
+    void askingWhetherASessionStandsDoesNotKeepItAlive() {
+        Session session = sessions.open(agent);
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(sessions.isOpen(session.token())).isTrue();
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(sessions.isOpen(session.token())).isFalse();
+        assertThat(sessions.isOpen("made-up")).isFalse();
+    }
+
+    @Test
     void tokensAreLongRandomAndTheCsrfTokenDiffersFromTheSessionToken() {
         Session one = sessions.open(agent);
         Session two = sessions.open(agent);

@@ -332,11 +332,15 @@ class LiveResourceTest {
 
     /** As the access guard leaves it: the request's viewer known to the resource. */
     private void start(Settings settings, org.hotline.access.Viewer viewer) {
+        start(settings, viewer, () -> true);
+    }
+
+    private void start(Settings settings, org.hotline.access.Viewer viewer, java.util.function.BooleanSupplier loggedIn) {
         live = new LiveResource(vertx.getOrCreateContext(), ROSTER::contains, CLOCK, settings);
         Router router = Router.router(vertx);
         if (viewer != null) {
             router.route().handler(ctx -> {
-                Viewers.put(ctx, viewer);
+                Viewers.put(ctx, viewer, loggedIn);
                 ctx.next();
             });
         }
@@ -359,6 +363,19 @@ class LiveResourceTest {
             assertThat(mine.data().encode()).doesNotContain("13800138000");
         }
         assertThat(get("/api/agents/010/screen-pop").body().getString("caller")).isEqualTo("138****8000");
+    }
+
+    @Test
+    void aStreamEndsAtTheNextHeartbeatOnceItsViewersSessionHasEnded() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean loggedIn = new java.util.concurrent.atomic.AtomicBoolean(true);
+        start(new Settings(Duration.ofMillis(100), 1000, 200, 256 * 1024),
+                new org.hotline.access.Viewer("team.lead", org.hotline.access.Role.SUPERVISOR, null), loggedIn::get);
+        try (SseClient board = open("/api/live")) {
+            assertThat(board.nextComment(Duration.ofSeconds(2))).isEqualTo(": ping");
+            loggedIn.set(false); // logged out, or the session expired
+            await().atMost(Duration.ofSeconds(3)).until(board::ended);
+            await().atMost(Duration.ofSeconds(3)).until(() -> subscribers() == 0);
+        }
     }
 
     @Test
