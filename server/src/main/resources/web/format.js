@@ -39,3 +39,11 @@ export function dateTime(iso) {
 export function date(iso) {
   return iso ? new Date(iso).toLocaleDateString(locale()) : '—';
 }
+
+/** A value in one line: objects as "key: value" pairs, lists joined (settings, audit details). */
+export function oneLine(value) {
+  if (value === null || value === undefined) return '—';
+  if (Array.isArray(value)) return value.map(oneLine).join(', ');
+  if (typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}: ${oneLine(v)}`).join('; ');
+  return String(value);
+}

@@ -10,6 +10,7 @@ const PAGES = [
   { page: 'wallboard', roles: ['supervisor', 'admin'] },
   { page: 'campaigns', roles: ['supervisor', 'admin'] },
   { page: 'reports', roles: ['supervisor', 'admin'] },
+  { page: 'settings', roles: ['supervisor', 'admin'] },
   { page: 'admin', roles: ['admin'] },
 ];
 

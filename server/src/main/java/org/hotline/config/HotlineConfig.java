@@ -18,6 +18,9 @@ import org.hotline.customer.LongDistanceRule;
 import org.hotline.customer.PhoneNumbers;
 import org.hotline.routing.Agent;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hotline.routing.Skill;
 
 /**
  * The server's whole configuration, validated: read once at start-up by {@link ConfigLoader}.
@@ -47,6 +50,12 @@ public record HotlineConfig(
         Cases cases,
         Campaigns campaigns,
         Access access) {
+
+    /** The queues calls are put in, one per skill: the menu's choices. An agent's skills are among them. */
+    public Set<Skill> queues() {
+        return ivr.menu().options().values().stream().map(Skill::new)
+                .collect(Collectors.toUnmodifiableSet());
+    }
 
     /**
      * Logins to the pages and the API.

@@ -116,6 +116,8 @@ final class AccessRules {
         r.add(audited(get, "/api/reports/stored/:id", Permission.EXPORT, "report.exported"));
         r.add(need(get, "/api/settings", Permission.SUPERVISE));
         r.add(need(get, "/api/queues", Permission.SUPERVISE));
+        r.add(audited(put, "/api/settings/hours", Permission.SUPERVISE, "settings.hours-changed"));
+        r.add(audited(put, "/api/agents/:id/skills", Permission.SUPERVISE, "agent.skills-changed"));
 
         // campaigns and the numbers they must not dial
         r.add(need(get, "/api/campaigns", Permission.RUN_CAMPAIGNS));
@@ -138,7 +140,6 @@ final class AccessRules {
         r.add(audited(put, "/api/users/:name", Permission.ADMINISTER, "user.changed"));
         r.add(audited(post, "/api/users/:name/password", Permission.ADMINISTER, "user.password-set"));
         r.add(need(get, "/api/audit", Permission.ADMINISTER));
-        r.add(audited(put, "/api/settings/hours", Permission.ADMINISTER, "settings.hours-changed"));
         return new AccessRules(r);
     }
 

@@ -39,6 +39,7 @@ public final class HttpApi {
                                            ReportsResource reports, CasesResource cases, CampaignsResource campaigns,
                                            CampaignOutcomeResource campaignOutcomes, PreviewResource previews,
                                            DoNotCallResource doNotCall, AccessApi access, SettingsResource settings,
+                                           AgentSkillsResource skills,
                                            PrometheusMeterRegistry metrics, Clock clock) {
         Router router = Router.router(vertx);
         WebPages.mount(router);
@@ -51,6 +52,7 @@ public final class HttpApi {
         new HealthResource(vertx, health).mount(router);
         new CallsResource(vertx, records, clock).mount(router);
         new AgentsResource(floor).mount(router);
+        skills.mount(router);
         new CallbacksResource(floor).mount(router);
         new QueuesResource(floor).mount(router);
         customers.mount(router);

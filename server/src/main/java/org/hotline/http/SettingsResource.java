@@ -25,7 +25,8 @@ import org.hotline.store.MongoServiceHours;
  *
  * <ul>
  * <li>{@code GET /api/settings}: company name (the greeting), service hours as they stand, the IVR
- *     menu, the agents and their skills, the time limits.</li>
+ *     menu and its queues, the time limits. The agents and their skills, which change while the
+ *     floor runs, are the agents API's.</li>
  * <li>{@code PUT /api/settings/hours} {@code {"week": {"monday": "09:00-21:00" | "closed", ...},
  *     "holidays": ["2026-10-01"]}}: new service hours, from the next call on, kept across restarts
  *     (every weekday must be given). The rest stays in the configuration files, checked at start-up:
@@ -135,15 +136,8 @@ public final class SettingsResource {
         now.holidays().stream().sorted().forEach(day -> holidays.add(day.toString()));
         JsonObject menu = new JsonObject();
         config.ivr().menu().options().forEach((key, queue) -> menu.put(String.valueOf(key), queue));
-        JsonArray agents = new JsonArray();
-        config.agents().forEach(agent -> {
-            JsonObject skills = new JsonObject();
-            agent.skills().forEach((skill, level) -> skills.put(skill.name(), level));
-            agents.add(new JsonObject().put("id", agent.id().value()).put("name", agent.name())
-                    .put("tier", agent.tier().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                    .put("teamLead", agent.teamLead() == null ? null : agent.teamLead().value())
-                    .put("skills", skills));
-        });
+        JsonArray queues = new JsonArray();
+        config.queues().stream().map(skill -> skill.name()).sorted().forEach(queues::add);
         return new JsonObject()
                 .put("company", new JsonObject().put("name", config.company().name()).put("nameEn", config.company().nameEn()))
                 .put("language", config.ivr().language().code())
@@ -155,6 +149,6 @@ public final class SettingsResource {
                 .put("talk", new JsonObject().put("warningSeconds", config.routing().talkWarning().toSeconds())
                         .put("limitSeconds", config.routing().talkLimit().toSeconds()))
                 .put("replyWithinDays", config.cases().replies().days())
-                .put("agents", agents);
+                .put("queues", queues);
     }
 }

@@ -31,6 +31,11 @@ public record Agent(AgentId id, String name, Tier tier, Map<Skill, Integer> skil
         }
     }
 
+    /** The same agent taking other queues (a supervisor moved them). */
+    public Agent withSkills(Map<Skill, Integer> changed) {
+        return new Agent(id, name, tier, changed, teamLead);
+    }
+
     public Optional<Integer> level(Skill skill) {
         return Optional.ofNullable(skills.get(skill));
     }

@@ -342,6 +342,17 @@ public final class Distributor {
         change(seat, AgentState.READY, null);
     }
 
+    /**
+     * The agent takes these queues, at these levels, from the next offer on; a call already offered
+     * to them stays theirs.
+     */
+    public void changeSkills(AgentId id, Map<Skill, Integer> skills) {
+        Seat seat = seat(id);
+        Agent changed = seat.agent.withSkills(skills);
+        changed.skills().keySet().forEach(skill -> available.computeIfAbsent(skill, this::availableSet));
+        refresh(seat, () -> seat.agent = changed);
+    }
+
     public void pause(AgentId id, PauseReason reason) {
         Seat seat = seat(id);
         if (seat.state == AgentState.LOGGED_OUT || seat.state == AgentState.OFFERED) {
@@ -500,7 +511,7 @@ public final class Distributor {
     }
 
     private static final class Seat {
-        final Agent agent;
+        Agent agent;
         AgentState state = AgentState.LOGGED_OUT;
         PauseReason reason;
         PauseReason pauseAfterCall;

@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.hotline.live.LiveEvent;
 import org.hotline.live.LiveFeed;
 import org.hotline.routing.AgentId;
 import org.hotline.routing.AgentState;
 import org.hotline.routing.AgentStatus;
 import org.hotline.routing.PauseReason;
+import org.hotline.routing.Skill;
 
 /**
  * Publishes {@code agent-state} events: compares the agents' states after a floor step with those
@@ -19,11 +21,12 @@ import org.hotline.routing.PauseReason;
  */
 final class AgentStateFeed {
 
-    // The phone too: a wall board shows whose softphone is registered, and a phone going away is news.
-    private record Shown(AgentState state, PauseReason reason, boolean phoneRegistered) {
+    // The phone too: a wall board shows whose softphone is registered, and a phone going away is news;
+    // and the skills, which a supervisor may change while the agent works.
+    private record Shown(AgentState state, PauseReason reason, boolean phoneRegistered, Map<Skill, Integer> skills) {
 
         static Shown of(AgentStatus status) {
-            return new Shown(status.state(), status.pauseReason(), status.phoneRegistered());
+            return new Shown(status.state(), status.pauseReason(), status.phoneRegistered(), status.agent().skills());
         }
     }
 
@@ -43,6 +46,9 @@ final class AgentStateFeed {
                 data.put("state", dashed(now.state()));
                 data.put("reason", now.reason() == null ? null : dashed(now.reason()));
                 data.put("phoneRegistered", now.phoneRegistered());
+                Map<String, Integer> skills = new TreeMap<>();
+                now.skills().forEach((skill, level) -> skills.put(skill.name(), level));
+                data.put("skills", skills);
                 live.publish(LiveEvent.forAgent("agent-state", status.agent().id().value(), data, status.since()));
             }
         }

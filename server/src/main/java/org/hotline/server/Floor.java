@@ -241,6 +241,11 @@ public final class Floor implements AgentQueue {
         return change(id, () -> distributor.logOut(id));
     }
 
+    /** A supervisor moved the agent to other queues: a call waiting in a new one may be theirs at once. */
+    public Future<AgentStatus> changeSkills(AgentId id, Map<Skill, Integer> skills) {
+        return change(id, () -> distributor.changeSkills(id, skills));
+    }
+
     /** The agent's softphone registered or went away (from Asterisk's contact events). */
     public void phoneRegistered(AgentId id, boolean registered) {
         quietly(() -> distributor.phoneRegistered(id, registered));

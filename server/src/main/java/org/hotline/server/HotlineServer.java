@@ -28,6 +28,7 @@ import org.hotline.customer.Customer;
 import org.hotline.http.ContractCheck;
 import org.hotline.http.CustomersResource;
 import org.hotline.http.DoNotCallResource;
+import org.hotline.http.AgentSkillsResource;
 import org.hotline.http.HttpApi;
 import org.hotline.http.LiveResource;
 import org.hotline.live.LiveFeed;
@@ -41,6 +42,7 @@ import org.hotline.routing.PriorityRules;
 import org.hotline.store.CallLedger;
 import org.hotline.store.CallRecords;
 import org.hotline.store.EmbeddedMongo;
+import org.hotline.store.MongoAgentSkills;
 import org.hotline.store.MongoCustomerFile;
 import org.hotline.store.MongoDoNotCallList;
 import org.hotline.store.MongoCallJournal;
@@ -181,12 +183,19 @@ public final class HotlineServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("service hours changed from the console not read ({}); the configuration's apply", e.toString());
             }
+            MongoAgentSkills savedSkills = new MongoAgentSkills(store.settings());
+            List<Agent> startingAgents = config.agents();
+            try {
+                startingAgents = StartingRoster.of(config.agents(), savedSkills.load(), config.queues());
+            } catch (RuntimeException e) {
+                LOG.warn("skills changed from the console not read ({}); the roster's apply", e.toString());
+            }
             CallMetrics recorded = new CallMetrics(journal, meters, clock, config.centre().timeZone());
             CallTracker tracker = new CallTracker(config.rings(), recorded);
             Context floorContext = vertx.getOrCreateContext();
             AtomicReference<AmiLink> amiLink = new AtomicReference<>();
             Floor floor = new Floor(floorContext,
-                    new Distributor(config.agents(), PriorityRules.standard(), AgentSelection.mostSkilledThenLongestIdle(), clock),
+                    new Distributor(startingAgents, PriorityRules.standard(), AgentSelection.mostSkilledThenLongestIdle(), clock),
                     new FloorRules(config.routing().wrapUp(), config.rings().ringLength().multipliedBy(config.rings().maxRings()),
                             config.callbacks().policy(), hours, config.routing().talkWarning(),
                             config.routing().talkLimit()),
@@ -302,7 +311,8 @@ public final class HotlineServer implements AutoCloseable {
                     new CampaignOutcomeResource(vertx, campaigns, new DifficultCustomer(contactBook, clock), runner,
                             agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),
                     new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi, access,
-                    new SettingsResource(vertx, config, hours, savedHours, clock), meters, clock)
+                    new SettingsResource(vertx, config, hours, savedHours, clock),
+                    new AgentSkillsResource(vertx, floor, config.queues(), savedSkills, clock), meters, clock)
                     .await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),

@@ -61,7 +61,8 @@ class HttpContractTest {
             Map.entry("createUser", UsersResource.BODY_LIMIT),
             Map.entry("changeUser", UsersResource.BODY_LIMIT),
             Map.entry("setUserPassword", UsersResource.BODY_LIMIT),
-            Map.entry("changeServiceHours", SettingsResource.BODY_LIMIT));
+            Map.entry("changeServiceHours", SettingsResource.BODY_LIMIT),
+            Map.entry("changeAgentSkills", AgentSkillsResource.BODY_LIMIT));
 
     @TempDir
     Path uploads;
@@ -93,6 +94,7 @@ class HttpContractTest {
                         agent -> true, false, clock),
                 new SettingsResource(vertx, SHIPPED, new org.hotline.call.CentreHours(SHIPPED.hours()),
                         new org.hotline.store.MongoServiceHours(store.settings()), clock),
+                new AgentSkillsResource(vertx, null, SHIPPED.queues(), null, clock),
                 null, clock).await(10, TimeUnit.SECONDS);
     }
 

@@ -47,13 +47,13 @@ class SettingsResourceTest {
     }
 
     @Test
-    void theSettingsShowTheGreetingsCompanyTheHoursTheLimitsAndTheAgentsSkills() throws Exception {
+    void theSettingsShowTheGreetingsCompanyTheHoursTheLimitsAndTheQueues() throws Exception {
         JsonObject settings = http.get("/api/settings").bodyAsJsonObject();
         assertThat(settings.getJsonObject("company").getString("name")).isEqualTo("三学苑");
         assertThat(settings.getJsonObject("hours").getJsonObject("week").getString("monday")).isEqualTo("09:00-21:00");
         assertThat(settings.getJsonObject("answer").getInteger("maxRings")).isEqualTo(3);
         assertThat(settings.getJsonObject("talk").getInteger("limitSeconds")).isEqualTo(300);
-        assertThat(settings.getJsonArray("agents")).hasSize(3);
+        assertThat(settings.getJsonArray("queues").getList()).containsExactly("after-sales", "agent", "complaints", "orders");
     }
 
     @Test

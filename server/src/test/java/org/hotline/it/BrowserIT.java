@@ -116,6 +116,8 @@ class BrowserIT {
         agent.go("campaigns.html");
         assertThat(agent.awaitText("#refused", text -> !text.isBlank())).startsWith("无权操作");
         agent.screenshot("agent-refused-campaigns");
+        agent.go("settings.html");
+        assertThat(agent.awaitText("#refused", text -> !text.isBlank())).startsWith("无权操作");
 
         agent.go("reports.html");
         agent.visible("#export-csv");
@@ -136,27 +138,45 @@ class BrowserIT {
     void anAdminCreatesAnAgentWhoThenLogsInToTheirDesktop() {
         Browser admin = browser().logIn("chief", PASSWORD, "wallboard.html").go("admin.html");
         admin.visible("#users tr[data-user='li']");
-        admin.awaitText("#settings", text -> text.contains("三学苑"));
         admin.type("#new-user", "wang");
         admin.type("#new-display", "王芳");
         admin.choose("#new-role", "agent");
+        admin.awaitText("#new-agent", text -> text.contains("011"));
         admin.choose("#new-agent", "011");
         admin.type("#new-password", PASSWORD);
         admin.click("#user-create");
         admin.visible("#users tr[data-user='wang']");
-        // a holiday far off: the other tests' calls still find the hotline open
-        admin.awaitAttribute("#hours-days input[data-day='sunday']", "value", "00:00-24:00", Duration.ofSeconds(10));
-        admin.type("#hours-holidays", "2099-01-01");
-        admin.click("#hours-save");
-        admin.awaitText("#hours-message", text -> text.contains("服务时间已保存"));
-        admin.awaitText("#settings", text -> text.contains("2099-01-01"));
         admin.click("#audit-show");
-        admin.awaitText("#audit tbody", text -> text.contains("chief") && text.contains("user.created")
-                && text.contains("settings.hours-changed"));
+        admin.awaitText("#audit tbody", text -> text.contains("chief") && text.contains("user.created"));
         admin.screenshot("admin");
 
         Browser wang = browser().logIn("wang", PASSWORD, "desktop.html");
         wang.awaitText("#whoami", text -> text.contains("王芳") && text.contains("011"));
+    }
+
+    @Test
+    void aSupervisorMovesAnAgentToAnotherQueueAndChangesTheServiceHoursFromTheSettingsPage() throws Exception {
+        Browser lead = browser().logIn("lead", PASSWORD, "wallboard.html").go("settings.html");
+        lead.awaitText("#settings", text -> text.contains("三学苑"));
+        String complaints = "#skills tr[data-agent='010'] select[data-queue='complaints']";
+        lead.visible(complaints);
+        lead.choose(complaints, "2");
+        lead.click("#skills tr[data-agent='010'] .save-skills");
+        lead.awaitText("#skills-message", text -> text.contains("010") && text.contains("技能已保存"));
+        assertThat(hotline.server().getJson("/api/agents/010").getJsonObject("skills").getInteger("complaints")).isEqualTo(2);
+
+        // a holiday far off: the other tests' calls still find the hotline open
+        lead.awaitAttribute("#hours-days input[data-day='sunday']", "value", "00:00-24:00", Duration.ofSeconds(10));
+        lead.type("#hours-holidays", "2099-01-01");
+        lead.click("#hours-save");
+        lead.awaitText("#hours-message", text -> text.contains("服务时间已保存"));
+        lead.awaitText("#settings", text -> text.contains("2099-01-01"));
+        lead.screenshot("settings");
+
+        Browser admin = browser().logIn("chief", PASSWORD, "wallboard.html").go("admin.html");
+        admin.click("#audit-show");
+        admin.awaitText("#audit tbody", text -> text.contains("lead") && text.contains("agent.skills-changed")
+                && text.contains("/api/agents/010/skills") && text.contains("settings.hours-changed"));
     }
 
     @Test

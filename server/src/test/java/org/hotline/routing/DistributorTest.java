@@ -58,6 +58,38 @@ class DistributorTest {
     }
 
     @Test
+    void anAgentMovedToAnotherQueueTakesItsWaitingCallsAndNoLongerTheOldQueues() {
+        readyWithPhone(LI);
+        acd.enqueue(call("c1", AFTER_SALES));
+        assertThat(acd.dispatch()).isEmpty();
+
+        acd.changeSkills(LI, Map.of(AFTER_SALES, 2));
+        assertThat(acd.dispatch()).singleElement().extracting(Offer::agent).isEqualTo(LI);
+        acd.answered(new CallId("c1"));
+        acd.callEnded(LI);
+        acd.ready(LI);
+
+        acd.enqueue(call("c2", ORDERS));
+        assertThat(acd.dispatch()).as("Li no longer takes orders").isEmpty();
+        assertThat(acd.status(LI).agent().skills()).containsExactly(Map.entry(AFTER_SALES, 2));
+    }
+
+    @Test
+    void aRaisedLevelCountsAtTheNextOffer() {
+        readyWithPhone(LI, ZHAO); // both take orders; Li at level 3 is preferred
+        acd.changeSkills(ZHAO, Map.of(ORDERS, 5));
+        acd.enqueue(call("c1", ORDERS));
+        assertThat(acd.dispatch()).singleElement().extracting(Offer::agent).isEqualTo(ZHAO);
+    }
+
+    @Test
+    void skillsOfAnUnknownAgentOrWithImpossibleLevelsAreRefusedAndNothingChanges() {
+        assertThatThrownBy(() -> acd.changeSkills(new AgentId("999"), Map.of(ORDERS, 3))).isInstanceOf(UnknownAgent.class);
+        assertThatThrownBy(() -> acd.changeSkills(LI, Map.of(ORDERS, 6))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(acd.status(LI).agent().skills()).containsExactly(Map.entry(ORDERS, 3));
+    }
+
+    @Test
     void amongEquallySkilledAgentsTheOneIdleLongestGetsTheCall() {
         readyWithPhone(WANG, LI); // Wang ready first, both level 3 in orders
         acd.enqueue(call("c1", ORDERS));

@@ -39,13 +39,8 @@ class FloorAgentStatesTest {
     private static final AgentId LI = new AgentId("010");
 
     private final Vertx vertx = Vertx.vertx();
-    private final Floor floor = new Floor(vertx.getOrCreateContext(),
-            new Distributor(List.of(new Agent(LI, "Li", Tier.FRONT_LINE, Map.of(ORDERS, 3))), PriorityRules.standard(),
-                    AgentSelection.mostSkilledThenLongestIdle(), Clock.fixed(NOW, ZoneOffset.UTC)),
-            new FloorRules(Duration.ofSeconds(10), Duration.ofSeconds(9), CallbackPolicy.standard(),
-                    ServiceHours.everyDay(ZoneOffset.UTC, new ServiceHours.Hours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT))),
-            (request, agent, ringFor, result) -> result.couldNotDial("no telephony in this test"),
-            (id, event) -> { }, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Floor floor = TestFloor.of(vertx.getOrCreateContext(),
+            List.of(new Agent(LI, "Li", Tier.FRONT_LINE, Map.of(ORDERS, 3))), Clock.fixed(NOW, ZoneOffset.UTC));
     private final List<LiveEvent> published = new CopyOnWriteArrayList<>();
 
     @AfterEach

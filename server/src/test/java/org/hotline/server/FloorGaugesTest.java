@@ -36,12 +36,8 @@ class FloorGaugesTest {
     private final Vertx vertx = Vertx.vertx();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final Floor floor = new Floor(vertx.getOrCreateContext(),
-            new Distributor(List.of(new Agent(new AgentId("010"), "Li", Tier.FRONT_LINE, Map.of(ORDERS, 3))),
-                    PriorityRules.standard(), AgentSelection.mostSkilledThenLongestIdle(), clock),
-            new FloorRules(Duration.ofSeconds(10), Duration.ofSeconds(9), CallbackPolicy.standard(),
-                    ServiceHours.everyDay(ZoneOffset.UTC, new ServiceHours.Hours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT))),
-            (request, agent, ringFor, result) -> { }, (id, event) -> { }, clock);
+    private final Floor floor = TestFloor.of(vertx.getOrCreateContext(),
+            List.of(new Agent(new AgentId("010"), "Li", Tier.FRONT_LINE, Map.of(ORDERS, 3))), clock);
 
     @AfterEach
     void stop() throws Exception {
