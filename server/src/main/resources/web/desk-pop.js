@@ -29,7 +29,7 @@ export function screenPop(agent) {
     $('#pop-history-box').hidden = !pop.history?.length;
     $('#pop-cases-box').hidden = !pop.openCases?.length;
     replace($('#pop-history tbody'), (pop.history || []).map((call) => row([
-      dateTime(call.arrivalAt), call.queue ? label('queue', call.queue) : '—', call.agent, call.outcome])));
+      dateTime(call.arrivalAt), call.queue ? label('queue', call.queue) : '—', call.agent, call.outcome ? label('callOutcome', call.outcome) : '—'])));
     replace($('#pop-cases'), (pop.openCases || []).map((c) => el('li', {},
       el('strong', { text: c.case }), ` · ${label('caseStatus', c.status)} · `, el('span', { text: c.what || c.category }))));
   }

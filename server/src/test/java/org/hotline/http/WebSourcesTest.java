@@ -47,9 +47,6 @@ class WebSourcesTest {
 
     @Test
     void everyStringThePagesNameIsInBothDictionaries() throws Exception {
-        String dictionaries = read(web().resolve("i18n.js"));
-        int english = dictionaries.indexOf("\n  en: {");
-        assertThat(english).isPositive();
         Set<String> used = new TreeSet<>();
         for (Path file : files("")) {
             Matcher keys = (file.toString().endsWith(".html") ? HTML_KEY : JS_KEY).matcher(read(file));
@@ -58,7 +55,26 @@ class WebSourcesTest {
             }
         }
         assertThat(used).hasSizeGreaterThan(100);
-        for (String key : used) {
+        assertInBothDictionaries(used);
+    }
+
+    @Test
+    void everyWayACallEndsAndEveryAgentStateHasANameInBothLanguages() throws Exception {
+        Set<String> keys = new TreeSet<>();
+        for (var outcome : org.hotline.call.FlowOutcome.values()) {
+            keys.add("callOutcome." + outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
+        for (var state : org.hotline.routing.AgentState.values()) {
+            keys.add("state." + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
+        assertInBothDictionaries(keys);
+    }
+
+    private static void assertInBothDictionaries(Set<String> keys) throws Exception {
+        String dictionaries = read(web().resolve("i18n.js"));
+        int english = dictionaries.indexOf("\n  en: {");
+        assertThat(english).isPositive();
+        for (String key : keys) {
             assertThat(dictionaries.indexOf("'" + key + "': ")).as("zh: " + key).isBetween(0, english);
             assertThat(dictionaries.indexOf("'" + key + "': ", english)).as("en: " + key).isPositive();
         }
