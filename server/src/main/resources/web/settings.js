@@ -27,7 +27,7 @@ follow(null, { 'agent-state': (event) => skills.changed(event) });
 
 function drawSettings() {
   if (!settings) return;
-  const { queues, ...rest } = settings;
+  const { queues, hours: inTheForm, ...rest } = settings;
   replace($('#settings'), Object.entries(rest).flatMap(([key, value]) => [el('dt', { text: label('setting', key) }),
     el('dd', { text: oneLine(value) })]));
 }

@@ -170,8 +170,11 @@ class BrowserIT {
         lead.type("#hours-holidays", "2099-01-01");
         lead.click("#hours-save");
         lead.awaitText("#hours-message", text -> text.contains("服务时间已保存"));
-        lead.awaitText("#settings", text -> text.contains("2099-01-01"));
         lead.screenshot("settings");
+        lead.go("settings.html"); // what the server kept, not what the form still shows
+        await().atMost(Duration.ofSeconds(10)).until(() -> "2099-01-01".equals(
+                lead.script("return document.getElementById('hours-holidays').value;")));
+        lead.find("#skills tr[data-agent='010'] select[data-queue='complaints'] option[value='2']:checked");
 
         Browser admin = browser().logIn("chief", PASSWORD, "wallboard.html").go("admin.html");
         admin.click("#audit-show");
