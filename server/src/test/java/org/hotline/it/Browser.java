@@ -33,7 +33,7 @@ public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of(System.getProperty("hotline.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("hotline.chromedriver", "/usr/bin/chromedriver"));
-    private static final Path SCREENSHOTS = AsteriskSandbox.home().resolve("server/target/screenshots");
+    static final Path SCREENSHOTS = AsteriskSandbox.home().resolve("server/target/screenshots");
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final ChromeDriver driver;

@@ -42,18 +42,9 @@ class BrowserIT {
     /** The users the browsers log in as, all with one password this test knows. */
     @BeforeAll
     static void users() throws Exception {
-        user("li", "李明", "agent", "010");
-        user("lead", "张伟", "supervisor", null);
-        user("chief", "系统管理员", "admin", null);
-    }
-
-    private static void user(String name, String displayName, String role, String agent) throws Exception {
-        JsonObject user = new JsonObject().put("name", name).put("displayName", displayName).put("role", role).put("password", PASSWORD);
-        if (agent != null) {
-            user.put("agent", agent);
-        }
-        var made = hotline.server().post("/api/users", user.encode());
-        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        hotline.server().createUser("li", "李明", "agent", "010", PASSWORD);
+        hotline.server().createUser("lead", "张伟", "supervisor", null, PASSWORD);
+        hotline.server().createUser("chief", "系统管理员", "admin", null, PASSWORD);
     }
 
     @org.junit.jupiter.api.BeforeEach

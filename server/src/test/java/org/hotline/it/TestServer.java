@@ -113,7 +113,14 @@ public final class TestServer implements AutoCloseable {
     /** Makes a user with a fresh password and returns a session logged in as them. */
     public ApiSession userWithRole(String name, String role, String agent) throws Exception {
         String password = ApiSession.newPassword();
-        JsonObject user = new JsonObject().put("name", name).put("displayName", name).put("role", role).put("password", password);
+        createUser(name, name, role, agent, password);
+        return new ApiSession(server.httpPort()).login(name, password);
+    }
+
+    /** Makes a user (through the API, as the administrator); {@code agent} may be null. */
+    public void createUser(String name, String displayName, String role, String agent, String password) throws Exception {
+        JsonObject user = new JsonObject().put("name", name).put("displayName", displayName).put("role", role)
+                .put("password", password);
         if (agent != null) {
             user.put("agent", agent);
         }
@@ -121,7 +128,6 @@ public final class TestServer implements AutoCloseable {
         if (made.statusCode() != 201) {
             throw new AssertionError("user " + name + " not made: " + made.statusCode() + " " + made.body());
         }
-        return new ApiSession(server.httpPort()).login(name, password);
     }
 
     /** The call's record once the call is over (ended, and the flow's outcome written), from the API. */
