@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The pages in a real headless Firefox (the system's firefox-esr over WebDriver BiDi) against the
  * whole hotline (real Asterisk): each role logs in through the login page by typing and clicking,
- * every page it may open shows its content (an agent changes state on the desktop, an admin makes a
+ * every page it may open shows its content (an agent changes state on the desktop, a supervisor
+ * changes an agent's skills on the settings page, an admin makes a
  * user, the reports draw their chart with a real call in it), the pages it may not open say so, the
  * language switch relabels them, and the wall board follows an agent and a waiting caller live. No
  * page may report a script error or a Content-Security-Policy violation. Every page is photographed
@@ -164,6 +165,13 @@ class FirefoxIT {
         attribute("#live-status", "data-connected", "true");
         screenshot("campaigns");
 
+        go("settings.html");
+        text("#settings", settings -> settings.contains("三学苑"));
+        choose("#skills tr[data-agent='001'] select[data-queue='orders']", "3");
+        firefox.click("#skills tr[data-agent='001'] .save-skills");
+        text("#skills-message", saved -> saved.contains("001") && saved.contains("技能已保存"));
+        screenshot("settings");
+
         go("admin.html");
         text("#refused", refused -> refused.startsWith("无权操作"));
         screenshot("supervisor-refused-admin");
@@ -174,7 +182,6 @@ class FirefoxIT {
         logIn("chief", "wallboard.html");
         go("admin.html");
         text("#users tr[data-user='li']", row -> row.contains("李明"));
-        text("#settings", settings -> settings.contains("三学苑"));
         firefox.type("#new-user", "zhao");
         firefox.type("#new-display", "赵敏");
         choose("#new-role", "agent");
