@@ -60,12 +60,12 @@ class HttpsTest {
         var plainClient = vertx.createHttpClient();
         String body = tlsClient
                 .request(HttpMethod.GET, port, "127.0.0.1", "/api/health")
-                .compose(request -> request.send()).compose(response -> response.body())
+                .compose(request -> request.send().compose(response -> response.body()))
                 .await(10, TimeUnit.SECONDS).toString();
         assertThat(body).isEqualTo("up");
         // and plain HTTP to the same port gets nowhere
         assertThatThrownBy(() -> plainClient.request(HttpMethod.GET, port, "127.0.0.1", "/api/health")
-                .compose(request -> request.send()).compose(response -> response.body())
+                .compose(request -> request.send().compose(response -> response.body()))
                 .await(5, TimeUnit.SECONDS)).isNotNull();
     }
 

@@ -48,9 +48,9 @@ final class SseClient implements AutoCloseable {
                     if (lastEventId != null) {
                         request.putHeader("Last-Event-ID", lastEventId);
                     }
-                    return request.send();
-                })
-                .map(SseClient::new));
+                    // handlers set in the callback that sends, so none is set after the first bytes came
+                    return request.send().map(SseClient::new);
+                }));
         assertThat(client.response.statusCode()).as("status of %s", uri).isEqualTo(200);
         return client;
     }
