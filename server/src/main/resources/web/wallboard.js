@@ -25,7 +25,8 @@ follow(null, {
   'agent-state': (event) => {
     const agent = agents.get(event.agent);
     if (!agent) return;
-    Object.assign(agent, { state: event.state, pauseReason: event.reason, since: event.at, phoneRegistered: event.phoneRegistered });
+    Object.assign(agent, { state: event.state, pauseReason: event.reason, since: event.at, phoneRegistered: event.phoneRegistered },
+      event.skills ? { skills: event.skills } : {});
     drawAgent(agent);
   },
   'talk-time-breach': (event) => alert('alert.talkBreach', event),
@@ -101,13 +102,16 @@ function drawQueue(name) {
 }
 
 function drawAgent(a) {
-  const tr = rowFor('agents', 'agent', a.id, ['name', 'state', 'time', 'phone']);
+  const tr = rowFor('agents', 'agent', a.id, ['name', 'state', 'time', 'phone', 'skills']);
   tr.querySelector('.name').textContent = `${a.id} ${a.name}`;
   const state = tr.querySelector('.state');
   state.dataset.state = a.state;
   state.textContent = label('state', a.state) + (a.pauseReason ? ` · ${label('pause', a.pauseReason)}` : '');
   tr.querySelector('.time').textContent = clock(since(a.since));
   tr.querySelector('.phone').textContent = t(a.phoneRegistered ? 'phone.registered' : 'phone.absent');
+  // the queues the agent takes, most skilled first: a supervisor moving them shows here at once
+  tr.querySelector('.skills').textContent = Object.entries(a.skills || {}).sort(([, x], [, y]) => y - x)
+    .map(([queue, level]) => `${label('queue', queue)} ${level}`).join(', ');
 }
 
 function tick() {

@@ -147,6 +147,8 @@ class BrowserIT {
 
     @Test
     void aSupervisorMovesAnAgentToAnotherQueueAndChangesTheServiceHoursFromTheSettingsPage() throws Exception {
+        Browser board = browser().logIn("lead", PASSWORD, "wallboard.html");
+        board.visible("#agents tr[data-agent='010'] .skills");
         Browser lead = browser().logIn("lead", PASSWORD, "wallboard.html").go("settings.html");
         lead.awaitText("#settings", text -> text.contains("三学苑"));
         String complaints = "#skills tr[data-agent='010'] select[data-queue='complaints']";
@@ -155,6 +157,7 @@ class BrowserIT {
         lead.click("#skills tr[data-agent='010'] .save-skills");
         lead.awaitText("#skills-message", text -> text.contains("010") && text.contains("技能已保存"));
         assertThat(hotline.server().getJson("/api/agents/010").getJsonObject("skills").getInteger("complaints")).isEqualTo(2);
+        board.awaitText("#agents tr[data-agent='010'] .skills", text -> text.contains("投诉 2")); // no reload
 
         // a holiday far off: the other tests' calls still find the hotline open
         lead.awaitAttribute("#hours-days input[data-day='sunday']", "value", "00:00-24:00", Duration.ofSeconds(10));

@@ -68,6 +68,15 @@ class FloorAgentStatesTest {
     }
 
     @Test
+    void anAgentMovedToAnotherQueueIsPublishedWithTheirNewSkills() throws Exception {
+        floor.publishAgentStates(published::add);
+        floor.changeSkills(LI, Map.of(new Skill("complaints"), 4, ORDERS, 2)).await(10, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(published).singleElement()
+                .satisfies(event -> assertThat(event.data().get("skills")).isEqualTo(Map.of("complaints", 4, "orders", 2))));
+    }
+
+    @Test
     void aQueueIsPublishedWhenItsWaitingCallsChangeAndNotOtherwise() throws Exception {
         floor.publishQueues(published::add);
         floor.phoneRegistered(LI, true);
