@@ -194,6 +194,11 @@ public final class Softphone implements AutoCloseable {
         type("/hangup\n");
     }
 
+    /** Picks up the call ringing now (a phone set to {@link Builder#neverAnswer()} answers when told to). */
+    public void answer() {
+        type("/accept\n");
+    }
+
     /** The WAV files of what the far end sent, one per call, oldest first. */
     public List<Path> recordings() {
         try (Stream<Path> files = Files.list(dir)) {
