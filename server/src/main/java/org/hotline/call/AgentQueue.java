@@ -40,6 +40,9 @@ public interface AgentQueue {
         /** The agent's phone rang out or was unavailable: the call keeps its place. */
         void notAnswered();
 
+        /** The ring was stopped through no fault of the agent's: they are free again, and the call keeps its place. */
+        void ringStopped();
+
         /** The agent's conversation, {@code talk} long, is over: their wrap-up starts. */
         void finished(Duration talk);
 

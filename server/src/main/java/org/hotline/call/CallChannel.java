@@ -3,6 +3,7 @@ package org.hotline.call;
 import java.time.Duration;
 import java.util.Optional;
 import org.hotline.routing.AgentId;
+import org.hotline.routing.Skill;
 
 /**
  * The caller's line as the inbound flow sees it. Implemented by the telephony adapter; every
@@ -40,9 +41,13 @@ public interface CallChannel {
 
     /**
      * Rings the agent's phone for at most {@code ringFor}; if they answer, the two talk and this
-     * returns when that conversation is over.
+     * returns when that conversation is over. A ring stopped because the caller hung up comes back
+     * as {@link AgentLeg.Outcome#CALLER_ABANDONED}.
      */
     AgentLeg connect(AgentId agent, Duration ringFor);
+
+    /** Leaves a mark in Asterisk's own logs that the caller joined {@code queue} now. */
+    void markQueued(Skill queue);
 
     /** Tells the dialplan the server finished this call, so it does not run its fallback. */
     void markFinished();

@@ -65,20 +65,72 @@ public sealed interface CallEvent {
         }
     }
 
-    /** The distributor chose an agent; their phone starts ringing. */
+    /** The agent's phone started ringing for this call (Asterisk's DialBegin of the agent's leg). */
     record Offered(Instant at, String agent) implements CallEvent {
     }
 
-    /** How an offer ended: answered, or rang out / busy / unavailable (the call keeps its place). */
-    record OfferEnded(Instant at, String agent, Instant ringStartedAt, AgentLeg.Outcome outcome) implements CallEvent {
+    /**
+     * How an offer's ring ended, at {@code at} (Asterisk's DialEnd of the agent's leg): answered, or
+     * rang out / busy / unavailable (the call keeps its place), or stopped because the caller hung up
+     * or the hotline withdrew it (no fault of the agent's).
+     *
+     * @param leg        the agent leg's channel id in Asterisk, or null
+     * @param dialStatus Asterisk's DIALSTATUS as reported, or null
+     */
+    record OfferEnded(Instant at, String agent, Instant ringStartedAt, AgentLeg.Outcome outcome, String leg,
+                      String dialStatus) implements CallEvent {
+        public OfferEnded(Instant at, String agent, Instant ringStartedAt, AgentLeg.Outcome outcome) {
+            this(at, agent, ringStartedAt, outcome, null, null);
+        }
     }
 
-    /** The agent answered; {@code at} is when. */
+    /** The agent answered; {@code at} is when (the answered offer's ring end). */
     record AgentAnswered(Instant at, String agent) implements CallEvent {
     }
 
-    /** The caller hung up while waiting for an agent, at this position in the queue. */
-    record Abandoned(Instant at, int position) implements CallEvent {
+    /** Caller and agent are connected and hear each other (Asterisk: the caller's channel entered the bridge). */
+    record ConversationStarted(Instant at, String agent) implements CallEvent {
+    }
+
+    /** Their conversation is over (the caller's channel left the bridge); who ended it, as far as Asterisk said. */
+    record ConversationEnded(Instant at, String agent, HangupSide endedBy) implements CallEvent {
+    }
+
+    /**
+     * The caller hung up while waiting for an agent, at this position in the queue.
+     *
+     * @param duringRing the caller hung up while an agent's phone rang for them
+     */
+    record Abandoned(Instant at, int position, boolean duringRing) implements CallEvent {
+        public Abandoned(Instant at, int position) {
+            this(at, position, false);
+        }
+    }
+
+    /** The caller hung up: Asterisk's hang-up request on the caller's channel, the moment they did. */
+    record CallerLeft(Instant at) implements CallEvent {
+    }
+
+    // ---- Asterisk's facts about an agent's leg, which the tracker turns into the offer and conversation above
+
+    /** Asterisk began dialling {@code agent}'s phone for this call (DialBegin); {@code leg} is that channel's id. */
+    record AgentRingStarted(Instant at, String agent, String leg) implements CallEvent {
+    }
+
+    /** Asterisk's dial of the leg ended with {@code dialStatus} (DialEnd: ANSWER, NOANSWER, BUSY, CANCEL…). */
+    record AgentRingEnded(Instant at, String leg, String dialStatus) implements CallEvent {
+    }
+
+    /** A hang-up was asked on this channel from its far end (Asterisk's HangupRequest): that side hung up. */
+    record HangupAsked(Instant at) implements CallEvent {
+    }
+
+    /** The caller's channel entered a bridge (with the agent who answered). */
+    record BridgeEntered(Instant at) implements CallEvent {
+    }
+
+    /** The caller's channel left its bridge. */
+    record BridgeLeft(Instant at) implements CallEvent {
     }
 
     /** The caller left the queue without an agent (waited past the maximum). */
@@ -107,6 +159,10 @@ public sealed interface CallEvent {
 
     /** The callback request is closed: the customer was reached, or every try is used up. */
     record CallbackClosed(Instant at, boolean reached) implements CallEvent {
+    }
+
+    /** The agent hung up first and the caller, still on the line, was asked for a rating. */
+    record SurveyOffered(Instant at) implements CallEvent {
     }
 
     /** After the conversation the caller rated the service 1–5 on the keypad. */

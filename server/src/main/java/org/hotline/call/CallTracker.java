@@ -10,8 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Follows the calls in progress: merges what the AMI stream and the inbound flow report about
  * each call, derives the ring rule's verdict once arrival and answer are both known, decides who
- * hung up, and hands every event to the journal. Not thread-safe: the caller runs it on one
- * thread (apart from {@link #arrivalOf}, which any thread may read).
+ * hung up, and hands every event to the journal. The agents' legs are Asterisk's alone: each
+ * offer's ring, the agent's answer and the conversation are put together here from Asterisk's
+ * dial, bridge and hang-up events, with their timestamps. Not thread-safe: the caller runs it on
+ * one thread (apart from {@link #arrivalOf}, which any thread may read).
  */
 public final class CallTracker implements CallEventSink {
 
@@ -21,6 +23,8 @@ public final class CallTracker implements CallEventSink {
     private final RingPolicy rings;
     private final CallJournal journal;
     private final Map<CallId, LiveCall> live = new HashMap<>();
+    /** Agent legs (Asterisk channel ids) of the calls in progress, to the call they ring for. */
+    private final Map<String, CallId> legs = new HashMap<>();
     private final Map<CallId, Instant> arrivals = new ConcurrentHashMap<>();
 
     public CallTracker(RingPolicy rings, CallJournal journal) {
@@ -32,6 +36,11 @@ public final class CallTracker implements CallEventSink {
     public void publish(CallId id, CallEvent event) {
         LiveCall call = live.get(id);
         if (call == null) {
+            CallId owner = legs.get(id.value());
+            if (owner != null) {
+                onAgentLeg(owner, live.get(owner), id.value(), event);
+                return;
+            }
             if (!opensCall(event) || live.size() >= MAX_LIVE) {
                 return; // not a hotline call (e.g. the other half of a Local channel), or already over
             }
@@ -50,7 +59,43 @@ public final class CallTracker implements CallEventSink {
                 call.answer = answered.at();
             }
             case CallEvent.HangupRequested ignored -> call.hungUpByHotline = true;
+            case CallEvent.AgentRingStarted ring -> {
+                ringStarted(id, call, ring);
+                return;
+            }
+            case CallEvent.AgentRingEnded ring -> {
+                ringEnded(id, call, ring);
+                return;
+            }
+            case CallEvent.HangupAsked asked -> {
+                if (call.callerLeftAt != null) {
+                    return;
+                }
+                call.callerLeftAt = asked.at();
+                event = new CallEvent.CallerLeft(asked.at());
+            }
+            case CallEvent.BridgeEntered entered -> {
+                if (call.answeredBy == null || call.talkingSince != null) {
+                    return; // not a conversation with an agent the tracker saw answer
+                }
+                call.talkingSince = entered.at();
+                event = new CallEvent.ConversationStarted(entered.at(), call.answeredBy.agent);
+            }
+            case CallEvent.BridgeLeft left -> {
+                if (call.talkingSince == null) {
+                    return;
+                }
+                event = conversationEnded(call, left.at());
+            }
+            case CallEvent.Abandoned abandoned -> {
+                if (call.callerLeftAt == null) {
+                    call.heldAbandon = abandoned; // Asterisk's hang-up time is on its way: it is the abandon's time
+                    return;
+                }
+                event = new CallEvent.Abandoned(call.callerLeftAt, abandoned.position(), abandoned.duringRing());
+            }
             case CallEvent.Ended ended -> {
+                closeLeftovers(id, call, ended.at());
                 if (ended.side() == null) {
                     event = ended.withSide(call.hungUpByHotline ? HangupSide.HOTLINE : HangupSide.CALLER);
                 }
@@ -61,9 +106,83 @@ public final class CallTracker implements CallEventSink {
             }
         }
         journal.append(id, event);
+        if (event instanceof CallEvent.CallerLeft && call.heldAbandon != null) {
+            CallEvent.Abandoned held = call.heldAbandon;
+            call.heldAbandon = null;
+            journal.append(id, new CallEvent.Abandoned(call.callerLeftAt, held.position(), held.duringRing()));
+        }
         if (!call.measured && call.arrival != null && call.answer != null) {
             call.measured = true;
             journal.append(id, new CallEvent.AnswerMeasured(call.answer, rings.measure(call.arrival, call.answer)));
+        }
+    }
+
+    private void ringStarted(CallId id, LiveCall call, CallEvent.AgentRingStarted ring) {
+        if (ring.leg() == null || call.ringing.containsKey(ring.leg())) {
+            return;
+        }
+        call.ringing.put(ring.leg(), new Ring(ring.agent(), ring.at()));
+        legs.put(ring.leg(), id);
+        journal.append(id, new CallEvent.Offered(ring.at(), ring.agent()));
+    }
+
+    private void ringEnded(CallId id, LiveCall call, CallEvent.AgentRingEnded end) {
+        Ring ring = call.ringing.remove(end.leg());
+        if (ring == null) {
+            return;
+        }
+        AgentLeg.Outcome outcome = AgentLeg.Outcome.ofDialStatus(end.dialStatus(), call.callerLeftAt != null);
+        journal.append(id, new CallEvent.OfferEnded(end.at(), ring.agent, ring.startedAt, outcome, end.leg(), end.dialStatus()));
+        if (outcome == AgentLeg.Outcome.ANSWERED) {
+            call.answeredBy = ring;
+            call.answeredLeg = end.leg();
+            call.agentLeftAt = null;
+            journal.append(id, new CallEvent.AgentAnswered(end.at(), ring.agent));
+        } else {
+            legs.remove(end.leg());
+        }
+    }
+
+    /** Asterisk's events of an agent's leg: only its hang-up request matters (who ended the conversation). */
+    private void onAgentLeg(CallId owner, LiveCall call, String leg, CallEvent event) {
+        if (event instanceof CallEvent.HangupAsked asked && call != null && leg.equals(call.answeredLeg)
+                && call.agentLeftAt == null) {
+            call.agentLeftAt = asked.at();
+        } else if (event instanceof CallEvent.Ended) {
+            legs.remove(leg);
+        }
+    }
+
+    private CallEvent.ConversationEnded conversationEnded(LiveCall call, Instant at) {
+        HangupSide side = call.agentLeftAt != null ? HangupSide.AGENT
+                : call.callerLeftAt != null ? HangupSide.CALLER : HangupSide.UNKNOWN;
+        CallEvent.ConversationEnded ended = new CallEvent.ConversationEnded(at, call.answeredBy.agent, side);
+        call.talkingSince = null;
+        call.answeredBy = null;
+        legs.remove(call.answeredLeg);
+        call.answeredLeg = null;
+        return ended;
+    }
+
+    /** The caller's channel is gone: a ring or conversation Asterisk did not close yet ends now. */
+    private void closeLeftovers(CallId id, LiveCall call, Instant at) {
+        call.ringing.forEach((leg, ring) -> {
+            legs.remove(leg);
+            journal.append(id, new CallEvent.OfferEnded(at, ring.agent, ring.startedAt,
+                    call.callerLeftAt != null ? AgentLeg.Outcome.CALLER_ABANDONED : AgentLeg.Outcome.WITHDRAWN, leg, null));
+        });
+        call.ringing.clear();
+        if (call.talkingSince != null) {
+            journal.append(id, conversationEnded(call, at));
+        }
+        if (call.heldAbandon != null) {
+            CallEvent.Abandoned held = call.heldAbandon;
+            call.heldAbandon = null;
+            journal.append(id, new CallEvent.Abandoned(call.callerLeftAt != null ? call.callerLeftAt : held.at(),
+                    held.position(), held.duringRing()));
+        }
+        if (call.answeredLeg != null) {
+            legs.remove(call.answeredLeg);
         }
     }
 
@@ -93,10 +212,20 @@ public final class CallTracker implements CallEventSink {
         return event instanceof CallEvent.Arrived || event instanceof CallEvent.FlowStarted;
     }
 
+    private record Ring(String agent, Instant startedAt) {
+    }
+
     private static final class LiveCall {
         Instant arrival;
         Instant answer;
         boolean measured;
         boolean hungUpByHotline;
+        Instant callerLeftAt;
+        final Map<String, Ring> ringing = new HashMap<>(2);
+        Ring answeredBy;
+        String answeredLeg;
+        Instant agentLeftAt;
+        Instant talkingSince;
+        CallEvent.Abandoned heldAbandon;
     }
 }

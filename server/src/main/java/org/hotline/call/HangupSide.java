@@ -1,6 +1,6 @@
 package org.hotline.call;
 
-/** Who ended the call. */
+/** Who ended the call (or, for a conversation, which of its two sides hung up). */
 public enum HangupSide {
-    CALLER, HOTLINE, UNKNOWN
+    CALLER, HOTLINE, AGENT, UNKNOWN
 }

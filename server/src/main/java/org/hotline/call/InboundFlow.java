@@ -133,6 +133,7 @@ public final class InboundFlow {
     private void afterConversation(InboundCall call, CallChannel line) {
         try {
             if (waiting.survey()) {
+                events.publish(call.id(), new CallEvent.SurveyOffered(clock.instant()));
                 Optional<Character> score = line.ask(Prompt.SURVEY, SURVEY_KEYS, menu.timeout());
                 if (score.isPresent()) {
                     events.publish(call.id(), new CallEvent.SurveyAnswered(clock.instant(), score.get() - '0'));

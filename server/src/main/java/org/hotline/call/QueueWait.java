@@ -61,6 +61,7 @@ final class QueueWait {
         WaitingCall place = place(call, skill, enqueued, caller);
         AgentQueue.Ticket ticket = agents.join(owner == null ? place : place.ownedBy(owner));
         events.publish(call.id(), new CallEvent.Queued(enqueued, skill.name(), caller.vip(), caller.longDistance()));
+        line.markQueued(skill);
         Optional<String> callbackNumber = callbackNumber(call);
         String keys = callbackNumber.isPresent() ? String.valueOf(CALLBACK_KEY) : "";
         Instant giveUp = enqueued.plus(rules.maxWait());
@@ -174,20 +175,37 @@ final class QueueWait {
         return FlowOutcome.CALLBACK_REQUESTED;
     }
 
-    /** Rings the agent; CONNECTED (or TRANSFERRED) when the two talked. On no answer the call keeps its place. */
+    /**
+     * Rings the agent; CONNECTED (or TRANSFERRED) when the two talked. On no answer the call keeps its
+     * place. The offer's ring, the answer and the conversation reach the record from Asterisk's own
+     * events of the agent's leg, not from here.
+     */
     private Optional<FlowOutcome> ring(InboundCall call, CallChannel line, AgentQueue.Ticket ticket, AgentId agent,
                                        Duration ringFor) {
         Instant ringStart = clock.instant();
-        events.publish(call.id(), new CallEvent.Offered(ringStart, agent.value()));
         AgentLeg leg = line.connect(agent, ringFor);
-        events.publish(call.id(), new CallEvent.OfferEnded(clock.instant(), agent.value(), ringStart, leg.outcome()));
-        if (leg.outcome() == AgentLeg.Outcome.ANSWERED) {
-            events.publish(call.id(), new CallEvent.AgentAnswered(ringStart.plus(leg.untilAnswer()), agent.value()));
-            ticket.finished(leg.talk());
-            return Optional.of(leg.transferred() ? FlowOutcome.TRANSFERRED : FlowOutcome.CONNECTED);
+        switch (leg.outcome()) {
+            case ANSWERED -> {
+                ticket.finished(Duration.between(ringStart, clock.instant()));
+                return Optional.of(leg.transferred() ? FlowOutcome.TRANSFERRED : FlowOutcome.CONNECTED);
+            }
+            case CALLER_ABANDONED, WITHDRAWN -> {
+                try {
+                    line.listen("", Duration.ofMillis(1)); // the usual reason: the caller hung up during the ring
+                } catch (CallerHungUp gone) {
+                    ticket.leave(); // the ringing agent is freed without blame
+                    // Next in line when they gave up; the tracker stamps it with Asterisk's time of the hang-up.
+                    events.publish(call.id(), new CallEvent.Abandoned(clock.instant(), 1, true));
+                    throw gone;
+                }
+                ticket.ringStopped();
+                return Optional.empty();
+            }
+            default -> {
+                ticket.notAnswered();
+                return Optional.empty();
+            }
         }
-        ticket.notAnswered();
-        return Optional.empty();
     }
 
     private record Announcement(Optional<AgentId> agent, Optional<Character> key) {

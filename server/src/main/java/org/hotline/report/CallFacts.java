@@ -17,20 +17,33 @@ import java.util.Optional;
  * @param apologyPlayedAt     when the apology was played
  * @param enqueuedAt          when the call joined its queue
  * @param agent               the agent who talked to the caller last, or null
- * @param agentAnsweredAt     when that agent answered
- * @param talkEndedAt         when their conversation ended
+ * @param agentAnsweredAt     when that agent answered (Asterisk's DialEnd ANSWER of their leg)
+ * @param talkStartedAt       when their conversation began (the caller's channel entered the bridge), or the answer
+ * @param talkEndedAt         when their conversation ended (the caller's channel left the bridge)
  * @param wrapUpEndedAt       when the agent's wrap-up after the call ended
  * @param abandonedAt         the caller hung up while waiting, at this time
  * @param callbackRequestedAt the caller asked to be called back
  * @param callbackDeadline    by when the callback was due
  * @param callbackReachedAt   when the customer was reached on the callback, or null (not yet, or never)
+ * @param surveyOffered       the caller was asked for a rating (the agent hung up first)
  * @param surveyScore         the caller's 1–5 rating, or null
  */
 public record CallFacts(String id, Instant arrivalAt, String queue, Instant systemAnsweredAt, boolean withinRings,
                         boolean apologyDue, Instant apologyPlayedAt, boolean afterHours, Instant enqueuedAt, String agent,
-                        Instant agentAnsweredAt, Instant talkEndedAt, Instant wrapUpEndedAt, Instant abandonedAt,
-                        Instant callbackRequestedAt, Instant callbackDeadline, Instant callbackReachedAt,
-                        Integer surveyScore, List<OfferFacts> offers) {
+                        Instant agentAnsweredAt, Instant talkStartedAt, Instant talkEndedAt, Instant wrapUpEndedAt,
+                        Instant abandonedAt, Instant callbackRequestedAt, Instant callbackDeadline,
+                        Instant callbackReachedAt, boolean surveyOffered, Integer surveyScore, List<OfferFacts> offers) {
+
+    /** Facts without a separate conversation start (it is the answer) and with a survey offered when answered. */
+    public CallFacts(String id, Instant arrivalAt, String queue, Instant systemAnsweredAt, boolean withinRings,
+                     boolean apologyDue, Instant apologyPlayedAt, boolean afterHours, Instant enqueuedAt, String agent,
+                     Instant agentAnsweredAt, Instant talkEndedAt, Instant wrapUpEndedAt, Instant abandonedAt,
+                     Instant callbackRequestedAt, Instant callbackDeadline, Instant callbackReachedAt,
+                     Integer surveyScore, List<OfferFacts> offers) {
+        this(id, arrivalAt, queue, systemAnsweredAt, withinRings, apologyDue, apologyPlayedAt, afterHours, enqueuedAt, agent,
+                agentAnsweredAt, agentAnsweredAt, talkEndedAt, wrapUpEndedAt, abandonedAt, callbackRequestedAt,
+                callbackDeadline, callbackReachedAt, surveyScore != null, surveyScore, offers);
+    }
 
     public CallFacts {
         if (id == null || arrivalAt == null) {
@@ -43,11 +56,35 @@ public record CallFacts(String id, Instant arrivalAt, String queue, Instant syst
     }
 
     /**
-     * One time an agent's phone rang for this call.
+     * One time an agent's phone rang for this call: the ring's own interval, by Asterisk's dial events
+     * of the agent's leg, and how it ended.
      *
-     * @param answered whether the agent picked up
+     * @param ringEndedAt when the ring ended (answered, rang out, stopped); null if not known
      */
-    public record OfferFacts(String agent, Instant ringStartedAt, Instant endedAt, boolean answered) {
+    public record OfferFacts(String agent, Instant ringStartedAt, Instant ringEndedAt, OfferOutcome outcome) {
+
+        public OfferFacts(String agent, Instant ringStartedAt, Instant ringEndedAt, boolean answered) {
+            this(agent, ringStartedAt, ringEndedAt, answered ? OfferOutcome.ANSWERED : OfferOutcome.NO_ANSWER);
+        }
+
+        public boolean answered() {
+            return outcome == OfferOutcome.ANSWERED;
+        }
+
+        /** How long the phone rang, when both ends of the ring are known. */
+        public Optional<Duration> rang() {
+            return between(ringStartedAt, ringEndedAt);
+        }
+    }
+
+    /** How an offer's ring ended; only the first four were the agent's to answer. */
+    public enum OfferOutcome {
+        ANSWERED, NO_ANSWER, BUSY, UNAVAILABLE, CALLER_ABANDONED, WITHDRAWN;
+
+        /** The agent had the chance to answer: the offer counts in the agent's three-ring figure. */
+        public boolean agentsToAnswer() {
+            return this != CALLER_ABANDONED && this != WITHDRAWN;
+        }
     }
 
     public boolean queued() {
@@ -59,8 +96,9 @@ public record CallFacts(String id, Instant arrivalAt, String queue, Instant syst
         return between(enqueuedAt, agentAnsweredAt);
     }
 
+    /** The conversation: from caller and agent being connected to one of them hanging up. */
     public Optional<Duration> talk() {
-        return between(agentAnsweredAt, talkEndedAt);
+        return between(talkStartedAt != null ? talkStartedAt : agentAnsweredAt, talkEndedAt);
     }
 
     public Optional<Duration> wrapUp() {

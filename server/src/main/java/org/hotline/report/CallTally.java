@@ -28,14 +28,16 @@ public final class CallTally {
         Tally.Builder own = byAgent.computeIfAbsent(call.agent() == null ? NO_AGENT : call.agent(), a -> new Tally.Builder());
         countCall(call, rules, own);
         for (CallFacts.OfferFacts offer : call.offers()) {
+            if (!offer.outcome().agentsToAnswer()) {
+                continue; // the caller hung up or the hotline stopped the ring: not the agent's to answer
+            }
             Tally.Builder agent = byAgent.computeIfAbsent(offer.agent(), a -> new Tally.Builder());
             agent.count(Measure.OFFERS);
             if (offer.answered()) {
                 agent.count(Measure.OFFERS_ANSWERED);
-                Duration rang = Duration.between(offer.ringStartedAt(), offer.endedAt());
-                agent.countIf(!rang.isNegative() && rang.compareTo(rules.agentRings()) <= 0,
+                agent.countIf(offer.rang().filter(rang -> rang.compareTo(rules.agentRings()) <= 0).isPresent(),
                         Measure.OFFERS_ANSWERED_WITHIN_RINGS);
-            } else {
+            } else if (offer.outcome() == CallFacts.OfferOutcome.NO_ANSWER) {
                 agent.count(Measure.RING_NO_ANSWER);
             }
         }
@@ -72,6 +74,7 @@ public final class CallTally {
                         Measure.CALLBACK_WITHIN_DEADLINE);
             }
         }
+        tally.countIf(call.surveyOffered(), Measure.SURVEYS_OFFERED);
         if (call.surveyScore() != null) {
             tally.count(Measure.SURVEYS).add(Measure.SURVEY_SCORE_SUM, call.surveyScore())
                     .count(Measure.surveyScore(call.surveyScore()));

@@ -26,14 +26,17 @@ public enum ComplianceRule {
                     ? Optional.of(call.waitForAgent().orElse(Duration.ZERO)) : Optional.empty();
         }
     },
-    /** An agent's phone rang out (or was answered after three rings); measured: the longest ring. */
+    /**
+     * An agent's phone rang out, or was answered after three rings; measured: the longest such ring.
+     * Rings stopped by the caller hanging up or by the hotline are not the agent's.
+     */
     AGENT_RINGS {
         @Override
         Optional<Duration> measure(CallFacts call, ReportRules rules, Instant now) {
             return call.offers().stream()
-                    .filter(offer -> !offer.answered()
-                            || Duration.between(offer.ringStartedAt(), offer.endedAt()).compareTo(rules.agentRings()) > 0)
-                    .map(offer -> Duration.between(offer.ringStartedAt(), offer.endedAt()))
+                    .filter(offer -> offer.outcome().agentsToAnswer())
+                    .filter(offer -> !offer.answered() || offer.rang().filter(rang -> rang.compareTo(rules.agentRings()) > 0).isPresent())
+                    .map(offer -> offer.rang().orElse(Duration.ZERO))
                     .max(Duration::compareTo);
         }
     },

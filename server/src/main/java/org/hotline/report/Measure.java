@@ -39,12 +39,14 @@ public enum Measure {
     TALK_OVER_LIMIT,
     WRAP_UPS,
     WRAP_UP_MS,
-    /** Times an agent's phone rang for a call. */
+    /** Times an agent's phone rang for a call and was theirs to answer (not stopped by the caller or the hotline). */
     OFFERS,
     OFFERS_ANSWERED,
     OFFERS_ANSWERED_WITHIN_RINGS,
     RING_NO_ANSWER,
     SURVEYS,
+    /** Callers asked for a rating (the agent hung up first and the caller was still there). */
+    SURVEYS_OFFERED,
     SURVEY_SCORE_SUM,
     SURVEY_1,
     SURVEY_2,

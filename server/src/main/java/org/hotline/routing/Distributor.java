@@ -230,13 +230,34 @@ public final class Distributor {
         add(place);
     }
 
+    /**
+     * The ring was stopped through no fault of the agent's (the hotline withdrew the offer): the agent
+     * is free again at once, and the call goes back to its own place in line.
+     */
+    public void withdrawn(CallId id) {
+        Place place = offered.remove(id);
+        if (place == null) {
+            throw new IllegalStateException("call " + id + " is not being offered");
+        }
+        seatOffered(id).ifPresent(this::release);
+        add(place);
+    }
+
     /** The agent's call ended: wrap-up starts. */
     public void callEnded(AgentId id) {
+        callEnded(id, clock.instant());
+    }
+
+    /** The agent's call ended at {@code endedAt} (Asterisk's time, a moment ago): wrap-up counts from then. */
+    public void callEnded(AgentId id, Instant endedAt) {
         Seat seat = seat(id);
         if (seat.state != AgentState.ON_CALL) {
             throw new IllegalStateException("agent " + id + " is " + seat.state + ", not on a call");
         }
         change(seat, AgentState.WRAP_UP, null);
+        if (endedAt.isBefore(seat.since)) {
+            seat.since = endedAt;
+        }
     }
 
     /** Agents whose wrap-up of {@code length} is over become ready. */

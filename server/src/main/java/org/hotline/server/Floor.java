@@ -129,7 +129,7 @@ public final class Floor implements AgentQueue {
             AgentStatus status = distributor.status(agent);
             if (status.state() == AgentState.OFFERED && id.equals(status.offeredCall())) {
                 distributor.answered(id);
-                startTalk(agent, id);
+                startTalk(agent, id, clock.instant());
             } else if (status.state() != AgentState.ON_CALL) {
                 return Optional.empty(); // Asterisk's answer event may already have put them on the call; anything else is stale
             }
@@ -146,8 +146,7 @@ public final class Floor implements AgentQueue {
                 return false;
             }
             if (distributor.status(leg.agent()).state() == AgentState.ON_CALL) {
-                distributor.callEnded(leg.agent());
-                wrapping.put(leg.agent(), id);
+                wrapUp(leg.agent(), id, clock.instant());
             }
             talking.remove(leg.agent());
             records.publish(id, new CallEvent.CallbackAttempted(clock.instant(), leg.agent().value(), leg.agentRangAt(),
@@ -251,13 +250,28 @@ public final class Floor implements AgentQueue {
         quietly(() -> distributor.phoneRegistered(id, registered));
     }
 
-    /** Asterisk reports the agent answered their ringing phone. */
-    public void agentAnswered(AgentId id) {
+    /** Asterisk reports the agent answered their ringing phone, at {@code at} by its clock. */
+    public void agentAnswered(AgentId id, Instant at) {
         quietly(() -> {
             CallId call = distributor.status(id).offeredCall();
             if (call != null) {
                 distributor.answered(call);
-                startTalk(id, call);
+                startTalk(id, call, at);
+            }
+        });
+    }
+
+    /**
+     * Asterisk reports the caller's conversation with their agent ended at {@code at}: the agent's
+     * wrap-up counts from then, whenever the flow hears of it.
+     */
+    public void conversationEnded(CallId id, Instant at) {
+        context.runOnContext(ignored -> {
+            FloorTicket ticket = tickets.get(id);
+            if (ticket != null && ticket.agent != null
+                    && distributor.status(ticket.agent).state() == AgentState.ON_CALL) {
+                endConversation(ticket, at);
+                dispatch();
             }
         });
     }
@@ -388,6 +402,18 @@ public final class Floor implements AgentQueue {
         }
 
         @Override
+        public void ringStopped() {
+            block(on(() -> {
+                if (agent != null && distributor.status(agent).state() == AgentState.OFFERED) {
+                    distributor.withdrawn(call);
+                }
+                agent = null;
+                dispatch();
+                return true;
+            }));
+        }
+
+        @Override
         public void finished(Duration talk) {
             block(on(() -> {
                 estimate.handled(talk.plus(rules.wrapUp()));
@@ -429,6 +455,10 @@ public final class Floor implements AgentQueue {
     }
 
     private void endConversation(FloorTicket ticket) {
+        endConversation(ticket, clock.instant());
+    }
+
+    private void endConversation(FloorTicket ticket, Instant endedAt) {
         if (ticket.agent == null) {
             return;
         }
@@ -437,19 +467,38 @@ public final class Floor implements AgentQueue {
             distributor.answered(ticket.call); // Asterisk's answer event may come after the flow's report
         }
         if (distributor.status(ticket.agent).state() == AgentState.ON_CALL) {
-            distributor.callEnded(ticket.agent);
-            wrapping.put(ticket.agent, ticket.call);
+            wrapUp(ticket.agent, ticket.call, endedAt);
         }
         talking.remove(ticket.agent);
         ticket.agent = null;
     }
 
-    /** The handbook's call length: a warning at 3 minutes, a breach past 5, on the record and the live channel. */
-    private void startTalk(AgentId agent, CallId call) {
+    /** A wrap-up that started now ends by its own timer at exactly the setting (on the context). */
+    void endWrapUpOnTime() {
+        later(rules.wrapUp(), () -> {
+            distributor.endWrapUps(rules.wrapUp());
+            dispatch();
+        });
+    }
+
+    /** Wrap-up from the end of the conversation, ended by its own timer at exactly the setting. */
+    private void wrapUp(AgentId agent, CallId call, Instant conversationEnded) {
+        distributor.callEnded(agent, conversationEnded);
+        wrapping.put(agent, call);
+        later(Duration.between(clock.instant(), conversationEnded.plus(rules.wrapUp())), () -> {
+            distributor.endWrapUps(rules.wrapUp());
+            dispatch();
+        });
+    }
+
+    /**
+     * The handbook's call length: a warning at 3 minutes, a breach past 5, on the record and the live
+     * channel, counted from the agent's answer.
+     */
+    private void startTalk(AgentId agent, CallId call, Instant since) {
         talking.put(agent, call);
-        Instant since = clock.instant();
-        later(rules.talkWarning(), () -> talkTimeReached(agent, call, since, false));
-        later(rules.talkLimit(), () -> talkTimeReached(agent, call, since, true));
+        later(Duration.between(clock.instant(), since.plus(rules.talkWarning())), () -> talkTimeReached(agent, call, since, false));
+        later(Duration.between(clock.instant(), since.plus(rules.talkLimit())), () -> talkTimeReached(agent, call, since, true));
     }
 
     private void talkTimeReached(AgentId agent, CallId call, Instant since, boolean breach) {

@@ -114,6 +114,7 @@ public final class FloorCampaignAgents implements CampaignAgents {
         settle(agent, contact, distributor -> {
             if (distributor.status(agent).state() == AgentState.ON_CALL) {
                 distributor.callEnded(agent);
+                floor.endWrapUpOnTime();
             }
         });
     }

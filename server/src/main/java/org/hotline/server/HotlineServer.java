@@ -93,6 +93,7 @@ import org.hotline.http.SettingsResource;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.telephony.ami.AmiEventTranslator;
 import org.hotline.telephony.ami.AgentAnswers;
+import org.hotline.telephony.ami.DialAnswers;
 import org.hotline.telephony.ami.AmiLink;
 import org.hotline.telephony.ami.LiveChannels;
 import org.hotline.telephony.pjsip.AgentAccounts;
@@ -223,13 +224,16 @@ public final class HotlineServer implements AutoCloseable {
             FloorCampaignAgents campaignAgents = new FloorCampaignAgents(floor, live,
                     new OutboundScript(config.company().name(), config.company().nameEn()), PREVIEW_WAIT, clock);
             PromptStopper prompts = new PromptStopper(amiLink::get);
+            DialAnswers dialAnswers = new DialAnswers(clock);
             AgiServer agi = AgiServer.start(config.agi(), Map.of(
-                    "campaign-agent", new CampaignAgentScript(agentFirst, config.ivr().language(), config.campaigns().ring(), clock),
+                    "campaign-agent", new CampaignAgentScript(agentFirst, config.ivr().language(), config.campaigns().ring(), clock,
+                            dialAnswers::answeredAt),
                     "campaign-answered", new CampaignAnsweredScript(agentFirst, clock),
                     "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters, prompts),
                     "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
                     "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts),
-                    "callback", new CallbackScript(floor, config.ivr().language(), config.callbacks().customerRing(), clock),
+                    "callback", new CallbackScript(floor, config.ivr().language(), config.callbacks().customerRing(), clock,
+                            dialAnswers::answeredAt),
                     "campaign", new CampaignScript(agentless, config.ivr().language(), clock)));
             parts.push(agi);
 
@@ -240,7 +244,8 @@ public final class HotlineServer implements AutoCloseable {
                     event -> {
                         translator.translate(event).ifPresent(t -> events.publish(t.id(), t.event()));
                         phones.onEvent(event);
-                        AgentAnswers.of(event).ifPresent(floor::agentAnswered);
+                        dialAnswers.onEvent(event);
+                        AgentAnswers.of(event).ifPresent(agent -> floor.agentAnswered(agent, AmiEventTranslator.timeOf(event, clock)));
                     },
                     link -> {
                         phones.install(link);

@@ -19,25 +19,39 @@ public final class CallFactsReader {
         Document agent = sub(call, "agent");
         Document callback = sub(call, "callback");
         Document survey = sub(call, "survey");
+        Document conversation = sub(call, "conversation");
         String agentId = agent.getString("id");
         List<CallFacts.OfferFacts> offers = new ArrayList<>();
-        Instant talkEnded = null;
+        Instant talkEnded = time(conversation, "endedAt");
         for (Document offer : call.getList("offers", Document.class, List.of())) {
-            boolean answered = "answered".equals(offer.getString("outcome"));
-            offers.add(new CallFacts.OfferFacts(offer.getString("agent"), time(offer, "ringStartedAt"), time(offer, "endedAt"),
-                    answered));
-            if (answered && offer.getString("agent") != null && offer.getString("agent").equals(agentId)) {
-                talkEnded = time(offer, "endedAt"); // the agent's Dial returned: their conversation is over
+            CallFacts.OfferOutcome outcome = outcome(offer.getString("outcome"));
+            offers.add(new CallFacts.OfferFacts(offer.getString("agent"), time(offer, "ringStartedAt"),
+                    time(offer, "ringEndedAt"), outcome));
+            if (talkEnded == null && !offer.containsKey("ringEndedAt") && outcome == CallFacts.OfferOutcome.ANSWERED
+                    && offer.getString("agent") != null && offer.getString("agent").equals(agentId)) {
+                talkEnded = time(offer, "endedAt"); // a record of an earlier version: its Dial returned when the talk ended
             }
         }
         Integer score = survey.getInteger("score");
+        Integer validScore = score == null || score < 1 || score > 5 ? null : score;
         return new CallFacts(call.getString("_id"), time(call, CallUpdate.ARRIVAL_AT), queue.getString("name"),
                 time(call, "answeredAt"), Boolean.TRUE.equals(answer.getBoolean("withinRule")),
                 Boolean.TRUE.equals(answer.getBoolean("apologyDue")), time(call, "apologyPlayedAt"),
                 Boolean.TRUE.equals(call.getBoolean("afterHours")), time(queue, "enqueuedAt"), agentId,
-                time(agent, "answeredAt"), talkEnded, time(sub(call, "wrapUp"), "endedAt"), time(queue, "abandonedAt"),
-                time(callback, "requestedAt"), time(callback, "deadline"), time(callback, "customerAnsweredAt"),
-                score == null || score < 1 || score > 5 ? null : score, offers);
+                time(agent, "answeredAt"), time(conversation, "startedAt"), talkEnded, time(sub(call, "wrapUp"), "endedAt"),
+                time(queue, "abandonedAt"), time(callback, "requestedAt"), time(callback, "deadline"),
+                time(callback, "customerAnsweredAt"), survey.containsKey("offeredAt") || validScore != null, validScore, offers);
+    }
+
+    private static CallFacts.OfferOutcome outcome(String stored) {
+        if (stored == null) {
+            return CallFacts.OfferOutcome.NO_ANSWER;
+        }
+        try {
+            return CallFacts.OfferOutcome.valueOf(stored.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException unknown) {
+            return CallFacts.OfferOutcome.UNAVAILABLE;
+        }
     }
 
     private static Document sub(Document parent, String field) {

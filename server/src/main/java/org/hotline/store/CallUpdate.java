@@ -135,19 +135,49 @@ final class CallUpdate {
             case CallEvent.OfferEnded ended -> {
                 String outcome = dashed(ended.outcome().name());
                 entry("offer-ended", at).append("agent", ended.agent()).append("outcome", outcome);
-                parts.add(Updates.push("offers", new Document("agent", ended.agent())
-                        .append("ringStartedAt", date(ended.ringStartedAt())).append("endedAt", at).append("outcome", outcome)));
+                Document offer = new Document("agent", ended.agent());
+                if (ended.leg() != null) {
+                    offer.append("leg", ended.leg());
+                }
+                offer.append("ringStartedAt", date(ended.ringStartedAt())).append("ringEndedAt", at).append("outcome", outcome);
+                if (ended.dialStatus() != null) {
+                    offer.append("dialStatus", ended.dialStatus());
+                }
+                parts.add(Updates.push("offers", offer));
             }
             case CallEvent.AgentAnswered answered -> {
                 entry("agent-answered", at).append("agent", answered.agent());
                 set("agent.id", answered.agent());
                 set("agent.answeredAt", at);
             }
+            case CallEvent.ConversationStarted started -> {
+                entry("conversation-started", at).append("agent", started.agent());
+                set("conversation", new Document("agent", started.agent()).append("startedAt", at));
+            }
+            case CallEvent.ConversationEnded ended -> {
+                String side = dashed(ended.endedBy().name());
+                entry("conversation-ended", at).append("agent", ended.agent()).append("endedBy", side);
+                set("conversation.endedAt", at);
+                set("conversation.endedBy", side);
+            }
+            case CallEvent.CallerLeft ignored -> {
+                entry("caller-hung-up", at);
+                set("callerHungUpAt", at);
+            }
             case CallEvent.Abandoned abandoned -> {
                 entry("abandoned", at).append("position", abandoned.position());
                 set("queue.abandonedAt", at);
                 set("queue.abandonedPosition", abandoned.position());
+                if (abandoned.duringRing()) {
+                    set("queue.abandonedDuringRing", true);
+                }
             }
+            // Asterisk's raw leg events: the tracker turns them into the offer and conversation above.
+            case CallEvent.AgentRingStarted ring -> entry("agent-ring-started", at).append("agent", ring.agent());
+            case CallEvent.AgentRingEnded ring -> entry("agent-ring-ended", at).append("dialStatus", ring.dialStatus());
+            case CallEvent.HangupAsked ignored -> entry("hangup-asked", at);
+            case CallEvent.BridgeEntered ignored -> entry("bridge-entered", at);
+            case CallEvent.BridgeLeft ignored -> entry("bridge-left", at);
             case CallEvent.LeftQueue ignored -> {
                 entry("left-queue", at);
                 set("queue.leftAt", at);
@@ -189,6 +219,10 @@ final class CallUpdate {
                 entry("callback-closed", at).append("reached", closed.reached());
                 set(CALLBACK_STATUS, closed.reached() ? "done" : "failed");
                 set(CALLBACK + ".closedAt", at);
+            }
+            case CallEvent.SurveyOffered ignored -> {
+                entry("survey-offered", at);
+                set("survey.offeredAt", at);
             }
             case CallEvent.SurveyAnswered survey -> {
                 entry("survey-answered", at).append("score", survey.score());

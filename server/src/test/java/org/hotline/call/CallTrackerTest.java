@@ -87,4 +87,84 @@ class CallTrackerTest {
         tracker.publish(CALL, new CallEvent.Ended(T0.plusSeconds(4), 16, "Normal Clearing", null));
         assertThat(tracker.arrivalOf(CALL)).isEmpty();
     }
+
+    // ---- an agent's leg, from Asterisk's dial, bridge and hang-up events
+
+    private static final CallId LEG = new CallId("1700000001.9");
+
+    @Test
+    void anOffersRingIsTheAgentLegsDialFromBeginToEndAndTheAnswerIsItsEnd() {
+        tracker.publish(CALL, arrived(T0));
+        tracker.publish(CALL, new CallEvent.AgentRingStarted(T0.plusSeconds(20), "010", LEG.value()));
+        tracker.publish(CALL, new CallEvent.AgentRingEnded(T0.plusMillis(26_431), LEG.value(), "ANSWER"));
+        tracker.publish(CALL, new CallEvent.BridgeEntered(T0.plusMillis(26_432)));
+        tracker.publish(LEG, new CallEvent.HangupAsked(T0.plusSeconds(90)));
+        tracker.publish(CALL, new CallEvent.BridgeLeft(T0.plusMillis(90_001)));
+
+        assertThat(journal).containsSubsequence(
+                new CallEvent.Offered(T0.plusSeconds(20), "010"),
+                new CallEvent.OfferEnded(T0.plusMillis(26_431), "010", T0.plusSeconds(20), AgentLeg.Outcome.ANSWERED,
+                        LEG.value(), "ANSWER"),
+                new CallEvent.AgentAnswered(T0.plusMillis(26_431), "010"),
+                new CallEvent.ConversationStarted(T0.plusMillis(26_432), "010"),
+                new CallEvent.ConversationEnded(T0.plusMillis(90_001), "010", HangupSide.AGENT));
+    }
+
+    @Test
+    void aRingThatRunsOutIsTheAgentsNoAnswerAndTheNextRingIsAnOfferOfItsOwn() {
+        CallId next = new CallId("1700000001.11");
+        tracker.publish(CALL, arrived(T0));
+        tracker.publish(CALL, new CallEvent.AgentRingStarted(T0.plusSeconds(20), "011", LEG.value()));
+        tracker.publish(CALL, new CallEvent.AgentRingEnded(T0.plusSeconds(29), LEG.value(), "NOANSWER"));
+        tracker.publish(LEG, new CallEvent.Ended(T0.plusSeconds(29), 16, "Normal Clearing", null));
+        tracker.publish(CALL, new CallEvent.AgentRingStarted(T0.plusMillis(29_100), "001", next.value()));
+        tracker.publish(CALL, new CallEvent.AgentRingEnded(T0.plusMillis(30_600), next.value(), "ANSWER"));
+
+        assertThat(journal).filteredOn(CallEvent.OfferEnded.class::isInstance).containsExactly(
+                new CallEvent.OfferEnded(T0.plusSeconds(29), "011", T0.plusSeconds(20), AgentLeg.Outcome.NO_ANSWER,
+                        LEG.value(), "NOANSWER"),
+                new CallEvent.OfferEnded(T0.plusMillis(30_600), "001", T0.plusMillis(29_100), AgentLeg.Outcome.ANSWERED,
+                        next.value(), "ANSWER"));
+        assertThat(journal).as("the leg's own hang-up is not the call's").noneMatch(CallEvent.Ended.class::isInstance);
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileTheAgentsPhoneRingsAbandonedAtTheMomentTheyHungUp() {
+        tracker.publish(CALL, arrived(T0));
+        tracker.publish(CALL, new CallEvent.AgentRingStarted(T0.plusSeconds(20), "010", LEG.value()));
+        tracker.publish(CALL, new CallEvent.HangupAsked(T0.plusMillis(23_417)));
+        tracker.publish(CALL, new CallEvent.AgentRingEnded(T0.plusMillis(23_418), LEG.value(), "CANCEL"));
+        tracker.publish(CALL, new CallEvent.Abandoned(T0.plusMillis(23_490), 1, true)); // the flow noticed later
+
+        assertThat(journal).contains(
+                new CallEvent.CallerLeft(T0.plusMillis(23_417)),
+                new CallEvent.OfferEnded(T0.plusMillis(23_418), "010", T0.plusSeconds(20), AgentLeg.Outcome.CALLER_ABANDONED,
+                        LEG.value(), "CANCEL"),
+                new CallEvent.Abandoned(T0.plusMillis(23_417), 1, true));
+    }
+
+    @Test
+    void anAbandonTheFlowReportsBeforeAsteriskSaysWhenTheCallerHungUpWaitsForAsterisksTime() {
+        tracker.publish(CALL, arrived(T0));
+        tracker.publish(CALL, new CallEvent.Abandoned(T0.plusMillis(31_040), 3));
+        assertThat(journal).noneMatch(CallEvent.Abandoned.class::isInstance);
+
+        tracker.publish(CALL, new CallEvent.HangupAsked(T0.plusMillis(31_002)));
+
+        assertThat(journal).contains(new CallEvent.Abandoned(T0.plusMillis(31_002), 3, false));
+    }
+
+    @Test
+    void aConversationTheCallerEndsWasEndedByTheCaller() {
+        tracker.publish(CALL, arrived(T0));
+        tracker.publish(CALL, new CallEvent.AgentRingStarted(T0.plusSeconds(20), "010", LEG.value()));
+        tracker.publish(CALL, new CallEvent.AgentRingEnded(T0.plusSeconds(21), LEG.value(), "ANSWER"));
+        tracker.publish(CALL, new CallEvent.BridgeEntered(T0.plusSeconds(21)));
+        tracker.publish(CALL, new CallEvent.HangupAsked(T0.plusSeconds(50)));
+        tracker.publish(CALL, new CallEvent.BridgeLeft(T0.plusMillis(50_001)));
+        tracker.publish(CALL, new CallEvent.Ended(T0.plusMillis(50_060), 16, "Normal Clearing", null));
+
+        assertThat(journal).contains(new CallEvent.ConversationEnded(T0.plusMillis(50_001), "010", HangupSide.CALLER));
+        assertThat(journal).last().isEqualTo(new CallEvent.Ended(T0.plusMillis(50_060), 16, "Normal Clearing", HangupSide.CALLER));
+    }
 }

@@ -103,13 +103,19 @@ final class FakeLine implements CallChannel {
         ringTimes.add(ringFor);
         AgentLeg.Outcome outcome = agentAnswers.isEmpty() ? AgentLeg.Outcome.NO_ANSWER : agentAnswers.poll();
         heard.add(outcome == AgentLeg.Outcome.ANSWERED ? "(talk with " + agent.value() + ")" : "(ring " + agent.value() + ")");
+        if (outcome == AgentLeg.Outcome.CALLER_ABANDONED) {
+            hangsUpWhileWaiting = true; // the ring stopped because the caller hung up
+        }
         if (transferAfterTalk) {
             transferAfterTalk = false;
-            return new AgentLeg(outcome, Duration.ofSeconds(2), Duration.ofSeconds(30), agent.value());
+            return new AgentLeg(outcome, agent.value());
         }
-        return outcome == AgentLeg.Outcome.ANSWERED
-                ? new AgentLeg(outcome, Duration.ofSeconds(2), Duration.ofSeconds(60))
-                : new AgentLeg(outcome, ringFor, Duration.ZERO);
+        return new AgentLeg(outcome);
+    }
+
+    @Override
+    public void markQueued(org.hotline.routing.Skill queue) {
+        heard.add("(mark queued " + queue + ")");
     }
 
     private boolean transferAfterTalk;

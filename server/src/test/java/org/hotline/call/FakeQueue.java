@@ -80,6 +80,11 @@ final class FakeQueue implements AgentQueue {
             }
 
             @Override
+            public void ringStopped() {
+                told.add("ring stopped");
+            }
+
+            @Override
             public void finished(Duration talk) {
                 told.add("finished");
             }

@@ -122,10 +122,26 @@ class InboundFlowTest {
         FlowOutcome outcome = flow.handle(callArrivedAt(NOW), line);
 
         assertThat(outcome).isEqualTo(FlowOutcome.CONNECTED);
-        assertThat(line.heard).containsExactly("(answer)", "greeting", "menu", "(music)", "(music off)", "(talk with 010)",
+        assertThat(line.heard).containsExactly("(answer)", "greeting", "menu", "(mark queued orders)", "(music)", "(music off)", "(talk with 010)",
                 "survey", "closing", "(hang up)");
         assertThat(queue.told).containsExactly("join orders", "finished");
-        assertThat(events).contains(new CallEvent.Queued(NOW, "orders"), new CallEvent.AgentAnswered(NOW.plusSeconds(2), "010"));
+        assertThat(events).contains(new CallEvent.Queued(NOW, "orders"), new CallEvent.SurveyOffered(NOW));
+        assertThat(events).as("the offer's ring and answer are Asterisk's to report, from the agent's leg")
+                .noneMatch(e -> e instanceof CallEvent.Offered || e instanceof CallEvent.OfferEnded
+                        || e instanceof CallEvent.AgentAnswered);
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileTheAgentsPhoneRingsHasAbandonedNextInLineAndTheAgentIsNotBlamed() {
+        queue.staffedWith("010");
+        FakeLine line = new FakeLine().presses('1').agentsAnswer(AgentLeg.Outcome.CALLER_ABANDONED);
+
+        FlowOutcome outcome = flow.handle(callArrivedAt(NOW), line);
+
+        assertThat(outcome).isEqualTo(FlowOutcome.CALLER_HUNG_UP);
+        assertThat(queue.told).containsExactly("join orders", "leave", "leave");
+        assertThat(events).contains(new CallEvent.Abandoned(NOW, 1, true));
+        assertThat(events).noneMatch(e -> e instanceof CallEvent.SurveyOffered);
     }
 
     @Test
@@ -137,7 +153,6 @@ class InboundFlowTest {
 
         assertThat(line.rang).containsExactly("011", "001");
         assertThat(queue.told).containsExactly("join after-sales", "not answered", "finished");
-        assertThat(events).contains(new CallEvent.OfferEnded(NOW, "011", NOW, AgentLeg.Outcome.NO_ANSWER));
     }
 
     @Test

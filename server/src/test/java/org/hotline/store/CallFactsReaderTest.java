@@ -61,8 +61,11 @@ class CallFactsReaderTest {
                 new CallEvent.OfferEnded(at(20), "011", at(11), AgentLeg.Outcome.NO_ANSWER),
                 new CallEvent.ApologyPlayed(at(25)),
                 new CallEvent.Offered(at(40), "010"),
+                new CallEvent.OfferEnded(at(45), "010", at(40), AgentLeg.Outcome.ANSWERED),
                 new CallEvent.AgentAnswered(at(45), "010"),
-                new CallEvent.OfferEnded(at(245), "010", at(40), AgentLeg.Outcome.ANSWERED),
+                new CallEvent.ConversationStarted(at(45), "010"),
+                new CallEvent.ConversationEnded(at(245), "010", HangupSide.AGENT),
+                new CallEvent.SurveyOffered(at(246)),
                 new CallEvent.SurveyAnswered(at(250), 4),
                 new CallEvent.FlowEnded(at(256), FlowOutcome.CONNECTED),
                 new CallEvent.Ended(at(256), 16, "Normal Clearing", HangupSide.HOTLINE),
@@ -84,7 +87,25 @@ class CallFactsReaderTest {
         assertThat(facts.surveyScore()).isEqualTo(4);
         assertThat(facts.offers()).containsExactly(
                 new CallFacts.OfferFacts("011", at(11), at(20), false),
-                new CallFacts.OfferFacts("010", at(40), at(245), true));
+                new CallFacts.OfferFacts("010", at(40), at(45), true));
+        assertThat(facts.surveyOffered()).isTrue();
+    }
+
+    @Test
+    void aRecordOfAnEarlierVersionStillGivesItsTalkFromTheAnsweredOffersEnd() {
+        CallId id = new CallId("1795300000.2");
+        journal.append(id, new CallEvent.Arrived(T0, "PJSIP/caller-00000002", id.value(), CallerId.presented("13800138000", null), "10000"));
+        journal.append(id, new CallEvent.AgentAnswered(at(45), "010"));
+        journal.awaitIdle(Duration.ofSeconds(10));
+        // Before offers had their own ring end, an answered offer's endedAt was the end of the conversation.
+        store.calls().updateOne(new org.bson.Document("_id", id.value()), com.mongodb.client.model.Updates.push("offers",
+                new org.bson.Document("agent", "010").append("ringStartedAt", java.util.Date.from(at(40)))
+                        .append("endedAt", java.util.Date.from(at(245))).append("outcome", "answered")));
+
+        CallFacts facts = CallFactsReader.read(stored(id));
+
+        assertThat(facts.talk()).contains(Duration.ofSeconds(200));
+        assertThat(facts.offers()).singleElement().satisfies(offer -> assertThat(offer.rang()).isEmpty());
     }
 
     @Test

@@ -71,8 +71,10 @@ class HourlyRollupsTest {
                 new CallEvent.AnswerMeasured(arrival.plusSeconds(1), new AnswerMeasure(Duration.ofSeconds(1), 1, true, false)),
                 new CallEvent.Queued(queued, queue),
                 new CallEvent.Offered(answered.minusSeconds(2), agent),
+                new CallEvent.OfferEnded(answered, agent, answered.minusSeconds(2), AgentLeg.Outcome.ANSWERED),
                 new CallEvent.AgentAnswered(answered, agent),
-                new CallEvent.OfferEnded(talkEnd, agent, answered.minusSeconds(2), AgentLeg.Outcome.ANSWERED),
+                new CallEvent.ConversationStarted(answered, agent),
+                new CallEvent.ConversationEnded(talkEnd, agent, HangupSide.CALLER),
                 new CallEvent.Ended(talkEnd.plusSeconds(6), 16, null, HangupSide.CALLER));
         events.forEach(event -> journal.append(call, event));
     }

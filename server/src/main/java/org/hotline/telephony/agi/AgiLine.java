@@ -13,6 +13,7 @@ import org.hotline.call.Prompt;
 import org.hotline.call.Speech;
 import org.hotline.prompts.PromptLibrary;
 import org.hotline.routing.AgentId;
+import org.hotline.routing.Skill;
 import org.hotline.telephony.pjsip.AgentAccounts;
 
 /**
@@ -103,21 +104,17 @@ final class AgiLine implements CallChannel {
         String status = call(() -> agi.getVariable("DIALSTATUS"));
         // Set by Asterisk on the caller's channel when the agent blind-transferred them from their phone.
         String transferredBy = call(() -> agi.getVariable("BLINDTRANSFER"));
-        long dialed = millis(call(() -> agi.getVariable("DIALEDTIME_MS")));
-        long answered = millis(call(() -> agi.getVariable("ANSWEREDTIME_MS")));
-        AgentLeg.Outcome outcome = switch (status == null ? "" : status) {
-            case "ANSWER" -> AgentLeg.Outcome.ANSWERED;
-            case "BUSY" -> AgentLeg.Outcome.BUSY;
-            case "NOANSWER", "CANCEL" -> AgentLeg.Outcome.NO_ANSWER;
-            default -> AgentLeg.Outcome.UNAVAILABLE;
-        };
-        return new AgentLeg(outcome, Duration.ofMillis(Math.max(0, dialed - answered)), Duration.ofMillis(answered),
-                transferredBy == null || transferredBy.isBlank() ? null
-                        : AgentAccounts.agentOfChannel(transferredBy).map(AgentId::value).orElse("unknown"));
+        // Only how the dial ended is read here: its times come from Asterisk's dial events (DIALEDTIME_MS and
+        // ANSWEREDTIME_MS measure the caller's channel, not the agent's ring).
+        AgentLeg.Outcome outcome = AgentLeg.Outcome.ofDialStatus(status, true);
+        return new AgentLeg(outcome, transferredBy == null || transferredBy.isBlank() ? null
+                : AgentAccounts.agentOfChannel(transferredBy).map(AgentId::value).orElse("unknown"));
     }
 
-    private static long millis(String value) {
-        return value != null && value.matches("\\d{1,12}") ? Long.parseLong(value) : 0;
+    @Override
+    public void markQueued(Skill queue) {
+        // Asterisk's own record of the moment the caller joined (its channel event log, and the AMI's AGI events).
+        run(() -> agi.exec("CELGenUserEvent", "HOTLINE_QUEUED," + queue.name()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.hotline.telephony.agi;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BiFunction;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +40,12 @@ public final class CallbackScript implements AgiScript {
     private final Language language;
     private final Duration customerRing;
     private final Clock clock;
+    private final BiFunction<String, Duration, Optional<Instant>> answers;
 
-    public CallbackScript(Floor floor, Language language, Duration customerRing, Clock clock) {
+    /** @param answers when the leg dialled from a channel answered, by Asterisk's event (waiting up to the given time) */
+    public CallbackScript(Floor floor, Language language, Duration customerRing, Clock clock,
+            BiFunction<String, Duration, Optional<Instant>> answers) {
+        this.answers = answers;
         this.floor = floor;
         this.language = language;
         this.customerRing = customerRing;
@@ -72,7 +77,7 @@ public final class CallbackScript implements AgiScript {
             long seconds = Math.max(1, customerRing.toSeconds());
             // The number was checked when the request was made (digits and an optional +).
             channel.exec("Dial", "Local/" + callback.get().number() + "@" + OUTBOUND + "," + seconds);
-            DialResult dial = DialResult.read(channel, dialled);
+            DialResult dial = DialResult.read(channel, request.getUniqueId(), answers, clock);
             outcome = switch (dial.status()) {
                 case "ANSWER" -> CallbackOutcome.CUSTOMER_ANSWERED;
                 case "BUSY" -> CallbackOutcome.CUSTOMER_BUSY;

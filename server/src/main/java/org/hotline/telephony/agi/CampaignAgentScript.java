@@ -2,6 +2,7 @@ package org.hotline.telephony.agi;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BiFunction;
 import java.time.Instant;
 import java.util.Optional;
 import org.asteriskjava.fastagi.AgiChannel;
@@ -36,8 +37,12 @@ public final class CampaignAgentScript implements AgiScript {
     private final Language language;
     private final Duration customerRing;
     private final Clock clock;
+    private final BiFunction<String, Duration, Optional<Instant>> answers;
 
-    public CampaignAgentScript(AgentFirstCampaignLine line, Language language, Duration customerRing, Clock clock) {
+    /** @param answers when the leg dialled from a channel answered, by Asterisk's event (waiting up to the given time) */
+    public CampaignAgentScript(AgentFirstCampaignLine line, Language language, Duration customerRing, Clock clock,
+            BiFunction<String, Duration, Optional<Instant>> answers) {
+        this.answers = answers;
         this.line = line;
         this.language = language;
         this.customerRing = customerRing;
@@ -69,7 +74,7 @@ public final class CampaignAgentScript implements AgiScript {
             // U(): the customer's channel reports their answer at once (the contact id was checked above).
             channel.exec("Dial", "Local/" + underWay.dialled() + "@" + OUTBOUND + "," + Math.max(1, customerRing.toSeconds())
                     + ",U(" + CampaignAnsweredScript.CONTEXT + "^" + contactId + ")");
-            DialResult dial = DialResult.read(channel, dialledAt);
+            DialResult dial = DialResult.read(channel, request.getUniqueId(), answers, clock);
             outcome = switch (dial.status()) {
                 case "ANSWER" -> AttemptOutcome.REACHED;
                 case "BUSY" -> AttemptOutcome.BUSY;

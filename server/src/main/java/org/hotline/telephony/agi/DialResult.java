@@ -1,13 +1,17 @@
 package org.hotline.telephony.agi;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 
 /**
- * How Asterisk's {@code Dial} to a customer ended, read from the channel right after it:
- * {@code DIALSTATUS}, and from the dial and answer times when the customer was reached.
+ * How Asterisk's {@code Dial} to a customer ended, read right after it: {@code DIALSTATUS} from the
+ * channel, and the customer's answer by Asterisk's own event of the dialled leg (Dial's time
+ * variables measure the dialling channel's age, not the customer's ring).
  *
  * @param status     DIALSTATUS (ANSWER, BUSY, NOANSWER, CANCEL, CONGESTION, CHANUNAVAIL…), or empty
  * @param answeredAt when the customer picked up, or null
@@ -15,18 +19,22 @@ import org.asteriskjava.fastagi.AgiException;
  */
 record DialResult(String status, Instant answeredAt, Duration talk) {
 
-    /** @param dialledAt when the Dial started */
-    static DialResult read(AgiChannel channel, Instant dialledAt) throws AgiException {
+    /** Asterisk's answer event may reach the server a moment after the script reads the status. */
+    static final Duration ANSWER_EVENT_WAIT = Duration.ofSeconds(2);
+
+    /**
+     * @param dialling   the dialling channel's unique id
+     * @param answers    when the leg dialled from a channel answered, waiting up to the given time
+     */
+    static DialResult read(AgiChannel channel, String dialling, BiFunction<String, Duration, Optional<Instant>> answers,
+                           Clock clock) throws AgiException {
         String status = channel.getVariable("DIALSTATUS");
         if (!"ANSWER".equals(status)) {
             return new DialResult(status == null ? "" : status, null, Duration.ZERO);
         }
-        long dialledMs = millis(channel.getVariable("DIALEDTIME_MS"));
-        long answeredMs = millis(channel.getVariable("ANSWEREDTIME_MS"));
-        return new DialResult(status, dialledAt.plusMillis(Math.max(0, dialledMs - answeredMs)), Duration.ofMillis(answeredMs));
-    }
-
-    private static long millis(String value) {
-        return value != null && value.matches("\\d{1,12}") ? Long.parseLong(value) : 0;
+        Optional<Instant> answered = answers.apply(dialling, ANSWER_EVENT_WAIT);
+        Instant now = clock.instant();
+        return new DialResult(status, answered.orElse(null),
+                answered.map(at -> Duration.between(at, now)).filter(d -> !d.isNegative()).orElse(Duration.ZERO));
     }
 }

@@ -7,8 +7,13 @@ import java.util.regex.Pattern;
 import org.asteriskjava.manager.event.AgiExecEndEvent;
 import org.asteriskjava.manager.event.AgiExecEvent;
 import org.asteriskjava.manager.event.AgiExecStartEvent;
+import org.asteriskjava.manager.event.BridgeEnterEvent;
+import org.asteriskjava.manager.event.BridgeLeaveEvent;
+import org.asteriskjava.manager.event.DialBeginEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.DtmfEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.HangupRequestEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewCallerIdEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
@@ -16,6 +21,7 @@ import org.asteriskjava.manager.event.NewStateEvent;
 import org.hotline.call.CallEvent;
 import org.hotline.call.CallId;
 import org.hotline.call.CallerId;
+import org.hotline.telephony.pjsip.AgentAccounts;
 
 /**
  * Turns Asterisk's manager events into call events, stamped with Asterisk's own event time
@@ -30,6 +36,7 @@ public final class AmiEventTranslator {
 
     private static final int CHANNEL_UP = 6;
     private static final Pattern GREETING = Pattern.compile("(?i)STREAM FILE \"?hotline/[a-z]{2}/greeting\"?( .*)?");
+    private static final Pattern DIAL_STATUS = Pattern.compile("[A-Z]{1,20}");
     private static final Pattern DIALLED = Pattern.compile("[0-9A-Za-z+*#_.-]{1,40}");
 
     private final String hotlineContext;
@@ -56,6 +63,16 @@ public final class AmiEventTranslator {
                     of(key.getUniqueId(), new CallEvent.KeyPressed(at(event), key.getDigit().charAt(0)));
             case HangupEvent hangup -> of(hangup.getUniqueId(), new CallEvent.Ended(at(event),
                     hangup.getCause() == null ? 0 : hangup.getCause(), hangup.getCauseTxt(), null));
+            // An agent's leg, dialled from the caller's channel: the offer's ring, by Asterisk's clock.
+            case DialBeginEvent dial when CallId.isValid(dial.getDestUniqueId()) ->
+                    AgentAccounts.agentOfChannel(dial.getDestChannel()).flatMap(agent -> of(dial.getUniqueId(),
+                            new CallEvent.AgentRingStarted(at(event), agent.value(), dial.getDestUniqueId())));
+            case DialEndEvent dial when CallId.isValid(dial.getDestUniqueId()) && dial.getDialStatus() != null
+                    && DIAL_STATUS.matcher(dial.getDialStatus()).matches() ->
+                    of(dial.getUniqueId(), new CallEvent.AgentRingEnded(at(event), dial.getDestUniqueId(), dial.getDialStatus()));
+            case HangupRequestEvent asked -> of(asked.getUniqueId(), new CallEvent.HangupAsked(at(event)));
+            case BridgeEnterEvent entered -> of(entered.getUniqueId(), new CallEvent.BridgeEntered(at(event)));
+            case BridgeLeaveEvent left -> of(left.getUniqueId(), new CallEvent.BridgeLeft(at(event)));
             default -> Optional.empty();
         };
     }
@@ -79,6 +96,11 @@ public final class AmiEventTranslator {
     }
 
     private Instant at(ManagerEvent event) {
+        return timeOf(event, clock);
+    }
+
+    /** Asterisk's own time of the event ({@code timestampevents = yes}); {@code clock} only when it sent none. */
+    public static Instant timeOf(ManagerEvent event, Clock clock) {
         Double seconds = event.getTimestamp();
         if (seconds == null) {
             return clock.instant(); // timestampevents is off: the next best time is now
