@@ -16,6 +16,11 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.asteriskjava.manager.event.AgiExecStartEvent;
+import org.asteriskjava.manager.event.BridgeEnterEvent;
+import org.asteriskjava.manager.event.BridgeLeaveEvent;
+import org.asteriskjava.manager.event.DialBeginEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
+import org.asteriskjava.manager.event.HangupRequestEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -91,6 +96,86 @@ class RoutingIT {
     }
 
     @Test
+    void anAgentsRingAnswerAndConversationAreTimedByAsterisksOwnEventsOfTheirLeg() throws Exception {
+        try (Softphone agent = hotline.agentPhone("001", "agent-001-timed").neverAnswer().start()) {
+            hotline.readyWithPhone("001", agent);
+
+            // The agent lets it ring 2.5 s, answers, talks 2 s and hangs up first: the caller is asked for a rating.
+            NewChannelEvent answered = hotline.ami().callHotline("10000", "<13900139011>");
+            hotline.ami().joinQueue(answered, '2');
+            agent.awaitIncomingCall(Duration.ofSeconds(15));
+            Thread.sleep(2500);
+            agent.answer();
+            agent.awaitCallEstablished(Duration.ofSeconds(5));
+            Thread.sleep(2000);
+            agent.hangUp();
+            hotline.ami().awaitCommand(answered, "/survey", Duration.ofSeconds(10));
+            hotline.ami().hangUp(answered);
+
+            String id = answered.getUniqueId();
+            DialBeginEvent ringStart = (DialBeginEvent) hotline.ami().awaitOn(id, DialBeginEvent.class::isInstance, Duration.ofSeconds(5));
+            DialEndEvent ringEnd = (DialEndEvent) hotline.ami().awaitOn(id, DialEndEvent.class::isInstance, Duration.ofSeconds(5));
+            BridgeEnterEvent talkStart = (BridgeEnterEvent) hotline.ami().awaitOn(id, BridgeEnterEvent.class::isInstance, Duration.ofSeconds(5));
+            BridgeLeaveEvent talkEnd = (BridgeLeaveEvent) hotline.ami().awaitOn(id, BridgeLeaveEvent.class::isInstance, Duration.ofSeconds(5));
+            assertThat(ringEnd.getDialStatus()).isEqualTo("ANSWER");
+
+            JsonObject record = hotline.server().awaitFinishedRecord(id);
+            JsonObject offer = record.getJsonArray("offers").getJsonObject(0);
+            assertThat(offer.getString("outcome")).isEqualTo("answered");
+            assertWithin50ms(offer.getString("ringStartedAt"), TestAmi.at(ringStart));
+            assertWithin50ms(offer.getString("ringEndedAt"), TestAmi.at(ringEnd));
+            assertWithin50ms(record.getJsonObject("agent").getString("answeredAt"), TestAmi.at(ringEnd));
+            JsonObject conversation = record.getJsonObject("conversation");
+            assertWithin50ms(conversation.getString("startedAt"), TestAmi.at(talkStart));
+            assertWithin50ms(conversation.getString("endedAt"), TestAmi.at(talkEnd));
+            assertThat(conversation.getString("endedBy")).isEqualTo("agent");
+            assertThat(record.getJsonObject("survey").getString("offeredAt")).isNotNull();
+
+            // Wrap-up over (10 s from the conversation's end by Asterisk's clock), then a caller hangs up
+            // 1.5 s into the agent's ring: an abandon, at the moment they hung up; the agent is not paused.
+            await().atMost(Duration.ofSeconds(15)).until(() ->
+                    hotline.server().getJson("/api/agents/001").getString("state").equals("ready"));
+            JsonObject wrapUp = hotline.server().getJson("/api/calls/" + id).getJsonObject("wrapUp");
+            assertThat(Duration.between(TestAmi.at(talkEnd), Instant.parse(wrapUp.getString("endedAt"))))
+                    .isBetween(Duration.ofSeconds(10), Duration.ofMillis(10_100));
+            agent.forgetPastCalls();
+            NewChannelEvent gaveUp = hotline.ami().callHotline("10000", "<13900139012>");
+            hotline.ami().joinQueue(gaveUp, '2');
+            agent.awaitIncomingCall(Duration.ofSeconds(15));
+            Thread.sleep(1500);
+            hotline.ami().hangUp(gaveUp);
+
+            HangupRequestEvent hungUp = (HangupRequestEvent) hotline.ami().await(e -> e instanceof HangupRequestEvent h
+                    && gaveUp.getUniqueId().equals(h.getUniqueId()), Duration.ofSeconds(5));
+            JsonObject abandoned = hotline.server().awaitFinishedRecord(gaveUp.getUniqueId());
+            assertThat(abandoned.getJsonArray("offers").getJsonObject(0).getString("outcome")).isEqualTo("caller-abandoned");
+            assertWithin50ms(abandoned.getJsonObject("queue").getString("abandonedAt"), TestAmi.at(hungUp));
+            assertThat(abandoned.getJsonObject("queue").getInteger("abandonedPosition")).isEqualTo(1);
+            assertThat(abandoned.getJsonObject("queue").getBoolean("abandonedDuringRing")).isTrue();
+            assertThat(hotline.server().getJson("/api/agents/001").getString("state")).isEqualTo("ready");
+
+            // The agent's three-ring figure counts the ring they answered (2.5 s), not the one the caller cut short.
+            Instant hour = Instant.parse(record.getString("arrivalAt")).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                JsonObject figures = hotline.server().getJson("/api/reports?from=" + hour + "&to=" + hour.plusSeconds(7200)
+                        + "&agent=001").getJsonObject("figures");
+                JsonObject rings = figures.getJsonObject("agentThreeRingAnswer");
+                assertThat(rings.getLong("whole")).isPositive();
+                assertThat(rings.getLong("part")).as("every ring of 001's was answered within three rings").isEqualTo(rings.getLong("whole"));
+                assertThat(figures.getLong("ringNoAnswer")).isZero();
+            });
+        } finally {
+            hotline.server().put("/api/agents/001/state", "{\"state\":\"logged-out\"}");
+        }
+    }
+
+    private static void assertWithin50ms(String recorded, Instant asterisk) {
+        assertThat(recorded).as("recorded time for Asterisk's %s", asterisk).isNotNull();
+        assertThat(Duration.between(asterisk, Instant.parse(recorded)).abs())
+                .as("%s against Asterisk's %s", recorded, asterisk).isLessThanOrEqualTo(Duration.ofMillis(50));
+    }
+
+    @Test
     void anAgentWhoDoesNotAnswerWithinThreeRingsIsPausedAndTheCallMovesOnKeepingItsPlace() throws Exception {
         try (Softphone expert = hotline.agentPhone("011", "agent-011-routing").neverAnswer().start();
              Softphone colleague = hotline.agentPhone("001", "agent-001-routing").autoAnswer().start()) {
@@ -114,7 +199,7 @@ class RoutingIT {
             assertThat(offers.getJsonObject(0).getString("agent")).isEqualTo("011");
             assertThat(offers.getJsonObject(0).getString("outcome")).isEqualTo("no-answer");
             Duration rang = Duration.between(Instant.parse(offers.getJsonObject(0).getString("ringStartedAt")),
-                    Instant.parse(offers.getJsonObject(0).getString("endedAt")));
+                    Instant.parse(offers.getJsonObject(0).getString("ringEndedAt")));
             assertThat(rang).as("three rings of 3 s").isBetween(Duration.ofSeconds(8), Duration.ofSeconds(11));
             assertThat(offers.getJsonObject(1).getString("agent")).isEqualTo("001");
             assertThat(offers.getJsonObject(1).getString("outcome")).isEqualTo("answered");
@@ -143,7 +228,7 @@ class RoutingIT {
             JsonArray offers = hotline.server().awaitFinishedRecord(call.getUniqueId()).getJsonArray("offers");
             assertThat(offers).hasSize(2);
             Duration rang = Duration.between(Instant.parse(offers.getJsonObject(0).getString("ringStartedAt")),
-                    Instant.parse(offers.getJsonObject(0).getString("endedAt")));
+                    Instant.parse(offers.getJsonObject(0).getString("ringEndedAt")));
             assertThat(rang).as("the vanished phone rang out within three rings").isLessThan(Duration.ofSeconds(11));
             assertThat(offers.getJsonObject(1).getString("agent")).isEqualTo("001");
             assertThat(offers.getJsonObject(1).getString("outcome")).isEqualTo("answered");

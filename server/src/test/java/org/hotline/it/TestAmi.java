@@ -51,6 +51,11 @@ public final class TestAmi implements AutoCloseable {
             case org.asteriskjava.manager.event.AgiExecEvent agi -> agi.getUniqueId();
             case org.asteriskjava.manager.event.DtmfEvent dtmf -> dtmf.getUniqueId();
             case NewExtenEvent exten -> exten.getUniqueId();
+            // the caller channel's side of an agent's leg, and who asked to hang up
+            case org.asteriskjava.manager.event.DialBeginEvent dial -> dial.getUniqueId();
+            case org.asteriskjava.manager.event.DialEndEvent dial -> dial.getUniqueId();
+            case org.asteriskjava.manager.event.BridgeEnterEvent bridge -> bridge.getUniqueId();
+            case org.asteriskjava.manager.event.BridgeLeaveEvent bridge -> bridge.getUniqueId();
             default -> null;
         };
     }
