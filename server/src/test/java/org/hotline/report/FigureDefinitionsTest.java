@@ -116,6 +116,15 @@ class FigureDefinitionsTest {
         }
 
         @Test
+        void theSupervisorsReferenceNamesEveryFigure() throws java.io.IOException {
+            String doc = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("hotline.home", ".."),
+                    "docs", "figures.md"));
+            for (Figure figure : Figure.values()) {
+                assertThat(doc).as("docs/figures.md names " + figure.id()).contains("`" + figure.id() + "`");
+            }
+        }
+
+        @Test
         void formulasReadInMeasures() {
             assertThat(Figure.SERVICE_LEVEL_ANSWERED_AND_ABANDONED.formula().numerator().formula())
                     .isEqualTo("ANSWERED_WITHIN_SL + ABANDONED_WITHIN_SL − SHORT_ABANDONED");
