@@ -14,17 +14,17 @@ export function myFigures(agent) {
     if (!figures) return;
     const f = figures;
     const shown = [
-      ['figures.answered', f.agentAnswered],
-      ['figures.agentRings', ratio(f.agentThreeRingAnswer)],
-      ['figures.talkWithin', ratio(f.talkWithin3Minutes)],
-      ['figures.talkOver', f.talkOver5Minutes],
-      ['figures.aht', clock(f.ahtSeconds)],
-      ['figures.csat', number(f.csat?.average, 2)],
-      ['figures.cases', ratio(f.casesRepliedWithinDeadline)],
-      ['figures.occupancy', ratio(f.occupancy)],
+      ['figure.agentAnswered', f.agentAnswered],
+      ['figure.agentThreeRingAnswer', ratio(f.agentThreeRingAnswer)],
+      ['figure.talkWithin3Minutes', ratio(f.talkWithin3Minutes)],
+      ['figure.talkOver5Minutes', f.talkOver5Minutes],
+      ['figure.ahtSeconds', clock(f.ahtSeconds)],
+      ['figure.csat.average', number(f.csat?.average, 2)],
+      ['figure.casesRepliedWithinDeadline', ratio(f.casesRepliedWithinDeadline)],
+      ['figure.occupancy', ratio(f.occupancy)],
     ];
     replace($('#my-figures'), shown.flatMap(([key, value]) => [el('dt', { text: t(key) }),
-      el('dd', { dataset: { figure: key.slice('figures.'.length) }, text: value ?? '—' })]));
+      el('dd', { dataset: { figure: key.slice('figure.'.length) }, text: value ?? '—' })]));
   }
 
   async function refresh() {

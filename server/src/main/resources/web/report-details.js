@@ -3,7 +3,7 @@
 import { api, explain, saveFile } from './api.js';
 import { $, el, replace, row } from './dom.js';
 import { dateTime, number, ratio } from './format.js';
-import { label, t } from './i18n.js';
+import { label, language, t } from './i18n.js';
 
 export const RULES = ['three-rings', 'apology', 'agent-rings', 'service-level', 'abandoned', 'talk-limit',
   'callback-deadline', 'low-score'];
@@ -38,10 +38,10 @@ export async function showOutbound(query) {
   replace($('#outbound'), shown.flatMap(([name, value]) => [el('dt', { text: name }), el('dd', { text: value })]));
 }
 
-/** The period's figures as a CSV file: refused (403) for roles that may not export. */
+/** The period's figures as a CSV file, headed in the page's language: refused (403) for roles that may not export. */
 export async function exportCsv(query, by, message) {
   try {
-    const file = await api(`/api/reports?${query}${by ? `&by=${by}` : ''}&format=csv`);
+    const file = await api(`/api/reports?${query}${by ? `&by=${by}` : ''}&format=csv&lang=${language()}`);
     saveFile(file, `report-${query.replace(/[^a-z0-9-]+/gi, '-')}.csv`);
   } catch (failure) {
     explain(message, failure);

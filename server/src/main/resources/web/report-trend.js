@@ -10,30 +10,30 @@ const SPAN = { day: 14, week: 8, month: 6 };
 
 /** The table's columns: a heading key and how to read it from the figures. */
 const COLUMNS = [
-  ['figures.calls', (f) => f.calls],
-  ['figures.answered', (f) => f.agentAnswered],
-  ['figures.threeRings', (f) => ratio(f.threeRingAnswer)],
-  ['figures.apology', (f) => ratio(f.apology)],
-  ['figures.agentRings', (f) => ratio(f.agentThreeRingAnswer)],
-  ['figures.serviceLevel', (f) => ratio(f.serviceLevel.answered)],
-  ['figures.abandonment', (f) => ratio(f.abandonment)],
-  ['figures.asa', (f) => clock(f.asaSeconds)],
-  ['figures.aht', (f) => clock(f.ahtSeconds)],
-  ['figures.talkWithin', (f) => ratio(f.talkWithin3Minutes)],
-  ['figures.talkOver', (f) => f.talkOver5Minutes],
-  ['figures.callbacks', (f) => ratio(f.callbacksWithinDeadline)],
-  ['figures.cases', (f) => ratio(f.casesRepliedWithinDeadline)],
-  ['figures.csat', (f) => number(f.csat.average, 2)],
+  ['figure.calls', (f) => f.calls],
+  ['figure.agentAnswered', (f) => f.agentAnswered],
+  ['figure.threeRingAnswer', (f) => ratio(f.threeRingAnswer)],
+  ['figure.apology', (f) => ratio(f.apology)],
+  ['figure.agentThreeRingAnswer', (f) => ratio(f.agentThreeRingAnswer)],
+  ['figure.serviceLevel.answered', (f) => ratio(f.serviceLevel.answered)],
+  ['figure.abandonment', (f) => ratio(f.abandonment)],
+  ['figure.asaSeconds', (f) => clock(f.asaSeconds)],
+  ['figure.ahtSeconds', (f) => clock(f.ahtSeconds)],
+  ['figure.talkWithin3Minutes', (f) => ratio(f.talkWithin3Minutes)],
+  ['figure.talkOver5Minutes', (f) => f.talkOver5Minutes],
+  ['figure.callbacksWithinDeadline', (f) => ratio(f.callbacksWithinDeadline)],
+  ['figure.casesRepliedWithinDeadline', (f) => ratio(f.casesRepliedWithinDeadline)],
+  ['figure.csat.average', (f) => number(f.csat.average, 2)],
 ];
 
 /** The chart's lines: shares, in percent. */
 const LINES = [
-  ['figures.threeRings', (f) => f.threeRingAnswer.value, '#2563eb'],
-  ['figures.agentRings', (f) => f.agentThreeRingAnswer.value, '#0891b2'],
-  ['figures.serviceLevel', (f) => f.serviceLevel.answered.value, '#16a34a'],
-  ['figures.abandonment', (f) => f.abandonment.value, '#dc2626'],
-  ['figures.talkWithin', (f) => f.talkWithin3Minutes.value, '#d97706'],
-  ['figures.callbacks', (f) => f.callbacksWithinDeadline.value, '#7c3aed'],
+  ['figure.threeRingAnswer', (f) => f.threeRingAnswer.value, '#2563eb'],
+  ['figure.agentThreeRingAnswer', (f) => f.agentThreeRingAnswer.value, '#0891b2'],
+  ['figure.serviceLevel.answered', (f) => f.serviceLevel.answered.value, '#16a34a'],
+  ['figure.abandonment', (f) => f.abandonment.value, '#dc2626'],
+  ['figure.talkWithin3Minutes', (f) => f.talkWithin3Minutes.value, '#d97706'],
+  ['figure.callbacksWithinDeadline', (f) => f.callbacksWithinDeadline.value, '#7c3aed'],
 ];
 
 /** The dates (as the API takes them) of the periods ending with the one containing `date`. */

@@ -229,9 +229,15 @@ public final class ConfigLoader {
 
     /** The service-level threshold and the short-abandon window are the reports' own; the rest are the call rules. */
     private static ReportRules reportRules(ConfigTree tree, RingPolicy rings, HotlineConfig.Routing routing) {
+        int serviceLevel = tree.integer("reports.serviceLevelSeconds", 20, 1, 3600);
+        int shortAbandon = tree.integer("reports.shortAbandonSeconds", 5, 0, 600);
+        if (shortAbandon > serviceLevel) { // a short abandon must be within T: the service level relies on it
+            throw new ConfigException("reports.shortAbandonSeconds: " + shortAbandon + " is longer than reports.serviceLevelSeconds ("
+                    + serviceLevel + ")");
+        }
         return new ReportRules(
-                Duration.ofSeconds(tree.integer("reports.serviceLevelSeconds", 20, 1, 3600)),
-                Duration.ofSeconds(tree.integer("reports.shortAbandonSeconds", 5, 0, 600)),
+                Duration.ofSeconds(serviceLevel),
+                Duration.ofSeconds(shortAbandon),
                 routing.talkWarning(), routing.talkLimit(),
                 rings.ringLength().multipliedBy(rings.maxRings()),
                 rings.ringLength().multipliedBy(rings.apologyAfterRings()));

@@ -86,6 +86,16 @@ final class ReportQuery {
         }).orElse(false);
     }
 
+    /** The language of a CSV's headings: {@code en} (when not given) or {@code zh}. */
+    static String language(RoutingContext ctx) {
+        return param(ctx, "lang").map(language -> {
+            if (!language.equals("en") && !language.equals("zh")) {
+                throw ApiError.badParameter("lang", "en or zh");
+            }
+            return language;
+        }).orElse("en");
+    }
+
     /** A drill-down's page size: 1 to 500, 100 when not given. */
     static int limit(RoutingContext ctx) {
         return param(ctx, "limit").map(text -> {

@@ -76,11 +76,13 @@ public final class ReportsResource {
         Optional<String> agent;
         Optional<String> by;
         boolean csv;
+        String language;
         try {
             period = query.period(ctx);
             queue = query.queue(ctx);
             agent = query.agent(ctx);
             csv = ReportQuery.csv(ctx);
+            language = ReportQuery.language(ctx);
             by = ReportQuery.param(ctx, "by").map(field -> {
                 if (!field.equals("queue") && !field.equals("agent")) {
                     throw ApiError.badParameter("by", "queue or agent");
@@ -125,7 +127,7 @@ public final class ReportsResource {
             }
             if (csv) {
                 CsvTable table = new CsvTable();
-                rows.forEach(row -> table.add((JsonObject) row));
+                rows.forEach(row -> table.add(FiguresCsv.row((JsonObject) row, language)));
                 table.send(ctx.response(), "report-" + period.from() + ".csv");
             } else {
                 Responses.json(ctx, 200, body);

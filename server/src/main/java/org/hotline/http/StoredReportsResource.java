@@ -57,11 +57,13 @@ final class StoredReportsResource {
     private void storedOne(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         boolean csv;
+        String language;
         try {
             if (id == null || !id.matches("(day|week)-\\d{4}-\\d{2}-\\d{2}|month-\\d{4}-\\d{2}")) {
                 throw ApiError.badParameter("id", "a report name like day-2026-11-22, week-2026-11-16 or month-2026-11");
             }
             csv = ReportQuery.csv(ctx);
+            language = ReportQuery.language(ctx);
         } catch (ApiError error) {
             error.send(ctx.response());
             return;
@@ -81,7 +83,7 @@ final class StoredReportsResource {
                         .put("part", "agent " + agent).put("figures", FiguresJson.of(Figures.of(tally)))));
                 if (csv) {
                     CsvTable table = new CsvTable();
-                    rows.forEach(row -> table.add((JsonObject) row));
+                    rows.forEach(row -> table.add(FiguresCsv.row((JsonObject) row, language)));
                     table.send(ctx.response(), id + ".csv");
                     return;
                 }

@@ -24,7 +24,10 @@ public enum Measure {
     ABANDONED,
     /** Hung up while waiting, within the short-abandon threshold. */
     SHORT_ABANDONED,
-    /** Abandons (short or not) within the service-level threshold. */
+    /**
+     * Abandons (short or not) within the service-level threshold. Every short abandon is within it
+     * (see {@link ReportRules}), so the long ones within it are this less {@link #SHORT_ABANDONED}.
+     */
     ABANDONED_WITHIN_SL,
     /** Left the queue within the service-level threshold: answered, abandoned or asked for a callback. */
     REMOVED_WITHIN_SL,
@@ -39,14 +42,19 @@ public enum Measure {
     TALK_OVER_LIMIT,
     WRAP_UPS,
     WRAP_UP_MS,
-    /** Times an agent's phone rang for a call and was theirs to answer (not stopped by the caller or the hotline). */
+    /**
+     * Times an agent's phone rang for a queued caller and the ring ended answered, not answered, busy
+     * or unavailable: the rings the agent could have answered (not those the caller abandoned or
+     * the hotline withdrew; not callback or campaign legs).
+     */
     OFFERS,
     OFFERS_ANSWERED,
     OFFERS_ANSWERED_WITHIN_RINGS,
     RING_NO_ANSWER,
-    SURVEYS,
-    /** Callers asked for a rating (the agent hung up first and the caller was still there). */
+    /** The survey question was put to the caller (the agent hung up first and the caller was still there). */
     SURVEYS_OFFERED,
+    /** Surveys answered with a score. */
+    SURVEYS,
     SURVEY_SCORE_SUM,
     SURVEY_1,
     SURVEY_2,

@@ -119,6 +119,9 @@ class ConfigLoaderTest {
         assertThat(config.reports().shortAbandon()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.reports().agentRings()).as("three rings of 3 s").isEqualTo(Duration.ofSeconds(9));
         assertThat(config.reports().talkLimit()).isEqualTo(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> load("company:\n  name: X\nreports:\n  serviceLevelSeconds: 10\n  shortAbandonSeconds: 11\n"))
+                .as("every short abandon must be within T").isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("reports.shortAbandonSeconds: 11 is longer than reports.serviceLevelSeconds (10)");
     }
 
     @Test

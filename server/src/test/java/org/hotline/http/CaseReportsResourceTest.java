@@ -110,7 +110,7 @@ class CaseReportsResourceTest {
         casework.move(answered.id(), CaseStatus.REPLIED, null, LI, null);
 
         String csv = http.get("/api/reports?period=week&date=2026-11-16&format=csv").bodyAsString();
-        assertThat(csv.lines().findFirst().orElseThrow()).contains("figures.casesRepliedWithinDeadline.value");
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("Cases answered by their deadline (%)");
         assertThat(figure("/api/reports?period=week&date=2026-11-16&queue=orders")).as("cases have no queue").isNull();
         assertThat(http.get("/api/reports/late-cases?period=week&date=2026-11-16&queue=orders").statusCode()).isEqualTo(400);
     }

@@ -128,8 +128,11 @@ class ReportsResourceTest {
         var report = get("/api/reports?period=day&date=2026-11-22&by=queue&format=csv");
         assertThat(report.getHeader("content-type")).startsWith("text/csv");
         List<String> lines = report.bodyAsString().lines().toList();
-        assertThat(lines.get(0)).startsWith("queue,figures.calls,");
+        assertThat(lines.get(0)).as("each figure named as a supervisor reads it").startsWith("queue,Calls,")
+                .contains("Agent answered within 3 rings (%),Agent answered within 3 rings: offers answered within 3 rings,");
         assertThat(lines).hasSize(3);
+        assertThat(get("/api/reports?period=day&date=2026-11-22&format=csv&lang=zh").bodyAsString().lines().findFirst()
+                .orElseThrow()).contains("坐席三声内接听 (%),坐席三声内接听：分子,坐席三声内接听：分母");
         var breaches = get("/api/reports/breaches?rule=three-rings&period=day&date=2026-11-22&format=csv");
         assertThat(breaches.bodyAsString().lines().toList()).hasSize(2).last().asString().startsWith("late,three-rings,16.0,");
     }
@@ -176,6 +179,7 @@ class ReportsResourceTest {
         assertThat(error("/api/reports?period=day&date=2026-11-22&by=colour")).startsWith("by");
         assertThat(error("/api/reports")).startsWith("from");
         assertThat(error("/api/reports?period=day&date=2026-11-22&format=xls")).startsWith("format");
+        assertThat(error("/api/reports?period=day&date=2026-11-22&format=csv&lang=fr")).startsWith("lang");
         assertThat(error("/api/reports/breaches?rule=everything&period=day&date=2026-11-22")).startsWith("rule");
         assertThat(error("/api/reports/breaches?rule=apology&period=day&date=2026-11-22&limit=0")).startsWith("limit");
         assertThat(error("/api/reports/breaches?rule=apology&period=day&date=2026-11-22&after=%7B%7D")).startsWith("after");

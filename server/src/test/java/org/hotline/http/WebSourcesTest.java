@@ -70,6 +70,26 @@ class WebSourcesTest {
         assertInBothDictionaries(keys);
     }
 
+    /** The catalogue names the figures; the dictionaries carry its labels for the pages to show. */
+    @Test
+    void everyFigureIsLabelledInBothLanguagesAsTheCatalogueNamesItAndThePagesNameNoOther() throws Exception {
+        String dictionaries = read(web().resolve("i18n.js"));
+        int english = dictionaries.indexOf("\n  en: {");
+        for (org.hotline.report.Figure figure : org.hotline.report.Figure.values()) {
+            String key = "'figure." + figure.id() + "': '";
+            assertThat(dictionaries.substring(0, english)).as("zh: " + figure.id()).contains(key + figure.label().zh() + "',");
+            assertThat(dictionaries.substring(english)).as("en: " + figure.id()).contains(key + figure.label().en() + "',");
+        }
+        Pattern figureKey = Pattern.compile("[\"']figure\\.([\\w.-]+)[\"']");
+        for (Path file : files("")) {
+            Matcher keys = figureKey.matcher(read(file));
+            while (keys.find()) {
+                assertThat(org.hotline.report.Figure.byId(keys.group(1))).as(file.getFileName() + ": figure." + keys.group(1))
+                        .isPresent();
+            }
+        }
+    }
+
     private static void assertInBothDictionaries(Set<String> keys) throws Exception {
         String dictionaries = read(web().resolve("i18n.js"));
         int english = dictionaries.indexOf("\n  en: {");
