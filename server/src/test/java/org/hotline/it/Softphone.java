@@ -160,6 +160,22 @@ public final class Softphone implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on, waits look only at what came after the end of the current call: unlike
+     * {@link #forgetPastCalls()}, a next call that rang at once is not missed.
+     */
+    public void forgetEndedCall() {
+        synchronized (lines) {
+            for (int i = callFrom; i < lines.size(); i++) {
+                if (CLOSED.matcher(lines.get(i)).find()) {
+                    callFrom = i + 1;
+                    return;
+                }
+            }
+        }
+        throw failure("the current call has not ended");
+    }
+
     /** Waits for an incoming call to be offered (it rings, or is answered at once in auto-answer mode). */
     public void awaitIncomingCall(Duration timeout) {
         String line = awaitLine(callFrom, timeout, "an incoming call", INCOMING, ESTABLISHED);

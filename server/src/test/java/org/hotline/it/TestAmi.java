@@ -51,13 +51,17 @@ public final class TestAmi implements AutoCloseable {
             case org.asteriskjava.manager.event.AgiExecEvent agi -> agi.getUniqueId();
             case org.asteriskjava.manager.event.DtmfEvent dtmf -> dtmf.getUniqueId();
             case NewExtenEvent exten -> exten.getUniqueId();
-            // the caller channel's side of an agent's leg, and who asked to hang up
-            case org.asteriskjava.manager.event.DialBeginEvent dial -> dial.getUniqueId();
-            case org.asteriskjava.manager.event.DialEndEvent dial -> dial.getUniqueId();
-            case org.asteriskjava.manager.event.BridgeEnterEvent bridge -> bridge.getUniqueId();
-            case org.asteriskjava.manager.event.BridgeLeaveEvent bridge -> bridge.getUniqueId();
+            // the caller's channel: DialBegin/DialEnd of an agent leg are found under the call
+            case org.asteriskjava.manager.event.DialEvent dial -> dial.getUniqueId();
+            case org.asteriskjava.manager.event.BridgeEnterEvent enter -> enter.getUniqueId();
+            case org.asteriskjava.manager.event.BridgeLeaveEvent leave -> leave.getUniqueId();
             default -> null;
         };
+    }
+
+    /** Also hands every event to {@code listener} as it comes (on the AMI reader's thread: keep it short). */
+    public void listen(java.util.function.Consumer<ManagerEvent> listener) {
+        connection.addEventListener(listener::accept);
     }
 
     /** Like {@link #await}, looking only at the events of one channel (cheap under load). */
