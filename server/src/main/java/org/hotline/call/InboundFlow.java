@@ -1,6 +1,7 @@
 package org.hotline.call;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.hotline.routing.AgentId;
@@ -133,6 +134,7 @@ public final class InboundFlow {
     private void afterConversation(InboundCall call, CallChannel line) {
         try {
             if (waiting.survey()) {
+                line.listen("", Duration.ofMillis(1)); // a caller who hung up first is not asked
                 events.publish(call.id(), new CallEvent.SurveyOffered(clock.instant()));
                 Optional<Character> score = line.ask(Prompt.SURVEY, SURVEY_KEYS, menu.timeout());
                 if (score.isPresent()) {

@@ -32,6 +32,7 @@ final class FiguresJson {
         put(json, Figure.SYSTEM_ANSWERED, f.systemAnswered());
         put(json, Figure.QUEUED, f.queued());
         put(json, Figure.AGENT_ANSWERED, f.agentAnswered());
+        put(json, Figure.AGENT_ANSWER_TIME_UNKNOWN, f.agentAnswerTimeUnknown());
         put(json, Figure.ABANDONED, f.abandoned());
         put(json, Figure.SHORT_ABANDONED, f.shortAbandoned());
         put(json, Figure.CALLBACK_REQUESTED, f.callbackRequested());

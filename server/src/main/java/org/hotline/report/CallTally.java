@@ -83,6 +83,8 @@ public final class CallTally {
 
     private static void countQueue(CallFacts call, ReportRules rules, Tally.Builder tally) {
         tally.count(Measure.QUEUED);
+        tally.countIf(call.agent() != null && call.agentAnsweredAt() == null && call.abandonedAt() == null,
+                Measure.AGENT_ANSWER_TIME_UNKNOWN);
         Optional<Duration> answeredAfter = call.waitForAgent();
         answeredAfter.ifPresent(wait -> {
             tally.count(Measure.AGENT_ANSWERED).add(Measure.WAIT_MS, wait.toMillis());

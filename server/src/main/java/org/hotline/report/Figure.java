@@ -36,6 +36,11 @@ public enum Figure {
     AGENT_ANSWERED("agentAnswered", Unit.COUNT, new Label("Answered by an agent", "坐席接听"),
             total(of("queued calls an agent answered", Measure.AGENT_ANSWERED)),
             "Queued calls an agent answered (DialEnd ANSWER); a call counts once whatever number of agents rang."),
+    AGENT_ANSWER_TIME_UNKNOWN("agentAnswerTimeUnknown", Unit.COUNT,
+            new Label("Answered, answer time not known", "坐席接听（接听时间未知）"),
+            total(of("queued calls an agent took whose record has no trustworthy answer time", Measure.AGENT_ANSWER_TIME_UNKNOWN)),
+            "Calls recorded before answer times came from Asterisk's events, whose answer time could not be recovered: "
+                    + "counted here and left out of every answer-time figure (ASA, service level, agent 3 rings, talk)."),
     ABANDONED("abandoned", Unit.COUNT, new Label("Abandoned in the queue (not short)", "排队放弃（不含短时放弃）"),
             total(of("callers who hung up waiting after the short-abandon time", Measure.ABANDONED)),
             "Queued callers never answered by an agent who hung up (also while an agent's phone rang) more than 5 s after joining."),

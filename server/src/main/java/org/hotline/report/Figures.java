@@ -17,7 +17,7 @@ public record Figures(long calls, long systemAnswered, long agentAnswered, long 
                       Ratio serviceLevelOffered, Ratio serviceLevelQueued, Optional<Duration> averageSpeedOfAnswer,
                       Optional<Duration> averageHandlingTime, Ratio abandonment, Ratio talkWithinTarget,
                       Ratio callbacksWithinDeadline, OptionalDouble csat, Ratio csatAtLeast4, List<Long> csatDistribution,
-                      Ratio surveyResponse, Ratio occupancy, Map<String, Duration> paused) {
+                      Ratio surveyResponse, Ratio occupancy, Map<String, Duration> paused, long agentAnswerTimeUnknown) {
 
     /** The pause reasons' figures by reason (their ids' last part). */
     public static final List<Figure> PAUSES = List.of(Figure.PAUSED_BREAK, Figure.PAUSED_TRAINING, Figure.PAUSED_ADMIN,
@@ -40,7 +40,8 @@ public record Figures(long calls, long systemAnswered, long agentAnswered, long 
                 Figure.SERVICE_LEVEL_QUEUED.ratio(t), Figure.ASA.duration(t), Figure.AHT.duration(t),
                 Figure.ABANDONMENT.ratio(t), Figure.TALK_WITHIN_TARGET.ratio(t), Figure.CALLBACKS_WITHIN_DEADLINE.ratio(t),
                 Figure.CSAT_AVERAGE.average(t), Figure.CSAT_AT_LEAST_4.ratio(t), Figure.CSAT_DISTRIBUTION.counts(t),
-                Figure.SURVEY_RESPONSE_RATE.ratio(t), Figure.OCCUPANCY.ratio(t), Map.copyOf(paused));
+                Figure.SURVEY_RESPONSE_RATE.ratio(t), Figure.OCCUPANCY.ratio(t), Map.copyOf(paused),
+                Figure.AGENT_ANSWER_TIME_UNKNOWN.count(t));
     }
 
     /** {@code pausedSeconds.ring-no-answer} → {@code ring-no-answer}. */

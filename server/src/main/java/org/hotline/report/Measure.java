@@ -19,6 +19,11 @@ public enum Measure {
     AFTER_HOURS,
     QUEUED,
     AGENT_ANSWERED,
+    /**
+     * Queued calls an agent took whose answer time the record does not know (kept by an earlier
+     * version with a wrong time, removed by the upgrade): left out of every answer-time figure.
+     */
+    AGENT_ANSWER_TIME_UNKNOWN,
     ANSWERED_WITHIN_SL,
     /** Hung up while waiting, after the short-abandon threshold. */
     ABANDONED,

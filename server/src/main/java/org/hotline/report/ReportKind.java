@@ -22,6 +22,15 @@ public enum ReportKind {
         return id() + "-" + (this == MONTH ? YearMonth.from(start).toString() : start.toString());
     }
 
+    /** The first day of this kind's period that holds {@code day}. */
+    public LocalDate startOf(LocalDate day) {
+        return switch (this) {
+            case DAY -> day;
+            case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> day.withDayOfMonth(1);
+        };
+    }
+
     public ReportPeriod period(LocalDate start, ZoneId zone) {
         return switch (this) {
             case DAY -> ReportPeriod.day(start, zone);

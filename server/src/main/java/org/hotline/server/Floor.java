@@ -531,7 +531,9 @@ public final class Floor implements AgentQueue {
     }
 
     void later(Duration delay, Runnable work) {
-        context.owner().setTimer(Math.max(1, delay.toMillis()), id -> work.run());
+        // Rounded up: a timer a fraction of a millisecond early would find its moment not yet come.
+        long millis = (delay.toNanos() + 999_999) / 1_000_000;
+        context.owner().setTimer(Math.max(1, millis), id -> work.run());
     }
 
     /** Agent first: the agent is reserved and rung, and only once they answer is the customer dialled. */

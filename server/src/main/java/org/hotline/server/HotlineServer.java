@@ -267,6 +267,7 @@ public final class HotlineServer implements AutoCloseable {
             CustomersResource customersApi = new CustomersResource(vertx, customers, config.centre().numbers(), roster::contains);
             StoredReports storedReports = new StoredReports(store.storedReports());
             ReportArchive archive = new ReportArchive(rollups, storedReports, config.centre().timeZone(), clock);
+            Thread.ofVirtual().name("answer-times-upgrade").start(() -> correctAnswerTimes(store, rollups, archive, config, clock));
             // The work log and the weekly and monthly reports, made once their period is over.
             long archiveTimer = vertx.setPeriodic(REPORTS_FIRST_RUN.toMillis(), REPORTS_EVERY.toMillis(), id ->
                     vertx.executeBlocking(archive::catchUp, false).onComplete(done -> {
@@ -326,6 +327,30 @@ public final class HotlineServer implements AutoCloseable {
         } catch (Exception | Error e) {
             closeAll(parts);
             throw e;
+        }
+    }
+
+    /**
+     * Once per store: records an earlier version wrote with a wrong agent answer time are corrected,
+     * their days counted again and their kept reports made again (see docs/figures.md).
+     */
+    private static void correctAnswerTimes(MongoStore store, HourlyRollups rollups, ReportArchive archive, HotlineConfig config,
+                                           Clock clock) {
+        try {
+            java.time.ZoneId zone = config.centre().timeZone();
+            new org.hotline.store.AnswerTimesUpgrade(store, config.routing().talkWarning(), config.routing().talkLimit(), zone, clock)
+                    .runOnce().filter(changes -> changes.records() > 0).ifPresent(changes -> {
+                        for (java.time.LocalDate day : changes.days()) {
+                            rollups.recompute(day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant());
+                        }
+                        int reports = archive.remakeCovering(changes.days());
+                        LOG.info("reports: {} call record(s) of an earlier version had a wrong agent answer time; {} recovered "
+                                        + "from talk-time timers, {} now marked unknown (left out of answer-time figures); "
+                                        + "{} day(s) counted again, {} kept report(s) made again", changes.records(),
+                                changes.answersRecovered(), changes.answersUnknown(), changes.days().size(), reports);
+                    });
+        } catch (RuntimeException e) {
+            LOG.warn("reports: records of an earlier version not corrected now ({}); the next start tries again", e.toString());
         }
     }
 

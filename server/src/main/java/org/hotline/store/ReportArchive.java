@@ -48,6 +48,25 @@ public final class ReportArchive {
         return made;
     }
 
+    /**
+     * Makes again the kept reports whose periods hold any of {@code days} (their calls were
+     * corrected and recounted); returns how many it made.
+     */
+    public int remakeCovering(java.util.Collection<LocalDate> days) {
+        java.util.Set<String> done = new java.util.HashSet<>();
+        int made = 0;
+        for (LocalDate day : days) {
+            for (ReportKind kind : ReportKind.values()) {
+                LocalDate start = kind.startOf(day);
+                String id = kind.label(start);
+                if (done.add(id) && stored.exists(id) && make(id, kind, kind.period(start, zone))) {
+                    made++;
+                }
+            }
+        }
+        return made;
+    }
+
     private boolean make(String id, ReportKind kind, ReportPeriod period) {
         Tally total = rollups.sum(period.from(), period.to(), Optional.empty(), Optional.empty(), Optional.empty())
                 .getOrDefault("", Tally.ZERO);
