@@ -48,7 +48,7 @@ public final class CallReconstruction {
             boolean legsTaken = false;
             for (CelEvent event : group) {
                 if (event.is(CelEvent.CHAN_START) && hotlineContext.equals(event.context())
-                        && !event.channel().endsWith(";1")) {
+                        && !event.channel().endsWith(";1") && startsItsCall(event, group)) {
                     calls.add(call(event, group, !legsTaken));
                     legsTaken = true; // two callers in one linked id (never seen): the agents' legs go to the first
                 }
@@ -84,6 +84,27 @@ public final class CallReconstruction {
                 queued == null ? null : queued.markerText(), queued == null ? null : queued.time(), offers, agentAnsweredAt,
                 talkStart == null ? null : talkStart.time(), talkEnd == null ? null : talkEnd.time(), callerHungUpAt,
                 hangup == null ? null : hangup.time());
+    }
+
+    /**
+     * An inbound caller's channel is the first of its call: its own unique id is the linked id (a Local
+     * channel's: its {@code ;1} half's). A channel the hotline dials out to a phone or trunk whose endpoint
+     * context is the hotline's also starts there, but carries the linked id of the channel that dialled it.
+     */
+    private static boolean startsItsCall(CelEvent start, List<CelEvent> group) {
+        if (start.uniqueId().equals(start.linkedId())) {
+            return true;
+        }
+        if (!start.channel().endsWith(";2")) {
+            return false;
+        }
+        String callerHalf = start.channel().substring(0, start.channel().length() - 1) + "1";
+        for (CelEvent event : group) {
+            if (event.is(CelEvent.CHAN_START) && event.channel().equals(callerHalf)) {
+                return event.uniqueId().equals(start.linkedId());
+            }
+        }
+        return false;
     }
 
     private static boolean isQueuedMarker(CelEvent event) {

@@ -27,6 +27,16 @@ class CallReconstructionTest {
     }
 
     @Test
+    void aChannelTheHotlineDialsOutToAnEndpointInTheHotlineContextIsNoNewCall() {
+        Instant t = Instant.parse("2026-12-06T02:00:00Z");
+        List<CelEvent> events = List.of(
+                new CelEvent("CHAN_START", t, "9.1", "9.1", "PJSIP/agent-010-00000001", "agents", "s", "", "", "", "", "", ""),
+                new CelEvent("CHAN_START", t.plusSeconds(3), "9.2", "9.1", "PJSIP/caller-00000002", "hotline", "s", "", "", "",
+                        "", "", ""));
+        assertThat(reconstruction.calls(events)).isEmpty();
+    }
+
+    @Test
     void arrivalIsTheChannelsStartAndTheSystemAnswerItsAnswer() throws Exception {
         AuditedCall call = realCalls().get("1796529891.25");
         assertThat(call.arrivalAt()).isEqualTo(at("1796529891.911059"));

@@ -60,7 +60,10 @@ class CelAuditIT {
                 .noneMatch(d -> List.of("record", "arrivalAt", "answeredAt").contains(d.getString("what")));
 
         try (MongoClient client = MongoClients.create(TestMongo.connectionString())) {
-            MongoCollection<Document> calls = client.getDatabase("cel_audit_it").getCollection("calls");
+            // this run's database: the fixture names it cel_audit_it_<nanos>
+            String database = client.listDatabaseNames().into(new java.util.ArrayList<>()).stream()
+                    .filter(name -> name.startsWith("cel_audit_it_")).max(java.util.Comparator.naturalOrder()).orElseThrow();
+            MongoCollection<Document> calls = client.getDatabase(database).getCollection("calls");
             Date answered = calls.find(eq("_id", talked.getUniqueId())).first().get("agent", Document.class).getDate("answeredAt");
             calls.updateOne(eq("_id", talked.getUniqueId()), set("agent.answeredAt", new Date(answered.getTime() - 2000)));
             calls.deleteOne(eq("_id", leftInMenu.getUniqueId()));
