@@ -7,6 +7,7 @@ import { startPage } from './shell.js';
 import { dateIn, centreZone } from './centre-day.js';
 import { drawChart, drawTable, readTrend } from './report-trend.js';
 import { RULES, exportCsv, showBreaches, showLateCases, showOutbound } from './report-details.js';
+import { drawAudit, showAudit } from './report-audit.js';
 
 await startPage();
 const message = $('#report-message');
@@ -16,6 +17,7 @@ $('#report-date').value = dateIn(centreZone());
 fillRules();
 onLanguageChange(() => {
   fillRules();
+  drawAudit();
   if (trend.length) {
     drawTable(trend);
     drawChart(trend);
@@ -63,6 +65,7 @@ $('#report-controls').addEventListener('submit', (event) => {
 });
 $('#breaches-show').addEventListener('click', () => breaches(false));
 $('#breaches-more').addEventListener('click', () => breaches(true));
+$('#audit-run').addEventListener('click', () => showAudit($('#report-date').value));
 $('#export-csv').addEventListener('click', () => exportCsv(query(), $('#export-by').value, message));
 await fillQueues().catch(() => {});
 run();

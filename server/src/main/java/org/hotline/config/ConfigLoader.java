@@ -129,6 +129,7 @@ public final class ConfigLoader {
                 Duration.ofMinutes(tree.integer("callbacks.retryMinutes", 10, 1, 24 * 60))),
                 Duration.ofSeconds(tree.integer("callbacks.customerRingSeconds", 30, 5, 120)));
         Path asteriskEtc = stateDir.resolve(tree.string("asterisk.etcDir", "asterisk/etc")).normalize();
+        Path celFile = celFile(tree, stateDir);
         ServiceHours hours = hours(tree, zone);
         List<Customer> customers = customers(tree, home, centre.numbers(), agents);
 
@@ -143,7 +144,8 @@ public final class ConfigLoader {
                     + (unknown.size() > 1 ? "; also unknown: " + String.join(", ", unknown.subList(1, unknown.size())) : ""));
         }
         return new HotlineConfig(company, centre, rings, ivr, ami, agi, http, mongo, prompts, agents, asteriskEtc,
-                stateDir.resolve("secrets/agents"), routing, callbacks, hours, customers, reports, cases, campaigns, access);
+                stateDir.resolve("secrets/agents"), routing, callbacks, hours, customers, reports, cases, campaigns, access,
+                celFile);
     }
 
     /** The customer is answered within cases.replyWithinDays (the handbook's 3), counted from cases.deadlineFrom. */
@@ -225,6 +227,22 @@ public final class ConfigLoader {
         return new HotlineConfig.Campaigns(name,
                 Duration.ofSeconds(tree.integer("campaigns.ringSeconds", 30, 5, 120)),
                 tree.integer("campaigns.callsPerSecond", 10, 1, 100));
+    }
+
+    /**
+     * Where bin/asterisk's instance writes CEL (cel_custom.conf): under the state dir like the instance itself.
+     * It need not exist yet (Asterisk makes it at the first call), but a directory there is a mistake.
+     */
+    private static Path celFile(ConfigTree tree, Path stateDir) {
+        String value = tree.string("asterisk.celFile", "asterisk/log/cel-custom/Master.csv");
+        if (value.isBlank() || value.chars().anyMatch(Character::isISOControl)) {
+            throw new ConfigException("asterisk.celFile: not a file name");
+        }
+        Path file = stateDir.resolve(value).normalize();
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new ConfigException("asterisk.celFile: " + file + " is a directory, not the CEL file (e.g. .../cel-custom/Master.csv)");
+        }
+        return file;
     }
 
     /** The service-level threshold and the short-abandon window are the reports' own; the rest are the call rules. */

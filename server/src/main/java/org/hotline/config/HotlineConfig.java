@@ -28,6 +28,7 @@ import org.hotline.routing.Skill;
  * @param asteriskEtc  where the Asterisk instance reads its configuration (the server writes the agents' SIP accounts there)
  * @param agentSecrets where the agents' generated SIP passwords are kept
  * @param customers    the customers the customer file starts with ({@code customers.file}), added where absent
+ * @param celFile      where Asterisk writes its channel event log (CSV), which the report audit reads
  */
 public record HotlineConfig(
         Company company,
@@ -49,7 +50,8 @@ public record HotlineConfig(
         ReportRules reports,
         Cases cases,
         Campaigns campaigns,
-        Access access) {
+        Access access,
+        Path celFile) {
 
     /** The queues calls are put in, one per skill: the menu's choices. An agent's skills are among them. */
     public Set<Skill> queues() {

@@ -110,6 +110,7 @@ final class AccessRules {
         r.add(need(get, "/api/customers", Permission.SUPERVISE));
         r.add(audited(put, "/api/customers/:number", Permission.SUPERVISE, "customer.changed"));
         r.add(need(get, "/api/reports/breaches", Permission.SUPERVISE));
+        r.add(need(get, "/api/reports/audit", Permission.SUPERVISE));
         r.add(need(get, "/api/reports/late-cases", Permission.SUPERVISE));
         r.add(need(get, "/api/reports/outbound", Permission.SUPERVISE));
         r.add(need(get, "/api/reports/stored", Permission.SUPERVISE));

@@ -35,6 +35,7 @@ public final class ReportsResource {
     private final ReportQuery query;
     private final CaseReports cases;
     private OutboundReports outbound;
+    private java.util.function.Function<java.time.LocalDate, org.hotline.audit.AuditResult> audit;
 
     public ReportsResource(Vertx vertx, HourlyRollups rollups, StoredReports stored, BreachFinder breaches, ZoneId zone,
                            Set<String> queues, Predicate<AgentId> knownAgent) {
@@ -58,8 +59,17 @@ public final class ReportsResource {
         return this;
     }
 
+    /** Adds the day's audit against Asterisk's CEL ({@code /api/reports/audit}); before the routes are mounted. */
+    public ReportsResource withAudit(java.util.function.Function<java.time.LocalDate, org.hotline.audit.AuditResult> audit) {
+        this.audit = audit;
+        return this;
+    }
+
     void mount(Router router) {
         router.get("/api/reports").handler(this::report);
+        if (audit != null) {
+            new ReportAuditResource(vertx, audit).mount(router);
+        }
         if (outbound != null) {
             new OutboundReportsResource(vertx, outbound, query).mount(router);
         }

@@ -288,7 +288,8 @@ public final class HotlineServer implements AutoCloseable {
                     new BreachFinder(callRecords, config.reports(), clock), config.centre().timeZone(),
                     java.util.Set.copyOf(config.ivr().menu().options().values()), roster::contains,
                     new CaseReports(caseFile, config.cases().replies(), clock))
-                    .withOutbound(new OutboundReports(store.campaignContacts(), store.campaignAttempts()));
+                    .withOutbound(new OutboundReports(store.campaignContacts(), store.campaignAttempts()))
+                    .withAudit(dayAudit(config, store, rollups)::of);
             MongoCampaigns campaigns = new MongoCampaigns(store.campaigns());
             MongoContactBook contactBook = new MongoContactBook(store.campaignContacts(), store.campaignAttempts());
             MongoDoNotCallList doNotCall = new MongoDoNotCallList(store.doNotCall());
@@ -352,6 +353,13 @@ public final class HotlineServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("reports: records of an earlier version not corrected now ({}); the next start tries again", e.toString());
         }
+    }
+
+    /** The day's audit against Asterisk's CEL file ({@code bin/hotline audit DAY}, {@code GET /api/reports/audit}). */
+    public static DayAudit dayAudit(HotlineConfig config, MongoStore store, HourlyRollups rollups) {
+        return new DayAudit(new org.hotline.audit.CelAudit(config.ivr().hotlineContext(),
+                org.hotline.audit.AuditRules.of(config.reports()), config.centre().timeZone()),
+                config.celFile(), new org.hotline.store.AuditRecords(store.calls()), rollups);
     }
 
     /** Adds the configured customers the file does not have; MongoDB being away must not stop the hotline. */

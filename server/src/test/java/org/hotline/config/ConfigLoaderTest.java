@@ -54,6 +54,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theAuditReadsTheCelFileWhereBinAsteriskMakesItUnderTheStateDir() throws IOException {
+        assertThat(load("company:\n  name: X\n").celFile())
+                .isEqualTo(home.resolve("var/asterisk/log/cel-custom/Master.csv").toAbsolutePath().normalize());
+        assertThat(load("company:\n  name: X\nasterisk:\n  celFile: /var/log/asterisk/cel-custom/Master.csv\n").celFile())
+                .isEqualTo(Path.of("/var/log/asterisk/cel-custom/Master.csv"));
+        Files.createDirectories(home.resolve("var/cel"));
+        assertThatThrownBy(() -> load("company:\n  name: X\nasterisk:\n  celFile: cel\n"))
+                .hasMessageStartingWith("asterisk.celFile: ").hasMessageContaining("is a directory");
+    }
+
+    @Test
     void theCustomerIsAnsweredWithinThreeDaysOfOpeningUnlessSetOtherwise() throws IOException {
         HotlineConfig.Cases standard = load("company:\n  name: X\n").cases();
         assertThat(standard.replies()).isEqualTo(new ReplyDeadline(3, DeadlineFrom.OPENING, Duration.ofHours(24),

@@ -84,7 +84,8 @@ class HttpContractTest {
                 new CustomersResource(vertx, null, null, agent -> true),
                 new LiveResource(vertx.getOrCreateContext(), agent -> true, clock, LiveResource.Settings.standard()),
                 new ReportsResource(vertx, null, null, null, ZoneId.of("Asia/Shanghai"), Set.of("orders"), agent -> true,
-                        new CaseReports(null, null, clock)).withOutbound(new OutboundReports(null, null)),
+                        new CaseReports(null, null, clock)).withOutbound(new OutboundReports(null, null))
+                        .withAudit(day -> { throw new IllegalStateException("not audited in this test"); }),
                 new CasesResource(vertx, null, null, null, agent -> true, clock),
                 new CampaignsResource(vertx, null, null, null, null, null, uploads, null, null, null, null, clock),
                 new CampaignOutcomeResource(vertx, null, null, null, null),

@@ -1,0 +1,69 @@
+package org.hotline.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import org.hotline.audit.AuditResult;
+import org.hotline.audit.CelAudit;
+import org.hotline.audit.CelFile;
+import org.hotline.audit.CelLog;
+import org.hotline.audit.FigureValue;
+import org.hotline.audit.ReportedFigures;
+import org.hotline.report.Figures;
+import org.hotline.report.Tally;
+import org.hotline.store.AuditRecords;
+import org.hotline.store.HourlyRollups;
+
+/**
+ * A day's audit against CEL, wired to the product: the CEL file Asterisk writes, the call records and the
+ * report the rollups give (what {@code GET /api/reports} shows). Blocking: run it off the event loop.
+ */
+public final class DayAudit {
+
+    private final CelAudit audit;
+    private final Path celFile;
+    private final AuditRecords records;
+    private final HourlyRollups rollups;
+
+    public DayAudit(CelAudit audit, Path celFile, AuditRecords records, HourlyRollups rollups) {
+        this.audit = audit;
+        this.celFile = celFile;
+        this.records = records;
+        this.rollups = rollups;
+    }
+
+    /** @throws NoCelFile when Asterisk has not written its log there (CEL not enabled, or another instance's path) */
+    public AuditResult of(LocalDate day) {
+        CelLog cel = readCel(day);
+        Tally tally = rollups.sum(audit.start(day), audit.end(day), Optional.empty(), Optional.empty(), Optional.empty())
+                .getOrDefault("", Tally.ZERO);
+        Map<String, FigureValue> report = ReportedFigures.of(Figures.of(tally));
+        return audit.audit(day, cel, records.arrivedBetween(audit.start(day).minus(CelAudit.NEARBY),
+                audit.end(day).plus(CelAudit.NEARBY)), report);
+    }
+
+    private CelLog readCel(LocalDate day) {
+        if (!Files.isRegularFile(celFile)) {
+            throw new NoCelFile(celFile);
+        }
+        try {
+            return CelFile.read(celFile, audit.celFrom(day), audit.celTo(day));
+        } catch (NoSuchFileException e) {
+            throw new NoCelFile(celFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CEL file " + celFile, e);
+        }
+    }
+
+    /** The CEL file is not there: nothing to audit against. */
+    public static final class NoCelFile extends RuntimeException {
+        public NoCelFile(Path file) {
+            super("no CEL file at " + file + " (is CEL enabled in Asterisk's cel.conf, and asterisk.celFile its path?)");
+        }
+    }
+}
