@@ -14,7 +14,12 @@ public interface CallbackDialer {
     interface Result {
 
         /** The agent's phone rang out, was busy or unreachable. */
-        void agentDidNotAnswer();
+        void agentDidNotAnswer(java.time.Instant rangAt);
+
+        /** The agent's phone rang out; when it began ringing is not known. */
+        default void agentDidNotAnswer() {
+            agentDidNotAnswer(null);
+        }
 
         /** The call could not be placed at all (e.g. the link to the switch is down): nobody's fault. */
         void couldNotDial(String why);

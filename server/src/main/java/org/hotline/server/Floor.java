@@ -139,6 +139,12 @@ public final class Floor implements AgentQueue {
 
     /** The callback's conversation (or the try at reaching the customer) is over. */
     public Future<Boolean> callbackEnded(CallId id, CallbackOutcome outcome, Instant customerAnsweredAt, Duration talk) {
+        return callbackEnded(id, outcome, customerAnsweredAt, talk, null);
+    }
+
+    /** @param agentRangAt when the agent's phone began ringing by Asterisk's dial event, or null (then the server's time) */
+    public Future<Boolean> callbackEnded(CallId id, CallbackOutcome outcome, Instant customerAnsweredAt, Duration talk,
+                                         Instant agentRangAt) {
         return on(() -> {
             Dialling leg = dialling.remove(id);
             CallbackRequest request = callbacks.get(id);
@@ -149,8 +155,8 @@ public final class Floor implements AgentQueue {
                 wrapUp(leg.agent(), id, clock.instant());
             }
             talking.remove(leg.agent());
-            records.publish(id, new CallEvent.CallbackAttempted(clock.instant(), leg.agent().value(), leg.agentRangAt(),
-                    outcome, customerAnsweredAt));
+            records.publish(id, new CallEvent.CallbackAttempted(clock.instant(), leg.agent().value(),
+                    agentRangAt != null ? agentRangAt : leg.agentRangAt(), outcome, customerAnsweredAt));
             CallbackRequest tried = request.attempted();
             if (outcome == CallbackOutcome.CUSTOMER_ANSWERED) {
                 estimate.handled(talk.plus(rules.wrapUp()));
@@ -551,7 +557,7 @@ public final class Floor implements AgentQueue {
         live.publish(LiveEvent.forAgent("offered", offer.agent().value(), pop, clock.instant()));
         dialer.dial(request, offer.agent(), rules.agentRingFor(), new CallbackDialer.Result() {
             @Override
-            public void agentDidNotAnswer() {
+            public void agentDidNotAnswer(Instant rangAt) {
                 context.runOnContext(ignored -> {
                     Dialling leg = dialling.get(offer.call());
                     AgentStatus status = distributor.status(offer.agent());
@@ -561,7 +567,7 @@ public final class Floor implements AgentQueue {
                     dialling.remove(offer.call());
                     distributor.notAnswered(offer.call()); // ring-no-answer pause; the request keeps its place
                     records.publish(offer.call(), new CallEvent.CallbackAttempted(clock.instant(), offer.agent().value(),
-                            leg.agentRangAt(), CallbackOutcome.AGENT_NO_ANSWER, null));
+                            rangAt != null ? rangAt : leg.agentRangAt(), CallbackOutcome.AGENT_NO_ANSWER, null));
                     dispatch();
                 });
             }

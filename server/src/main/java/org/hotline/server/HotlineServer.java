@@ -93,7 +93,7 @@ import org.hotline.http.SettingsResource;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.telephony.ami.AmiEventTranslator;
 import org.hotline.telephony.ami.AgentAnswers;
-import org.hotline.telephony.ami.DialAnswers;
+import org.hotline.telephony.ami.DialTimes;
 import org.hotline.telephony.ami.AmiLink;
 import org.hotline.telephony.ami.LiveChannels;
 import org.hotline.telephony.pjsip.AgentAccounts;
@@ -193,6 +193,7 @@ public final class HotlineServer implements AutoCloseable {
             }
             CallMetrics recorded = new CallMetrics(journal, meters, clock, config.centre().timeZone());
             CallTracker tracker = new CallTracker(config.rings(), recorded);
+            DialTimes dialTimes = new DialTimes(clock);
             Context floorContext = vertx.getOrCreateContext();
             AtomicReference<AmiLink> amiLink = new AtomicReference<>();
             Floor floor = new Floor(floorContext,
@@ -200,7 +201,7 @@ public final class HotlineServer implements AutoCloseable {
                     new FloorRules(config.routing().wrapUp(), config.rings().ringLength().multipliedBy(config.rings().maxRings()),
                             config.callbacks().policy(), hours, config.routing().talkWarning(),
                             config.routing().talkLimit()),
-                    new AgentFirstDialer(amiLink::get), recorded::append, clock);
+                    new AgentFirstDialer(amiLink::get, dialTimes), recorded::append, clock);
             floor.restore(new OpenCallbacks(store.calls()).read());
             floor.publishAgentStates(live);
             floor.publishQueues(live);
@@ -224,16 +225,15 @@ public final class HotlineServer implements AutoCloseable {
             FloorCampaignAgents campaignAgents = new FloorCampaignAgents(floor, live,
                     new OutboundScript(config.company().name(), config.company().nameEn()), PREVIEW_WAIT, clock);
             PromptStopper prompts = new PromptStopper(amiLink::get);
-            DialAnswers dialAnswers = new DialAnswers(clock);
             AgiServer agi = AgiServer.start(config.agi(), Map.of(
                     "campaign-agent", new CampaignAgentScript(agentFirst, config.ivr().language(), config.campaigns().ring(), clock,
-                            dialAnswers::answeredAt),
+                            dialTimes::answeredAt, dialTimes::ringOf),
                     "campaign-answered", new CampaignAnsweredScript(agentFirst, clock),
                     "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters, prompts),
                     "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
                     "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts),
                     "callback", new CallbackScript(floor, config.ivr().language(), config.callbacks().customerRing(), clock,
-                            dialAnswers::answeredAt),
+                            dialTimes::answeredAt, dialTimes::ringOf),
                     "campaign", new CampaignScript(agentless, config.ivr().language(), clock)));
             parts.push(agi);
 
@@ -244,7 +244,7 @@ public final class HotlineServer implements AutoCloseable {
                     event -> {
                         translator.translate(event).ifPresent(t -> events.publish(t.id(), t.event()));
                         phones.onEvent(event);
-                        dialAnswers.onEvent(event);
+                        dialTimes.onEvent(event);
                         AgentAnswers.of(event).ifPresent(agent -> floor.agentAnswered(agent, AmiEventTranslator.timeOf(event, clock)));
                     },
                     link -> {

@@ -81,6 +81,22 @@ class CallbackIT {
             assertThat(attempts.getJsonObject(0).getString("outcome")).isEqualTo("customer-answered");
             assertThat(Instant.parse(attempts.getJsonObject(0).getString("customerAnsweredAt")))
                     .isAfter(Instant.parse(attempts.getJsonObject(0).getString("agentRangAt")));
+            // Both legs are timed by Asterisk's own dial events: the agent's ring (the Originate's DialBegin of
+            // their channel) and the customer's answer (DialEnd ANSWER of the leg the agent's script dialled).
+            org.asteriskjava.manager.event.DialBeginEvent agentRing = (org.asteriskjava.manager.event.DialBeginEvent)
+                    hotline.ami().await(e -> e instanceof org.asteriskjava.manager.event.DialBeginEvent d
+                            && d.getDestChannel() != null && d.getDestChannel().startsWith("PJSIP/agent-010-")
+                            && d.getDestUniqueId() != null && d.getDestUniqueId().startsWith(call.getUniqueId() + "-cb"),
+                            Duration.ofSeconds(5));
+            org.asteriskjava.manager.event.DialEndEvent customerAnswer = (org.asteriskjava.manager.event.DialEndEvent)
+                    hotline.ami().await(e -> e instanceof org.asteriskjava.manager.event.DialEndEvent d
+                            && agentRing.getDestUniqueId().equals(d.getUniqueId()) && "ANSWER".equals(d.getDialStatus()),
+                            Duration.ofSeconds(5));
+            assertThat(Duration.between(TestAmi.at(agentRing), Instant.parse(attempts.getJsonObject(0).getString("agentRangAt")))
+                    .abs()).isLessThanOrEqualTo(Duration.ofMillis(50));
+            assertThat(Duration.between(TestAmi.at(customerAnswer),
+                    Instant.parse(attempts.getJsonObject(0).getString("customerAnsweredAt"))).abs())
+                    .isLessThanOrEqualTo(Duration.ofMillis(50));
 
             // The later caller was not offered the agent before the callback: the callback held the earlier place.
             JsonObject laterNow = hotline.server().getJson("/api/calls/" + later.getUniqueId());

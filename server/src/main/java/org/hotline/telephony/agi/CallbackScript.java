@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.asteriskjava.fastagi.AgiChannel;
+import org.hotline.telephony.ami.DialTimes;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
@@ -41,11 +42,17 @@ public final class CallbackScript implements AgiScript {
     private final Duration customerRing;
     private final Clock clock;
     private final BiFunction<String, Duration, Optional<Instant>> answers;
+    private final BiFunction<String, Duration, Optional<DialTimes.Ring>> rings;
 
-    /** @param answers when the leg dialled from a channel answered, by Asterisk's event (waiting up to the given time) */
+    /**
+     * @param answers when the leg dialled from a channel answered, by Asterisk's event (waiting up to the given time)
+     * @param rings   the ring of a leg (this script's own channel: the agent's) by Asterisk's dial events
+     */
     public CallbackScript(Floor floor, Language language, Duration customerRing, Clock clock,
-            BiFunction<String, Duration, Optional<Instant>> answers) {
+            BiFunction<String, Duration, Optional<Instant>> answers,
+            BiFunction<String, Duration, Optional<DialTimes.Ring>> rings) {
         this.answers = answers;
+        this.rings = rings;
         this.floor = floor;
         this.language = language;
         this.customerRing = customerRing;
@@ -91,7 +98,9 @@ public final class CallbackScript implements AgiScript {
         } catch (AgiHangupException agentGone) {
             // the agent's leg is down; what was learnt so far is reported below
         } finally {
-            wait(floor.callbackEnded(id, outcome, customerAnsweredAt, talk));
+            // The agent's leg was rung by an Originate with its own id: Asterisk's dial events say when it began ringing.
+            Instant agentRangAt = rings.apply(request.getUniqueId(), Duration.ofMillis(500)).map(DialTimes.Ring::startedAt).orElse(null);
+            wait(floor.callbackEnded(id, outcome, customerAnsweredAt, talk, agentRangAt));
         }
     }
 

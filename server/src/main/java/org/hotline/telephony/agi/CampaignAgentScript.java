@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 import java.time.Instant;
 import java.util.Optional;
 import org.asteriskjava.fastagi.AgiChannel;
+import org.hotline.telephony.ami.DialTimes;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
@@ -38,11 +39,17 @@ public final class CampaignAgentScript implements AgiScript {
     private final Duration customerRing;
     private final Clock clock;
     private final BiFunction<String, Duration, Optional<Instant>> answers;
+    private final BiFunction<String, Duration, Optional<DialTimes.Ring>> rings;
 
-    /** @param answers when the leg dialled from a channel answered, by Asterisk's event (waiting up to the given time) */
+    /**
+     * @param answers when the leg dialled from a channel answered, by Asterisk's event (waiting up to the given time)
+     * @param rings   the ring of a leg (this script's own channel: the agent's) by Asterisk's dial events
+     */
     public CampaignAgentScript(AgentFirstCampaignLine line, Language language, Duration customerRing, Clock clock,
-            BiFunction<String, Duration, Optional<Instant>> answers) {
+            BiFunction<String, Duration, Optional<Instant>> answers,
+            BiFunction<String, Duration, Optional<DialTimes.Ring>> rings) {
         this.answers = answers;
+        this.rings = rings;
         this.line = line;
         this.language = language;
         this.customerRing = customerRing;
@@ -65,7 +72,9 @@ public final class CampaignAgentScript implements AgiScript {
         AttemptOutcome outcome = AttemptOutcome.AGENT_NO_ANSWER; // the agent left before the customer was dialled
         Instant customerAnsweredAt = null;
         try {
-            underWay.agentAnswered(clock.instant());
+            // The agent's answer by Asterisk's dial event of their leg (the script starts a moment later).
+            underWay.agentAnswered(rings.apply(request.getUniqueId(), Duration.ofMillis(500))
+                    .filter(DialTimes.Ring::answered).map(DialTimes.Ring::endedAt).orElse(clock.instant()));
             channel.streamFile(PromptLibrary.asteriskName(language, Prompt.CALLBACK_AGENT));
             String callerId = underWay.campaign().rules().callerId();
             // The customer sees the campaign's number (checked digits), not the agent's leg's display.

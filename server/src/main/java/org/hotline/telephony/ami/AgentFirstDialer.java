@@ -20,16 +20,23 @@ import org.hotline.telephony.pjsip.AgentAccounts;
  */
 public final class AgentFirstDialer implements CallbackDialer {
 
+    private static final java.util.concurrent.atomic.AtomicLong LEGS = new java.util.concurrent.atomic.AtomicLong();
+
     /** The dialplan context the agent's answered leg enters (dialplan/extensions.conf). */
     public static final String CONTEXT = "hotline-callback";
     /** Channel variable that tells the callback script which request this is. */
     public static final String REQUEST_VARIABLE = "HOTLINE_CALLBACK";
 
     private final Supplier<AmiLink> link;
+    private final DialTimes times;
 
-    /** @param link the AMI link (supplied late: it is made after the floor that uses this dialer) */
-    public AgentFirstDialer(Supplier<AmiLink> link) {
+    /**
+     * @param link  the AMI link (supplied late: it is made after the floor that uses this dialer)
+     * @param times Asterisk's times of the agent's leg
+     */
+    public AgentFirstDialer(Supplier<AmiLink> link, DialTimes times) {
         this.link = link;
+        this.times = times;
     }
 
     @Override
@@ -53,6 +60,9 @@ public final class AgentFirstDialer implements CallbackDialer {
         originate.setCallerId("\"Callback " + request.number() + "\" <" + request.number() + ">");
         originate.setVariables(Map.of(REQUEST_VARIABLE, request.id().value()));
         originate.setAsync(true);
+        // The leg's own id, so its ring can be read from Asterisk's dial events: the request's id and a counter.
+        String leg = request.id().value() + "-cb" + LEGS.incrementAndGet();
+        originate.setChannelId(leg);
         try {
             List<ResponseEvent> events = ami.await(originate, ringAgentFor.plusSeconds(10));
             boolean answered = events.stream()
@@ -60,7 +70,7 @@ public final class AgentFirstDialer implements CallbackDialer {
                     .map(OriginateResponseEvent.class::cast)
                     .anyMatch(event -> "Success".equalsIgnoreCase(event.getResponse()));
             if (!answered) {
-                result.agentDidNotAnswer();
+                result.agentDidNotAnswer(times.ringOf(leg, Duration.ofSeconds(2)).map(DialTimes.Ring::startedAt).orElse(null));
             }
             // Answered: the callback script on the agent's channel takes it from here.
         } catch (Exception e) {
