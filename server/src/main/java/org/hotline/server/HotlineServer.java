@@ -227,13 +227,13 @@ public final class HotlineServer implements AutoCloseable {
             PromptStopper prompts = new PromptStopper(amiLink::get);
             AgiServer agi = AgiServer.start(config.agi(), Map.of(
                     "campaign-agent", new CampaignAgentScript(agentFirst, config.ivr().language(), config.campaigns().ring(), clock,
-                            dialTimes::answeredAt, dialTimes::ringOf),
+                            dialTimes),
                     "campaign-answered", new CampaignAnsweredScript(agentFirst, clock),
                     "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters, prompts),
                     "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
                     "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts),
                     "callback", new CallbackScript(floor, config.ivr().language(), config.callbacks().customerRing(), clock,
-                            dialTimes::answeredAt, dialTimes::ringOf),
+                            dialTimes),
                     "campaign", new CampaignScript(agentless, config.ivr().language(), clock)));
             parts.push(agi);
 

@@ -3,7 +3,6 @@ package org.hotline.telephony.agi;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.BiFunction;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -41,18 +40,12 @@ public final class CallbackScript implements AgiScript {
     private final Language language;
     private final Duration customerRing;
     private final Clock clock;
-    private final BiFunction<String, Duration, Optional<Instant>> answers;
-    private final BiFunction<String, Duration, Optional<DialTimes.Ring>> rings;
+    private final DialTimes times;
 
-    /**
-     * @param answers when the leg dialled from a channel answered, by Asterisk's event (waiting up to the given time)
-     * @param rings   the ring of a leg (this script's own channel: the agent's) by Asterisk's dial events
-     */
+    /** @param times Asterisk's times of the legs: the agent's (this script's channel) and the customer's it dials */
     public CallbackScript(Floor floor, Language language, Duration customerRing, Clock clock,
-            BiFunction<String, Duration, Optional<Instant>> answers,
-            BiFunction<String, Duration, Optional<DialTimes.Ring>> rings) {
-        this.answers = answers;
-        this.rings = rings;
+            DialTimes times) {
+        this.times = times;
         this.floor = floor;
         this.language = language;
         this.customerRing = customerRing;
@@ -84,7 +77,7 @@ public final class CallbackScript implements AgiScript {
             long seconds = Math.max(1, customerRing.toSeconds());
             // The number was checked when the request was made (digits and an optional +).
             channel.exec("Dial", "Local/" + callback.get().number() + "@" + OUTBOUND + "," + seconds);
-            DialResult dial = DialResult.read(channel, request.getUniqueId(), answers, clock);
+            DialResult dial = DialResult.read(channel, request.getUniqueId(), times, clock);
             outcome = switch (dial.status()) {
                 case "ANSWER" -> CallbackOutcome.CUSTOMER_ANSWERED;
                 case "BUSY" -> CallbackOutcome.CUSTOMER_BUSY;
@@ -99,7 +92,7 @@ public final class CallbackScript implements AgiScript {
             // the agent's leg is down; what was learnt so far is reported below
         } finally {
             // The agent's leg was rung by an Originate with its own id: Asterisk's dial events say when it began ringing.
-            Instant agentRangAt = rings.apply(request.getUniqueId(), Duration.ofMillis(500)).map(DialTimes.Ring::startedAt).orElse(null);
+            Instant agentRangAt = times.ringOf(request.getUniqueId(), Duration.ofMillis(500)).map(DialTimes.Ring::startedAt).orElse(null);
             wait(floor.callbackEnded(id, outcome, customerAnsweredAt, talk, agentRangAt));
         }
     }

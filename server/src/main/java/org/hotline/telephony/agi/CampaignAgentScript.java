@@ -2,7 +2,6 @@ package org.hotline.telephony.agi;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.BiFunction;
 import java.time.Instant;
 import java.util.Optional;
 import org.asteriskjava.fastagi.AgiChannel;
@@ -38,18 +37,12 @@ public final class CampaignAgentScript implements AgiScript {
     private final Language language;
     private final Duration customerRing;
     private final Clock clock;
-    private final BiFunction<String, Duration, Optional<Instant>> answers;
-    private final BiFunction<String, Duration, Optional<DialTimes.Ring>> rings;
+    private final DialTimes times;
 
-    /**
-     * @param answers when the leg dialled from a channel answered, by Asterisk's event (waiting up to the given time)
-     * @param rings   the ring of a leg (this script's own channel: the agent's) by Asterisk's dial events
-     */
+    /** @param times Asterisk's times of the legs: the agent's (this script's channel) and the customer's it dials */
     public CampaignAgentScript(AgentFirstCampaignLine line, Language language, Duration customerRing, Clock clock,
-            BiFunction<String, Duration, Optional<Instant>> answers,
-            BiFunction<String, Duration, Optional<DialTimes.Ring>> rings) {
-        this.answers = answers;
-        this.rings = rings;
+            DialTimes times) {
+        this.times = times;
         this.line = line;
         this.language = language;
         this.customerRing = customerRing;
@@ -73,7 +66,7 @@ public final class CampaignAgentScript implements AgiScript {
         Instant customerAnsweredAt = null;
         try {
             // The agent's answer by Asterisk's dial event of their leg (the script starts a moment later).
-            underWay.agentAnswered(rings.apply(request.getUniqueId(), Duration.ofMillis(500))
+            underWay.agentAnswered(times.ringOf(request.getUniqueId(), Duration.ofMillis(500))
                     .filter(DialTimes.Ring::answered).map(DialTimes.Ring::endedAt).orElse(clock.instant()));
             channel.streamFile(PromptLibrary.asteriskName(language, Prompt.CALLBACK_AGENT));
             String callerId = underWay.campaign().rules().callerId();
@@ -83,7 +76,7 @@ public final class CampaignAgentScript implements AgiScript {
             // U(): the customer's channel reports their answer at once (the contact id was checked above).
             channel.exec("Dial", "Local/" + underWay.dialled() + "@" + OUTBOUND + "," + Math.max(1, customerRing.toSeconds())
                     + ",U(" + CampaignAnsweredScript.CONTEXT + "^" + contactId + ")");
-            DialResult dial = DialResult.read(channel, request.getUniqueId(), answers, clock);
+            DialResult dial = DialResult.read(channel, request.getUniqueId(), times, clock);
             outcome = switch (dial.status()) {
                 case "ANSWER" -> AttemptOutcome.REACHED;
                 case "BUSY" -> AttemptOutcome.BUSY;

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
+import org.hotline.telephony.ami.DialTimes;
 
 /**
  * How Asterisk's {@code Dial} to a customer ended, read right after it: {@code DIALSTATUS} from the
@@ -23,16 +23,15 @@ record DialResult(String status, Instant answeredAt, Duration talk) {
     static final Duration ANSWER_EVENT_WAIT = Duration.ofSeconds(2);
 
     /**
-     * @param dialling   the dialling channel's unique id
-     * @param answers    when the leg dialled from a channel answered, waiting up to the given time
+     * @param dialling the dialling channel's unique id
+     * @param times    Asterisk's dial times, where the dialled leg's answer is found
      */
-    static DialResult read(AgiChannel channel, String dialling, BiFunction<String, Duration, Optional<Instant>> answers,
-                           Clock clock) throws AgiException {
+    static DialResult read(AgiChannel channel, String dialling, DialTimes times, Clock clock) throws AgiException {
         String status = channel.getVariable("DIALSTATUS");
         if (!"ANSWER".equals(status)) {
             return new DialResult(status == null ? "" : status, null, Duration.ZERO);
         }
-        Optional<Instant> answered = answers.apply(dialling, ANSWER_EVENT_WAIT);
+        Optional<Instant> answered = times.answeredAt(dialling, ANSWER_EVENT_WAIT);
         Instant now = clock.instant();
         return new DialResult(status, answered.orElse(null),
                 answered.map(at -> Duration.between(at, now)).filter(d -> !d.isNegative()).orElse(Duration.ZERO));
