@@ -16,9 +16,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AsteriskSandbox {
 
-    public static final int AMI_PORT = 15038;
-    public static final int SIP_PORT = 15060;
-    public static final int AGI_PORT = 14573;
+    // Chosen when the run starts, so that several runs (and a product instance) can share a machine.
+    public static final int AMI_PORT = FreePorts.tcp();
+    public static final int SIP_PORT = FreePorts.udpAndTcp();
+    public static final int AGI_PORT = FreePorts.tcp();
+    private static final int RTP_START = FreePorts.rtpBlock();
 
     private static AsteriskSandbox running;
 
@@ -68,8 +70,8 @@ public final class AsteriskSandbox {
         env.put("HOTLINE_AMI_PORT", String.valueOf(AMI_PORT));
         env.put("HOTLINE_SIP_PORT", String.valueOf(SIP_PORT));
         env.put("HOTLINE_SIP_BIND", "127.0.0.1");
-        env.put("HOTLINE_RTP_START", "11000");
-        env.put("HOTLINE_RTP_END", "11999");
+        env.put("HOTLINE_RTP_START", String.valueOf(RTP_START));
+        env.put("HOTLINE_RTP_END", String.valueOf(RTP_START + 999));
         env.put("HOTLINE_AGI_HOST", "127.0.0.1");
         env.put("HOTLINE_AGI_PORT", String.valueOf(AGI_PORT));
         env.put("HOTLINE_EXTRA_DIALPLAN", home.resolve("server/src/test/resources/asterisk/test-callers.conf").toString());
