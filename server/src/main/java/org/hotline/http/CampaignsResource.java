@@ -76,7 +76,9 @@ public final class CampaignsResource {
         this.sources = sources;
         this.contactUpload = contactUpload;
         this.uploadedContacts = uploadedContacts;
-        this.uploads = uploads;
+        // uploaded contact lists wait here: customers' numbers, the server's user's only (the files inside, made by
+        // Vert.x with the umask's mode, cannot be reached through the directory)
+        this.uploads = uploads == null ? null : org.hotline.config.OwnerOnly.directory(uploads);
         this.campaigns = campaigns;
         this.book = book;
         this.runner = runner;
