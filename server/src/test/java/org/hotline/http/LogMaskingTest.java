@@ -71,8 +71,8 @@ class LogMaskingTest {
             admin.get("/api/cases?customer=%2B8613800138000");
             admin.post("/api/do-not-call", new JsonObject().put("number", "+86 139 0000 0011").put("reason", "asked").encode());
             admin.get("/api/do-not-call/%2B8613900000011");
-            admin.post("/api/campaigns", new JsonObject().put("id", "masking").put("name", "masking").put("kind", "agentless")
-                    .put("message", "notice").put("contacts", new JsonArray().add(new JsonObject().put("number", "13800138000")))
+            admin.post("/api/campaigns", new JsonObject().put("id", "masking").put("name", "masking").put("kind", "notification")
+                    .put("message", "demo").put("contacts", new JsonArray().add(new JsonObject().put("number", "13800138000")))
                     .encode());
             var logger = LoggerFactory.getLogger("org.hotline.call.CallTracker");
             logger.info("call from {} to {}, transferred to +86 138 0013 8000", "+8613800138000", "010-62345678");

@@ -25,6 +25,7 @@ final class RunningHotline implements AutoCloseable {
     final HotlineConfig config;
     private final HotlineServer server;
     private final ApiSession admin;
+    final String adminPassword;
 
     RunningHotline(Path stateDir) throws Exception {
         this(stateDir, Map.of());
@@ -52,7 +53,7 @@ final class RunningHotline implements AutoCloseable {
         server = HotlineServer.start(config, Clock.systemUTC());
         try {
             // without a password given, the first start writes the one it made under secrets/
-            String adminPassword = env.containsKey("HOTLINE_ADMIN_PASSWORD") ? env.get("HOTLINE_ADMIN_PASSWORD")
+            adminPassword = env.containsKey("HOTLINE_ADMIN_PASSWORD") ? env.get("HOTLINE_ADMIN_PASSWORD")
                     : Files.readString(config.access().firstAdminPasswordFile()).strip();
             admin = session().login("admin", adminPassword);
         } catch (Exception | AssertionError e) {
