@@ -132,8 +132,11 @@ public final class CasesResource {
         }
         var self = Viewers.onlyAgent(ctx);
         blocking(ctx, () -> {
-            mayWorkOn(id, self);
-            return cases.find(id).orElseThrow(() -> new NoSuchCase(id));
+            Case found = cases.find(id).orElseThrow(() -> new NoSuchCase(id));
+            if (self.isPresent() && !workers.include(found, self.get())) {
+                throw new NotYourCase(found);
+            }
+            return found;
         }, found -> Responses.json(ctx, 200, json(found)));
     }
 
