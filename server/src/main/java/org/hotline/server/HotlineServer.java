@@ -143,6 +143,11 @@ public final class HotlineServer implements AutoCloseable {
             }
             MongoStore store = new MongoStore(mongoUri, config.mongo().database());
             parts.push(store);
+            StoreUpkeep upkeep = StoreUpkeep.open(config.mongo().dataDir(), store, config.mongo().database(), clock);
+            if (upkeep.heldByAnother().isPresent()) {
+                parts.push(upkeep);
+                return standby(config, upkeep.heldByAnother().get(), parts);
+            }
             CallLedger ledger = new CallLedger(store.callLedger());
             HourlyRollups rollups = new HourlyRollups(store, ledger, config.reports(), config.centre().timeZone(), clock);
             Thread.ofVirtual().name("rollups-upgrade").start(() -> {
@@ -153,14 +158,17 @@ public final class HotlineServer implements AutoCloseable {
                             + "reports of their periods stay short of them until a restart tries again", e.toString());
                 }
             });
-            RollupFeed feed = new RollupFeed(rollups, MongoCallJournal.DEFAULT_CAPACITY);
-            parts.push(feed); // closed after the journal, which hands it its last records
-            MongoCallJournal journal = new MongoCallJournal(store.calls(), clock);
+            RollupFeed feed = new RollupFeed(rollups, RollupFeed.DEFAULT_CAPACITY, upkeep.marks()::mark);
+            parts.push(feed); // closed after the spool, which hands it its last records
+            parts.push(upkeep);
+            MongoCallJournal journal = new MongoCallJournal(store.calls(), clock, upkeep.spool());
             journal.keepLedger(ledger);
             journal.handRecordsTo(HourlyRollups::mayChangeAFinishedCall, feed);
             parts.push(journal);
             MongoCustomerFile customers = new MongoCustomerFile(store.customers());
-            seed(customers, config.customers());
+            if (upkeep.watch().up()) { // else no start-up wait for the store: the configured ones are added next start
+                seed(customers, config.customers());
+            }
 
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Vertx vertx = Vertx.builder()
@@ -176,7 +184,7 @@ public final class HotlineServer implements AutoCloseable {
 
             org.hotline.store.MongoServiceHours savedHours = new org.hotline.store.MongoServiceHours(store.settings());
             org.hotline.call.CentreHours hours = new org.hotline.call.CentreHours(config.hours());
-            try {
+            if (upkeep.watch().up()) try {
                 savedHours.load(config.centre().timeZone()).ifPresent(saved -> {
                     hours.change(saved);
                     LOG.info("service hours as last changed from the console (they win over hours: in the configuration)");
@@ -186,7 +194,7 @@ public final class HotlineServer implements AutoCloseable {
             }
             MongoAgentSkills savedSkills = new MongoAgentSkills(store.settings());
             List<Agent> startingAgents = config.agents();
-            try {
+            if (upkeep.watch().up()) try {
                 startingAgents = StartingRoster.of(config.agents(), savedSkills.load(), config.queues());
             } catch (RuntimeException e) {
                 LOG.warn("skills changed from the console not read ({}); the roster's apply", e.toString());
@@ -201,14 +209,19 @@ public final class HotlineServer implements AutoCloseable {
                     new FloorRules(config.routing().wrapUp(), config.rings().ringLength().multipliedBy(config.rings().maxRings()),
                             config.callbacks().policy(), hours, config.routing().talkWarning(),
                             config.routing().talkLimit()),
-                    new AgentFirstDialer(amiLink::get, dialTimes), recorded::append, clock);
-            floor.restore(new OpenCallbacks(store.calls()).read());
+                    new LeasedCallbackDialer(new AgentFirstDialer(amiLink::get, dialTimes), upkeep.lease()), recorded::append, clock);
+            if (upkeep.watch().up()) {
+                floor.restore(new OpenCallbacks(store.calls()).read());
+            } else {
+                upkeep.watch().onceUp(() -> floor.restore(new OpenCallbacks(store.calls()).read()));
+            }
             floor.publishAgentStates(live);
             floor.publishQueues(live);
             floor.measureWith(meters);
-            AgentTimeRecorder agentTime = new AgentTimeRecorder(rollups);
-            parts.push(agentTime);
-            floor.recordAgentTime(agentTime);
+            floor.recordAgentTime(new AgentTimeRecorder(rollups, store.database().getCollection(AgentTimeRecorder.WRITTEN),
+                    upkeep.spool()));
+            upkeep.start(rollups);
+            parts.push(() -> floor.flushAgentTime().await(5, TimeUnit.SECONDS)); // before the spool closes
             SerialCallEvents events = new SerialCallEvents(floorContext, tracker, floor, clock);
             CallRecords callRecords = new CallRecords(store.calls());
             MongoCases caseFile = new MongoCases(store.cases());
@@ -263,7 +276,8 @@ public final class HotlineServer implements AutoCloseable {
             Map<String, BooleanSupplier> health = new LinkedHashMap<>();
             health.put("ami", ami::isConnected);
             health.put("agi", agi::isListening);
-            health.put("mongo", store::ping);
+            health.put("mongo", upkeep.storeHealth());
+            health.put("lease", upkeep.leaseHealth());
             CustomersResource customersApi = new CustomersResource(vertx, customers, config.centre().numbers(), roster::contains);
             StoredReports storedReports = new StoredReports(store.storedReports());
             ReportArchive archive = new ReportArchive(rollups, storedReports, config.centre().timeZone(), clock);
@@ -298,7 +312,8 @@ public final class HotlineServer implements AutoCloseable {
                     config.campaigns().dialerName(), config.campaigns().callsPerSecond());
             parts.push(runner);
             runner.publishProgress(live);
-            runner.start();
+            runner.dialOnlyWhile(upkeep.lease()::stillHeld);
+            upkeep.whenLeaseHeld(runner::start);
             CampaignContactSources contactSources = new CampaignContactSources(new AbandonedCallers(store.calls()), caseFile,
                     customers, config.centre().numbers(), config.centre().timeZone());
             CampaignsResource campaignsApi = new CampaignsResource(vertx, campaigns, contactBook, contactSources,
@@ -329,6 +344,16 @@ public final class HotlineServer implements AutoCloseable {
             closeAll(parts);
             throw e;
         }
+    }
+
+    /** Another server runs this store's floor: this one answers health alone, naming it, and runs nothing else. */
+    private static HotlineServer standby(HotlineConfig config, org.hotline.store.StoreLease.Holder holder,
+                                         Deque<AutoCloseable> parts) throws Exception {
+        LOG.error("another server runs the floor of this store ({}): this server does not run the floor, the callback desk, "
+                + "the campaign dialers or the schedulers; it stays on standby", holder.describe());
+        StandbyHealth standby = StandbyHealth.start(config.http(), holder);
+        parts.push(standby);
+        return new HotlineServer(parts, standby.port(), null, null);
     }
 
     /**
@@ -380,7 +405,7 @@ public final class HotlineServer implements AutoCloseable {
     }
 
     public boolean amiConnected() {
-        return ami.isConnected();
+        return ami != null && ami.isConnected();
     }
 
     /** Where events for agent desktops and wall boards are published ({@code GET /api/live}). */

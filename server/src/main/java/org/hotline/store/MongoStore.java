@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.event.ServerHeartbeatFailedEvent;
+import com.mongodb.event.ServerMonitorListener;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -28,7 +30,10 @@ public final class MongoStore implements AutoCloseable {
 
     private final MongoClient client;
     private final MongoDatabase database;
+    private final String address;
     private volatile boolean indexed;
+    private volatile boolean reachable;
+    private volatile String lastFailure = "not tried yet";
 
     /**
      * @param connectionString a {@code mongodb://} or {@code mongodb+srv://} URI; its own
@@ -46,6 +51,13 @@ public final class MongoStore implements AutoCloseable {
         if (uri.getConnectTimeout() == null) {
             settings.applyToSocketSettings(socket -> socket.connectTimeout(SELECTION_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         }
+        this.address = String.join(",", uri.getHosts());
+        settings.applyToServerSettings(server -> server.addServerMonitorListener(new ServerMonitorListener() {
+            @Override
+            public void serverHeartbeatFailed(ServerHeartbeatFailedEvent event) {
+                lastFailure = plainly(event.getThrowable());
+            }
+        }));
         this.client = MongoClients.create(settings.build());
         try {
             this.database = client.getDatabase(databaseName);
@@ -54,7 +66,8 @@ public final class MongoStore implements AutoCloseable {
             throw e;
         }
         if (!createIndexes()) {
-            log.warn("MongoDB did not answer at start; the calls indexes are created once it does");
+            log.warn("{}; the hotline runs without it (writes kept in the spool) and creates its indexes once it answers",
+                    unreachable());
         }
     }
 
@@ -141,11 +154,36 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(MongoServiceHours.COLLECTION);
     }
 
+    /** Where MongoDB is expected (host:port, from MONGO_URI or the embedded store). */
+    public String address() {
+        return address;
+    }
+
+    /** Whether MongoDB answered the last time it was asked (a ping or the start's index creation). */
+    public boolean reachable() {
+        return reachable;
+    }
+
+    /** The plain sentence for the log and health when MongoDB does not answer (no driver dump). */
+    public String unreachable() {
+        return "cannot reach MongoDB at " + address + " (MONGO_URI): " + lastFailure;
+    }
+
+    /** Why MongoDB does not answer, without where it is (for health, which anyone may read). */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
     /** Whether MongoDB answers; never throws, answers within the server-selection timeout. */
     public boolean ping() {
         try {
             database.runCommand(new Document("ping", 1));
+            reachable = true;
         } catch (RuntimeException e) {
+            reachable = false;
+            if (lastFailure.equals("not tried yet") || !(e instanceof com.mongodb.MongoTimeoutException)) {
+                lastFailure = plainly(e);
+            }
             log.debug("MongoDB ping failed: {}", e.toString());
             return false;
         }
@@ -180,9 +218,24 @@ public final class MongoStore implements AutoCloseable {
             MongoCases.createIndexes(cases());
             auditLog().createIndex(Indexes.descending("at")); // newest first, by time range
             indexed = true;
+            reachable = true;
         } catch (RuntimeException e) {
+            reachable = !(e instanceof com.mongodb.MongoTimeoutException || e instanceof com.mongodb.MongoSocketException);
             log.debug("creating the calls indexes failed: {}", e.toString());
         }
         return indexed;
+    }
+
+    /** The innermost cause's own words ("Connection refused", "Read timed out"), not the driver's cluster dump. */
+    static String plainly(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        if (message == null || message.isBlank() || message.length() > 200) {
+            return root.getClass().getSimpleName();
+        }
+        return message;
     }
 }
