@@ -1,8 +1,6 @@
 package org.hotline.store;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import java.util.Date;
@@ -57,12 +55,13 @@ public final class AgentTimeRecorder implements Consumer<AgentSpan> {
             try {
                 written.insertOne(new Document("_id", key).append("at", Date.from(span.to())));
                 return;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+            } catch (MongoException e) {
+                if (DuplicateKey.is(e)) {
                     return;
                 }
-                throw e;
-            } catch (MongoException e) {
+                if (e instanceof com.mongodb.MongoWriteException) {
+                    throw e;
+                }
                 try {
                     Thread.sleep(Math.min(2_000, 50L << Math.min(tries, 6)));
                 } catch (InterruptedException stop) {

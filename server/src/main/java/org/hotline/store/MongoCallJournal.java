@@ -1,8 +1,7 @@
 package org.hotline.store;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoClientSettings;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -154,8 +153,8 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
                 calls.updateOne(filter, update, UPSERT);
                 record = null;
             }
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        } catch (MongoException e) {
+            if (!DuplicateKey.is(e)) {
                 throw e;
             }
             // the record exists but the filter missed it: it has this event already (a replay), or an upsert raced

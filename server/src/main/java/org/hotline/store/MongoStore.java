@@ -233,9 +233,28 @@ public final class MongoStore implements AutoCloseable {
             root = root.getCause();
         }
         String message = root.getMessage();
+        if (message != null) {
+            // a server-selection time-out carries the cluster's view: its innermost "caused by {…}" is the reason
+            java.util.regex.Matcher cause = CAUSED_BY.matcher(message);
+            String last = null;
+            while (cause.find()) {
+                last = cause.group(1);
+            }
+            if (last == null && message.contains("exception={")) {
+                java.util.regex.Matcher exception = EXCEPTION.matcher(message);
+                last = exception.find() ? exception.group(1) : null;
+            }
+            if (last != null) {
+                int colon = last.indexOf(": ");
+                return colon < 0 ? last : last.substring(colon + 2);
+            }
+        }
         if (message == null || message.isBlank() || message.length() > 200) {
-            return root.getClass().getSimpleName();
+            return root instanceof com.mongodb.MongoTimeoutException ? "no answer within the time-out" : root.getClass().getSimpleName();
         }
         return message;
     }
+
+    private static final java.util.regex.Pattern CAUSED_BY = java.util.regex.Pattern.compile("caused by \\{([^{}]*)\\}");
+    private static final java.util.regex.Pattern EXCEPTION = java.util.regex.Pattern.compile("exception=\\{([^{}]*)\\}");
 }

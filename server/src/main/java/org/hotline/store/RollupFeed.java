@@ -99,7 +99,7 @@ public final class RollupFeed implements Consumer<Document>, AutoCloseable {
                 rollups.count(batch);
             } catch (RuntimeException e) {
                 LOG.error("{} finished call(s) not counted into the rollups (their hours are marked for a recompute): {}",
-                        batch.size(), e.toString());
+                        batch.size(), MongoStore.plainly(e));
                 markHours(batch);
             }
             pending.done(batch.size());

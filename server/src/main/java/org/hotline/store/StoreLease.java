@@ -1,7 +1,6 @@
 package org.hotline.store;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -84,8 +83,8 @@ public final class StoreLease implements ActiveLease {
                             Updates.set("since", Date.from(now)), Updates.set("expiresAt", Date.from(now.plus(timeToLive))),
                             Updates.inc("token", 1L)),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        } catch (MongoException e) {
+            if (!DuplicateKey.is(e)) {
                 throw e;
             }
             Document held = leases.find(Filters.eq("_id", ID)).first();

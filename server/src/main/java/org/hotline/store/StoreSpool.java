@@ -264,7 +264,7 @@ public final class StoreSpool implements AutoCloseable {
             }
             return true;
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+            if (DuplicateKey.is(e)) {
                 return false; // a racing upsert: again
             }
             refuse(entry, e);
@@ -272,10 +272,10 @@ public final class StoreSpool implements AutoCloseable {
         } catch (MongoException e) {
             if (!storeFailing || retries == 0) {
                 LOG.warn("store write failing, kept in the spool and retried until the store takes it ({} waiting): {}",
-                        waiting(), e.toString());
+                        waiting(), MongoStore.plainly(e));
             }
             storeFailing = true;
-            lastFailure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            lastFailure = MongoStore.plainly(e);
             return false;
         } catch (RuntimeException e) {
             refuse(entry, e);
