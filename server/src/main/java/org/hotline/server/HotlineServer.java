@@ -150,7 +150,7 @@ public final class HotlineServer implements AutoCloseable {
             }
             CallLedger ledger = new CallLedger(store.callLedger());
             HourlyRollups rollups = new HourlyRollups(store, ledger, config.reports(), config.centre().timeZone(), clock);
-            Thread.ofVirtual().name("rollups-upgrade").start(() -> {
+            Runnable upgrade = () -> Thread.ofVirtual().name("rollups-upgrade").start(() -> {
                 try {
                     rollups.upgradeOnce();
                 } catch (RuntimeException e) {
@@ -158,6 +158,7 @@ public final class HotlineServer implements AutoCloseable {
                             + "reports of their periods stay short of them until a restart tries again", e.toString());
                 }
             });
+            upkeep.whenStoreUp(upgrade);
             RollupFeed feed = new RollupFeed(rollups, RollupFeed.DEFAULT_CAPACITY, upkeep.marks()::mark);
             parts.push(feed); // closed after the spool, which hands it its last records
             parts.push(upkeep);
@@ -281,7 +282,8 @@ public final class HotlineServer implements AutoCloseable {
             CustomersResource customersApi = new CustomersResource(vertx, customers, config.centre().numbers(), roster::contains);
             StoredReports storedReports = new StoredReports(store.storedReports());
             ReportArchive archive = new ReportArchive(rollups, storedReports, config.centre().timeZone(), clock);
-            Thread.ofVirtual().name("answer-times-upgrade").start(() -> correctAnswerTimes(store, rollups, archive, config, clock));
+            upkeep.whenStoreUp(() -> Thread.ofVirtual().name("answer-times-upgrade")
+                    .start(() -> correctAnswerTimes(store, rollups, archive, config, clock)));
             // The work log and the weekly and monthly reports, made once their period is over.
             long archiveTimer = vertx.setPeriodic(REPORTS_FIRST_RUN.toMillis(), REPORTS_EVERY.toMillis(), id ->
                     vertx.executeBlocking(archive::catchUp, false).onComplete(done -> {
@@ -324,7 +326,7 @@ public final class HotlineServer implements AutoCloseable {
                     config.promptsDir(), clock);
             org.hotline.store.MongoUsers users = new org.hotline.store.MongoUsers(store.users());
             Passwords passwords = new Passwords(Passwords.STANDARD_COST);
-            FirstRun.adminWhenNoUsers(vertx, users, passwords, config.access());
+            upkeep.whenStoreUp(() -> FirstRun.adminWhenNoUsers(vertx, users, passwords, config.access()));
             AccessApi access = new AccessApi(vertx, config.access(), users, passwords,
                     new org.hotline.store.MongoAuditLog(store.auditLog()), roster::contains, config.http().tls() != null, clock);
             ContractCheck contract = ContractCheck.load(vertx).await(10, TimeUnit.SECONDS);

@@ -59,7 +59,7 @@ final class StoreUpkeep implements AutoCloseable {
         RecountMarks marks = RecountMarks.open(dir.resolve(database + ".recount-hours"));
         StoreLease lease = new StoreLease(store.database().getCollection(StoreLease.COLLECTION), ServerIdentity.of(dataDir), clock,
                 LEASE_TIME_TO_LIVE);
-        boolean up = store.reachable() || store.ping();
+        boolean up = store.reachable(); // asked once, by the store's start: no second wait
         Optional<StoreLease.Holder> other = Optional.empty();
         if (up) {
             try {
@@ -100,6 +100,15 @@ final class StoreUpkeep implements AutoCloseable {
         spool.start();
         watch.start(WATCH_EVERY);
         recounter = new Recounter(rollups, marks, () -> watch.up() && spool.waiting() == 0).start(RECOUNT_EVERY);
+    }
+
+    /** Runs {@code task} now if the store answered at start, else once it answers. */
+    void whenStoreUp(Runnable task) {
+        if (watch.up()) {
+            task.run();
+        } else {
+            watch.onceUp(task);
+        }
     }
 
     /** Runs {@code task} once this server holds the store's lease (now, if it does). */
