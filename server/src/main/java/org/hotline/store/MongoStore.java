@@ -27,6 +27,10 @@ public final class MongoStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
     /** Short, so that a health check answers in seconds while MongoDB is away. */
     private static final int SELECTION_TIMEOUT_SECONDS = 3;
+    /** The longest one network round trip may take before the store counts as away. */
+    private static final int READ_TIMEOUT_SECONDS = 20;
+    /** A ping answers within this, or the store counts as away (health and the watch never wait longer). */
+    private static final long PING_TIMEOUT_MILLIS = 2_000;
 
     private final MongoClient client;
     private final MongoDatabase database;
@@ -50,6 +54,11 @@ public final class MongoStore implements AutoCloseable {
         }
         if (uri.getConnectTimeout() == null) {
             settings.applyToSocketSettings(socket -> socket.connectTimeout(SELECTION_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        }
+        if (uri.getSocketTimeout() == null) {
+            // a stalled server (stopped, swapping) keeps its connections open and says nothing: without a read
+            // time-out a write would wait for it for ever; each round trip of ours is far shorter than this
+            settings.applyToSocketSettings(socket -> socket.readTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         }
         this.address = String.join(",", uri.getHosts());
         settings.applyToServerSettings(server -> server.addServerMonitorListener(new ServerMonitorListener() {
@@ -177,7 +186,7 @@ public final class MongoStore implements AutoCloseable {
     /** Whether MongoDB answers; never throws, answers within the server-selection timeout. */
     public boolean ping() {
         try {
-            database.runCommand(new Document("ping", 1));
+            database.withTimeout(PING_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).runCommand(new Document("ping", 1));
             reachable = true;
         } catch (RuntimeException e) {
             reachable = false;

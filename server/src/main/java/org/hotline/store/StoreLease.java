@@ -62,7 +62,8 @@ public final class StoreLease implements ActiveLease {
 
     /** @param timeToLive how long a holding lasts without renewal; renew well within it */
     public StoreLease(MongoCollection<Document> leases, ServerIdentity me, Clock clock, Duration timeToLive) {
-        this.leases = leases.withWriteConcern(WriteConcern.MAJORITY);
+        // each step of the lease answers within a few seconds or fails: a holder must know where it stands
+        this.leases = leases.withWriteConcern(WriteConcern.MAJORITY).withTimeout(5, java.util.concurrent.TimeUnit.SECONDS);
         this.me = Objects.requireNonNull(me);
         this.clock = Objects.requireNonNull(clock);
         this.timeToLive = timeToLive;

@@ -57,6 +57,7 @@ public final class StoreSpool implements AutoCloseable {
     private volatile boolean storeFailing;
     private volatile String lastFailure = "";
     private volatile boolean closed;
+    private volatile boolean stopping; // the writer stops: never interrupted, which would close the file's channel
     private Thread spooler;
     private Thread writer;
 
@@ -160,12 +161,17 @@ public final class StoreSpool implements AutoCloseable {
                 LOG.warn("store spool: {} write(s) not in the store at shutdown{}", waiting(),
                         file == null ? " are lost (no spool file)" : ", kept in " + file.path() + " for the next start");
             }
-            writer.interrupt();
-            writer.join(5_000);
+            synchronized (this) {
+                stopping = true;
+                notifyAll();
+            }
+            writer.join(5_000); // a write under way ends within the store's read time-out at most
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeFile();
+        synchronized (this) {
+            closeFile();
+        }
     }
 
     private void closeFile() {
@@ -228,11 +234,14 @@ public final class StoreSpool implements AutoCloseable {
             Document head;
             synchronized (this) {
                 try {
-                    while (backlog.isEmpty()) {
+                    while (backlog.isEmpty() && !stopping) {
                         emptyFile();
                         wait();
                     }
                 } catch (InterruptedException e) {
+                    return;
+                }
+                if (stopping) {
                     return;
                 }
                 head = backlog.peekFirst();
@@ -244,10 +253,14 @@ public final class StoreSpool implements AutoCloseable {
                 }
                 pending.done(1);
             } else {
-                try {
-                    Thread.sleep(retry.delay(retries++));
-                } catch (InterruptedException e) {
-                    return;
+                synchronized (this) {
+                    try {
+                        if (!stopping) {
+                            wait(retry.delay(retries++).toMillis());
+                        }
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
             }
         }
