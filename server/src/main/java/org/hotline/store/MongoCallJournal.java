@@ -50,7 +50,6 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
     /** Write ids: this run's random prefix and a counter. */
     private final String run = HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
     private final AtomicLong sequence = new AtomicLong();
-    private final AtomicLong malformed = new AtomicLong();
     private volatile Predicate<CallEvent> recordWanted = event -> false;
     private volatile Consumer<Document> recordListener = record -> { };
     private volatile CallLedger ledger;
@@ -82,23 +81,22 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(event, "event");
         String writeId = run + "." + Long.toString(sequence.incrementAndGet(), 36);
-        Document entry;
-        try {
-            Bson update = CallUpdate.of(event, clock.instant(), writeId);
-            entry = new Document(StoreSpool.TYPE, TYPE).append("call", id.value()).append("k", writeId)
-                    .append("kind", event.getClass().getSimpleName())
-                    .append("u", update.toBsonDocument(BsonDocument.class, MongoClientSettings.getDefaultCodecRegistry()))
-                    .append("count", recordWanted.test(event));
-            if (event instanceof CallEvent.Arrived || event instanceof CallEvent.FlowStarted) {
-                entry.append("arrival", CallUpdate.date(event.at())); // both may set the arrival: the ledger keeps the earlier
-            }
-        } catch (RuntimeException e) {
-            long count = malformed.incrementAndGet();
-            log.error("call {}: a malformed {} event is not kept ({} so far): {}", id, event.getClass().getSimpleName(), count,
-                    e.toString());
-            return;
+        java.time.Instant now = clock.instant();
+        boolean count = recordWanted.test(event);
+        spool.add(TYPE, () -> entry(id, event, now, writeId, count));
+    }
+
+    /** The spooled form of an event's write (made on the spool's thread). */
+    private static Document entry(CallId id, CallEvent event, java.time.Instant now, String writeId, boolean count) {
+        Bson update = CallUpdate.of(event, now, writeId);
+        Document entry = new Document(StoreSpool.TYPE, TYPE).append("call", id.value()).append("k", writeId)
+                .append("kind", event.getClass().getSimpleName())
+                .append("u", update.toBsonDocument(BsonDocument.class, MongoClientSettings.getDefaultCodecRegistry()))
+                .append("count", count);
+        if (event instanceof CallEvent.Arrived || event instanceof CallEvent.FlowStarted) {
+            entry.append("arrival", CallUpdate.date(event.at())); // both may set the arrival: the ledger keeps the earlier
         }
-        spool.add(entry);
+        return entry;
     }
 
     /**
@@ -123,7 +121,7 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
 
     /** Events that were not kept: malformed, or refused by the store as they can never be written. */
     public long dropped() {
-        return malformed.get() + spool.refused();
+        return spool.refused();
     }
 
     /** Closes its own spool (a shared one is closed by its owner). */

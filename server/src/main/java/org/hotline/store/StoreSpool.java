@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
@@ -49,7 +50,8 @@ public final class StoreSpool implements AutoCloseable {
     private final SpoolFile file; // null: kept in memory only (tests, tools)
     private final WriteRetry retry;
     private final Map<String, Writer> writers = new ConcurrentHashMap<>();
-    private final BlockingQueue<Document> incoming = new LinkedBlockingQueue<>();
+    /** Entries are made on the spool's thread: the caller (the AMI or floor thread) only queues. */
+    private final BlockingQueue<Supplier<Document>> incoming = new LinkedBlockingQueue<>();
     private final Deque<Document> backlog = new ArrayDeque<>(); // spooled, not yet in the store; guarded by this
     private final PendingWork pending = new PendingWork();
     private final AtomicLong refused = new AtomicLong();
@@ -103,12 +105,17 @@ public final class StoreSpool implements AutoCloseable {
 
     /** Queues an entry and returns at once. */
     public void add(Document entry) {
-        if (!writers.containsKey(entry.getString(TYPE))) {
-            throw new IllegalArgumentException("no writer for spool entries of type " + entry.getString(TYPE));
+        add(entry.getString(TYPE), () -> entry);
+    }
+
+    /** Queues an entry of {@code type}, made by {@code entry} on the spool's thread, and returns at once. */
+    public void add(String type, Supplier<Document> entry) {
+        if (!writers.containsKey(type)) {
+            throw new IllegalArgumentException("no writer for spool entries of type " + type);
         }
         pending.added();
         if (closed) {
-            LOG.error("store spool closed: a {} write is not kept", entry.getString(TYPE));
+            LOG.error("store spool closed: a {} write is not kept", type);
             pending.done(1);
             return;
         }
@@ -189,9 +196,9 @@ public final class StoreSpool implements AutoCloseable {
     }
 
     private void spoolLoop() {
-        List<Document> batch = new ArrayList<>();
+        List<Supplier<Document>> batch = new ArrayList<>();
         while (true) {
-            Document first;
+            Supplier<Document> first;
             try {
                 // polled, never interrupted: an interrupt would close the file's channel mid-write
                 first = incoming.poll(200, TimeUnit.MILLISECONDS);
@@ -211,9 +218,20 @@ public final class StoreSpool implements AutoCloseable {
         }
     }
 
-    private void spool(List<Document> batch) {
-        List<String> lines = new ArrayList<>(batch.size());
-        batch.forEach(entry -> lines.add(line(entry)));
+    private void spool(List<Supplier<Document>> made) {
+        List<Document> batch = new ArrayList<>(made.size());
+        List<String> lines = new ArrayList<>(made.size());
+        for (Supplier<Document> entry : made) {
+            try {
+                Document document = entry.get();
+                lines.add(line(document));
+                batch.add(document);
+            } catch (RuntimeException e) {
+                refused.incrementAndGet(); // a malformed write (an event without a time): it could never be written
+                pending.done(1);
+                LOG.error("a malformed store write is not kept: {}", e.toString());
+            }
+        }
         synchronized (this) {
             if (file != null) {
                 try {
