@@ -144,8 +144,8 @@ public final class HotlineServer implements AutoCloseable {
             MongoStore store = new MongoStore(mongoUri, config.mongo().database());
             parts.push(store);
             StoreUpkeep upkeep = StoreUpkeep.open(config.mongo().dataDir(), store, config.mongo().database(), clock);
+            parts.push(upkeep);
             if (upkeep.heldByAnother().isPresent()) {
-                parts.push(upkeep);
                 return standby(config, upkeep.heldByAnother().get(), parts);
             }
             CallLedger ledger = new CallLedger(store.callLedger());
@@ -160,8 +160,7 @@ public final class HotlineServer implements AutoCloseable {
             });
             upkeep.whenStoreUp(upgrade);
             RollupFeed feed = new RollupFeed(rollups, RollupFeed.DEFAULT_CAPACITY, upkeep.marks()::mark);
-            parts.push(feed); // closed after the spool, which hands it its last records
-            parts.push(upkeep);
+            upkeep.closeAfterTheSpool(feed); // the spool hands it its last records
             MongoCallJournal journal = new MongoCallJournal(store.calls(), clock, upkeep.spool());
             journal.keepLedger(ledger);
             journal.handRecordsTo(HourlyRollups::mayChangeAFinishedCall, feed);

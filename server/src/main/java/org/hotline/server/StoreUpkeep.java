@@ -41,6 +41,7 @@ final class StoreUpkeep implements AutoCloseable {
     private final StoreWatch watch;
     private final Optional<StoreLease.Holder> heldByAnother;
     private Recounter recounter;
+    private AutoCloseable afterTheSpool;
 
     private StoreUpkeep(StoreSpool spool, RecountMarks marks, StoreLease lease, StoreWatch watch,
                         Optional<StoreLease.Holder> heldByAnother) {
@@ -120,6 +121,11 @@ final class StoreUpkeep implements AutoCloseable {
         }
     }
 
+    /** Closes {@code part} right after the spool (which hands it its last writes). */
+    void closeAfterTheSpool(AutoCloseable part) {
+        this.afterTheSpool = part;
+    }
+
     /** Health: the store (degraded while away) and the lease (degraded while this server does not hold it). */
     DegradedPart storeHealth() {
         return DegradedPart.of(watch::up, () -> watch.problem() + "; " + spool.waiting() + " write(s) spooled");
@@ -137,6 +143,13 @@ final class StoreUpkeep implements AutoCloseable {
         }
         watch.close();
         spool.close();
+        if (afterTheSpool != null) {
+            try {
+                afterTheSpool.close();
+            } catch (Exception e) {
+                LOG.warn("while stopping: {}", e.toString());
+            }
+        }
         lease.release();
     }
 }
