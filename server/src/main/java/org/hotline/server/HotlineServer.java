@@ -166,9 +166,7 @@ public final class HotlineServer implements AutoCloseable {
             journal.handRecordsTo(HourlyRollups::mayChangeAFinishedCall, feed);
             parts.push(journal);
             MongoCustomerFile customers = new MongoCustomerFile(store.customers());
-            if (upkeep.watch().up()) { // else no start-up wait for the store: the configured ones are added next start
-                seed(customers, config.customers());
-            }
+            upkeep.whenStoreUp(() -> seed(customers, config.customers()));
 
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Vertx vertx = Vertx.builder()
@@ -184,7 +182,7 @@ public final class HotlineServer implements AutoCloseable {
 
             org.hotline.store.MongoServiceHours savedHours = new org.hotline.store.MongoServiceHours(store.settings());
             org.hotline.call.CentreHours hours = new org.hotline.call.CentreHours(config.hours());
-            if (upkeep.watch().up()) try {
+            if (upkeep.watch().up()) try { // the store away: the configured hours apply until the next start
                 savedHours.load(config.centre().timeZone()).ifPresent(saved -> {
                     hours.change(saved);
                     LOG.info("service hours as last changed from the console (they win over hours: in the configuration)");
@@ -194,7 +192,7 @@ public final class HotlineServer implements AutoCloseable {
             }
             MongoAgentSkills savedSkills = new MongoAgentSkills(store.settings());
             List<Agent> startingAgents = config.agents();
-            if (upkeep.watch().up()) try {
+            if (upkeep.watch().up()) try { // the store away: the roster's skills apply until the next start
                 startingAgents = StartingRoster.of(config.agents(), savedSkills.load(), config.queues());
             } catch (RuntimeException e) {
                 LOG.warn("skills changed from the console not read ({}); the roster's apply", e.toString());
@@ -306,7 +304,8 @@ public final class HotlineServer implements AutoCloseable {
                     .withOutbound(new OutboundReports(store.campaignContacts(), store.campaignAttempts()))
                     .withAudit(dayAudit(config, store, rollups)::of);
             MongoCampaigns campaigns = new MongoCampaigns(store.campaigns());
-            MongoContactBook contactBook = new MongoContactBook(store.campaignContacts(), store.campaignAttempts());
+            MongoContactBook contactBook = new MongoContactBook(store.campaignContacts(), store.campaignAttempts())
+                    .dialOnlyWith(upkeep.lease());
             MongoDoNotCallList doNotCall = new MongoDoNotCallList(store.doNotCall());
             DoNotCallResource doNotCallApi = new DoNotCallResource(vertx, doNotCall, config.centre().contactNumbers(), clock);
             CampaignRunner runner = new CampaignRunner(campaigns, contactBook, doNotCall, agentless, campaignAgents, agentFirst, clock,
