@@ -287,8 +287,13 @@ public final class StoreSpool implements AutoCloseable {
     /** True when the entry is in the store (or refused for good). */
     private boolean write(Document entry, int retries) {
         String type = entry.getString(TYPE);
+        Writer target = writers.get(type);
+        if (target == null) {
+            refuse(entry, new IllegalStateException("no writer for spooled writes of type " + type));
+            return true;
+        }
         try {
-            writers.get(type).write(entry);
+            target.write(entry);
             if (storeFailing) {
                 storeFailing = false;
                 LOG.info("store writes flow again ({} waiting)", waiting() - 1);
