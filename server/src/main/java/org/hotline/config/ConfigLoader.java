@@ -54,6 +54,7 @@ public final class ConfigLoader {
     static final Map<String, String> ENV_KEYS = Map.ofEntries(
             Map.entry("MONGO_URI", "mongo.uri"),
             Map.entry("HOTLINE_MONGO_DATABASE", "mongo.database"),
+            Map.entry("HOTLINE_DATA_DIR", "mongo.embeddedDataDir"),
             Map.entry("HOTLINE_COMPANY_NAME", "company.name"),
             Map.entry("HOTLINE_LANGUAGE", "ivr.language"),
             Map.entry("HOTLINE_AMI_HOST", "asterisk.ami.host"),

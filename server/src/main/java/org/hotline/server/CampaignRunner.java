@@ -60,6 +60,7 @@ public final class CampaignRunner implements AutoCloseable {
     private double tokens;
     private Instant lastStep;
     private Instant lastCompletionCheck = Instant.EPOCH;
+    private volatile java.util.function.BooleanSupplier mayDial = () -> true;
 
     /**
      * @param line       places agentless calls (surveys, notices)
@@ -82,6 +83,11 @@ public final class CampaignRunner implements AutoCloseable {
     /** Publishes each running campaign's progress on the live channel every few seconds ({@code campaign-progress}). */
     public void publishProgress(LiveFeed live) {
         thread.execute(() -> this.live = live);
+    }
+
+    /** Dials (and resumes campaigns) only while {@code allowed} says so: this server holds the store's lease. */
+    public void dialOnlyWhile(java.util.function.BooleanSupplier allowed) {
+        this.mayDial = allowed;
     }
 
     public void start() {
@@ -156,6 +162,9 @@ public final class CampaignRunner implements AutoCloseable {
     }
 
     private void stepSafely() {
+        if (!mayDial.getAsBoolean()) {
+            return;
+        }
         try {
             step();
         } catch (RuntimeException e) {

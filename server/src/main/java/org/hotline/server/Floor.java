@@ -196,6 +196,18 @@ public final class Floor implements AgentQueue {
         });
     }
 
+    /** At a graceful stop: agents' open stretches of time are counted up to now (see {@link AgentTimeKeeper#flushAll}). */
+    Future<Void> flushAgentTime() {
+        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        context.runOnContext(on -> {
+            if (agentTime != null) {
+                agentTime.flushAll(clock.instant());
+            }
+            done.complete();
+        });
+        return done.future();
+    }
+
     /** Calls waiting, the longest wait and agents by state, as Prometheus gauges. */
     void measureWith(io.micrometer.core.instrument.MeterRegistry meters) {
         context.runOnContext(ignored -> {

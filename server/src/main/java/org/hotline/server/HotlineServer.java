@@ -143,9 +143,14 @@ public final class HotlineServer implements AutoCloseable {
             }
             MongoStore store = new MongoStore(mongoUri, config.mongo().database());
             parts.push(store);
+            StoreUpkeep upkeep = StoreUpkeep.open(config.mongo().dataDir(), store, config.mongo().database(), clock);
+            parts.push(upkeep);
+            if (upkeep.heldByAnother().isPresent()) {
+                return standby(config, upkeep.heldByAnother().get(), parts);
+            }
             CallLedger ledger = new CallLedger(store.callLedger());
             HourlyRollups rollups = new HourlyRollups(store, ledger, config.reports(), config.centre().timeZone(), clock);
-            Thread.ofVirtual().name("rollups-upgrade").start(() -> {
+            Runnable upgrade = () -> Thread.ofVirtual().name("rollups-upgrade").start(() -> {
                 try {
                     rollups.upgradeOnce();
                 } catch (RuntimeException e) {
@@ -153,14 +158,15 @@ public final class HotlineServer implements AutoCloseable {
                             + "reports of their periods stay short of them until a restart tries again", e.toString());
                 }
             });
-            RollupFeed feed = new RollupFeed(rollups, MongoCallJournal.DEFAULT_CAPACITY);
-            parts.push(feed); // closed after the journal, which hands it its last records
-            MongoCallJournal journal = new MongoCallJournal(store.calls(), clock);
+            upkeep.whenStoreUp(upgrade);
+            RollupFeed feed = new RollupFeed(rollups, RollupFeed.DEFAULT_CAPACITY, upkeep.marks()::mark);
+            upkeep.closeAfterTheSpool(feed); // the spool hands it its last records
+            MongoCallJournal journal = new MongoCallJournal(store.calls(), clock, upkeep.spool());
             journal.keepLedger(ledger);
             journal.handRecordsTo(HourlyRollups::mayChangeAFinishedCall, feed);
             parts.push(journal);
             MongoCustomerFile customers = new MongoCustomerFile(store.customers());
-            seed(customers, config.customers());
+            upkeep.whenStoreUp(() -> seed(customers, config.customers()));
 
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Vertx vertx = Vertx.builder()
@@ -176,7 +182,7 @@ public final class HotlineServer implements AutoCloseable {
 
             org.hotline.store.MongoServiceHours savedHours = new org.hotline.store.MongoServiceHours(store.settings());
             org.hotline.call.CentreHours hours = new org.hotline.call.CentreHours(config.hours());
-            try {
+            if (upkeep.watch().up()) try { // the store away: the configured hours apply until the next start
                 savedHours.load(config.centre().timeZone()).ifPresent(saved -> {
                     hours.change(saved);
                     LOG.info("service hours as last changed from the console (they win over hours: in the configuration)");
@@ -186,7 +192,7 @@ public final class HotlineServer implements AutoCloseable {
             }
             MongoAgentSkills savedSkills = new MongoAgentSkills(store.settings());
             List<Agent> startingAgents = config.agents();
-            try {
+            if (upkeep.watch().up()) try { // the store away: the roster's skills apply until the next start
                 startingAgents = StartingRoster.of(config.agents(), savedSkills.load(), config.queues());
             } catch (RuntimeException e) {
                 LOG.warn("skills changed from the console not read ({}); the roster's apply", e.toString());
@@ -201,14 +207,19 @@ public final class HotlineServer implements AutoCloseable {
                     new FloorRules(config.routing().wrapUp(), config.rings().ringLength().multipliedBy(config.rings().maxRings()),
                             config.callbacks().policy(), hours, config.routing().talkWarning(),
                             config.routing().talkLimit()),
-                    new AgentFirstDialer(amiLink::get, dialTimes), recorded::append, clock);
-            floor.restore(new OpenCallbacks(store.calls()).read());
+                    new LeasedCallbackDialer(new AgentFirstDialer(amiLink::get, dialTimes), upkeep.lease()), recorded::append, clock);
+            if (upkeep.watch().up()) {
+                floor.restore(new OpenCallbacks(store.calls()).read());
+            } else {
+                upkeep.watch().onceUp(() -> floor.restore(new OpenCallbacks(store.calls()).read()));
+            }
             floor.publishAgentStates(live);
             floor.publishQueues(live);
             floor.measureWith(meters);
-            AgentTimeRecorder agentTime = new AgentTimeRecorder(rollups);
-            parts.push(agentTime);
-            floor.recordAgentTime(agentTime);
+            floor.recordAgentTime(new AgentTimeRecorder(rollups, store.database().getCollection(AgentTimeRecorder.WRITTEN),
+                    upkeep.spool()));
+            upkeep.start(rollups);
+            parts.push(() -> floor.flushAgentTime().await(5, TimeUnit.SECONDS)); // before the spool closes
             SerialCallEvents events = new SerialCallEvents(floorContext, tracker, floor, clock);
             CallRecords callRecords = new CallRecords(store.calls());
             MongoCases caseFile = new MongoCases(store.cases());
@@ -263,11 +274,13 @@ public final class HotlineServer implements AutoCloseable {
             Map<String, BooleanSupplier> health = new LinkedHashMap<>();
             health.put("ami", ami::isConnected);
             health.put("agi", agi::isListening);
-            health.put("mongo", store::ping);
+            health.put("mongo", upkeep.storeHealth());
+            health.put("lease", upkeep.leaseHealth());
             CustomersResource customersApi = new CustomersResource(vertx, customers, config.centre().numbers(), roster::contains);
             StoredReports storedReports = new StoredReports(store.storedReports());
             ReportArchive archive = new ReportArchive(rollups, storedReports, config.centre().timeZone(), clock);
-            Thread.ofVirtual().name("answer-times-upgrade").start(() -> correctAnswerTimes(store, rollups, archive, config, clock));
+            upkeep.whenStoreUp(() -> Thread.ofVirtual().name("answer-times-upgrade")
+                    .start(() -> correctAnswerTimes(store, rollups, archive, config, clock)));
             // The work log and the weekly and monthly reports, made once their period is over.
             long archiveTimer = vertx.setPeriodic(REPORTS_FIRST_RUN.toMillis(), REPORTS_EVERY.toMillis(), id ->
                     vertx.executeBlocking(archive::catchUp, false).onComplete(done -> {
@@ -292,14 +305,16 @@ public final class HotlineServer implements AutoCloseable {
                     .withOutbound(new OutboundReports(store.campaignContacts(), store.campaignAttempts()))
                     .withAudit(dayAudit(config, store, rollups)::of);
             MongoCampaigns campaigns = new MongoCampaigns(store.campaigns());
-            MongoContactBook contactBook = new MongoContactBook(store.campaignContacts(), store.campaignAttempts());
+            MongoContactBook contactBook = new MongoContactBook(store.campaignContacts(), store.campaignAttempts())
+                    .dialOnlyWith(upkeep.lease());
             MongoDoNotCallList doNotCall = new MongoDoNotCallList(store.doNotCall());
             DoNotCallResource doNotCallApi = new DoNotCallResource(vertx, doNotCall, config.centre().contactNumbers(), clock);
             CampaignRunner runner = new CampaignRunner(campaigns, contactBook, doNotCall, agentless, campaignAgents, agentFirst, clock,
                     config.campaigns().dialerName(), config.campaigns().callsPerSecond());
             parts.push(runner);
             runner.publishProgress(live);
-            runner.start();
+            runner.dialOnlyWhile(upkeep.lease()::stillHeld);
+            upkeep.whenLeaseHeld(runner::start);
             CampaignContactSources contactSources = new CampaignContactSources(new AbandonedCallers(store.calls()), caseFile,
                     customers, config.centre().numbers(), config.centre().timeZone());
             CampaignsResource campaignsApi = new CampaignsResource(vertx, campaigns, contactBook, contactSources,
@@ -310,7 +325,7 @@ public final class HotlineServer implements AutoCloseable {
                     config.promptsDir(), clock);
             org.hotline.store.MongoUsers users = new org.hotline.store.MongoUsers(store.users());
             Passwords passwords = new Passwords(Passwords.STANDARD_COST);
-            FirstRun.adminWhenNoUsers(vertx, users, passwords, config.access());
+            upkeep.whenStoreUp(() -> FirstRun.adminWhenNoUsers(vertx, users, passwords, config.access()));
             AccessApi access = new AccessApi(vertx, config.access(), users, passwords,
                     new org.hotline.store.MongoAuditLog(store.auditLog()), roster::contains, config.http().tls() != null, clock);
             ContractCheck contract = ContractCheck.load(vertx).await(10, TimeUnit.SECONDS);
@@ -330,6 +345,16 @@ public final class HotlineServer implements AutoCloseable {
             closeAll(parts);
             throw e;
         }
+    }
+
+    /** Another server runs this store's floor: this one answers health alone, naming it, and runs nothing else. */
+    private static HotlineServer standby(HotlineConfig config, org.hotline.store.StoreLease.Holder holder,
+                                         Deque<AutoCloseable> parts) throws Exception {
+        LOG.error("another server runs the floor of this store ({}): this server does not run the floor, the callback desk, "
+                + "the campaign dialers or the schedulers; it stays on standby", holder.describe());
+        StandbyHealth standby = StandbyHealth.start(config.http(), holder);
+        parts.push(standby);
+        return new HotlineServer(parts, standby.port(), null, null);
     }
 
     /**
@@ -381,7 +406,7 @@ public final class HotlineServer implements AutoCloseable {
     }
 
     public boolean amiConnected() {
-        return ami.isConnected();
+        return ami != null && ami.isConnected();
     }
 
     /** Where events for agent desktops and wall boards are published ({@code GET /api/live}). */

@@ -33,14 +33,25 @@ final class CallUpdate {
     private CallUpdate() {
     }
 
+    /** Each event entry's write id: the journal writes an event only once, however often it is replayed. */
+    static final String WRITE_ID = "wid";
+
     /** The update for {@code event}, stamped {@code updatedAt}. */
     static Bson of(CallEvent event, Instant updatedAt) {
+        return of(event, updatedAt, null);
+    }
+
+    /** The update for {@code event}, stamped {@code updatedAt}, its entry marked with {@code writeId} (if not null). */
+    static Bson of(CallEvent event, Instant updatedAt, String writeId) {
         if (event.at() == null) {
             // a null date would sort before every date and win the $min on arrivalAt
             throw new IllegalArgumentException("a call event without a time: " + event.getClass().getSimpleName());
         }
         CallUpdate update = new CallUpdate();
         update.map(event);
+        if (writeId != null) {
+            update.entry.append(WRITE_ID, writeId);
+        }
         update.parts.add(Updates.setOnInsert("direction", "inbound"));
         // Sources report in their own order (the AMI stream lags the flow): keep the timeline in time order.
         update.parts.add(Updates.pushEach("events", List.of(update.entry), new PushOptions().sortDocument(new Document("at", 1))));

@@ -88,6 +88,33 @@ class CampaignDialerTest {
     }
 
     @Test
+    void aServerThatDoesNotHoldTheStoresLeaseDialsNoOneAndTheHoldersClaimsCarryItsToken() {
+        Campaign campaign = survey(5);
+        book.add(List.of(contact("c1", "+8613800138001", SHANGHAI)));
+        line.answer("+8613800138001", 4);
+        boolean[] held = {false};
+        book.dialOnlyWith(new org.hotline.lease.ActiveLease() {
+            @Override
+            public long token() {
+                return held[0] ? 7 : 0;
+            }
+
+            @Override
+            public boolean stillHeld() {
+                return held[0];
+            }
+        });
+
+        assertEquals(0, dialer(campaign, "a").step());
+        assertEquals(List.of(), line.dialled);
+
+        held[0] = true;
+        assertEquals(1, dialer(campaign, "a").step());
+        assertEquals(List.of("+8613800138001"), line.dialled);
+        assertEquals(7L, store.campaignContacts().find().first().getLong("claimToken"));
+    }
+
+    @Test
     void aBusyCustomerIsTriedAgainAfterTheDelayAndNoMoreThanTheMaximum() {
         Campaign campaign = survey(5);
         book.add(List.of(contact("c1", "+8613800138001", SHANGHAI)));
