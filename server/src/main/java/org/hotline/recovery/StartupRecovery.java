@@ -47,6 +47,12 @@ public final class StartupRecovery {
     private final CallJournal journal;
     private final Adoptions adoptions;
     private final Clock clock;
+    /** Calls Asterisk was still handling alone at start-up: imported once they are over. */
+    private final Map<String, Instant> stragglers = new HashMap<>();
+    /** Imported by this run: the journal writes them a moment later, so the store may not show them yet. */
+    private final Set<String> imported = new java.util.HashSet<>();
+    private Instant lastSeenArrival;
+    private Instant followingSince;
 
     /**
      * @param celFile  Asterisk's CEL file ({@code asterisk.celFile}), or null when there is none
@@ -106,7 +112,9 @@ public final class StartupRecovery {
             write(id, verdict.events());
         }
         adoptions.done();
-        int imported = lastSeenArrival == null ? 0 : importAlone(told, lastSeenArrival, followingSince, live, now);
+        this.lastSeenArrival = lastSeenArrival;
+        this.followingSince = followingSince;
+        int imported = lastSeenArrival == null ? 0 : importAlone(told, now);
         RecoveryReport report = new RecoveryReport(adopted, closed, lost, imported);
         if (!open.isEmpty() || imported > 0) {
             LOG.info("calls through the last stop: {} open record(s) — {} still live in Asterisk and followed, {} closed from CEL, "
@@ -116,14 +124,35 @@ public final class StartupRecovery {
         return report;
     }
 
-    /** Calls Asterisk closed that arrived while no server followed calls, and have no record. */
-    private int importAlone(Map<String, CelCall> told, Instant lastSeenArrival, Instant followingSince, Set<String> live,
-                            Instant now) {
+    /**
+     * Once more for the calls Asterisk was still handling alone at start-up (no server followed
+     * them, so nothing else will record them): those over now are imported.
+     *
+     * @return whether some are still going on
+     */
+    public synchronized boolean importStragglers() {
+        if (stragglers.isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        Instant from = stragglers.values().stream().min(Comparator.naturalOrder()).orElseThrow();
+        Map<String, CelCall> told = readCel(from.minus(MARGIN), now);
+        int imported = importAlone(told, now);
+        if (imported > 0) {
+            LOG.info("{} call(s) Asterisk was handling alone at start-up imported from CEL now they are over", imported);
+        }
+        return !stragglers.isEmpty();
+    }
+
+    /**
+     * Calls Asterisk closed that arrived while no server followed calls, and have no record; those
+     * it still handles without a record are kept as stragglers.
+     */
+    private synchronized int importAlone(Map<String, CelCall> told, Instant now) {
         Map<String, CelCall> candidates = new HashMap<>();
         for (CelCall call : told.values()) {
             Instant arrival = call.call().arrivalAt();
-            if (CelImport.finished(call) && arrival.isAfter(lastSeenArrival) && arrival.isBefore(followingSince)
-                    && !live.contains(call.id()) && CallId.isValid(call.id())) {
+            if (arrival.isAfter(lastSeenArrival) && arrival.isBefore(followingSince) && CallId.isValid(call.id())) {
                 candidates.put(call.id(), call);
             }
         }
@@ -133,9 +162,15 @@ public final class StartupRecovery {
         Set<String> recorded = store.existing(candidates.keySet());
         int imported = 0;
         for (CelCall call : candidates.values()) {
-            if (!recorded.contains(call.id())) {
+            if (recorded.contains(call.id()) || this.imported.contains(call.id())) {
+                stragglers.remove(call.id());
+            } else if (CelImport.finished(call)) {
                 write(new CallId(call.id()), CelImport.events(call, rings, now));
+                this.imported.add(call.id());
+                stragglers.remove(call.id());
                 imported++;
+            } else {
+                stragglers.put(call.id(), call.call().arrivalAt());
             }
         }
         return imported;

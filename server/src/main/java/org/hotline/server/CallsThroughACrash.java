@@ -24,6 +24,10 @@ final class CallsThroughACrash {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallsThroughACrash.class);
 
+    /** Calls Asterisk's fallback still holds at start-up are looked at again this often, for this long. */
+    private static final java.time.Duration STRAGGLERS_EVERY = java.time.Duration.ofSeconds(10);
+    private static final java.time.Duration STRAGGLERS_FOR = java.time.Duration.ofMinutes(30);
+
     private final StartupRecovery recovery;
     private final SerialCallEvents events;
     private final Instant serverStartedAt;
@@ -65,8 +69,14 @@ final class CallsThroughACrash {
             Thread.ofVirtual().name("calls-through-a-crash").start(() -> {
                 try {
                     recovery.run(serverStartedAt, loggedInAt, live);
+                    Instant giveUpAt = clock.instant().plus(STRAGGLERS_FOR);
+                    while (recovery.importStragglers() && clock.instant().isBefore(giveUpAt)) {
+                        Thread.sleep(STRAGGLERS_EVERY);
+                    }
                 } catch (RuntimeException e) {
                     LOG.warn("records an earlier run left open not settled now ({}); the next start tries again", e.toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             });
         }
