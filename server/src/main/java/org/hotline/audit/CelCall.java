@@ -14,6 +14,7 @@ import org.hotline.call.HangupSide;
  * @param dialled            the number dialled (the extension the call started at)
  * @param cause              the caller channel's Q.850 hang-up cause, or -1 when not hung up yet
  * @param side               who ended the call, as far as CEL tells
+ * @param callerLeftAt       when the caller hung up, if they did
  * @param agent              the agent who answered, or null
  * @param agentLeg           that agent's leg (unique id), or null
  * @param talkEndedBy        who ended the conversation, when there was one and it ended
@@ -23,7 +24,8 @@ import org.hotline.call.HangupSide;
  * @param over               Asterisk closed the whole call (LINKEDID_END): no channel of it is left
  */
 public record CelCall(AuditedCall call, String channel, String linkedId, String callerNumber, String dialled, int cause,
-                      HangupSide side, String agent, String agentLeg, HangupSide talkEndedBy, Instant greetingStartedAt, Instant greetingEndedAt,
+                      HangupSide side, Instant callerLeftAt, String agent, String agentLeg, HangupSide talkEndedBy,
+                      Instant greetingStartedAt, Instant greetingEndedAt,
                       Instant fallbackPlayedAt, boolean over) {
 
     public String id() {

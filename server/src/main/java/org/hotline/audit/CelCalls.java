@@ -79,21 +79,24 @@ public final class CelCalls {
         }
         Offer answered = call.offers().stream().filter(offer -> offer.outcome() == OfferOutcome.ANSWERED)
                 .findFirst().orElse(null);
+        HangupSide side = side(hangup);
+        Instant callerLeftAt = side != HangupSide.CALLER ? null
+                : call.callerHungUpAt() != null ? call.callerHungUpAt() : hangup.time();
         return new CelCall(call, start.channel(), start.linkedId(), start.callerNumber() == null ? "" : start.callerNumber(),
-                start.exten(), hangup == null ? -1 : hangup.hangupCause(), side(call, hangup),
+                start.exten(), hangup == null ? -1 : hangup.hangupCause(), side, callerLeftAt,
                 answered == null ? null : answered.agent(), answered == null ? null : answered.leg(),
-                talkEndedBy(call, hangup, answered, events),
+                talkEndedBy(call, callerLeftAt, hangup, answered, events),
                 greetingStart == null ? null : greetingStart.time(), greetingEnd == null ? null : greetingEnd.time(),
                 fallback == null ? null : fallback.time(), over.contains(start.linkedId()));
     }
 
     /** Whose hang-up ended the conversation: the first to go within a moment of the caller leaving the bridge. */
-    private static HangupSide talkEndedBy(AuditedCall call, CelEvent hangup, Offer answered, List<CelEvent> events) {
+    private static HangupSide talkEndedBy(AuditedCall call, Instant callerLeftAt, CelEvent hangup, Offer answered, List<CelEvent> events) {
         if (call.talkEndedAt() == null || answered == null) {
             return null;
         }
         Instant endBy = call.talkEndedAt().plus(AT_ONCE);
-        if (call.callerHungUpAt() != null && !call.callerHungUpAt().isAfter(endBy)) {
+        if (callerLeftAt != null && !callerLeftAt.isAfter(endBy)) {
             return HangupSide.CALLER;
         }
         for (CelEvent event : events) {
@@ -105,21 +108,23 @@ public final class CelCalls {
         return hangup != null && !hangup.time().isAfter(endBy) ? HangupSide.HOTLINE : HangupSide.UNKNOWN;
     }
 
-    /** The caller's leaving (reconstructed), an agent's phone, the dialplan, or not known. */
-    private static HangupSide side(AuditedCall call, CelEvent hangup) {
+    /**
+     * Who asked for the caller channel's hang-up, by its own {@code hangupsource}: the dialplan,
+     * an agent's phone, or nobody on the hotline's side (the caller went). Not by the order of a
+     * Local call's two halves: Asterisk 22 may log the ;1 half's hang-up microseconds before the
+     * ;2 half's that caused it.
+     */
+    private static HangupSide side(CelEvent hangup) {
         if (hangup == null) {
             return HangupSide.UNKNOWN;
         }
-        if (call.callerHungUpAt() != null) {
-            return HangupSide.CALLER;
-        }
         String source = hangup.hangupSource();
-        if (AGENT_LEG.matcher(source).matches()) {
-            return HangupSide.AGENT;
-        }
         if (source.startsWith("dialplan/") || source.startsWith("AGI")) {
             return HangupSide.HOTLINE;
         }
-        return HangupSide.UNKNOWN;
+        if (AGENT_LEG.matcher(source).matches()) {
+            return HangupSide.AGENT;
+        }
+        return source.isEmpty() ? HangupSide.CALLER : HangupSide.UNKNOWN;
     }
 }

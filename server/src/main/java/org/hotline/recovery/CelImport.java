@@ -53,8 +53,8 @@ final class CelImport {
                         call.talkEndedBy() == null ? HangupSide.UNKNOWN : call.talkEndedBy()));
             }
         }
-        if (call.call().callerHungUpAt() != null) {
-            events.add(new CallEvent.CallerLeft(call.call().callerHungUpAt()));
+        if (call.callerLeftAt() != null) {
+            events.add(new CallEvent.CallerLeft(call.callerLeftAt()));
         }
         events.add(new CallEvent.FlowEnded(end, outcome(call)));
         events.add(new CallEvent.Settled(now, Settlement.IMPORTED_FROM_CEL));

@@ -94,8 +94,8 @@ final class Settling {
             Instant talkEnd = told.call().talkEndedAt() != null ? told.call().talkEndedAt() : end;
             events.add(new CallEvent.ConversationEnded(talkEnd, agent, orUnknown(told.talkEndedBy())));
         }
-        if (told.call().callerHungUpAt() != null && record.callerLeftAt() == null) {
-            events.add(new CallEvent.CallerLeft(told.call().callerHungUpAt()));
+        if (told.callerLeftAt() != null && record.callerLeftAt() == null) {
+            events.add(new CallEvent.CallerLeft(told.callerLeftAt()));
         }
         events.add(new CallEvent.FlowEnded(end, outcome(agent != null, told)));
         events.add(new CallEvent.Settled(now, Settlement.CLOSED_FROM_CEL));

@@ -145,6 +145,9 @@ class CallsThroughACrashIT {
                 for (NewChannelEvent call : calls) {
                     records.put(call.getUniqueId(), awaitComplete(second, call.getUniqueId()));
                 }
+                // kept for reading after the run (docs/resilience.md)
+                Files.writeString(java.nio.file.Path.of("target", "calls-through-a-crash-records.json"),
+                        new JsonObject(new LinkedHashMap<>(records)).encodePrettily());
                 for (NewChannelEvent call : calls) {
                     String id = call.getUniqueId();
                     JsonObject record = records.get(id);
