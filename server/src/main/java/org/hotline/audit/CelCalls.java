@@ -56,9 +56,13 @@ public final class CelCalls {
         CelEvent greetingStart = null;
         CelEvent greetingEnd = null;
         CelEvent fallback = null;
+        String callerNumber = "";
         for (CelEvent event : events) {
             if (!event.uniqueId().equals(call.id())) {
                 continue;
+            }
+            if (callerNumber.isEmpty() && event.callerNumber() != null) {
+                callerNumber = event.callerNumber(); // a channel's start may come before its caller id is set
             }
             if (start == null && event.is(CelEvent.CHAN_START)) {
                 start = event;
@@ -82,7 +86,7 @@ public final class CelCalls {
         HangupSide side = side(hangup);
         Instant callerLeftAt = side != HangupSide.CALLER ? null
                 : call.callerHungUpAt() != null ? call.callerHungUpAt() : hangup.time();
-        return new CelCall(call, start.channel(), start.linkedId(), start.callerNumber() == null ? "" : start.callerNumber(),
+        return new CelCall(call, start.channel(), start.linkedId(), callerNumber,
                 start.exten(), hangup == null ? -1 : hangup.hangupCause(), side, callerLeftAt,
                 answered == null ? null : answered.agent(), answered == null ? null : answered.leg(),
                 talkEndedBy(call, callerLeftAt, hangup, answered, events),
