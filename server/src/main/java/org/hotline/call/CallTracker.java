@@ -22,6 +22,12 @@ public final class CallTracker implements CallEventSink {
 
     /** Bounds memory if hang-ups are missed (e.g. while AMI was down); resync clears such calls. */
     private static final int MAX_LIVE = 10_000;
+    /**
+     * Asterisk hangs its channels up as it shuts down and announces the shutdown only after:
+     * calls that ended this shortly before its announcement were cut by it.
+     */
+    private static final java.time.Duration CUT_BY_SHUTDOWN = java.time.Duration.ofSeconds(3);
+    private static final int RECENT_ENDS = 1_000;
     /** Channels whose events are kept while adoptions are pending (start-up only). */
     private static final int MAX_UNCLAIMED = 5_000;
 
@@ -31,6 +37,8 @@ public final class CallTracker implements CallEventSink {
     /** Agent legs (Asterisk channel ids) of the calls in progress, to the call they ring for. */
     private final Map<String, CallId> legs = new HashMap<>();
     private final Map<CallId, Instant> arrivals = new ConcurrentHashMap<>();
+    /** The latest calls that ended, with their end as recorded: a shutdown announced just after may claim them. */
+    private final java.util.ArrayDeque<Map.Entry<CallId, CallEvent.Ended>> recentEnds = new java.util.ArrayDeque<>();
     /**
      * Events of channels the tracker does not follow, kept from start-up until the calls an
      * earlier run left are adopted: a call that ends while it is being adopted keeps its end.
@@ -126,6 +134,7 @@ public final class CallTracker implements CallEventSink {
                 } else if (ended.side() == null) {
                     event = ended.withSide(call.hungUpByHotline ? HangupSide.HOTLINE : HangupSide.CALLER);
                 }
+                noteEnd(id, (CallEvent.Ended) event);
                 live.remove(id);
                 arrivals.remove(id);
             }
@@ -245,6 +254,26 @@ public final class CallTracker implements CallEventSink {
                 call.cutByAsteriskAt = at;
             }
         });
+        Instant from = at.minus(CUT_BY_SHUTDOWN);
+        for (var recent = recentEnds.iterator(); recent.hasNext(); ) {
+            Map.Entry<CallId, CallEvent.Ended> end = recent.next();
+            CallEvent.Ended ended = end.getValue();
+            if (!ended.at().isBefore(from) && !ended.at().isAfter(at) && ended.side() != HangupSide.HOTLINE
+                    && ended.side() != HangupSide.ASTERISK) {
+                // recorded a moment ago as someone hanging up: it was Asterisk hanging up as it went
+                journal.append(end.getKey(), new CallEvent.FlowEnded(ended.at(), FlowOutcome.LOST_WITH_ASTERISK));
+                journal.append(end.getKey(), new CallEvent.Settled(at, Settlement.LOST_WITH_ASTERISK));
+                journal.append(end.getKey(), ended.withSide(HangupSide.ASTERISK));
+                recent.remove();
+            }
+        }
+    }
+
+    private void noteEnd(CallId id, CallEvent.Ended ended) {
+        recentEnds.addLast(Map.entry(id, ended));
+        while (recentEnds.size() > RECENT_ENDS) {
+            recentEnds.removeFirst();
+        }
     }
 
     /** Closes a call Asterisk lost in a restart or crash, at the last moment it was known alive. */

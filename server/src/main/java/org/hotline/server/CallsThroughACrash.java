@@ -45,6 +45,7 @@ final class CallsThroughACrash {
     /** On the AMI thread: only notes Asterisk's announced shutdown. */
     void onEvent(ManagerEvent event) {
         if (event instanceof ShutdownEvent) {
+            LOG.warn("Asterisk is shutting down: the calls it has are recorded as lost with it");
             events.asteriskGoingAway(AmiEventTranslator.timeOf(event, clock));
         }
     }

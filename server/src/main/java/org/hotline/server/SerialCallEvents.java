@@ -47,6 +47,9 @@ final class SerialCallEvents implements CallEventSink, Adoptions {
      */
     void keepOnly(Set<String> liveUniqueIds, Instant asteriskLostAt) {
         context.runOnContext(ignored -> {
+            if (asteriskLostAt != null) {
+                tracker.asteriskGoingAway(asteriskLostAt); // hang-ups it sent as it went were not the callers'
+            }
             for (CallId id : tracker.liveCalls()) {
                 if (!liveUniqueIds.contains(id.value())) {
                     if (asteriskLostAt != null) {

@@ -251,4 +251,22 @@ class CallTrackerTest {
                 ended -> assertThat(ended.side()).isEqualTo(HangupSide.ASTERISK));
         assertThat(tracker.liveCalls()).isEmpty();
     }
+
+    @Test
+    void hangUpsAsteriskSentJustBeforeAnnouncingItsShutdownAreRecordedAsItGoingAway() {
+        tracker.publish(CALL, arrived(T0));
+        tracker.publish(CALL, new CallEvent.HangupAsked(T0.plusSeconds(6)));
+        tracker.publish(CALL, new CallEvent.Ended(T0.plusSeconds(6).plusMillis(50), 0, "Unknown", null));
+        CallId earlier = new CallId("1700000000.3");
+        tracker.publish(earlier, new CallEvent.Arrived(T0, "PJSIP/caller-2", earlier.value(), CallerId.UNKNOWN, "10000"));
+        tracker.publish(earlier, new CallEvent.Ended(T0.plusSeconds(1), 16, "Normal Clearing", null));
+        journal.clear();
+
+        tracker.asteriskGoingAway(T0.plusSeconds(7)); // Asterisk's Shutdown event, after it hung its channels up
+
+        assertThat(journal).containsExactly(
+                new CallEvent.FlowEnded(T0.plusSeconds(6).plusMillis(50), FlowOutcome.LOST_WITH_ASTERISK),
+                new CallEvent.Settled(T0.plusSeconds(7), Settlement.LOST_WITH_ASTERISK),
+                new CallEvent.Ended(T0.plusSeconds(6).plusMillis(50), 0, "Unknown", HangupSide.ASTERISK));
+    }
 }
