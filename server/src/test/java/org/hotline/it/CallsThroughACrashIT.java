@@ -124,8 +124,10 @@ class CallsThroughACrashIT {
             Thread.sleep(Math.max(0, Duration.ofSeconds(20).minus(Duration.between(killedAt, Instant.now())).toMillis()));
 
             Map<String, JsonObject> records;
+            Instant restartedAt = Instant.now();
             ServerProcess second = ServerProcess.start(asterisk, database, "calls-through-a-crash-second");
             Duration killToHealthy = Duration.between(killedAt, Instant.now());
+            Duration startToHealthy = Duration.between(restartedAt, Instant.now());
             try {
                 // calls keep arriving at the new server
                 NewChannelEvent afterRestart = ami.callHotline("10000", "<13900139301>");
@@ -184,10 +186,21 @@ class CallsThroughACrashIT {
                 await().atMost(Duration.ofSeconds(10)).until(() ->
                         second.getJson(period).getJsonObject("figures").getLong("calls") == made.size());
 
-                System.out.printf("calls through a crash: %d calls, %d lost, %d records left open, kill -> healthy %.1f s%n",
+                long open = 0;
+                for (Object call : second.getJson("/api/calls?limit=500&from=" + testStart).getJsonArray("calls")) {
+                    open += ((JsonObject) call).containsKey("endedAt") ? 0 : 1;
+                }
+                Duration longestRing = Duration.ZERO;
+                for (NewChannelEvent call : calls) {
+                    Duration wait = answerWait(ami, call);
+                    longestRing = wait.compareTo(longestRing) > 0 ? wait : longestRing;
+                }
+                System.out.printf("calls through a crash: %d calls, %d lost with the server, %d records left open, "
+                                + "longest ring %.2f s, kill -> healthy %.1f s (start -> healthy %.1f s)%n",
                         made.size(), records.values().stream().filter(r -> "lost-with-server".equals(
                                 r.getJsonObject("flow").getString("outcome"))).count(),
-                        0, killToHealthy.toMillis() / 1000.0);
+                        open, longestRing.toMillis() / 1000.0, killToHealthy.toMillis() / 1000.0, startToHealthy.toMillis() / 1000.0);
+                assertThat(open).as("records left open").isZero();
             } finally {
                 second.close();
             }
