@@ -114,7 +114,8 @@ public final class CelCalls {
 
     /**
      * Who asked for the caller channel's hang-up, by its own {@code hangupsource}: the dialplan,
-     * an agent's phone, or nobody on the hotline's side (the caller went). Not by the order of a
+     * an agent's phone, or the caller (nobody, for a Local call's half; the channel itself, for a
+     * SIP caller's BYE). Not by the order of a
      * Local call's two halves: Asterisk 22 may log the ;1 half's hang-up microseconds before the
      * ;2 half's that caused it.
      */
@@ -129,6 +130,7 @@ public final class CelCalls {
         if (AGENT_LEG.matcher(source).matches()) {
             return HangupSide.AGENT;
         }
-        return source.isEmpty() ? HangupSide.CALLER : HangupSide.UNKNOWN;
+        // a SIP caller's BYE names their own channel
+        return source.isEmpty() || source.equals(hangup.channel()) ? HangupSide.CALLER : HangupSide.UNKNOWN;
     }
 }

@@ -50,7 +50,8 @@ class CallsThroughACrashIT {
         ServerProcess first = ServerProcess.start(asterisk, database, "calls-through-a-crash-first");
         try (TestAmi ami = new TestAmi(asterisk);
              Softphone orders = agentPhone(asterisk, "010", "agent-010-crash").autoAnswer().start();
-             Softphone afterSales = agentPhone(asterisk, "011", "agent-011-crash").autoAnswer().start()) {
+             Softphone afterSales = agentPhone(asterisk, "011", "agent-011-crash").autoAnswer().start();
+             Softphone customer = Softphone.named("customer-crash").account("caller", asterisk.callerPassword()).start()) {
             NewChannelEvent talkingThrough;
             NewChannelEvent talkEndsWhileDown;
             try {
@@ -109,6 +110,18 @@ class CallsThroughACrashIT {
                     expectedSide.put(call.getUniqueId(), "caller");
                 }
             }
+            // a caller on a SIP phone too: their call's id is their PJSIP channel's own unique id
+            customer.awaitRegistered(Duration.ofSeconds(10));
+            Instant dialled = Instant.now();
+            customer.dial("sip:10000@127.0.0.1:" + AsteriskSandbox.SIP_PORT);
+            NewChannelEvent sipCall = (NewChannelEvent) ami.await(e -> e instanceof NewChannelEvent n && n.getChannel() != null
+                    && n.getChannel().startsWith("PJSIP/caller-") && n.getDateReceived().toInstant().isAfter(dialled.minusMillis(5)),
+                    Duration.ofSeconds(10));
+            calls.add(sipCall);
+            whileDown.add(sipCall);
+            Thread.sleep(3000);
+            customer.hangUp();
+            expectedSide.put(sipCall.getUniqueId(), "caller");
             long left = Duration.ofSeconds(19).minus(Duration.between(killedAt, Instant.now())).toMillis();
             if (left > 0) {
                 Thread.sleep(left);

@@ -60,4 +60,24 @@ class CelImportTest {
         assertThat(CelImport.finished(KillCel.atSettling().get("1796538097.27"))).isFalse();
         assertThat(CelImport.finished(KillCel.all().get("1796538097.27"))).isTrue();
     }
+
+    @Test
+    void aSipCallerIsKeyedByTheirOwnChannelAndTheirByeIsTheirHangUp() throws Exception {
+        CelCall call;
+        try (java.io.Reader reader = new java.io.InputStreamReader(
+                getClass().getResourceAsStream("/recovery/cel-sip-caller-2026-12-06.csv"), java.nio.charset.StandardCharsets.UTF_8)) {
+            call = KillCel.READER.of(org.hotline.audit.CelFile.read(reader, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
+                    .events()).getFirst();
+        }
+
+        List<CallEvent> events = CelImport.events(call, RingPolicy.handbook(), NOW);
+
+        assertThat(call.id()).isEqualTo("1796539275.26"); // the PJSIP channel's unique id, also its linked id
+        assertThat(events).first().isInstanceOfSatisfying(CallEvent.Arrived.class, arrived -> {
+            assertThat(arrived.channel()).isEqualTo("PJSIP/caller-00000002");
+            assertThat(arrived.caller().number()).isEqualTo("13800138000");
+        });
+        assertThat(events).contains(new CallEvent.CallerLeft(at("1796539278.110665")));
+        assertThat(events).last().isEqualTo(new CallEvent.Ended(at("1796539278.110665"), 0, null, HangupSide.CALLER));
+    }
 }
