@@ -207,7 +207,12 @@ public final class ConfigLoader {
         if (given != null && org.hotline.access.Passwords.problem(given) != null) {
             throw new ConfigException("HOTLINE_ADMIN_PASSWORD: " + org.hotline.access.Passwords.problem(given));
         }
-        return new HotlineConfig.Access(idle, longest, failures, lockout, given, stateDir.resolve("secrets/admin.password"));
+        org.hotline.access.LookupLimit lookups = new org.hotline.access.LookupLimit(
+                tree.integer("access.maxLookupMisses", org.hotline.access.LookupLimit.STANDARD.misses(), 1, 10_000),
+                Duration.ofMinutes(tree.integer("access.lookupWindowMinutes",
+                        (int) org.hotline.access.LookupLimit.STANDARD.window().toMinutes(), 1, 7 * 24 * 60)));
+        return new HotlineConfig.Access(idle, longest, failures, lockout, given, stateDir.resolve("secrets/admin.password"),
+                lookups);
     }
 
     private static HotlineConfig.Campaigns campaigns(ConfigTree tree) {

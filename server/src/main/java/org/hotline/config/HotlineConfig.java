@@ -69,12 +69,14 @@ public record HotlineConfig(
      * @param firstAdminPasswordFile where a generated first password is written for the operator (mode 600)
      */
     public record Access(java.time.Duration sessionIdle, java.time.Duration sessionLongest, int maxFailedLogins,
-                         java.time.Duration lockout, String firstAdminPassword, Path firstAdminPasswordFile) {
+                         java.time.Duration lockout, String firstAdminPassword, Path firstAdminPasswordFile,
+                         org.hotline.access.LookupLimit lookups) {
 
         @Override
         public String toString() { // the password never reaches a log
             return "Access[sessionIdle=" + sessionIdle + ", sessionLongest=" + sessionLongest + ", maxFailedLogins="
-                    + maxFailedLogins + ", lockout=" + lockout + ", firstAdminPasswordFile=" + firstAdminPasswordFile + "]";
+                    + maxFailedLogins + ", lockout=" + lockout + ", firstAdminPasswordFile=" + firstAdminPasswordFile
+                    + ", lookups=" + lookups + "]";
         }
     }
 

@@ -285,7 +285,8 @@ public final class HotlineServer implements AutoCloseable {
                     config.cases().replies(), new EscalationRule(config.cases().escalateAtOnce(), new TeamLeads(config.agents())),
                     new LiveCaseNotices(live), clock, new SecureRandom());
             parts.push(CaseDeadlineWatch.start(vertx, casework, CASES_FIRST_CHECK, CASES_EVERY));
-            CasesResource casesApi = new CasesResource(vertx, casework, caseFile, config.centre().numbers(), roster::contains, clock);
+            CasesResource casesApi = new CasesResource(vertx, casework, caseFile, config.centre().numbers(), roster::contains,
+                    new org.hotline.cases.CaseWorkers(new TeamLeads(config.agents())), clock);
             ReportsResource reports = new ReportsResource(vertx, rollups, storedReports,
                     new BreachFinder(callRecords, config.reports(), clock), config.centre().timeZone(),
                     java.util.Set.copyOf(config.ivr().menu().options().values()), roster::contains,
