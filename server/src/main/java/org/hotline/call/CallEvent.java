@@ -184,6 +184,13 @@ public sealed interface CallEvent {
     record FlowEnded(Instant at, FlowOutcome outcome) implements CallEvent {
     }
 
+    /**
+     * The record was settled after the fact from Asterisk's own facts (a call the server lost
+     * track of, or one Asterisk handled alone); {@code at} is when that was done.
+     */
+    record Settled(Instant at, Settlement how) implements CallEvent {
+    }
+
     /** The caller's channel is gone. Sources leave {@code side} null; the tracker decides it. */
     record Ended(Instant at, int cause, String causeText, HangupSide side) implements CallEvent {
         public Ended withSide(HangupSide newSide) {

@@ -131,6 +131,7 @@ public final class HotlineServer implements AutoCloseable {
 
     public static HotlineServer start(HotlineConfig config, Clock clock) throws Exception {
         Deque<AutoCloseable> parts = new ArrayDeque<>();
+        java.time.Instant startedAt = clock.instant();
         try {
             PromptLibrary.verify(config.promptsDir(), config.company());
 
@@ -249,6 +250,10 @@ public final class HotlineServer implements AutoCloseable {
             parts.push(agi);
 
             AmiEventTranslator translator = new AmiEventTranslator(config.ivr().hotlineContext(), clock);
+            CallsThroughACrash crash = new CallsThroughACrash(new org.hotline.recovery.StartupRecovery(
+                    new org.hotline.store.MongoOpenRecords(store.calls()), config.celFile(),
+                    new org.hotline.audit.CelCalls(config.ivr().hotlineContext(), agentRing), config.rings(), journal, events,
+                    clock), events, startedAt, clock);
             AgentPhones phones = new AgentPhones(new AgentAccounts(config.agents(), config.agentSecrets()), config.agents(),
                     config.asteriskEtc(), floor::phoneRegistered);
             AmiLink ami = new AmiLink(config.ami(),
@@ -257,15 +262,12 @@ public final class HotlineServer implements AutoCloseable {
                         phones.onEvent(event);
                         dialTimes.onEvent(event);
                         AgentAnswers.of(event).ifPresent(agent -> floor.agentAnswered(agent, AmiEventTranslator.timeOf(event, clock)));
+                        crash.onEvent(event);
                     },
                     link -> {
                         phones.install(link);
-                        try {
-                            events.keepOnly(LiveChannels.read(link));
-                        } catch (Exception e) {
-                            LOG.warn("could not re-read live channels: {}", e.getMessage());
-                        }
-                    });
+                        crash.afterLogin(link);
+                    }, clock);
             parts.push(ami);
             amiLink.set(ami);
             ami.start();

@@ -250,6 +250,14 @@ final class CallUpdate {
                 set("flow.endedAt", at);
                 set("flow.outcome", outcome);
             }
+            case CallEvent.Settled settled -> {
+                String how = dashed(settled.how().name());
+                entry("settled", at).append("how", how);
+                set("settled", new Document("how", how).append("at", at));
+                if (settled.how() == org.hotline.call.Settlement.IMPORTED_FROM_CEL) {
+                    set("source", "imported-from-cel");
+                }
+            }
             case CallEvent.Ended ended -> {
                 String side = ended.side() == null ? "unknown" : dashed(ended.side().name());
                 entry("ended", at).append("cause", ended.cause()).append("side", side);

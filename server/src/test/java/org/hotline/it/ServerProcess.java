@@ -118,6 +118,10 @@ final class ServerProcess implements AutoCloseable {
         return api.post(path, json);
     }
 
+    HttpResponse<String> put(String path, String json) throws Exception {
+        return api.put(path, json);
+    }
+
     /** SIGKILL, and waits until it is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
