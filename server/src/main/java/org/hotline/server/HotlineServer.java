@@ -202,7 +202,8 @@ public final class HotlineServer implements AutoCloseable {
                             config.callbacks().policy(), hours, config.routing().talkWarning(),
                             config.routing().talkLimit()),
                     new AgentFirstDialer(amiLink::get, dialTimes), recorded::append, clock);
-            floor.restore(new OpenCallbacks(store.calls()).read());
+            DiallingSettlement settlement = KeptFloor.restore(floor, store, config, clock);
+            parts.push(() -> floor.finishWrites(java.time.Duration.ofSeconds(5)));
             floor.publishAgentStates(live);
             floor.publishQueues(live);
             floor.measureWith(meters);
@@ -249,6 +250,7 @@ public final class HotlineServer implements AutoCloseable {
                     },
                     link -> {
                         phones.install(link);
+                        settlement.start(link);
                         try {
                             events.keepOnly(LiveChannels.read(link));
                         } catch (Exception e) {
@@ -322,6 +324,8 @@ public final class HotlineServer implements AutoCloseable {
                     new AgentSkillsResource(vertx, floor, config.queues(), savedSkills, clock), meters, clock)
                     .await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
+            // Closed first: a graceful stop lets conversations end before the scripts and the AMI link go.
+            parts.push(() -> floor.drain(config.callbacks().drainLimit()));
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
                     config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());
             return new HotlineServer(parts, http.actualPort(), ami, live);
