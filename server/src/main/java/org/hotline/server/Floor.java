@@ -223,9 +223,9 @@ public final class Floor implements AgentQueue {
                 try {
                     distributor.resume(agent, state);
                     desksKept.put(agent, state);
-                    LoggerFactory.getLogger(Floor.class).info("agent {} back {}{} since {}; offered calls once Asterisk shows "
-                            + "their phone registered", agent, state.state(), state.reason() == null ? "" : " (" + state.reason() + ")",
-                            state.since());
+                    LoggerFactory.getLogger(Floor.class).info("agent {} back {}{} since {}{}", agent, state.state(),
+                            state.reason() == null ? "" : " (" + state.reason() + ")", state.since(),
+                            state.state() == AgentState.READY ? "; offered calls once Asterisk shows their phone registered" : "");
                 } catch (RuntimeException e) {
                     LoggerFactory.getLogger(Floor.class).warn("agent {}: kept state not restored ({})", agent, e.getMessage());
                 }

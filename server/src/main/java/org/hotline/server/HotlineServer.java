@@ -296,7 +296,8 @@ public final class HotlineServer implements AutoCloseable {
             MongoContactBook contactBook = new MongoContactBook(store.campaignContacts(), store.campaignAttempts());
             MongoDoNotCallList doNotCall = new MongoDoNotCallList(store.doNotCall());
             DoNotCallResource doNotCallApi = new DoNotCallResource(vertx, doNotCall, config.centre().contactNumbers(), clock);
-            CampaignRunner runner = new CampaignRunner(campaigns, contactBook, doNotCall, agentless, campaignAgents, agentFirst, clock,
+            CampaignRunner runner = new CampaignRunner(campaigns, contactBook,
+                    new org.hotline.campaign.NotToDial(doNotCall, config.callbacks().numbers()), agentless, campaignAgents, agentFirst, clock,
                     config.campaigns().dialerName(), config.campaigns().callsPerSecond());
             parts.push(runner);
             runner.publishProgress(live);
