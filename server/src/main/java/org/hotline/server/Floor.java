@@ -84,6 +84,8 @@ public final class Floor implements AgentQueue {
     /** Requests refused by the dial rule lately, for supervisors (newest last). */
     private final java.util.Deque<CallbackRequest> refused = new java.util.ArrayDeque<>();
     private final Map<AgentId, DeskState> desksKept = new HashMap<>();
+    /** Agents restored at start-up whose phone Asterisk has not reported on yet. */
+    private final java.util.Set<AgentId> unchecked = new java.util.HashSet<>();
     /** Calls whose customer's open request is being claimed in the store right now. */
     private final java.util.Set<CallId> claiming = new java.util.HashSet<>();
     /** Store writes that must keep their order (desk states, settled tries), off the event loop. */
@@ -223,6 +225,7 @@ public final class Floor implements AgentQueue {
                 try {
                     distributor.resume(agent, state);
                     desksKept.put(agent, state);
+                    unchecked.add(agent);
                     LoggerFactory.getLogger(Floor.class).info("agent {} back {}{} since {}{}", agent, state.state(),
                             state.reason() == null ? "" : " (" + state.reason() + ")", state.since(),
                             state.state() == AgentState.READY ? "; offered calls once Asterisk shows their phone registered" : "");
@@ -456,7 +459,15 @@ public final class Floor implements AgentQueue {
 
     /** The agent's softphone registered or went away (from Asterisk's contact events). */
     public void phoneRegistered(AgentId id, boolean registered) {
-        quietly(() -> distributor.phoneRegistered(id, registered));
+        quietly(() -> {
+            AgentStatus before = distributor.status(id);
+            distributor.phoneRegistered(id, registered);
+            if (!registered && before.state() == AgentState.READY && (before.phoneRegistered() || unchecked.contains(id))) {
+                LoggerFactory.getLogger(Floor.class).warn("agent {} is ready but Asterisk has no registration of their phone: "
+                        + "not offered calls until it registers", id);
+            }
+            unchecked.remove(id);
+        });
     }
 
     /** Asterisk reports the agent answered their ringing phone, at {@code at} by its clock. */

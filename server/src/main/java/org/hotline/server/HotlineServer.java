@@ -326,7 +326,11 @@ public final class HotlineServer implements AutoCloseable {
                     .await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             // Closed first: a graceful stop lets conversations end before the scripts and the AMI link go.
-            parts.push(() -> floor.drain(config.callbacks().drainLimit()));
+            parts.push(() -> {
+                long started = System.nanoTime();
+                floor.drain(config.callbacks().drainLimit());
+                runner.drain(config.callbacks().drainLimit().minusNanos(System.nanoTime() - started));
+            });
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
                     config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());
             return new HotlineServer(parts, http.actualPort(), ami, live);
