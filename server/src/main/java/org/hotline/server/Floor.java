@@ -244,8 +244,14 @@ public final class Floor implements AgentQueue {
      * never from an event loop.
      */
     public boolean drain(Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        block(on(() -> draining = true));
+        long started = System.nanoTime();
+        long deadline = started + limit.toNanos();
+        int inProgress = block(on(() -> {
+            draining = true;
+            return talking.size() + dialling.size();
+        }));
+        LoggerFactory.getLogger(Floor.class).info("stopping: no new offers; {} conversation(s) or callback(s) in progress may end "
+                + "(at most {})", inProgress, limit);
         while (true) {
             boolean quiet;
             try {
@@ -255,6 +261,8 @@ public final class Floor implements AgentQueue {
                 return false;
             }
             if (quiet) {
+                LoggerFactory.getLogger(Floor.class).info("stopping: nothing in progress after {} ms",
+                        Duration.ofNanos(System.nanoTime() - started).toMillis());
                 return true;
             }
             if (System.nanoTime() >= deadline) {
