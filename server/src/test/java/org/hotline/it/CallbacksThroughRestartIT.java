@@ -150,6 +150,39 @@ class CallbacksThroughRestartIT {
         }
     }
 
+    @Test
+    void aSpoofedEmergencyOrPremiumNumberIsRecordedAsRefusedAndNeverCalledBack() throws Exception {
+        String database = "callbacks_refused_it_" + System.nanoTime();
+        try (TestAmi ami = new TestAmi(asterisk);
+             ServerProcess server = ServerProcess.start(asterisk, database, "callbacks-refused")) {
+            try (Softphone agent = agentPhone("agent-010-refused")) {
+                awaitPhoneRegistered(server);
+                server.put("/api/agents/010/state", "{\"state\":\"ready\"}");
+                server.put("/api/agents/010/state", "{\"state\":\"paused\",\"reason\":\"admin\"}");
+                NewChannelEvent police = requestCallback(ami, server, "110");
+                NewChannelEvent premium = requestCallback(ami, server, "+19005550123");
+                server.put("/api/agents/010/state", "{\"state\":\"ready\"}");
+                Thread.sleep(SETTLE.toMillis()); // a request in line would be dialled by now
+
+                JsonObject police110 = server.getJson("/api/calls/" + police.getUniqueId()).getJsonObject("callback");
+                assertThat(police110.getString("status")).isEqualTo("refused");
+                assertThat(police110.getString("refusal")).isEqualTo("emergency");
+                assertThat(server.getJson("/api/calls/" + premium.getUniqueId()).getJsonObject("callback").getString("refusal"))
+                        .isEqualTo("premium-rate");
+                JsonObject listed = server.getJson("/api/callbacks");
+                assertThat(listed.getJsonArray("callbacks")).isEmpty();
+                assertThat(listed.getJsonArray("refused").stream().map(refused -> ((JsonObject) refused).getString("refusal")))
+                        .containsExactly("emergency", "premium-rate");
+                assertThat(agentLegs(ami, police) + agentLegs(ami, premium)).as("agent legs Asterisk created for them").isZero();
+                assertThat(ami.events().stream().filter(NewChannelEvent.class::isInstance).map(NewChannelEvent.class::cast)
+                        .map(NewChannelEvent::getChannel).filter(channel -> channel != null
+                                && (channel.startsWith("Local/110@") || channel.startsWith("Local/+1900"))))
+                        .as("channels toward the refused numbers").isEmpty();
+                assertThat(server.getJson("/api/agents/010").getString("state")).isEqualTo("ready");
+            }
+        }
+    }
+
     private static Softphone agentPhone(String name) throws Exception {
         String password = Files.readString(asterisk.stateDir().resolve("secrets/agents/010.password")).strip();
         Softphone agent = Softphone.named(name).account("agent-010", password).autoAnswer().start();
@@ -163,7 +196,11 @@ class CallbacksThroughRestartIT {
 
     /** A caller from the customer's number chooses orders and presses 1 to be called back; returns the call. */
     private static NewChannelEvent requestCallback(TestAmi ami, ServerProcess server) throws Exception {
-        NewChannelEvent call = ami.callHotline("10000", "<" + CUSTOMER + ">");
+        return requestCallback(ami, server, CUSTOMER);
+    }
+
+    private static NewChannelEvent requestCallback(TestAmi ami, ServerProcess server, String number) throws Exception {
+        NewChannelEvent call = ami.callHotline("10000", "<" + number + ">");
         ami.joinQueue(call, '1');
         for (int i = 0; i < 10; i++) {
             try {
