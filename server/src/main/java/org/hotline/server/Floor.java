@@ -244,6 +244,14 @@ public final class Floor implements AgentQueue {
      * never from an event loop.
      */
     public boolean drain(Duration limit) {
+        return drain(limit, () -> true);
+    }
+
+    /**
+     * Like {@link #drain(Duration)}, waiting only while {@code observed} holds: with the link to the
+     * switch down, the end of a conversation cannot be seen, so there is nothing to wait for.
+     */
+    public boolean drain(Duration limit, java.util.function.BooleanSupplier observed) {
         long started = System.nanoTime();
         long deadline = started + limit.toNanos();
         int inProgress = block(on(() -> {
@@ -265,8 +273,9 @@ public final class Floor implements AgentQueue {
                         Duration.ofNanos(System.nanoTime() - started).toMillis());
                 return true;
             }
-            if (System.nanoTime() >= deadline) {
-                LoggerFactory.getLogger(Floor.class).warn("stopping with conversations still in progress after {}", limit);
+            if (System.nanoTime() >= deadline || !observed.getAsBoolean()) {
+                LoggerFactory.getLogger(Floor.class).warn("stopping with conversations still in progress ({})",
+                        observed.getAsBoolean() ? "the drain limit of " + limit + " has passed" : "the AMI link is down");
                 return false;
             }
             try {

@@ -328,7 +328,7 @@ public final class HotlineServer implements AutoCloseable {
             // Closed first: a graceful stop lets conversations end before the scripts and the AMI link go.
             parts.push(() -> {
                 long started = System.nanoTime();
-                floor.drain(config.callbacks().drainLimit());
+                floor.drain(config.callbacks().drainLimit(), ami::isConnected);
                 runner.drain(config.callbacks().drainLimit().minusNanos(System.nanoTime() - started));
             });
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
