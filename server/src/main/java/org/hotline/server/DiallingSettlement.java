@@ -34,37 +34,53 @@ final class DiallingSettlement {
     /** CEL rows are written as events happen; a moment for the last of them to reach the file. */
     private static final Duration LOG_SETTLES = Duration.ofSeconds(1);
 
-    private final List<UnsettledDial> unsettled;
+    private final java.util.Set<UnsettledDial> unsettled = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Floor floor;
     private final Path celFile;
     private final Clock clock;
-    private boolean started; // guarded by this
+    private boolean running; // guarded by this
 
     DiallingSettlement(List<UnsettledDial> unsettled, Floor floor, Path celFile, Clock clock) {
-        this.unsettled = List.copyOf(unsettled);
+        this.unsettled.addAll(unsettled);
         this.floor = floor;
         this.celFile = celFile;
         this.clock = clock;
     }
 
-    /** Once the AMI link is up (the first login only): settles every try on a thread of its own. */
+    /**
+     * After each AMI login: settles, on a thread of its own, every try not settled yet (one the last
+     * login could not settle, e.g. the link dropped meanwhile, is tried again).
+     */
     void start(AmiLink ami) {
         synchronized (this) {
-            if (started || unsettled.isEmpty()) {
+            if (running || unsettled.isEmpty()) {
                 return;
             }
-            started = true;
+            running = true;
         }
-        Thread.ofVirtual().name("dialling-settlement").start(() -> unsettled.forEach(dial -> settle(dial, ami)));
+        Thread.ofVirtual().name("dialling-settlement").start(() -> {
+            try {
+                for (UnsettledDial dial : List.copyOf(unsettled)) {
+                    if (settle(dial, ami)) {
+                        unsettled.remove(dial);
+                    }
+                }
+            } finally {
+                synchronized (this) {
+                    running = false;
+                }
+            }
+        });
     }
 
-    private void settle(UnsettledDial dial, AmiLink ami) {
+    /** Returns whether the try is settled (or left for a supervisor for good); false to try again at the next login. */
+    private boolean settle(UnsettledDial dial, AmiLink ami) {
         Instant waitUntil = clock.instant().plus(LONGEST_WAIT);
         try {
             while (live(ami).contains(dial.channel())) {
                 if (clock.instant().isAfter(waitUntil)) {
                     LOG.warn("callback {}: its try is still a live channel after {}; left for a supervisor", dial.request(), LONGEST_WAIT);
-                    return;
+                    return true;
                 }
                 Thread.sleep(LOOK_EVERY); // the agent still talks to the customer: their outcome comes when they hang up
             }
@@ -73,23 +89,27 @@ final class DiallingSettlement {
             if (log.isEmpty()) {
                 LOG.warn("callback {}: Asterisk's channel event log {} cannot be read; its try is held, not dialled again",
                         dial.request(), celFile);
-                return;
+                return false;
             }
             Optional<CallbackTrace> trace = CallbackTrace.of(log.get(), dial.channel());
             if (trace.isEmpty()) {
                 LOG.info("callback {}: Asterisk never placed its try {}; back in line", dial.request(), dial.channel());
                 floor.settle(dial, null, null, null, clock.instant());
-                return;
+                return true;
             }
             CallbackTrace seen = trace.get();
             CallbackOutcome outcome = seen.agentAnsweredAt() == null || !seen.customerDialled() ? CallbackOutcome.AGENT_NO_ANSWER
                     : seen.customerAnsweredAt() != null ? CallbackOutcome.CUSTOMER_ANSWERED : CallbackOutcome.CUSTOMER_NO_ANSWER;
             LOG.info("callback {}: try {} settled from Asterisk's log: {}", dial.request(), dial.channel(), outcome);
             floor.settle(dial, outcome, seen.agentRangAt(), seen.customerAnsweredAt(), seen.endedAt());
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         } catch (Exception e) {
-            LOG.warn("callback {}: its try could not be settled now ({}); held, not dialled again", dial.request(), e.toString());
+            LOG.warn("callback {}: its try could not be settled now ({}); held, not dialled again, tried again at the next AMI login",
+                    dial.request(), e.toString());
+            return false;
         }
     }
 

@@ -75,26 +75,23 @@ public final class Floor implements AgentQueue {
     private AgentTimeKeeper agentTime; // confined to the context; null until agent time is recorded
     private final Map<AgentId, CallId> talking = new HashMap<>();
     private final Map<AgentId, CallId> wrapping = new HashMap<>();
-    /** Each customer's open request per queue (queue|number): a second press joins it. */
-    private final Map<String, CallId> customers = new HashMap<>();
+    /** Each customer's open request per queue: a second press joins it. */
+    private final CustomerRequests customers = new CustomerRequests(this::dialRule);
     /** The channel id of the agent's leg of each callback being dialled, as kept in the dialling log. */
     private final Map<CallId, String> legs = new HashMap<>();
     /** Requests a stopped server left dialling, held out of line until Asterisk's facts settle them. */
     private final Map<CallId, UnsettledDial> settling = new HashMap<>();
     /** Requests refused by the dial rule lately, for supervisors (newest last). */
     private final java.util.Deque<CallbackRequest> refused = new java.util.ArrayDeque<>();
-    private final Map<AgentId, DeskState> desksKept = new HashMap<>();
     /** Agents restored at start-up whose phone Asterisk has not reported on yet. */
     private final java.util.Set<AgentId> unchecked = new java.util.HashSet<>();
-    /** Calls whose customer's open request is being claimed in the store right now. */
-    private final java.util.Set<CallId> claiming = new java.util.HashSet<>();
     /** Store writes that must keep their order (desk states, settled tries), off the event loop. */
     private final java.util.concurrent.ExecutorService writer =
             java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofVirtual().name("floor-writes").factory());
     private volatile DialRule numbers; // null: every dialable number is called back
     private volatile OpenRequests openRequests = OpenRequests.none();
     private volatile DiallingLog diallingLog = DiallingLog.none();
-    private DeskLog desks; // confined to the context; null until desk states are kept
+    private KeptDesks desks; // confined to the context; null until desk states are kept
     private boolean draining; // confined to the context: a graceful stop makes no new offers
 
     /** A callback whose agent is being rung, or talking to the customer. */
@@ -142,7 +139,7 @@ public final class Floor implements AgentQueue {
                     continue;
                 }
                 callbacks.put(request.id(), request);
-                customers.putIfAbsent(customerKey(request), request.id());
+                customers.restored(request);
                 UnsettledDial dial = left.get(request.id());
                 if (dial != null) {
                     settling.put(request.id(), dial);
@@ -221,10 +218,11 @@ public final class Floor implements AgentQueue {
      */
     public void keepDesksIn(DeskLog log, Map<AgentId, DeskState> kept) {
         context.runOnContext(ignored -> {
+            KeptDesks keeping = new KeptDesks(log, this::write);
             kept.forEach((agent, state) -> {
                 try {
                     distributor.resume(agent, state);
-                    desksKept.put(agent, state);
+                    keeping.resumed(agent, state);
                     unchecked.add(agent);
                     LoggerFactory.getLogger(Floor.class).info("agent {} back {}{} since {}{}", agent, state.state(),
                             state.reason() == null ? "" : " (" + state.reason() + ")", state.since(),
@@ -233,7 +231,7 @@ public final class Floor implements AgentQueue {
                     LoggerFactory.getLogger(Floor.class).warn("agent {}: kept state not restored ({})", agent, e.getMessage());
                 }
             });
-            desks = log;
+            desks = keeping;
             dispatch();
         });
     }
@@ -535,7 +533,7 @@ public final class Floor implements AgentQueue {
         }
         CallId holder = claim(place.skill(), number, place.id());
         return block(on(() -> {
-            claiming.remove(place.id());
+            customers.claimed(place.id());
             CallbackRequest earlier = callbacks.get(holder);
             if (!holder.equals(place.id())) {
                 return joined(earlier, place, number, language, holder);
@@ -546,6 +544,10 @@ public final class Floor implements AgentQueue {
             dispatch();
             return request;
         }));
+    }
+
+    private DialRule dialRule() {
+        return numbers;
     }
 
     private Optional<DialRule.Refusal> refusalOf(String number) {
@@ -581,26 +583,17 @@ public final class Floor implements AgentQueue {
      * cannot be reached does not stop the request: the floor's memory holds it.
      */
     private CallId claim(Skill queue, String number, CallId call) {
-        String key = customerKey(queue, number);
-        CallId held = block(on(() -> {
-            CallId holder = customers.get(key);
-            if (holder != null && (callbacks.containsKey(holder) || claiming.contains(holder))) {
-                return holder;
-            }
-            customers.put(key, call);
-            claiming.add(call);
-            return call;
-        }));
+        CallId held = block(on(() -> customers.holderOrClaim(queue, number, call, callbacks::containsKey)));
         if (!held.equals(call)) {
             return held;
         }
         try {
-            CallId holder = openRequests.claim(queue, customerOf(number), call,
-                    other -> block(on(() -> callbacks.containsKey(other) || claiming.contains(other))));
+            CallId holder = openRequests.claim(queue, customers.customer(number), call,
+                    other -> block(on(() -> callbacks.containsKey(other) || customers.claiming(other))));
             if (!holder.equals(call)) {
                 block(on(() -> {
-                    claiming.remove(call);
-                    return customers.remove(key, call);
+                    customers.letGo(queue, number, call);
+                    return true;
                 }));
             }
             return holder;
@@ -611,18 +604,6 @@ public final class Floor implements AgentQueue {
         }
     }
 
-    private String customerOf(String number) {
-        DialRule rule = numbers;
-        return rule == null ? number.strip() : rule.customerKey(number);
-    }
-
-    private String customerKey(Skill queue, String number) {
-        return queue.name() + "|" + customerOf(number);
-    }
-
-    private String customerKey(CallbackRequest request) {
-        return customerKey(request.call().skill(), request.number());
-    }
 
     @Override
     public boolean staffed(Skill skill) {
@@ -700,11 +681,12 @@ public final class Floor implements AgentQueue {
             Optional<Skill> queue = refusal.isPresent() ? Optional.empty() : block(on(() -> distributor.skillOf(call)));
             CallId holder = queue.map(skill -> claim(skill, number, call)).orElse(call);
             return block(on(() -> {
-                claiming.remove(call);
+                customers.claimed(call);
                 if (over) {
                     if (holder.equals(call) && queue.isPresent()) {
-                        customers.remove(customerKey(queue.get(), number), call);
-                        write(() -> openRequests.release(queue.get(), customerOf(number), call));
+                        customers.letGo(queue.get(), number, call);
+                        String customer = customers.customer(number);
+                        write(() -> openRequests.release(queue.get(), customer, call));
                     }
                     throw new CallerHungUp(null);
                 }
@@ -867,8 +849,9 @@ public final class Floor implements AgentQueue {
         if (request != null) {
             Skill queue = request.call().skill();
             String number = request.number();
-            customers.remove(customerKey(request), id);
-            write(() -> openRequests.release(queue, customerOf(number), id));
+            customers.letGo(queue, number, id);
+            String customer = customers.customer(number);
+            write(() -> openRequests.release(queue, customer, id));
         }
         records.publish(id, new CallEvent.CallbackClosed(clock.instant(), reached));
     }
@@ -986,7 +969,7 @@ public final class Floor implements AgentQueue {
             agentTime.observe(distributor.statuses());
         }
         if (desks != null) {
-            keepDesks();
+            desks.observe(distributor.statuses());
         }
         if (gauges != null) {
             gauges.update(distributor.waitingCount(), distributor.longestWaitingSince(), distributor.statuses());
@@ -996,20 +979,6 @@ public final class Floor implements AgentQueue {
         }
         if (queueFeed != null) {
             queueFeed.publishChanges(distributor.queueLines());
-        }
-    }
-
-    /** Every agent whose desk state changed is written (in order, off the event loop). */
-    private void keepDesks() {
-        DeskLog log = desks;
-        for (AgentStatus status : distributor.statuses()) {
-            DeskState now = DeskState.of(status);
-            DeskState kept = desksKept.get(status.agent().id());
-            if (!now.sameChoice(kept)) {
-                desksKept.put(status.agent().id(), now);
-                AgentId agent = status.agent().id();
-                write(() -> log.save(agent, now));
-            }
         }
     }
 
