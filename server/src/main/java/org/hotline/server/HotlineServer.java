@@ -71,7 +71,6 @@ import org.hotline.campaign.DifficultCustomer;
 import org.hotline.telephony.agi.TransferScript;
 import org.hotline.telephony.ami.AgentFirstDialer;
 import org.hotline.telephony.ami.PromptStopper;
-import org.hotline.store.OpenCallbacks;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.ReportArchive;
 import org.hotline.store.RollupFeed;
