@@ -58,6 +58,7 @@ public final class CampaignRunner implements AutoCloseable {
             Thread.ofPlatform().name("campaign-runner").daemon().factory());
     private final Map<CampaignId, PacedDialer> dialling = new LinkedHashMap<>();
     private volatile boolean stopping;
+    private volatile org.hotline.campaign.SwitchLog switchLog = org.hotline.campaign.SwitchLog.none();
     private double tokens;
     private Instant lastStep;
     private Instant lastCompletionCheck = Instant.EPOCH;
@@ -136,7 +137,8 @@ public final class CampaignRunner implements AutoCloseable {
 
     private void resume() {
         try {
-            int settled = CampaignDialer.settleInterrupted(book, campaigns, dialerName, clock.instant().minus(STALE_CLAIM), clock);
+            int settled = CampaignDialer.settleInterrupted(book, campaigns, dialerName, clock.instant().minus(STALE_CLAIM), clock,
+                    switchLog);
             if (settled > 0) {
                 LOG.info("{} campaign calls left under way before the restart were counted and rescheduled", settled);
             }
@@ -209,6 +211,11 @@ public final class CampaignRunner implements AutoCloseable {
                                 dialer.inFlight(), progress), clock.instant()));
             }
         }
+    }
+
+    /** Calls left under way by a stopped server are looked up in the switch's own log (before {@link #start()}). */
+    public void settleWith(org.hotline.campaign.SwitchLog log) {
+        this.switchLog = log;
     }
 
     /**

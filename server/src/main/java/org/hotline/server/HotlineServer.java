@@ -299,6 +299,7 @@ public final class HotlineServer implements AutoCloseable {
                     new org.hotline.campaign.NotToDial(doNotCall, config.callbacks().numbers()), agentless, campaignAgents, agentFirst, clock,
                     config.campaigns().dialerName(), config.campaigns().callsPerSecond());
             parts.push(runner);
+            runner.settleWith(new CelSwitchLog(config.celFile(), config.centre().numbers(), clock));
             runner.publishProgress(live);
             runner.start();
             CampaignContactSources contactSources = new CampaignContactSources(new AbandonedCallers(store.calls()), caseFile,
