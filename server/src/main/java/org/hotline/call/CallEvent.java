@@ -146,7 +146,16 @@ public sealed interface CallEvent {
     }
 
     /** The caller asked to be called back (keeping their place, or outside hours); due by {@code deadline}. */
-    record CallbackRequested(Instant at, String number, String queue, Instant deadline) implements CallEvent {
+    /**
+     * @param joined  the earlier call whose open request this one joined (the customer pressed 1 again), or null
+     * @param refusal why the number is not called back by the centre's dial rule, or null
+     */
+    record CallbackRequested(Instant at, String number, String queue, Instant deadline, String joined, String refusal)
+            implements CallEvent {
+
+        public CallbackRequested(Instant at, String number, String queue, Instant deadline) {
+            this(at, number, queue, deadline, null, null);
+        }
     }
 
     /**

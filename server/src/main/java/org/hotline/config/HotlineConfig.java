@@ -107,8 +107,15 @@ public record HotlineConfig(
     /**
      * @param policy      deadline and retries
      * @param customerRing how long the customer's phone rings on a callback (a person, not the three-ring rule)
+     * @param numbers      which callback and campaign numbers may be dialled (emergency, short codes, premium refused)
+     * @param drainLimit   how long a graceful stop waits for conversations in progress to end
      */
-    public record Callbacks(CallbackPolicy policy, Duration customerRing) {
+    public record Callbacks(CallbackPolicy policy, Duration customerRing, org.hotline.customer.DialRule numbers,
+                            Duration drainLimit) {
+
+        public Callbacks(CallbackPolicy policy, Duration customerRing) {
+            this(policy, customerRing, org.hotline.customer.DialRule.standard("CN"), Duration.ofMinutes(10));
+        }
     }
 
     /**

@@ -71,7 +71,6 @@ import org.hotline.campaign.DifficultCustomer;
 import org.hotline.telephony.agi.TransferScript;
 import org.hotline.telephony.ami.AgentFirstDialer;
 import org.hotline.telephony.ami.PromptStopper;
-import org.hotline.store.OpenCallbacks;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.ReportArchive;
 import org.hotline.store.RollupFeed;
@@ -209,11 +208,17 @@ public final class HotlineServer implements AutoCloseable {
                             config.callbacks().policy(), hours, config.routing().talkWarning(),
                             config.routing().talkLimit()),
                     new LeasedCallbackDialer(new AgentFirstDialer(amiLink::get, dialTimes), upkeep.lease()), recorded::append, clock);
-            if (upkeep.watch().up()) {
-                floor.restore(new OpenCallbacks(store.calls()).read());
-            } else {
-                upkeep.watch().onceUp(() -> floor.restore(new OpenCallbacks(store.calls()).read()));
-            }
+            // What the floor kept (desk states, open callbacks, tries left dialling) is read once the store answers.
+            AtomicReference<DiallingSettlement> settlement = new AtomicReference<>();
+            upkeep.whenStoreUp(() -> {
+                DiallingSettlement kept = KeptFloor.restore(floor, store, config, clock);
+                settlement.set(kept);
+                AmiLink link = amiLink.get();
+                if (link != null) {
+                    kept.start(link); // a try it cannot settle yet is tried again at the next login
+                }
+            });
+            parts.push(() -> floor.finishWrites(java.time.Duration.ofSeconds(5)));
             floor.publishAgentStates(live);
             floor.publishQueues(live);
             floor.measureWith(meters);
@@ -267,6 +272,10 @@ public final class HotlineServer implements AutoCloseable {
                     link -> {
                         phones.install(link);
                         crash.afterLogin(link);
+                        DiallingSettlement kept = settlement.get();
+                        if (kept != null) {
+                            kept.start(link);
+                        }
                     }, clock);
             parts.push(ami);
             amiLink.set(ami);
@@ -311,9 +320,11 @@ public final class HotlineServer implements AutoCloseable {
                     .dialOnlyWith(upkeep.lease());
             MongoDoNotCallList doNotCall = new MongoDoNotCallList(store.doNotCall());
             DoNotCallResource doNotCallApi = new DoNotCallResource(vertx, doNotCall, config.centre().contactNumbers(), clock);
-            CampaignRunner runner = new CampaignRunner(campaigns, contactBook, doNotCall, agentless, campaignAgents, agentFirst, clock,
+            CampaignRunner runner = new CampaignRunner(campaigns, contactBook,
+                    new org.hotline.campaign.NotToDial(doNotCall, config.callbacks().numbers()), agentless, campaignAgents, agentFirst, clock,
                     config.campaigns().dialerName(), config.campaigns().callsPerSecond());
             parts.push(runner);
+            runner.settleWith(new CelSwitchLog(config.celFile(), config.centre().numbers(), clock));
             runner.publishProgress(live);
             runner.dialOnlyWhile(upkeep.lease()::stillHeld);
             upkeep.whenLeaseHeld(runner::start);
@@ -340,6 +351,12 @@ public final class HotlineServer implements AutoCloseable {
                     new AgentSkillsResource(vertx, floor, config.queues(), savedSkills, clock), meters, clock)
                     .await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
+            // Closed first: a graceful stop lets conversations end before the scripts and the AMI link go.
+            parts.push(() -> {
+                long started = System.nanoTime();
+                floor.drain(config.callbacks().drainLimit(), ami::isConnected);
+                runner.drain(config.callbacks().drainLimit().minusNanos(System.nanoTime() - started));
+            });
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
                     config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());
             return new HotlineServer(parts, http.actualPort(), ami, live);

@@ -26,6 +26,8 @@ final class CallUpdate {
     static final String CALLBACK = "callback";
     static final String CALLBACK_STATUS = "callback.status";
     static final String PENDING = "pending";
+    static final String JOINED = "joined";
+    static final String REFUSED = "refused";
 
     private final List<Bson> parts = new ArrayList<>();
     private final Document entry = new Document();
@@ -209,7 +211,15 @@ final class CallUpdate {
                 set(CALLBACK + ".queue", requested.queue());
                 set(CALLBACK + ".requestedAt", at);
                 set(CALLBACK + ".deadline", date(requested.deadline()));
-                set(CALLBACK_STATUS, PENDING);
+                if (requested.joined() != null) {
+                    set(CALLBACK + ".joined", requested.joined()); // one open request per customer and queue: this call joined it
+                    set(CALLBACK_STATUS, JOINED);
+                } else if (requested.refusal() != null) {
+                    set(CALLBACK + ".refusal", requested.refusal()); // never dialled: the centre's dial rule refuses the number
+                    set(CALLBACK_STATUS, REFUSED);
+                } else {
+                    set(CALLBACK_STATUS, PENDING);
+                }
             }
             case CallEvent.CallbackAttempted attempt -> {
                 String outcome = dashed(attempt.outcome().name());

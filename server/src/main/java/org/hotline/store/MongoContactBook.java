@@ -147,6 +147,12 @@ public final class MongoContactBook implements ContactBook {
         return found != null && found.getDate("dialledAt") != null ? CallStage.DIALLED : CallStage.CLAIMED;
     }
 
+    @Override
+    public Optional<Instant> dialledAt(Contact claimed) {
+        Document found = contacts.find(eq("_id", claimed.id())).first();
+        return Optional.ofNullable(found == null ? null : found.getDate("dialledAt")).map(Date::toInstant);
+    }
+
     /** The claim's own condition: still dialling, with the attempt count it raised. */
     private static Bson claimOf(Contact claimed) {
         return exactly(claimed, ContactStatus.DIALLING);

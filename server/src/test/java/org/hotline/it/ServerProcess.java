@@ -122,6 +122,20 @@ final class ServerProcess implements AutoCloseable {
         return api.put(path, json);
     }
 
+    /** SIGTERM (a graceful stop: the shutdown hook runs); returns at once. */
+    void terminate() {
+        process.destroy();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the process to end; false if it still runs after {@code max}. */
+    boolean awaitExit(Duration max) throws InterruptedException {
+        return process.waitFor(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** SIGKILL, and waits until it is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
