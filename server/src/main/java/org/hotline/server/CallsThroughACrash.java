@@ -27,15 +27,19 @@ final class CallsThroughACrash {
     /** Calls Asterisk's fallback still holds at start-up are looked at again this often, for this long. */
     private static final java.time.Duration STRAGGLERS_EVERY = java.time.Duration.ofSeconds(10);
     private static final java.time.Duration STRAGGLERS_FOR = java.time.Duration.ofMinutes(30);
+    private static final java.time.Duration STORE_POLL = java.time.Duration.ofSeconds(1);
 
     private final StartupRecovery recovery;
     private final SerialCallEvents events;
     private final Instant serverStartedAt;
     private final Clock clock;
+    private final java.util.function.BooleanSupplier storeUp;
     private final AsteriskStarts starts = new AsteriskStarts();
     private final AtomicBoolean settled = new AtomicBoolean();
 
-    CallsThroughACrash(StartupRecovery recovery, SerialCallEvents events, Instant serverStartedAt, Clock clock) {
+    CallsThroughACrash(StartupRecovery recovery, SerialCallEvents events, Instant serverStartedAt, Clock clock,
+                       java.util.function.BooleanSupplier storeUp) {
+        this.storeUp = storeUp;
         this.recovery = recovery;
         this.events = events;
         this.serverStartedAt = serverStartedAt;
@@ -69,15 +73,24 @@ final class CallsThroughACrash {
         if (settled.compareAndSet(false, true)) {
             Thread.ofVirtual().name("calls-through-a-crash").start(() -> {
                 try {
-                    recovery.run(serverStartedAt, loggedInAt, live);
+                    Set<String> liveNow = live;
+                    if (!storeUp.getAsBoolean()) {
+                        LOG.info("records an earlier run left open are settled once MongoDB answers");
+                        while (!storeUp.getAsBoolean()) {
+                            Thread.sleep(STORE_POLL);
+                        }
+                        liveNow = LiveChannels.read(link); // what Asterisk still has now, not at the login
+                    }
+                    recovery.run(serverStartedAt, loggedInAt, liveNow);
                     Instant giveUpAt = clock.instant().plus(STRAGGLERS_FOR);
                     while (recovery.importStragglers() && clock.instant().isBefore(giveUpAt)) {
                         Thread.sleep(STRAGGLERS_EVERY);
                     }
-                } catch (RuntimeException e) {
-                    LOG.warn("records an earlier run left open not settled now ({}); the next start tries again", e.toString());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    LOG.warn("records an earlier run left open not settled now ({}); the next start tries again",
+                            org.hotline.store.MongoStore.plainly(e));
                 }
             });
         }

@@ -258,7 +258,7 @@ public final class HotlineServer implements AutoCloseable {
             CallsThroughACrash crash = new CallsThroughACrash(new org.hotline.recovery.StartupRecovery(
                     new org.hotline.store.MongoOpenRecords(store.calls()), config.celFile(),
                     new org.hotline.audit.CelCalls(config.ivr().hotlineContext(), agentRing), config.rings(), journal, events,
-                    clock), events, startedAt, clock);
+                    clock), events, startedAt, clock, () -> upkeep.watch().up());
             AgentPhones phones = new AgentPhones(new AgentAccounts(config.agents(), config.agentSecrets()), config.agents(),
                     config.asteriskEtc(), floor::phoneRegistered);
             AmiLink ami = new AmiLink(config.ami(),

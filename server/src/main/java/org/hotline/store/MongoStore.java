@@ -236,7 +236,7 @@ public final class MongoStore implements AutoCloseable {
     }
 
     /** The innermost cause's own words ("Connection refused", "Read timed out"), not the driver's cluster dump. */
-    static String plainly(Throwable failure) {
+    public static String plainly(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
