@@ -57,6 +57,16 @@ public final class CallTracker implements CallEventSink {
                     return; // a channel goes up once; repeats carry nothing new
                 }
                 call.answer = answered.at();
+                if (call.fallbackAnswering) {
+                    journal.append(id, answered);
+                    event = new CallEvent.AnsweredByFallback(answered.at());
+                }
+            }
+            case CallEvent.FallbackAnswering ignored -> {
+                // Asterisk's events come in order: the fallback's Answer goes up next, unless the
+                // server answered first (then the fallback's Answer changes nothing).
+                call.fallbackAnswering = call.answer == null;
+                return;
             }
             case CallEvent.HangupRequested ignored -> call.hungUpByHotline = true;
             case CallEvent.AgentRingStarted ring -> {
@@ -218,6 +228,7 @@ public final class CallTracker implements CallEventSink {
     private static final class LiveCall {
         Instant arrival;
         Instant answer;
+        boolean fallbackAnswering;
         boolean measured;
         boolean hungUpByHotline;
         Instant callerLeftAt;

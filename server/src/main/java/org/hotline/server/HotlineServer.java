@@ -95,6 +95,7 @@ import org.hotline.telephony.ami.AmiEventTranslator;
 import org.hotline.telephony.ami.AgentAnswers;
 import org.hotline.telephony.ami.DialTimes;
 import org.hotline.telephony.ami.AmiLink;
+import org.hotline.telephony.ami.DeadlineGlobals;
 import org.hotline.telephony.ami.LiveChannels;
 import org.hotline.telephony.pjsip.AgentAccounts;
 import org.hotline.telephony.pjsip.AgentPhones;
@@ -225,7 +226,7 @@ public final class HotlineServer implements AutoCloseable {
             FloorCampaignAgents campaignAgents = new FloorCampaignAgents(floor, live,
                     new OutboundScript(config.company().name(), config.company().nameEn()), PREVIEW_WAIT, clock);
             PromptStopper prompts = new PromptStopper(amiLink::get);
-            AgiServer agi = AgiServer.start(config.agi(), Map.of(
+            AgiServer agi = AgiServer.prepare(config.agi(), Map.of(
                     "campaign-agent", new CampaignAgentScript(agentFirst, config.ivr().language(), config.campaigns().ring(), clock,
                             dialTimes),
                     "campaign-answered", new CampaignAnsweredScript(agentFirst, clock),
@@ -253,6 +254,13 @@ public final class HotlineServer implements AutoCloseable {
                             events.keepOnly(LiveChannels.read(link));
                         } catch (Exception e) {
                             LOG.warn("could not re-read live channels: {}", e.getMessage());
+                        }
+                        // Calls are taken only once their events can be followed: until then Asterisk's fallback has them.
+                        DeadlineGlobals.install(link, config.agi().answerDeadline());
+                        try {
+                            agi.listen();
+                        } catch (java.io.IOException e) {
+                            LOG.error("{}", e.getMessage());
                         }
                     });
             parts.push(ami);

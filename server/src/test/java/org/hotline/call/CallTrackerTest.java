@@ -30,6 +30,25 @@ class CallTrackerTest {
     }
 
     @Test
+    void aCallTheFallbackAnsweredSaysSoWithAsterisksAnswerTimeAndKeepsItsVerdictFromTheFirstRing() {
+        tracker.publish(CALL, arrived(T0));
+        tracker.publish(CALL, new CallEvent.FallbackAnswering(T0.plusSeconds(5)));
+        tracker.publish(CALL, new CallEvent.Answered(T0.plusMillis(5_500)));
+
+        assertThat(journal).contains(new CallEvent.AnsweredByFallback(T0.plusMillis(5_500)),
+                new CallEvent.AnswerMeasured(T0.plusMillis(5_500), new AnswerMeasure(Duration.ofMillis(5_500), 2, true, false)));
+    }
+
+    @Test
+    void aFallbackReachedAfterTheServerAnsweredDidNotAnswerTheCall() {
+        tracker.publish(CALL, arrived(T0));
+        tracker.publish(CALL, new CallEvent.Answered(T0.plusMillis(40)));
+        tracker.publish(CALL, new CallEvent.FallbackAnswering(T0.plusSeconds(5)));
+
+        assertThat(journal).noneMatch(e -> e instanceof CallEvent.AnsweredByFallback || e instanceof CallEvent.FallbackAnswering);
+    }
+
+    @Test
     void theVerdictDoesNotDependOnWhichSourceSpokeFirst() {
         tracker.publish(CALL, new CallEvent.FlowStarted(T0.plusMillis(5), Language.ZH));
         tracker.publish(CALL, new CallEvent.Answered(T0.plusSeconds(10)));

@@ -52,12 +52,19 @@ final class AgiLine implements CallChannel {
     }
 
     @Override
+    public void claim() {
+        // Lifts the dialplan's TIMEOUT(absolute): past it Asterisk would give the call to its fallback.
+        run(() -> agi.setVariable("TIMEOUT(absolute)", "0"));
+    }
+
+    @Override
     public void play(Speech speech) {
-        run(() -> agi.streamFile(PromptLibrary.asteriskName(language, speech)));
         if (speech == Prompt.GREETING) {
-            // The dialplan's fallback must not greet a second time if the server goes away now.
+            // Before it starts: a caller whose greeting is cut short by the server going away must
+            // not hear it again from the dialplan's fallback.
             run(() -> agi.setVariable("HOTLINE_GREETED", "1"));
         }
+        run(() -> agi.streamFile(PromptLibrary.asteriskName(language, speech)));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.hotline.call.CallId;
@@ -54,18 +55,33 @@ public final class InboundScript implements AgiScript {
             return;
         }
         CallId id = new CallId(request.getUniqueId());
+        String fallback;
+        try {
+            // The first command doubles as a check that Asterisk still waits on this connection.
+            fallback = channel.getVariable("HOTLINE_FALLBACK");
+        } catch (AgiException gone) {
+            // Asterisk gave up on it (its deadline passed while this server was stopped): the
+            // caller is with the dialplan's fallback, which asks again on a new connection.
+            LOG.info("call {}: Asterisk no longer waits on this connection; its fallback has the caller", id);
+            return;
+        }
+        boolean heldByFallback = "1".equals(fallback);
         Instant now = clock.instant();
         InboundCall call = new InboundCall(
                 id,
                 request.getChannel(),
                 CallerId.presented(request.getCallerIdNumber(), request.getCallerIdName()),
-                arrivals.apply(id).filter(arrival -> arrival.isBefore(now)).orElse(now),
+                arrivals.apply(id).or(() -> ChannelStart.of(channel)).filter(arrival -> arrival.isBefore(now)).orElse(now),
                 language);
         AgiLine line = new AgiLine(channel, language,
                 () -> answerOverhead.record(System.nanoTime() - started, TimeUnit.NANOSECONDS),
                 () -> prompts.stop(request.getChannel()));
         try {
-            flow.handle(call, line);
+            if (heldByFallback) {
+                flow.takeBack(call, line);
+            } else {
+                flow.handle(call, line);
+            }
         } catch (RuntimeException e) {
             LOG.error("inbound flow failed for call {}; the dialplan fallback takes over", id, e);
         }
