@@ -19,6 +19,7 @@ public final class CallTracker implements CallEventSink {
 
     /** Bounds memory if hang-ups are missed (e.g. while AMI was down); resync clears such calls. */
     private static final int MAX_LIVE = 10_000;
+    private static final int MAX_RECENTLY_ENDED = 2_000;
 
     private final RingPolicy rings;
     private final CallJournal journal;
@@ -26,6 +27,17 @@ public final class CallTracker implements CallEventSink {
     /** Agent legs (Asterisk channel ids) of the calls in progress, to the call they ring for. */
     private final Map<String, CallId> legs = new HashMap<>();
     private final Map<CallId, Instant> arrivals = new ConcurrentHashMap<>();
+    /**
+     * Calls whose channel is gone, for the flow's last words: Asterisk ends the FastAGI session
+     * the moment a channel hangs up (AGIEXITONHANGUP, which its deadline to answer needs), so the
+     * flow's closing events (outcome, abandon) can come after Asterisk's hang-up.
+     */
+    private final Map<CallId, LiveCall> recentlyEnded = new java.util.LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CallId, LiveCall> eldest) {
+            return size() > MAX_RECENTLY_ENDED;
+        }
+    };
 
     public CallTracker(RingPolicy rings, CallJournal journal) {
         this.rings = rings;
@@ -35,6 +47,10 @@ public final class CallTracker implements CallEventSink {
     @Override
     public void publish(CallId id, CallEvent event) {
         LiveCall call = live.get(id);
+        if (call == null && recentlyEnded.containsKey(id)) {
+            afterEnd(id, recentlyEnded.get(id), event);
+            return;
+        }
         if (call == null) {
             CallId owner = legs.get(id.value());
             if (owner != null) {
@@ -111,6 +127,7 @@ public final class CallTracker implements CallEventSink {
                 }
                 live.remove(id);
                 arrivals.remove(id);
+                recentlyEnded.put(id, call);
             }
             default -> {
             }
@@ -124,6 +141,24 @@ public final class CallTracker implements CallEventSink {
         if (!call.measured && call.arrival != null && call.answer != null) {
             call.measured = true;
             journal.append(id, new CallEvent.AnswerMeasured(call.answer, rings.measure(call.arrival, call.answer)));
+        }
+    }
+
+    /** The flow's events that come after Asterisk's hang-up; anything Asterisk says of a gone channel is stale. */
+    private void afterEnd(CallId id, LiveCall call, CallEvent event) {
+        switch (event) {
+            case CallEvent.Abandoned abandoned -> journal.append(id, new CallEvent.Abandoned(
+                    call.callerLeftAt != null ? call.callerLeftAt : abandoned.at(), abandoned.position(), abandoned.duringRing()));
+            case CallEvent.FlowEnded ended -> journal.append(id, ended);
+            case CallEvent.CallbackRequested requested -> journal.append(id, requested);
+            case CallEvent.SurveyOffered offered -> journal.append(id, offered);
+            case CallEvent.SurveyAnswered answered -> journal.append(id, answered);
+            case CallEvent.LeftQueue left -> journal.append(id, left);
+            case CallEvent.ChoiceMade choice -> journal.append(id, choice);
+            case CallEvent.NoInput noInput -> journal.append(id, noInput);
+            case CallEvent.InvalidKey invalid -> journal.append(id, invalid);
+            default -> {
+            }
         }
     }
 

@@ -49,6 +49,20 @@ class CallTrackerTest {
     }
 
     @Test
+    void theFlowsLastWordsAfterAsterisksHangUpStillReachTheRecord() {
+        tracker.publish(CALL, arrived(T0));
+        tracker.publish(CALL, new CallEvent.HangupAsked(T0.plusSeconds(20)));
+        tracker.publish(CALL, new CallEvent.Ended(T0.plusMillis(20_010), 16, "Normal Clearing", null));
+        tracker.publish(CALL, new CallEvent.Abandoned(T0.plusMillis(20_040), 2));
+        tracker.publish(CALL, new CallEvent.FlowEnded(T0.plusMillis(20_050), FlowOutcome.CALLER_HUNG_UP));
+        tracker.publish(CALL, new CallEvent.Ended(T0.plusSeconds(21), 16, "Normal Clearing", null));
+
+        assertThat(journal).contains(new CallEvent.Abandoned(T0.plusSeconds(20), 2),
+                new CallEvent.FlowEnded(T0.plusMillis(20_050), FlowOutcome.CALLER_HUNG_UP));
+        assertThat(journal).filteredOn(CallEvent.Ended.class::isInstance).hasSize(1);
+    }
+
+    @Test
     void theVerdictDoesNotDependOnWhichSourceSpokeFirst() {
         tracker.publish(CALL, new CallEvent.FlowStarted(T0.plusMillis(5), Language.ZH));
         tracker.publish(CALL, new CallEvent.Answered(T0.plusSeconds(10)));
