@@ -9,9 +9,9 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 
 /**
- * When Asterisk created the caller's channel, asked of Asterisk itself ({@code CDR(start,u)}):
- * the call's arrival when the AMI feed did not report it (the server was stopped, or its AMI link
- * not up yet when the call came).
+ * When Asterisk created (and answered) the caller's channel, asked of Asterisk itself
+ * ({@code CDR(start,u)}, {@code CDR(answer,u)}): the call's arrival and answer when the AMI feed
+ * did not report them (the server was stopped, or its AMI link not up yet when the call came).
  */
 final class ChannelStart {
 
@@ -21,8 +21,17 @@ final class ChannelStart {
     }
 
     static Optional<Instant> of(AgiChannel channel) {
+        return read(channel, "CDR(start,u)");
+    }
+
+    /** When Asterisk answered the channel, by its CDR (empty while unanswered). */
+    static Optional<Instant> answerOf(AgiChannel channel) {
+        return read(channel, "CDR(answer,u)").filter(at -> at.isAfter(Instant.EPOCH));
+    }
+
+    private static Optional<Instant> read(AgiChannel channel, String function) {
         try {
-            return parse(channel.getVariable("CDR(start,u)"));
+            return parse(channel.getVariable(function));
         } catch (AgiException e) {
             return Optional.empty();
         }

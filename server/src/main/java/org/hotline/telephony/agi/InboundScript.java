@@ -4,12 +4,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.hotline.call.CallEvent;
+import org.hotline.call.CallEventSink;
 import org.hotline.call.CallId;
 import org.hotline.call.CallerId;
 import org.hotline.call.InboundCall;
@@ -26,14 +29,16 @@ public final class InboundScript implements AgiScript {
 
     private final InboundFlow flow;
     private final Language language;
-    private final Function<CallId, java.util.Optional<Instant>> arrivals;
+    private final Function<CallId, Optional<Instant>> arrivals;
     private final Clock clock;
     private final Timer answerOverhead;
     private final PromptStopper prompts;
+    private final CallEventSink events;
 
-    public InboundScript(InboundFlow flow, Language language, Function<CallId, java.util.Optional<Instant>> arrivals,
-                         Clock clock, MeterRegistry meters, PromptStopper prompts) {
+    public InboundScript(InboundFlow flow, Language language, Function<CallId, Optional<Instant>> arrivals,
+                         Clock clock, MeterRegistry meters, PromptStopper prompts, CallEventSink events) {
         this.prompts = prompts;
+        this.events = events;
         this.flow = flow;
         this.language = language;
         this.arrivals = arrivals;
@@ -67,12 +72,23 @@ public final class InboundScript implements AgiScript {
         }
         boolean heldByFallback = "1".equals(fallback);
         Instant now = clock.instant();
+        Optional<Instant> seen = arrivals.apply(id);
+        Optional<Instant> arrival = seen.or(() -> ChannelStart.of(channel));
         InboundCall call = new InboundCall(
                 id,
                 request.getChannel(),
                 CallerId.presented(request.getCallerIdNumber(), request.getCallerIdName()),
-                arrivals.apply(id).or(() -> ChannelStart.of(channel)).filter(arrival -> arrival.isBefore(now)).orElse(now),
+                arrival.filter(at -> at.isBefore(now)).orElse(now),
                 language);
+        if (heldByFallback && seen.isEmpty()) {
+            // Held since before the AMI link was up: the record gets the arrival and the fallback's
+            // answer from Asterisk's own account of the channel.
+            arrival.ifPresent(at -> events.publish(id, new CallEvent.Arrived(at, request.getChannel(), null, call.caller(), null)));
+            ChannelStart.answerOf(channel).ifPresent(at -> {
+                events.publish(id, new CallEvent.FallbackAnswering(at));
+                events.publish(id, new CallEvent.Answered(at));
+            });
+        }
         AgiLine line = new AgiLine(channel, language,
                 () -> answerOverhead.record(System.nanoTime() - started, TimeUnit.NANOSECONDS),
                 () -> prompts.stop(request.getChannel()));
