@@ -230,9 +230,10 @@ public final class HotlineServer implements AutoCloseable {
                     "campaign-agent", new CampaignAgentScript(agentFirst, config.ivr().language(), config.campaigns().ring(), clock,
                             dialTimes),
                     "campaign-answered", new CampaignAnsweredScript(agentFirst, clock),
-                    "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters, prompts, events),
+                    "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters, prompts, events,
+                            dialTimes),
                     "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
-                    "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts),
+                    "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts, dialTimes),
                     "callback", new CallbackScript(floor, config.ivr().language(), config.callbacks().customerRing(), clock,
                             dialTimes),
                     "campaign", new CampaignScript(agentless, config.ivr().language(), clock)));

@@ -2,6 +2,7 @@ package org.hotline.telephony.agi;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
@@ -28,16 +29,19 @@ final class AgiLine implements CallChannel {
     private final Language language;
     private final Runnable beforeAnswer;
     private final Runnable stopPrompt;
+    private final BooleanSupplier dialAnswered;
 
     /**
      * @param beforeAnswer runs just before the answer (for measuring)
      * @param stopPrompt   cuts short the prompt playing on this channel, from any thread, at once
+     * @param dialAnswered whether Asterisk reported (AMI DialEnd) this channel's last dial answered; may wait a moment
      */
-    AgiLine(AgiChannel agi, Language language, Runnable beforeAnswer, Runnable stopPrompt) {
+    AgiLine(AgiChannel agi, Language language, Runnable beforeAnswer, Runnable stopPrompt, BooleanSupplier dialAnswered) {
         this.agi = agi;
         this.language = language;
         this.beforeAnswer = beforeAnswer;
         this.stopPrompt = stopPrompt;
+        this.dialAnswered = dialAnswered;
     }
 
     @Override
@@ -108,9 +112,18 @@ final class AgiLine implements CallChannel {
         long seconds = Math.max(1, (ringFor.toMillis() + 999) / 1000);
         // Only a validated agent ID and a number go into the command.
         run(() -> agi.exec("Dial", AgentAccounts.endpointDial(agent) + "," + seconds));
-        String status = call(() -> agi.getVariable("DIALSTATUS"));
-        // Set by Asterisk on the caller's channel when the agent blind-transferred them from their phone.
-        String transferredBy = call(() -> agi.getVariable("BLINDTRANSFER"));
+        String status;
+        String transferredBy;
+        try {
+            status = call(() -> agi.getVariable("DIALSTATUS"));
+            // Set by Asterisk on the caller's channel when the agent blind-transferred them from their phone.
+            transferredBy = call(() -> agi.getVariable("BLINDTRANSFER"));
+        } catch (CallerHungUp gone) {
+            // The caller hung up and Asterisk ended the session at once (AGIEXITONHANGUP, which its
+            // deadline to answer needs): how the dial ended is then Asterisk's word on the AMI.
+            return new AgentLeg(dialAnswered.getAsBoolean() ? AgentLeg.Outcome.ANSWERED : AgentLeg.Outcome.CALLER_ABANDONED,
+                    null);
+        }
         // Only how the dial ended is read here: its times come from Asterisk's dial events (DIALEDTIME_MS and
         // ANSWEREDTIME_MS measure the caller's channel, not the agent's ring).
         AgentLeg.Outcome outcome = AgentLeg.Outcome.ofDialStatus(status, true);

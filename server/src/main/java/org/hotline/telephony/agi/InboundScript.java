@@ -18,6 +18,7 @@ import org.hotline.call.CallerId;
 import org.hotline.call.InboundCall;
 import org.hotline.call.InboundFlow;
 import org.hotline.call.Language;
+import org.hotline.telephony.ami.DialTimes;
 import org.hotline.telephony.ami.PromptStopper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class InboundScript implements AgiScript {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundScript.class);
+    /** How long to wait for the AMI's word on a dial the caller's hang-up cut short. */
+    static final java.time.Duration DIAL_EVENT_WAIT = java.time.Duration.ofMillis(300);
 
     private final InboundFlow flow;
     private final Language language;
@@ -34,9 +37,12 @@ public final class InboundScript implements AgiScript {
     private final Timer answerOverhead;
     private final PromptStopper prompts;
     private final CallEventSink events;
+    private final DialTimes dials;
 
     public InboundScript(InboundFlow flow, Language language, Function<CallId, Optional<Instant>> arrivals,
-                         Clock clock, MeterRegistry meters, PromptStopper prompts, CallEventSink events) {
+                         Clock clock, MeterRegistry meters, PromptStopper prompts, CallEventSink events,
+                         DialTimes dials) {
+        this.dials = dials;
         this.prompts = prompts;
         this.events = events;
         this.flow = flow;
@@ -91,7 +97,8 @@ public final class InboundScript implements AgiScript {
         }
         AgiLine line = new AgiLine(channel, language,
                 () -> answerOverhead.record(System.nanoTime() - started, TimeUnit.NANOSECONDS),
-                () -> prompts.stop(request.getChannel()));
+                () -> prompts.stop(request.getChannel()),
+                () -> dials.answeredAt(request.getUniqueId(), DIAL_EVENT_WAIT).isPresent());
         try {
             if (heldByFallback) {
                 flow.takeBack(call, line);
