@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiNetworkException;
 import org.hotline.call.AgentLeg;
 import org.hotline.call.CallChannel;
 import org.hotline.call.CallerHungUp;
@@ -173,6 +174,10 @@ final class AgiLine implements CallChannel {
             return query.call();
         } catch (AgiHangupException gone) {
             throw new CallerHungUp(gone);
+        } catch (AgiNetworkException closed) {
+            // Asterisk closes the session the moment the channel hangs up or its deadline takes the
+            // call (AGIEXITONHANGUP): a reset connection is the line gone, as an orderly close is.
+            throw new CallerHungUp(closed);
         } catch (AgiException e) {
             throw new IllegalStateException("AGI command failed: " + e.getMessage(), e);
         }
