@@ -3,6 +3,7 @@ package org.hotline.telephony.agi;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ public final class InboundScript implements AgiScript {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundScript.class);
     /** How long to wait for the AMI's word on a dial the caller's hang-up cut short. */
-    static final java.time.Duration DIAL_EVENT_WAIT = java.time.Duration.ofMillis(300);
+    static final Duration DIAL_EVENT_WAIT = Duration.ofMillis(300);
 
     private final InboundFlow flow;
     private final Language language;
@@ -53,8 +54,8 @@ public final class InboundScript implements AgiScript {
                 .description("From the inbound script's start to the ANSWER command being sent")
                 .publishPercentiles(0.5, 0.99)
                 .publishPercentileHistogram()
-                .minimumExpectedValue(java.time.Duration.ofNanos(10_000))
-                .maximumExpectedValue(java.time.Duration.ofSeconds(1))
+                .minimumExpectedValue(Duration.ofNanos(10_000))
+                .maximumExpectedValue(Duration.ofSeconds(1))
                 .register(meters);
     }
 
