@@ -1,6 +1,7 @@
 package org.hotline.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
@@ -90,11 +91,13 @@ class FrozenServerIT {
                     byFallback++;
                     assertThat(record.getString("answeredBy")).as(record.encodePrettily()).isEqualTo("fallback");
                     assertThat(Instant.parse(record.getJsonObject("fallback").getString("answeredAt")))
-                            .isEqualTo(answered.truncatedTo(ChronoUnit.MILLIS));
+                            .as(record.encodePrettily()).isCloseTo(answered, within(5, ChronoUnit.MILLIS));
                 } else {
                     assertThat(record.getString("answeredBy")).as(record.encodePrettily()).isNull();
                 }
-                assertThat(Instant.parse(record.getString("answeredAt"))).isEqualTo(answered.truncatedTo(ChronoUnit.MILLIS));
+                // Asterisk's AMI answer event, or its CDR's answer stamp when the server took the caller back
+                // before reading the events it missed while stopped: the same moment, to the millisecond or two.
+                assertThat(Instant.parse(record.getString("answeredAt"))).isCloseTo(answered, within(5, ChronoUnit.MILLIS));
                 assertThat(Instant.parse(record.getString("arrivalAt")))
                         .isBetween(TestAmi.at(call).minusMillis(20), TestAmi.at(call).plusMillis(20));
                 assertThat(record.getJsonObject("answer").getBoolean("withinRule")).as(record.encodePrettily()).isTrue();
