@@ -15,6 +15,10 @@ import java.util.Optional;
  * lockout period, that name is locked for the period; an address that fails four times as often is
  * locked too (guessing across many names). Kept in memory: a restart forgets, which is acceptable
  * because a restart is rare and slow compared with guessing.
+ *
+ * <p>An attempt is counted as a failure the moment it is let through ({@link #attempt}), before its
+ * password is checked, and taken back when the password was right: a password check takes a
+ * tenth of a second, and logins sent all at once must not all pass the lock before one has failed.
  */
 public final class LoginThrottle {
 
@@ -47,6 +51,39 @@ public final class LoginThrottle {
         Duration byAddress = locked(addressKey(address), maxFailures * ADDRESS_FACTOR, now);
         Duration longest = byName.compareTo(byAddress) >= 0 ? byName : byAddress;
         return longest.isZero() ? Optional.empty() : Optional.of(longest);
+    }
+
+    /**
+     * Lets one attempt through unless the name or address is locked, counting it as failed until
+     * {@link #succeeded(String, String)} says otherwise; check and count are one step.
+     *
+     * @return how long until the name (or address) may try again when it is locked; empty when this attempt may go on
+     */
+    public synchronized Optional<Duration> attempt(String user, String address) {
+        Optional<Duration> locked = lockedFor(user, address);
+        if (locked.isEmpty()) {
+            failed(user, address);
+        }
+        return locked;
+    }
+
+    /** The attempt let through was right: the name's failures are cleared and the address's counted attempt taken back. */
+    public synchronized void succeeded(String user, String address) {
+        succeeded(user);
+        Deque<Instant> times = failures.get(addressKey(address));
+        if (times != null && !times.isEmpty()) {
+            times.pollLast();
+        }
+    }
+
+    /** The attempt let through could not be checked (the users' store away): it is not counted. */
+    public synchronized void unchecked(String user, String address) {
+        for (String key : new String[] {nameKey(user), addressKey(address)}) {
+            Deque<Instant> times = failures.get(key);
+            if (times != null && !times.isEmpty()) {
+                times.pollLast();
+            }
+        }
     }
 
     public synchronized void failed(String user, String address) {

@@ -161,7 +161,16 @@ public sealed interface CallEvent {
     }
 
     /** The caller asked to be called back (keeping their place, or outside hours); due by {@code deadline}. */
-    record CallbackRequested(Instant at, String number, String queue, Instant deadline) implements CallEvent {
+    /**
+     * @param joined  the earlier call whose open request this one joined (the customer pressed 1 again), or null
+     * @param refusal why the number is not called back by the centre's dial rule, or null
+     */
+    record CallbackRequested(Instant at, String number, String queue, Instant deadline, String joined, String refusal)
+            implements CallEvent {
+
+        public CallbackRequested(Instant at, String number, String queue, Instant deadline) {
+            this(at, number, queue, deadline, null, null);
+        }
     }
 
     /**
@@ -197,6 +206,13 @@ public sealed interface CallEvent {
     }
 
     record FlowEnded(Instant at, FlowOutcome outcome) implements CallEvent {
+    }
+
+    /**
+     * The record was settled after the fact from Asterisk's own facts (a call the server lost
+     * track of, or one Asterisk handled alone); {@code at} is when that was done.
+     */
+    record Settled(Instant at, Settlement how) implements CallEvent {
     }
 
     /** The caller's channel is gone. Sources leave {@code side} null; the tracker decides it. */

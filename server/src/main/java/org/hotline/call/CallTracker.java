@@ -1,7 +1,10 @@
 package org.hotline.call;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +23,14 @@ public final class CallTracker implements CallEventSink {
     /** Bounds memory if hang-ups are missed (e.g. while AMI was down); resync clears such calls. */
     private static final int MAX_LIVE = 10_000;
     private static final int MAX_RECENTLY_ENDED = 2_000;
+    /**
+     * Asterisk hangs its channels up as it shuts down and announces the shutdown only after:
+     * calls that ended this shortly before its announcement were cut by it.
+     */
+    private static final java.time.Duration CUT_BY_SHUTDOWN = java.time.Duration.ofSeconds(3);
+    private static final int RECENT_ENDS = 1_000;
+    /** Channels whose events are kept while adoptions are pending (start-up only). */
+    private static final int MAX_UNCLAIMED = 5_000;
 
     private final RingPolicy rings;
     private final CallJournal journal;
@@ -36,6 +47,18 @@ public final class CallTracker implements CallEventSink {
         @Override
         protected boolean removeEldestEntry(Map.Entry<CallId, LiveCall> eldest) {
             return size() > MAX_RECENTLY_ENDED;
+        }
+    };
+    /** The latest calls that ended, with their end as recorded: a shutdown announced just after may claim them. */
+    private final java.util.ArrayDeque<Map.Entry<CallId, CallEvent.Ended>> recentEnds = new java.util.ArrayDeque<>();
+    /**
+     * Events of channels the tracker does not follow, kept from start-up until the calls an
+     * earlier run left are adopted: a call that ends while it is being adopted keeps its end.
+     */
+    private Map<String, List<CallEvent>> unclaimed = new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<CallEvent>> eldest) {
+            return size() > MAX_UNCLAIMED;
         }
     };
 
@@ -58,6 +81,7 @@ public final class CallTracker implements CallEventSink {
                 return;
             }
             if (!opensCall(event) || live.size() >= MAX_LIVE) {
+                keepUnclaimed(id, event);
                 return; // not a hotline call (e.g. the other half of a Local channel), or already over
             }
             call = new LiveCall();
@@ -94,7 +118,8 @@ public final class CallTracker implements CallEventSink {
                 return;
             }
             case CallEvent.HangupAsked asked -> {
-                if (call.callerLeftAt != null) {
+                if (call.callerLeftAt != null || call.cutByAsteriskAt != null) {
+                    // the second of two, or Asterisk hanging up its channels as it goes away: not the caller's doing
                     return;
                 }
                 call.callerLeftAt = asked.at();
@@ -105,6 +130,7 @@ public final class CallTracker implements CallEventSink {
                     return; // not a conversation with an agent the tracker saw answer
                 }
                 call.talkingSince = entered.at();
+                call.talked = true;
                 event = new CallEvent.ConversationStarted(entered.at(), call.answeredBy.agent);
             }
             case CallEvent.BridgeLeft left -> {
@@ -122,9 +148,19 @@ public final class CallTracker implements CallEventSink {
             }
             case CallEvent.Ended ended -> {
                 closeLeftovers(id, call, ended.at());
-                if (ended.side() == null) {
+                if (call.cutByAsteriskAt != null) {
+                    journal.append(id, new CallEvent.FlowEnded(ended.at(), FlowOutcome.LOST_WITH_ASTERISK));
+                    journal.append(id, new CallEvent.Settled(ended.at(), Settlement.LOST_WITH_ASTERISK));
+                    event = ended.withSide(HangupSide.ASTERISK);
+                } else if (call.adopted) {
+                    journal.append(id, new CallEvent.FlowEnded(ended.at(),
+                            call.talked ? FlowOutcome.CONNECTED : FlowOutcome.FAILED));
+                    event = ended.side() != null ? ended : ended.withSide(call.callerLeftAt != null ? HangupSide.CALLER
+                            : call.agentLeftAt != null ? HangupSide.AGENT : HangupSide.HOTLINE);
+                } else if (ended.side() == null) {
                     event = ended.withSide(call.hungUpByHotline ? HangupSide.HOTLINE : HangupSide.CALLER);
                 }
+                noteEnd(id, (CallEvent.Ended) event);
                 live.remove(id);
                 arrivals.remove(id);
                 recentlyEnded.put(id, call);
@@ -253,6 +289,100 @@ public final class CallTracker implements CallEventSink {
         }
     }
 
+    /**
+     * Asterisk is going away (its shutdown, or a restart seen afterwards): the calls followed now
+     * are cut by it, whatever hang-ups it reports for them from here on.
+     */
+    public void asteriskGoingAway(Instant at) {
+        live.values().forEach(call -> {
+            if (call.cutByAsteriskAt == null) {
+                call.cutByAsteriskAt = at;
+            }
+        });
+        Instant from = at.minus(CUT_BY_SHUTDOWN);
+        for (var recent = recentEnds.iterator(); recent.hasNext(); ) {
+            Map.Entry<CallId, CallEvent.Ended> end = recent.next();
+            CallEvent.Ended ended = end.getValue();
+            if (!ended.at().isBefore(from) && !ended.at().isAfter(at) && ended.side() != HangupSide.HOTLINE
+                    && ended.side() != HangupSide.ASTERISK) {
+                // recorded a moment ago as someone hanging up: it was Asterisk hanging up as it went
+                journal.append(end.getKey(), new CallEvent.FlowEnded(ended.at(), FlowOutcome.LOST_WITH_ASTERISK));
+                journal.append(end.getKey(), new CallEvent.Settled(at, Settlement.LOST_WITH_ASTERISK));
+                journal.append(end.getKey(), ended.withSide(HangupSide.ASTERISK));
+                recent.remove();
+            }
+        }
+    }
+
+    private void noteEnd(CallId id, CallEvent.Ended ended) {
+        recentEnds.addLast(Map.entry(id, ended));
+        while (recentEnds.size() > RECENT_ENDS) {
+            recentEnds.removeFirst();
+        }
+    }
+
+    /** Closes a call Asterisk lost in a restart or crash, at the last moment it was known alive. */
+    public void lostWithAsterisk(CallId id, Instant lastKnownAt) {
+        LiveCall call = live.get(id);
+        if (call != null) {
+            if (call.cutByAsteriskAt == null) {
+                call.cutByAsteriskAt = lastKnownAt;
+            }
+            publish(id, new CallEvent.Ended(lastKnownAt, 0, "Asterisk went away with the call", HangupSide.ASTERISK));
+        }
+    }
+
+    /**
+     * Takes over a call an earlier run of the server was following and Asterisk still has: its
+     * events from here on (and those that came while start-up settled it) close it at its true end.
+     */
+    public void adopt(CallId id, AdoptedCall facts) {
+        if (live.containsKey(id) || live.size() >= MAX_LIVE) {
+            return;
+        }
+        LiveCall call = new LiveCall();
+        call.adopted = true;
+        call.arrival = facts.arrival();
+        call.answer = facts.answer();
+        call.measured = facts.measured();
+        call.callerLeftAt = facts.callerLeftAt();
+        if (facts.agent() != null) {
+            call.answeredBy = new Ring(facts.agent(), null);
+            call.answeredLeg = facts.agentLeg();
+            call.talkingSince = facts.talkingSince();
+            call.talked = facts.talkingSince() != null;
+            if (facts.agentLeg() != null) {
+                legs.put(facts.agentLeg(), id);
+            }
+        }
+        live.put(id, call);
+        if (facts.arrival() != null) {
+            arrivals.put(id, facts.arrival());
+        }
+        if (unclaimed != null) {
+            replay(facts.agentLeg());
+            replay(id.value());
+        }
+    }
+
+    /** Start-up has adopted what it will: events of channels nobody follows are no longer kept. */
+    public void adoptionsDone() {
+        unclaimed = null;
+    }
+
+    private void replay(String channel) {
+        List<CallEvent> kept = channel == null ? null : unclaimed.remove(channel);
+        if (kept != null && CallId.isValid(channel)) {
+            kept.forEach(event -> publish(new CallId(channel), event));
+        }
+    }
+
+    private void keepUnclaimed(CallId id, CallEvent event) {
+        if (unclaimed != null && !(event instanceof CallEvent.Arrived)) {
+            unclaimed.computeIfAbsent(id.value(), key -> new ArrayList<>(4)).add(event);
+        }
+    }
+
     private static boolean opensCall(CallEvent event) {
         return event instanceof CallEvent.Arrived || event instanceof CallEvent.FlowStarted;
     }
@@ -272,6 +402,10 @@ public final class CallTracker implements CallEventSink {
         String answeredLeg;
         Instant agentLeftAt;
         Instant talkingSince;
+        boolean talked;
         CallEvent.Abandoned heldAbandon;
+        /** Taken over from an earlier run: no flow of this server runs it. */
+        boolean adopted;
+        Instant cutByAsteriskAt;
     }
 }

@@ -19,5 +19,11 @@ public enum FlowOutcome {
     /** The caller hung up during the flow. */
     CALLER_HUNG_UP,
     /** The server failed mid-call; the dialplan's fallback takes over. */
-    FAILED
+    FAILED,
+    /** The server was away: Asterisk's own dialplan answered and closed the call (read back from its CEL). */
+    FALLBACK_ANSWERED,
+    /** The server stopped mid-call and Asterisk kept no trace of how the call ended: closed at the last known moment. */
+    LOST_WITH_SERVER,
+    /** Asterisk itself went away (restart, crash) with the call on it. */
+    LOST_WITH_ASTERISK
 }

@@ -161,16 +161,21 @@ final class QueueWait {
         Instant at = clock.instant();
         CallbackRequest request = agents.requestCallback(
                 WaitingCall.ordinary(call.id(), rules.afterHoursQueue(), at).asCallback(), number.get(), call.language());
-        events.publish(call.id(), new CallEvent.CallbackRequested(at, request.number(), rules.afterHoursQueue().name(),
-                request.deadline()));
+        events.publish(call.id(), requested(call, request, at, rules.afterHoursQueue()));
         line.play(Prompt.CALLBACK_BOOKED);
         return true;
+    }
+
+    /** The request on this call's record: its own, or the earlier one of the same customer it joined (same confirmation). */
+    private static CallEvent.CallbackRequested requested(InboundCall call, CallbackRequest request, Instant at, Skill queue) {
+        String joined = request.id().equals(call.id()) ? null : request.id().value();
+        return new CallEvent.CallbackRequested(at, request.number(), queue.name(), request.deadline(), joined, request.refusal());
     }
 
     private FlowOutcome bookCallback(InboundCall call, CallChannel line, AgentQueue.Ticket ticket, String number, Skill skill) {
         Instant at = clock.instant();
         CallbackRequest request = ticket.callBack(number, call.language());
-        events.publish(call.id(), new CallEvent.CallbackRequested(at, request.number(), skill.name(), request.deadline()));
+        events.publish(call.id(), requested(call, request, at, skill));
         line.play(Prompt.CALLBACK_BOOKED);
         return FlowOutcome.CALLBACK_REQUESTED;
     }

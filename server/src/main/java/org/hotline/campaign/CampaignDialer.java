@@ -106,6 +106,16 @@ public final class CampaignDialer implements PacedDialer {
      * claimed; rescheduled by the rules.
      */
     public static int settleInterrupted(ContactBook book, Campaigns campaigns, String dialer, Instant staleBefore, Clock clock) {
+        return settleInterrupted(book, campaigns, dialer, staleBefore, clock, SwitchLog.none());
+    }
+
+    /**
+     * Like {@link #settleInterrupted(ContactBook, Campaigns, String, Instant, Clock)}, and a call that was
+     * dialled is looked up in the switch's own log: a customer who picked up (perhaps after the server
+     * had gone) is reached, with the switch's answer time, and not called again.
+     */
+    public static int settleInterrupted(ContactBook book, Campaigns campaigns, String dialer, Instant staleBefore, Clock clock,
+                                        SwitchLog switchLog) {
         int settled = 0;
         for (Contact left : book.interrupted(dialer, staleBefore)) {
             Optional<Campaign> campaign = campaigns.find(left.campaign());
@@ -113,13 +123,16 @@ public final class CampaignDialer implements PacedDialer {
                 continue;
             }
             Instant now = clock.instant();
-            AttemptOutcome outcome = switch (book.howFar(left)) {
+            ContactBook.CallStage stage = book.howFar(left);
+            Instant answeredAt = stage == ContactBook.CallStage.DIALLED
+                    ? book.dialledAt(left).flatMap(dialled -> switchLog.answered(left.number(), dialled)).orElse(null) : null;
+            AttemptOutcome outcome = switch (stage) {
                 case ANSWERED -> AttemptOutcome.REACHED; // the customer picked up: not to be called again for our failure
-                case DIALLED -> AttemptOutcome.INTERRUPTED;
+                case DIALLED -> answeredAt != null ? AttemptOutcome.REACHED : AttemptOutcome.INTERRUPTED;
                 case CLAIMED -> AttemptOutcome.NEVER_DIALLED;
             };
             Contact after = new AttemptPlan(campaign.get().rules()).after(left, outcome, null, now);
-            Attempt attempt = new Attempt(left, left.attempts(), null, now, null, now, outcome, null);
+            Attempt attempt = new Attempt(left, left.attempts(), null, now, answeredAt, now, outcome, null);
             if (book.finish(attempt, after, dialer)) {
                 settled++;
             }

@@ -33,6 +33,11 @@ public interface ContactBook {
 
     enum CallStage { CLAIMED, DIALLED, ANSWERED }
 
+    /** When the call of a contact left in dialling was placed, if it was. */
+    default Optional<Instant> dialledAt(Contact claimed) {
+        return Optional.empty();
+    }
+
     /** Records a finished attempt and the contact's new state (only while {@code dialer} still holds the claim). */
     boolean finish(Attempt attempt, Contact after, String dialer);
 

@@ -55,6 +55,7 @@ public final class ConfigLoader {
     static final Map<String, String> ENV_KEYS = Map.ofEntries(
             Map.entry("MONGO_URI", "mongo.uri"),
             Map.entry("HOTLINE_MONGO_DATABASE", "mongo.database"),
+            Map.entry("HOTLINE_DATA_DIR", "mongo.embeddedDataDir"),
             Map.entry("HOTLINE_COMPANY_NAME", "company.name"),
             Map.entry("HOTLINE_LANGUAGE", "ivr.language"),
             Map.entry("HOTLINE_AMI_HOST", "asterisk.ami.host"),
@@ -75,7 +76,8 @@ public final class ConfigLoader {
             Map.entry("HOTLINE_TALK_LIMIT", "routing.talkLimitSeconds"),
             Map.entry("HOTLINE_CAMPAIGN_CALLS_PER_SECOND", "campaigns.callsPerSecond"),
             Map.entry("HOTLINE_CAMPAIGN_RING", "campaigns.ringSeconds"),
-            Map.entry("HOTLINE_DIALER_NAME", "campaigns.dialerName"));
+            Map.entry("HOTLINE_DIALER_NAME", "campaigns.dialerName"),
+            Map.entry("HOTLINE_DRAIN_LIMIT", "callbacks.drainLimitSeconds"));
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[?[0-9a-fA-F:]{2,39}]?");
     private static final Pattern CONTEXT = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
@@ -131,7 +133,9 @@ public final class ConfigLoader {
                 Duration.ofMinutes(tree.integer("callbacks.withinMinutes", 60, 1, 7 * 24 * 60)),
                 tree.integer("callbacks.maxAttempts", 3, 1, 10),
                 Duration.ofMinutes(tree.integer("callbacks.retryMinutes", 10, 1, 24 * 60))),
-                Duration.ofSeconds(tree.integer("callbacks.customerRingSeconds", 30, 5, 120)));
+                Duration.ofSeconds(tree.integer("callbacks.customerRingSeconds", 30, 5, 120)),
+                dialRule(tree, centre.region()),
+                Duration.ofSeconds(tree.integer("callbacks.drainLimitSeconds", 600, 0, 4 * 3600)));
         Path asteriskEtc = stateDir.resolve(tree.string("asterisk.etcDir", "asterisk/etc")).normalize();
         Path celFile = celFile(tree, stateDir);
         ServiceHours hours = hours(tree, zone);
@@ -150,6 +154,31 @@ public final class ConfigLoader {
         return new HotlineConfig(company, centre, rings, ivr, ami, agi, http, mongo, prompts, agents, asteriskEtc,
                 stateDir.resolve("secrets/agents"), routing, callbacks, hours, customers, reports, cases, campaigns, access,
                 celFile);
+    }
+
+    /**
+     * callbacks.numbers: emergency numbers (added to the region's own), refused kinds (premium-rate
+     * always) and prefixes, and whether foreign numbers may be dialled; one rule for callbacks and campaigns.
+     */
+    private static org.hotline.customer.DialRule dialRule(ConfigTree tree, String region) {
+        org.hotline.customer.DialRule standard = org.hotline.customer.DialRule.standard(region);
+        List<String> emergency = tree.list("callbacks.numbers.emergency");
+        List<String> kinds = tree.list("callbacks.numbers.refuse");
+        java.util.Set<org.hotline.customer.DialRule.Kind> refused = kinds.isEmpty() ? standard.refusedTypes()
+                : new java.util.HashSet<>();
+        for (String kind : kinds) {
+            refused.add(org.hotline.customer.DialRule.Kind.byId(kind).orElseThrow(() -> new ConfigException(
+                    "callbacks.numbers.refuse: " + Printable.of(kind) + " is not premium-rate, shared-cost, toll-free, uan, voip, "
+                            + "personal-number, pager or voicemail")));
+        }
+        java.util.List<String> allEmergency = new java.util.ArrayList<>(standard.emergency());
+        emergency.stream().filter(number -> !allEmergency.contains(number)).forEach(allEmergency::add);
+        try {
+            return new org.hotline.customer.DialRule(region, allEmergency, refused, tree.list("callbacks.numbers.refusePrefixes"),
+                    tree.bool("callbacks.numbers.foreign", false));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("callbacks.numbers: " + e.getMessage());
+        }
     }
 
     /** The customer is answered within cases.replyWithinDays (the handbook's 3), counted from cases.deadlineFrom. */
@@ -211,7 +240,12 @@ public final class ConfigLoader {
         if (given != null && org.hotline.access.Passwords.problem(given) != null) {
             throw new ConfigException("HOTLINE_ADMIN_PASSWORD: " + org.hotline.access.Passwords.problem(given));
         }
-        return new HotlineConfig.Access(idle, longest, failures, lockout, given, stateDir.resolve("secrets/admin.password"));
+        org.hotline.access.LookupLimit lookups = new org.hotline.access.LookupLimit(
+                tree.integer("access.maxLookupMisses", org.hotline.access.LookupLimit.STANDARD.misses(), 1, 10_000),
+                Duration.ofMinutes(tree.integer("access.lookupWindowMinutes",
+                        (int) org.hotline.access.LookupLimit.STANDARD.window().toMinutes(), 1, 7 * 24 * 60)));
+        return new HotlineConfig.Access(idle, longest, failures, lockout, given, stateDir.resolve("secrets/admin.password"),
+                lookups);
     }
 
     private static HotlineConfig.Campaigns campaigns(ConfigTree tree) {

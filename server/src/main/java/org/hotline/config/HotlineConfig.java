@@ -70,12 +70,14 @@ public record HotlineConfig(
      * @param firstAdminPasswordFile where a generated first password is written for the operator (mode 600)
      */
     public record Access(java.time.Duration sessionIdle, java.time.Duration sessionLongest, int maxFailedLogins,
-                         java.time.Duration lockout, String firstAdminPassword, Path firstAdminPasswordFile) {
+                         java.time.Duration lockout, String firstAdminPassword, Path firstAdminPasswordFile,
+                         org.hotline.access.LookupLimit lookups) {
 
         @Override
         public String toString() { // the password never reaches a log
             return "Access[sessionIdle=" + sessionIdle + ", sessionLongest=" + sessionLongest + ", maxFailedLogins="
-                    + maxFailedLogins + ", lockout=" + lockout + ", firstAdminPasswordFile=" + firstAdminPasswordFile + "]";
+                    + maxFailedLogins + ", lockout=" + lockout + ", firstAdminPasswordFile=" + firstAdminPasswordFile
+                    + ", lookups=" + lookups + "]";
         }
     }
 
@@ -106,8 +108,15 @@ public record HotlineConfig(
     /**
      * @param policy      deadline and retries
      * @param customerRing how long the customer's phone rings on a callback (a person, not the three-ring rule)
+     * @param numbers      which callback and campaign numbers may be dialled (emergency, short codes, premium refused)
+     * @param drainLimit   how long a graceful stop waits for conversations in progress to end
      */
-    public record Callbacks(CallbackPolicy policy, Duration customerRing) {
+    public record Callbacks(CallbackPolicy policy, Duration customerRing, org.hotline.customer.DialRule numbers,
+                            Duration drainLimit) {
+
+        public Callbacks(CallbackPolicy policy, Duration customerRing) {
+            this(policy, customerRing, org.hotline.customer.DialRule.standard("CN"), Duration.ofMinutes(10));
+        }
     }
 
     /**

@@ -28,7 +28,8 @@ public final class AccessApi {
                      Predicate<AgentId> knownAgents, boolean secureCookie, Clock clock) {
         Sessions sessions = new Sessions(config.sessionIdle(), config.sessionLongest(), clock, new SecureRandom());
         AuditTrail trail = new AuditTrail(vertx, auditLog, clock);
-        this.guard = new AccessGuard(AccessRules.standard(), sessions, trail);
+        this.guard = new AccessGuard(AccessRules.standard(), sessions, trail,
+                new org.hotline.access.NumberLookups(config.lookups(), clock));
         this.session = new SessionResource(vertx, users, passwords, new LoginThrottle(config.maxFailedLogins(), config.lockout(), clock),
                 sessions, trail, secureCookie);
         this.users = new UsersResource(vertx, users, passwords, sessions, knownAgents);

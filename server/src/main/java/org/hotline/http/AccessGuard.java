@@ -7,6 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
+import org.hotline.access.LookupLimit;
+import org.hotline.access.NumberLookups;
 import org.hotline.access.Permission;
 import org.hotline.access.Session;
 import org.hotline.access.Sessions;
@@ -26,11 +28,18 @@ final class AccessGuard implements Handler<RoutingContext> {
     private final AccessRules rules;
     private final Sessions sessions;
     private final AuditTrail audit;
+    private final NumberLookups lookups;
 
     AccessGuard(AccessRules rules, Sessions sessions, AuditTrail audit) {
+        this(rules, sessions, audit, new NumberLookups(LookupLimit.STANDARD, java.time.Clock.systemUTC()));
+    }
+
+    /** @param lookups how many reads by phone number each user may get wrong */
+    AccessGuard(AccessRules rules, Sessions sessions, AuditTrail audit, NumberLookups lookups) {
         this.rules = rules;
         this.sessions = sessions;
         this.audit = audit;
+        this.lookups = lookups;
     }
 
     @Override
@@ -65,8 +74,14 @@ final class AccessGuard implements Handler<RoutingContext> {
         }
         String token = session.get().token();
         Viewers.put(ctx, viewer, () -> sessions.isOpen(token));
+        if (rule.looksUpNumber() && !lookUp(ctx, viewer, rule, path)) {
+            return;
+        }
         String action = export ? "report.exported" : rule.audit();
-        if (action != null) {
+        if (action != null && !changes(method)) {
+            // a read of personal data: who, what, when, and whether it found anything, as the answer starts (a live stream lasts)
+            ctx.addHeadersEndHandler(v -> audit.record(viewer.user(), action, target(ctx, path), outcome(ctx.response().getStatusCode())));
+        } else if (action != null) {
             ctx.addEndHandler(ended -> {
                 int status = ctx.response().getStatusCode();
                 if (ended.succeeded() && status >= 200 && status < 300) {
@@ -75,6 +90,36 @@ final class AccessGuard implements Handler<RoutingContext> {
             });
         }
         ctx.next();
+    }
+
+    /**
+     * Lets a read by phone number through unless the viewer has had too many misses (429, audited for
+     * supervisors to see); it counts as a miss until it is answered with anything but 404.
+     */
+    private boolean lookUp(RoutingContext ctx, Viewer viewer, AccessRules.Rule rule, String path) {
+        Optional<java.time.Duration> limited = lookups.attempt(viewer.user());
+        if (limited.isPresent()) {
+            long seconds = Math.max(1, limited.get().toSeconds());
+            audit.record(viewer.user(), "customer.lookups-limited", target(ctx, path), "too many numbers not found; refused for "
+                    + seconds + " s");
+            ctx.response().putHeader("retry-after", String.valueOf(seconds));
+            new ApiError(429, "too many look-ups of numbers that are not on file: try again in "
+                    + Math.max(1, (seconds + 59) / 60) + " min").send(ctx.response());
+            return false;
+        }
+        ctx.addHeadersEndHandler(v -> {
+            if (ctx.response().getStatusCode() != 404) {
+                lookups.found(viewer.user());
+            }
+        });
+        return true;
+    }
+
+    private static String outcome(int status) {
+        if (status >= 200 && status < 300) {
+            return "found";
+        }
+        return status == 404 ? "not found" : "answered " + status;
     }
 
     private Optional<Session> session(RoutingContext ctx) {

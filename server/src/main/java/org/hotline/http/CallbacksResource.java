@@ -26,7 +26,19 @@ final class CallbacksResource {
             }
             JsonArray open = new JsonArray();
             done.result().forEach(callback -> open.add(json(callback)));
-            Responses.json(ctx, 200, new JsonObject().put("callbacks", open));
+            floor.refusedCallbacks().onComplete(refusedDone -> {
+                JsonArray refused = new JsonArray();
+                if (refusedDone.succeeded()) {
+                    refusedDone.result().forEach(request -> refused.add(new JsonObject()
+                            .put("call", request.id().value())
+                            .put("number", request.number())
+                            .put("queue", request.call().skill().name())
+                            .put("requestedAt", request.requestedAt().toString())
+                            .put("refusal", request.refusal())));
+                }
+                // Refused by the centre's dial rule (emergency, short code, premium…): recorded, never dialled.
+                Responses.json(ctx, 200, new JsonObject().put("callbacks", open).put("refused", refused));
+            });
         }));
     }
 

@@ -69,7 +69,7 @@ record CampaignRequest(Campaign campaign, ContactSource source, List<JsonObject>
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
             try {
-                NewContact row = row(list.getValue(i), numbers);
+                NewContact row = row(shaped(list.getValue(i), i), numbers);
                 Integer first = seen.putIfAbsent(row.number(), i);
                 if (first != null) {
                     throw new IllegalArgumentException("the same number as contact " + first);
@@ -141,6 +141,30 @@ record CampaignRequest(Campaign campaign, ContactSource source, List<JsonObject>
         } catch (DateTimeParseException e) {
             throw ApiError.badParameter("source." + field, "a time like 2026-11-22T00:00:00+08:00");
         }
+    }
+
+    private static final Set<String> CONTACT_FIELDS = Set.of("number", "name", "subject", "date", "caseId");
+
+    /**
+     * A contact as the contract describes it, else the whole request is refused naming the field: an
+     * object, an array or a number where text belongs would be kept as its JSON text, and a key the
+     * contact does not have (a {@code $} operator) must never reach the store.
+     */
+    private static Object shaped(Object value, int index) {
+        if (!(value instanceof JsonObject contact)) {
+            throw ApiError.badParameter("contacts[" + index + "]", "expected an object like {\"number\": \"13900000011\"}");
+        }
+        for (String field : contact.fieldNames()) {
+            if (!CONTACT_FIELDS.contains(field)) {
+                throw ApiError.badParameter("contacts[" + index + "]." + Printable.of(field),
+                        "unknown field (" + String.join(", ", CONTACT_FIELDS.stream().sorted().toList()) + ")");
+            }
+            Object text = contact.getValue(field);
+            if (text != null && !(text instanceof String)) {
+                throw ApiError.badParameter("contacts[" + index + "]." + field, "expected text");
+            }
+        }
+        return contact;
     }
 
     private static NewContact row(Object value, PhoneNumbers numbers) {

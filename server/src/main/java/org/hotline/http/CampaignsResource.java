@@ -76,7 +76,9 @@ public final class CampaignsResource {
         this.sources = sources;
         this.contactUpload = contactUpload;
         this.uploadedContacts = uploadedContacts;
-        this.uploads = uploads;
+        // uploaded contact lists wait here: customers' numbers, the server's user's only (the files inside, made by
+        // Vert.x with the umask's mode, cannot be reached through the directory)
+        this.uploads = uploads == null ? null : org.hotline.config.OwnerOnly.directory(uploads);
         this.campaigns = campaigns;
         this.book = book;
         this.runner = runner;
@@ -87,7 +89,7 @@ public final class CampaignsResource {
     }
 
     void mount(Router router) {
-        router.post("/api/campaigns/upload").handler(BodyHandler.create()
+        router.post("/api/campaigns/upload").handler(new UploadDeadline()).handler(BodyHandler.create()
                 .setBodyLimit(UploadLimits.standard().maxBytes() + 64 * 1024)
                 .setUploadsDirectory(uploads.toString()).setDeleteUploadedFilesOnEnd(true)).handler(this::upload);
         router.post("/api/campaigns").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(this::create);
@@ -153,6 +155,7 @@ public final class CampaignsResource {
      * do-not-call numbers and the encoding read come back with the campaign.
      */
     private void upload(RoutingContext ctx) {
+        UploadDeadline.received(ctx);
         Campaign campaign;
         Path file;
         Instant now = clock.instant();

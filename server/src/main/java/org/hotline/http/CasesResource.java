@@ -19,6 +19,9 @@ import org.hotline.cases.Casework;
 import org.hotline.cases.IllegalCaseChange;
 import org.hotline.cases.NewCase;
 import org.hotline.cases.NoSuchCase;
+import org.hotline.cases.CaseWorkers;
+import org.hotline.cases.NotYourCase;
+import org.hotline.cases.TeamLeads;
 import org.hotline.customer.PhoneNumbers;
 import org.hotline.routing.AgentId;
 import org.hotline.store.MongoCases;
@@ -43,12 +46,20 @@ public final class CasesResource {
     private final CaseForm form;
     private final PhoneNumbers numbers;
     private final Predicate<AgentId> knownAgent;
+    private final CaseWorkers workers;
     private final Clock clock;
+
+    /** Without a roster's team leads: agents work only on their own cases. */
+    public CasesResource(Vertx vertx, Casework casework, MongoCases cases, PhoneNumbers numbers, Predicate<AgentId> knownAgent,
+                         Clock clock) {
+        this(vertx, casework, cases, numbers, knownAgent, new CaseWorkers(new TeamLeads(List.of())), clock);
+    }
 
     /** @param knownAgent whether an ID is an agent of the roster (owners and those who make changes must be) */
     public CasesResource(Vertx vertx, Casework casework, MongoCases cases, PhoneNumbers numbers, Predicate<AgentId> knownAgent,
-                         Clock clock) {
+                         CaseWorkers workers, Clock clock) {
         this.vertx = vertx;
+        this.workers = workers;
         this.casework = casework;
         this.cases = cases;
         this.form = new CaseForm(numbers, knownAgent);
@@ -89,7 +100,8 @@ public final class CasesResource {
             error.send(ctx.response());
             return;
         }
-        blocking(ctx, () -> casework.followUp(original, request), opened -> Responses.json(ctx, 201, json(opened)));
+        var self = Viewers.onlyAgent(ctx);
+        blocking(ctx, () -> casework.followUp(mayWorkOn(original, self), request), opened -> Responses.json(ctx, 201, json(opened)));
     }
 
     private void status(RoutingContext ctx) {
@@ -105,7 +117,8 @@ public final class CasesResource {
             error.send(ctx.response());
             return;
         }
-        blocking(ctx, () -> casework.move(id, change.status(), change.from(), change.by(), change.note()),
+        var self = Viewers.onlyAgent(ctx);
+        blocking(ctx, () -> casework.move(mayWorkOn(id, self), change.status(), change.from(), change.by(), change.note()),
                 moved -> Responses.json(ctx, 200, json(moved)));
     }
 
@@ -117,13 +130,14 @@ public final class CasesResource {
             error.send(ctx.response());
             return;
         }
-        blocking(ctx, () -> cases.find(id).orElseThrow(() -> new NoSuchCase(id)), found -> {
-            if (viewerMayActAs(ctx, found.owner())) {
-                Responses.json(ctx, 200, json(found));
-            } else {
-                new ApiError(403, "an agent may read only their own cases").send(ctx.response());
+        var self = Viewers.onlyAgent(ctx);
+        blocking(ctx, () -> {
+            Case found = cases.find(id).orElseThrow(() -> new NoSuchCase(id));
+            if (self.isPresent() && !workers.include(found, self.get())) {
+                throw new NotYourCase(found);
             }
-        });
+            return found;
+        }, found -> Responses.json(ctx, 200, json(found)));
     }
 
     private void list(RoutingContext ctx) {
@@ -201,6 +215,17 @@ public final class CasesResource {
                 request.customer(), self.get());
     }
 
+    /** The case's ID when the agent (if the viewer is only one) may work on it; blocking. */
+    private CaseId mayWorkOn(CaseId id, java.util.Optional<AgentId> agent) {
+        if (agent.isPresent()) {
+            Case found = cases.find(id).orElseThrow(() -> new NoSuchCase(id));
+            if (!workers.include(found, agent.get())) {
+                throw new NotYourCase(found);
+            }
+        }
+        return id;
+    }
+
     private static boolean viewerMayActAs(RoutingContext ctx, AgentId agent) {
         return Viewers.onlyAgent(ctx).map(self -> agent == null || self.equals(agent)).orElse(true);
     }
@@ -269,6 +294,7 @@ public final class CasesResource {
             ApiError error = switch (cause) {
                 case NoSuchCase none -> new ApiError(404, none.getMessage());
                 case IllegalCaseChange refused -> new ApiError(409, refused.getMessage());
+                case NotYourCase refused -> new ApiError(403, refused.getMessage());
                 case IllegalArgumentException bad -> new ApiError(400, bad.getMessage());
                 default -> new ApiError(503, "case file unavailable: " + cause.getMessage());
             };

@@ -10,7 +10,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * {@code GET /api/health}: each part the hotline needs (AMI, AGI, MongoDB), up or down.
- * 200 when all are up, 503 otherwise, so a load balancer or monitor can act on the status alone.
+ * 200 when all are up, 503 otherwise, so a load balancer or monitor can act on the status alone;
+ * a {@link DegradedPart} down (the store) makes it {@code degraded} with 200 and the problem named:
+ * calls are still answered.
  */
 final class HealthResource {
 
@@ -29,28 +31,32 @@ final class HealthResource {
     private void health(RoutingContext ctx) {
         // Checks may do I/O (a MongoDB ping): never on the event loop.
         vertx.executeBlocking(() -> {
-            Map<String, Boolean> results = new LinkedHashMap<>();
-            checks.forEach((name, check) -> {
+            JsonObject body = new JsonObject();
+            boolean down = false;
+            boolean degraded = false;
+            for (Map.Entry<String, BooleanSupplier> check : checks.entrySet()) {
                 boolean up;
                 try {
-                    up = check.getAsBoolean();
+                    up = check.getValue().getAsBoolean();
                 } catch (RuntimeException e) {
                     up = false;
                 }
-                results.put(name, up);
-            });
-            return results;
-        }, false).onComplete(done -> {
-            JsonObject body = new JsonObject();
-            boolean allUp = done.succeeded();
-            if (done.succeeded()) {
-                for (Map.Entry<String, Boolean> result : done.result().entrySet()) {
-                    body.put(result.getKey(), new JsonObject().put("status", result.getValue() ? "up" : "down"));
-                    allUp &= result.getValue();
+                JsonObject part = new JsonObject().put("status", up ? "up" : "down");
+                if (!up && check.getValue() instanceof DegradedPart degradable) {
+                    part.put("problem", degradable.problem());
+                    degraded = true;
+                } else {
+                    down |= !up;
                 }
+                body.put(check.getKey(), part);
             }
-            body.put("status", allUp ? "up" : "down");
-            Responses.json(ctx, allUp ? 200 : 503, body);
+            return body.put("status", down ? "down" : degraded ? "degraded" : "up");
+        }, false).onComplete(done -> {
+            if (done.failed()) {
+                Responses.json(ctx, 503, new JsonObject().put("status", "down"));
+                return;
+            }
+            Responses.json(ctx, "down".equals(done.result().getString("status")) ? 503 : 200, done.result());
         });
     }
 }

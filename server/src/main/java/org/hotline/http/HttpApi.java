@@ -43,6 +43,9 @@ public final class HttpApi {
                                            PrometheusMeterRegistry metrics, Clock clock) {
         Router router = Router.router(vertx);
         WebPages.mount(router);
+        if (health.get("mongo") instanceof DegradedPart store) {
+            new StoreGate(store).mount(router);
+        }
         // who is asking first (401/403 before any body is read), then whether the request fits the contract (400)
         access.mountGuard(router);
         contract.mount(router);

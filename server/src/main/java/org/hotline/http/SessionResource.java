@@ -84,7 +84,7 @@ final class SessionResource {
             return;
         }
         String address = String.valueOf(ctx.request().remoteAddress().hostAddress());
-        if (throttle.lockedFor(viewer.user(), address).isPresent()) {
+        if (throttle.attempt(viewer.user(), address).isPresent()) {
             new ApiError(429, "too many wrong passwords: try again later").send(ctx.response());
             return;
         }
@@ -93,11 +93,12 @@ final class SessionResource {
             return user;
         }), false).onComplete(done -> {
             if (done.failed()) {
+                throttle.unchecked(viewer.user(), address);
                 new ApiError(503, "users unavailable; try again").send(ctx.response());
             } else if (done.result().isEmpty()) {
-                throttle.failed(viewer.user(), address);
                 ApiError.badParameter("current", "not your current password").send(ctx.response());
             } else {
+                throttle.succeeded(viewer.user(), address);
                 sessions.closeAllOf(viewer.user());
                 Session session = sessions.open(done.result().get());
                 audit.record(viewer.user(), "password.changed", null, null);
@@ -122,7 +123,8 @@ final class SessionResource {
             return;
         }
         String address = String.valueOf(ctx.request().remoteAddress().hostAddress());
-        Optional<Duration> locked = throttle.lockedFor(name, address);
+        // counted before the password is checked, so logins sent at once cannot all slip past the lock
+        Optional<Duration> locked = throttle.attempt(name, address);
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds());
             audit.record(User.isValidName(name) ? name : "?", "login.locked", address, null);
@@ -134,16 +136,16 @@ final class SessionResource {
         }
         vertx.executeBlocking(() -> check(name, password), false).onComplete(done -> {
             if (done.failed()) {
+                throttle.unchecked(name, address);
                 new ApiError(503, "users unavailable; try again").send(ctx.response());
                 return;
             }
             if (done.result().isEmpty()) {
-                throttle.failed(name, address);
                 audit.record(User.isValidName(name) ? name : "?", "login.failed", address, null);
                 new ApiError(401, "wrong user name or password").send(ctx.response());
                 return;
             }
-            throttle.succeeded(name);
+            throttle.succeeded(name, address);
             Session session = sessions.open(done.result().get());
             audit.record(session.viewer().user(), "login", address, null);
             ctx.response().addCookie(sessionCookie(session.token()));

@@ -13,6 +13,13 @@ public interface CallbackDialer {
 
     interface Result {
 
+        /**
+         * The agent's leg is about to be placed with the channel id {@code channel}. Blocks until the
+         * try's dialling state is kept; when it throws, nothing is dialled ({@link #couldNotDial}).
+         */
+        default void placing(String channel) {
+        }
+
         /** The agent's phone rang out, was busy or unreachable. */
         void agentDidNotAnswer(java.time.Instant rangAt);
 

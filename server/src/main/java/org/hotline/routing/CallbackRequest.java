@@ -15,9 +15,16 @@ import org.hotline.call.Language;
  * @param language the language the caller was served in
  * @param deadline the time by which the customer should have been called back
  * @param attempts how many times the customer has been dialled so far
+ * @param refusal  why the number is not called back (the centre's dial rule: emergency, short code, premium…),
+ *                 or null when it may be: a refused request is recorded, never queued nor dialled
  */
 public record CallbackRequest(WaitingCall call, String number, Language language, Instant requestedAt, Instant deadline,
-                              int attempts) {
+                              int attempts, String refusal) {
+
+    public CallbackRequest(WaitingCall call, String number, Language language, Instant requestedAt, Instant deadline,
+                           int attempts) {
+        this(call, number, language, requestedAt, deadline, attempts, null);
+    }
 
     private static final Pattern DIALABLE = Pattern.compile("\\+?[0-9]{3,20}");
 
@@ -40,6 +47,15 @@ public record CallbackRequest(WaitingCall call, String number, Language language
     }
 
     public CallbackRequest attempted() {
-        return new CallbackRequest(call, number, language, requestedAt, deadline, attempts + 1);
+        return new CallbackRequest(call, number, language, requestedAt, deadline, attempts + 1, refusal);
+    }
+
+    /** The same request, refused by the centre's dial rule for {@code why}. */
+    public CallbackRequest refused(String why) {
+        return new CallbackRequest(call, number, language, requestedAt, deadline, attempts, why);
+    }
+
+    public boolean isRefused() {
+        return refusal != null;
     }
 }

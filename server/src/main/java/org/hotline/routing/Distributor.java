@@ -394,6 +394,24 @@ public final class Distributor {
         change(seat, AgentState.LOGGED_OUT, null);
     }
 
+    /**
+     * After a restart: the agent is back as they last chose (logged out, ready, or paused and why,
+     * since then). Their phone counts as unregistered until Asterisk says otherwise, so nobody is
+     * offered a call before their phone is seen. Only before the agent has done anything since the start.
+     */
+    public void resume(AgentId id, DeskState kept) {
+        Seat seat = seat(id);
+        if (seat.state != AgentState.LOGGED_OUT) {
+            throw new IllegalStateException("agent " + id + " is already " + seat.state);
+        }
+        refresh(seat, () -> {
+            seat.state = kept.state();
+            seat.reason = kept.reason();
+            seat.since = kept.since();
+            seat.idleSince = kept.since();
+        });
+    }
+
     /** Whether the agent's softphone is registered: an unregistered phone is never offered a call. */
     public void phoneRegistered(AgentId id, boolean registered) {
         Seat seat = seat(id);
@@ -408,7 +426,8 @@ public final class Distributor {
 
     public AgentStatus status(AgentId id) {
         Seat seat = seat(id);
-        return new AgentStatus(seat.agent, seat.state, seat.reason, seat.since, seat.registered, seat.busy, seat.offeredCall);
+        return new AgentStatus(seat.agent, seat.state, seat.reason, seat.since, seat.registered, seat.busy, seat.offeredCall,
+                seat.pauseAfterCall);
     }
 
     public List<AgentStatus> statuses() {

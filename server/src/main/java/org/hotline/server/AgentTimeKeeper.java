@@ -56,6 +56,20 @@ final class AgentTimeKeeper {
         });
     }
 
+    /**
+     * At a graceful stop: counts every open stretch up to {@code now}; the stretches go on from
+     * {@code now} (a floor that keeps running counts them again only from there).
+     */
+    void flushAll(Instant now) {
+        open.replaceAll((agent, was) -> {
+            if (!now.isAfter(was.since())) {
+                return was;
+            }
+            emit(agent, was, now);
+            return new Open(was.state(), was.reason(), now);
+        });
+    }
+
     private void emit(AgentId agent, Open was, Instant until) {
         if (until.isAfter(was.since())) {
             spans.accept(new AgentSpan(agent.value(), was.state(), was.reason(), was.since(), until));

@@ -57,9 +57,12 @@ public final class CampaignRunner implements AutoCloseable {
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("campaign-runner").daemon().factory());
     private final Map<CampaignId, PacedDialer> dialling = new LinkedHashMap<>();
+    private volatile boolean stopping;
+    private volatile org.hotline.campaign.SwitchLog switchLog = org.hotline.campaign.SwitchLog.none();
     private double tokens;
     private Instant lastStep;
     private Instant lastCompletionCheck = Instant.EPOCH;
+    private volatile java.util.function.BooleanSupplier mayDial = () -> true;
 
     /**
      * @param line       places agentless calls (surveys, notices)
@@ -82,6 +85,11 @@ public final class CampaignRunner implements AutoCloseable {
     /** Publishes each running campaign's progress on the live channel every few seconds ({@code campaign-progress}). */
     public void publishProgress(LiveFeed live) {
         thread.execute(() -> this.live = live);
+    }
+
+    /** Dials (and resumes campaigns) only while {@code allowed} says so: this server holds the store's lease. */
+    public void dialOnlyWhile(java.util.function.BooleanSupplier allowed) {
+        this.mayDial = allowed;
     }
 
     public void start() {
@@ -135,7 +143,8 @@ public final class CampaignRunner implements AutoCloseable {
 
     private void resume() {
         try {
-            int settled = CampaignDialer.settleInterrupted(book, campaigns, dialerName, clock.instant().minus(STALE_CLAIM), clock);
+            int settled = CampaignDialer.settleInterrupted(book, campaigns, dialerName, clock.instant().minus(STALE_CLAIM), clock,
+                    switchLog);
             if (settled > 0) {
                 LOG.info("{} campaign calls left under way before the restart were counted and rescheduled", settled);
             }
@@ -156,6 +165,9 @@ public final class CampaignRunner implements AutoCloseable {
     }
 
     private void stepSafely() {
+        if (!mayDial.getAsBoolean()) {
+            return;
+        }
         try {
             step();
         } catch (RuntimeException e) {
@@ -164,6 +176,9 @@ public final class CampaignRunner implements AutoCloseable {
     }
 
     private void step() {
+        if (stopping) {
+            return; // a graceful stop: the calls in flight end, no new one starts
+        }
         Instant now = clock.instant();
         if (lastStep != null) {
             double elapsed = Duration.between(lastStep, now).toMillis() / 1000.0;
@@ -203,6 +218,41 @@ public final class CampaignRunner implements AutoCloseable {
                 live.publish(LiveEvent.forEveryone("campaign-progress",
                         CampaignProgressEvent.of(id, completed ? CampaignStatus.COMPLETED : CampaignStatus.RUNNING,
                                 dialer.inFlight(), progress), clock.instant()));
+            }
+        }
+    }
+
+    /** Calls left under way by a stopped server are looked up in the switch's own log (before {@link #start()}). */
+    public void settleWith(org.hotline.campaign.SwitchLog log) {
+        this.switchLog = log;
+    }
+
+    /**
+     * A graceful stop: no campaign call starts from now on; returns once the calls in flight have
+     * ended (their outcomes recorded by their own scripts) or {@code limit} has passed. Blocks.
+     */
+    public boolean drain(Duration limit) {
+        stopping = true;
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            int inFlight;
+            try {
+                inFlight = thread.submit(() -> dialling.values().stream().mapToInt(PacedDialer::inFlight).sum()).get();
+            } catch (Exception stopped) {
+                return false;
+            }
+            if (inFlight == 0) {
+                return true;
+            }
+            if (System.nanoTime() >= deadline) {
+                LOG.warn("stopping with {} campaign call(s) still in flight after {}", inFlight, limit);
+                return false;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
     }

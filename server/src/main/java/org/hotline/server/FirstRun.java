@@ -49,12 +49,12 @@ final class FirstRun {
 
     private static void written(Path file, String password) {
         try {
-            Files.createDirectories(file.getParent());
+            org.hotline.config.OwnerOnly.directory(file.getParent());
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, password + "\n");
             LOG.warn("first run: user '{}' made; its password is in {} (log in and change it)", FirstAdmin.NAME, file);
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.error("first run: user '{}' made, but its password could not be written to {}: {}. Set HOTLINE_ADMIN_PASSWORD"
                     + " and empty the users collection to start again", FirstAdmin.NAME, file, e.toString());
         }

@@ -37,6 +37,12 @@ import org.hotline.routing.Offer;
 import org.hotline.routing.PauseReason;
 import org.hotline.routing.Skill;
 import org.hotline.routing.WaitingCall;
+import org.hotline.customer.DialRule;
+import org.hotline.routing.DeskLog;
+import org.hotline.routing.DeskState;
+import org.hotline.routing.DiallingLog;
+import org.hotline.routing.OpenRequests;
+import org.hotline.routing.UnsettledDial;
 
 /**
  * The contact-center floor: the distributor, run on the one Vert.x context that also tracks
@@ -69,6 +75,24 @@ public final class Floor implements AgentQueue {
     private AgentTimeKeeper agentTime; // confined to the context; null until agent time is recorded
     private final Map<AgentId, CallId> talking = new HashMap<>();
     private final Map<AgentId, CallId> wrapping = new HashMap<>();
+    /** Each customer's open request per queue: a second press joins it. */
+    private final CustomerRequests customers = new CustomerRequests(this::dialRule);
+    /** The channel id of the agent's leg of each callback being dialled, as kept in the dialling log. */
+    private final Map<CallId, String> legs = new HashMap<>();
+    /** Requests a stopped server left dialling, held out of line until Asterisk's facts settle them. */
+    private final Map<CallId, UnsettledDial> settling = new HashMap<>();
+    /** Requests refused by the dial rule lately, for supervisors (newest last). */
+    private final java.util.Deque<CallbackRequest> refused = new java.util.ArrayDeque<>();
+    /** Agents restored at start-up whose phone Asterisk has not reported on yet. */
+    private final java.util.Set<AgentId> unchecked = new java.util.HashSet<>();
+    /** Store writes that must keep their order (desk states, settled tries), off the event loop. */
+    private final java.util.concurrent.ExecutorService writer =
+            java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofVirtual().name("floor-writes").factory());
+    private volatile DialRule numbers; // null: every dialable number is called back
+    private volatile OpenRequests openRequests = OpenRequests.none();
+    private volatile DiallingLog diallingLog = DiallingLog.none();
+    private KeptDesks desks; // confined to the context; null until desk states are kept
+    private boolean draining; // confined to the context: a graceful stop makes no new offers
 
     /** A callback whose agent is being rung, or talking to the customer. */
     private record Dialling(AgentId agent, Instant agentRangAt) {
@@ -98,10 +122,33 @@ public final class Floor implements AgentQueue {
 
     /** Callback requests still open when the server last stopped: back in line at their own places. */
     public void restore(List<CallbackRequest> open) {
+        restore(open, List.of());
+    }
+
+    /**
+     * Callback requests still open when the server last stopped: back in line at their own places,
+     * except those it left dialling ({@code unsettled}): they wait out of line, their agent's phone
+     * counted busy, until {@link #settle} says from Asterisk's facts what became of that try.
+     */
+    public void restore(List<CallbackRequest> open, List<UnsettledDial> unsettled) {
         context.runOnContext(ignored -> {
+            Map<CallId, UnsettledDial> left = new HashMap<>();
+            unsettled.forEach(dial -> left.put(dial.request(), dial));
             for (CallbackRequest request : open) {
-                if (!callbacks.containsKey(request.id())) {
-                    callbacks.put(request.id(), request);
+                if (callbacks.containsKey(request.id())) {
+                    continue;
+                }
+                callbacks.put(request.id(), request);
+                customers.restored(request);
+                UnsettledDial dial = left.get(request.id());
+                if (dial != null) {
+                    settling.put(request.id(), dial);
+                    try {
+                        distributor.phoneBusy(dial.agent(), true); // they may still be talking to the customer
+                    } catch (RuntimeException notOnTheRoster) {
+                        // an agent no longer on the roster: only the request waits
+                    }
+                } else {
                     distributor.enqueue(request.call());
                 }
             }
@@ -109,12 +156,156 @@ public final class Floor implements AgentQueue {
         });
     }
 
+    /**
+     * What Asterisk saw of a try a stopped server left dialling: {@code outcome} null when the agent's
+     * leg was never placed (the request goes back to its place, no try counted); otherwise the try is
+     * recorded with Asterisk's times and the request closed or retried like any other try.
+     */
+    public Future<Boolean> settle(UnsettledDial dial, CallbackOutcome outcome, Instant agentRangAt, Instant customerAnsweredAt,
+                                  Instant endedAt) {
+        return on(() -> {
+            if (settling.remove(dial.request()) == null) {
+                return false;
+            }
+            try {
+                distributor.phoneBusy(dial.agent(), false);
+            } catch (RuntimeException notOnTheRoster) {
+                // nothing to free
+            }
+            CallbackRequest request = callbacks.get(dial.request());
+            String result = outcome == null ? "not-placed" : outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            write(() -> diallingLog.settled(dial.request(), dial.channel(), result, endedAt));
+            if (request == null) {
+                return true;
+            }
+            if (outcome == null) {
+                distributor.enqueue(request.call());
+            } else {
+                records.publish(dial.request(), new CallEvent.CallbackAttempted(endedAt, dial.agent().value(),
+                        agentRangAt != null ? agentRangAt : dial.since(), outcome, customerAnsweredAt));
+                if (outcome == CallbackOutcome.AGENT_NO_ANSWER) {
+                    distributor.enqueue(request.call()); // the customer was not dialled: the request keeps its place
+                } else {
+                    afterTry(request, outcome, Duration.ZERO);
+                }
+            }
+            dispatch();
+            return true;
+        });
+    }
+
+    // ------------------------------------------------------------------ what is kept across a restart
+
+    /** Refuses callback numbers the centre must not dial (emergency, short codes, premium…). */
+    public void checkNumbersWith(DialRule rule) {
+        this.numbers = rule;
+    }
+
+    /** One open request per customer and queue, held in the store as well as here. */
+    public void keepOpenRequestsIn(OpenRequests store) {
+        this.openRequests = store;
+    }
+
+    /** Each try's dialling state, kept before anything is dialled. */
+    public void keepDiallingIn(DiallingLog log) {
+        this.diallingLog = log;
+    }
+
+    /**
+     * Agents back as they last chose (before any call is offered: run this before the floor takes
+     * calls), and every change from now on kept in {@code log}. A phone counts as unregistered until
+     * Asterisk reports it, so a ready agent whose phone is gone is not offered calls.
+     */
+    public void keepDesksIn(DeskLog log, Map<AgentId, DeskState> kept) {
+        context.runOnContext(ignored -> {
+            KeptDesks keeping = new KeptDesks(log, this::write);
+            kept.forEach((agent, state) -> {
+                try {
+                    distributor.resume(agent, state);
+                    keeping.resumed(agent, state);
+                    unchecked.add(agent);
+                    LoggerFactory.getLogger(Floor.class).info("agent {} back {}{} since {}{}", agent, state.state(),
+                            state.reason() == null ? "" : " (" + state.reason() + ")", state.since(),
+                            state.state() == AgentState.READY ? "; offered calls once Asterisk shows their phone registered" : "");
+                } catch (RuntimeException e) {
+                    LoggerFactory.getLogger(Floor.class).warn("agent {}: kept state not restored ({})", agent, e.getMessage());
+                }
+            });
+            desks = keeping;
+            dispatch();
+        });
+    }
+
+    /**
+     * A graceful stop: no new offers (so no new dials) from now on; returns once no agent is being
+     * rung for a callback and every conversation has ended, or when {@code limit} has passed. Blocks:
+     * never from an event loop.
+     */
+    public boolean drain(Duration limit) {
+        return drain(limit, () -> true);
+    }
+
+    /**
+     * Like {@link #drain(Duration)}, waiting only while {@code observed} holds: with the link to the
+     * switch down, the end of a conversation cannot be seen, so there is nothing to wait for.
+     */
+    public boolean drain(Duration limit, java.util.function.BooleanSupplier observed) {
+        long started = System.nanoTime();
+        long deadline = started + limit.toNanos();
+        int inProgress = block(on(() -> {
+            draining = true;
+            return talking.size() + dialling.size();
+        }));
+        LoggerFactory.getLogger(Floor.class).info("stopping: no new offers; {} conversation(s) or callback(s) in progress may end "
+                + "(at most {})", inProgress, limit);
+        while (true) {
+            boolean quiet;
+            try {
+                quiet = block(on(() -> dialling.isEmpty() && talking.isEmpty()
+                        && tickets.values().stream().noneMatch(ticket -> ticket.agent != null)));
+            } catch (IllegalStateException floorGone) {
+                return false;
+            }
+            if (quiet) {
+                LoggerFactory.getLogger(Floor.class).info("stopping: nothing in progress after {} ms",
+                        Duration.ofNanos(System.nanoTime() - started).toMillis());
+                return true;
+            }
+            if (System.nanoTime() >= deadline || !observed.getAsBoolean()) {
+                LoggerFactory.getLogger(Floor.class).warn("stopping with conversations still in progress ({})",
+                        observed.getAsBoolean() ? "the drain limit of " + limit + " has passed" : "the AMI link is down");
+                return false;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /** Store writes still waiting are done (shutdown), up to {@code limit}. */
+    void finishWrites(Duration limit) {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Requests the dial rule refused lately, newest last. */
+    public Future<List<CallbackRequest>> refusedCallbacks() {
+        return on(() -> List.copyOf(refused));
+    }
+
     /** The callback requests not closed yet, oldest first. */
     public Future<List<OpenCallback>> openCallbacks() {
         return on(() -> callbacks.values().stream()
                 .sorted(java.util.Comparator.comparing(CallbackRequest::requestedAt))
                 .map(request -> new OpenCallback(request, distributor.position(request.id()).orElse(0),
-                        dialling.containsKey(request.id())))
+                        dialling.containsKey(request.id()) || settling.containsKey(request.id())))
                 .toList());
     }
 
@@ -157,19 +348,49 @@ public final class Floor implements AgentQueue {
             talking.remove(leg.agent());
             records.publish(id, new CallEvent.CallbackAttempted(clock.instant(), leg.agent().value(),
                     agentRangAt != null ? agentRangAt : leg.agentRangAt(), outcome, customerAnsweredAt));
-            CallbackRequest tried = request.attempted();
-            if (outcome == CallbackOutcome.CUSTOMER_ANSWERED) {
-                estimate.handled(talk.plus(rules.wrapUp()));
-                close(id, true);
-            } else if (rules.callbacks().triesAgain(tried)) {
-                callbacks.put(id, tried);
-                later(rules.callbacks().retryAfter(), () -> requeue(tried));
-            } else {
-                close(id, false);
-            }
+            settled(id, outcome);
+            afterTry(request, outcome, talk);
             dispatch();
             return true;
         });
+    }
+
+    /** After a try: closed when the customer was reached or the tries are used up, else back in line later. */
+    private void afterTry(CallbackRequest request, CallbackOutcome outcome, Duration talk) {
+        CallId id = request.id();
+        CallbackRequest tried = request.attempted();
+        if (outcome == CallbackOutcome.CUSTOMER_ANSWERED) {
+            estimate.handled(talk.plus(rules.wrapUp()));
+            close(id, true);
+        } else if (rules.callbacks().triesAgain(tried)) {
+            callbacks.put(id, tried);
+            later(rules.callbacks().retryAfter(), () -> requeue(tried));
+        } else {
+            close(id, false);
+        }
+    }
+
+    /** The try's dialling state settled in the store, after the try was recorded. */
+    private void settled(CallId id, CallbackOutcome outcome) {
+        String channel = legs.remove(id);
+        if (channel != null) {
+            Instant at = clock.instant();
+            write(() -> diallingLog.settled(id, channel, outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), at));
+        }
+    }
+
+    private void write(Runnable work) {
+        try {
+            writer.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LoggerFactory.getLogger(Floor.class).warn("floor state not written to the store: {}", e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            LoggerFactory.getLogger(Floor.class).warn("floor state not written: the server is stopping");
+        }
     }
 
     /**
@@ -194,6 +415,18 @@ public final class Floor implements AgentQueue {
             agentTime = new AgentTimeKeeper(spans);
             agentTime.observe(distributor.statuses());
         });
+    }
+
+    /** At a graceful stop: agents' open stretches of time are counted up to now (see {@link AgentTimeKeeper#flushAll}). */
+    Future<Void> flushAgentTime() {
+        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        context.runOnContext(on -> {
+            if (agentTime != null) {
+                agentTime.flushAll(clock.instant());
+            }
+            done.complete();
+        });
+        return done.future();
     }
 
     /** Calls waiting, the longest wait and agents by state, as Prometheus gauges. */
@@ -253,7 +486,15 @@ public final class Floor implements AgentQueue {
 
     /** The agent's softphone registered or went away (from Asterisk's contact events). */
     public void phoneRegistered(AgentId id, boolean registered) {
-        quietly(() -> distributor.phoneRegistered(id, registered));
+        quietly(() -> {
+            AgentStatus before = distributor.status(id);
+            distributor.phoneRegistered(id, registered);
+            if (!registered && before.state() == AgentState.READY && (before.phoneRegistered() || unchecked.contains(id))) {
+                LoggerFactory.getLogger(Floor.class).warn("agent {} is ready but Asterisk has no registration of their phone: "
+                        + "not offered calls until it registers", id);
+            }
+            unchecked.remove(id);
+        });
     }
 
     /** Asterisk reports the agent answered their ringing phone, at {@code at} by its clock. */
@@ -298,7 +539,17 @@ public final class Floor implements AgentQueue {
 
     @Override
     public CallbackRequest requestCallback(WaitingCall place, String number, Language language) {
+        Optional<DialRule.Refusal> refusal = refusalOf(number);
+        if (refusal.isPresent()) {
+            return block(on(() -> refuse(newRequest(place, number, language), refusal.get())));
+        }
+        CallId holder = claim(place.skill(), number, place.id());
         return block(on(() -> {
+            customers.claimed(place.id());
+            CallbackRequest earlier = callbacks.get(holder);
+            if (!holder.equals(place.id())) {
+                return joined(earlier, place, number, language, holder);
+            }
             CallbackRequest request = newRequest(place, number, language);
             callbacks.put(place.id(), request);
             distributor.enqueue(place);
@@ -306,6 +557,65 @@ public final class Floor implements AgentQueue {
             return request;
         }));
     }
+
+    private DialRule dialRule() {
+        return numbers;
+    }
+
+    private Optional<DialRule.Refusal> refusalOf(String number) {
+        DialRule rule = numbers;
+        return rule == null ? Optional.empty() : rule.check(number);
+    }
+
+    /** Kept on the call's record and shown to supervisors; never queued, never dialled. */
+    private CallbackRequest refuse(CallbackRequest request, DialRule.Refusal why) {
+        CallbackRequest refusedRequest = request.refused(why.id());
+        refused.addLast(refusedRequest);
+        while (refused.size() > 100) {
+            refused.removeFirst();
+        }
+        LoggerFactory.getLogger(Floor.class).warn("callback of call {} refused by the dial rule: {}", request.id(), why.id());
+        return refusedRequest;
+    }
+
+    /** The request this call joined (its customer's open one, with its earlier place). */
+    private CallbackRequest joined(CallbackRequest earlier, WaitingCall place, String number, Language language, CallId holder) {
+        if (earlier != null) {
+            return earlier;
+        }
+        // Held in the store by a request this floor does not run: the call's record names it all the same.
+        CallbackRequest request = newRequest(WaitingCall.ordinary(holder, place.skill(), place.enqueuedAt()).asCallback(),
+                number, language);
+        return request;
+    }
+
+    /**
+     * Which call holds the customer's open request in {@code queue}: this floor's memory first (one
+     * change at a time), then the store's conditional write (a restart, another server). A store that
+     * cannot be reached does not stop the request: the floor's memory holds it.
+     */
+    private CallId claim(Skill queue, String number, CallId call) {
+        CallId held = block(on(() -> customers.holderOrClaim(queue, number, call, callbacks::containsKey)));
+        if (!held.equals(call)) {
+            return held;
+        }
+        try {
+            CallId holder = openRequests.claim(queue, customers.customer(number), call,
+                    other -> block(on(() -> callbacks.containsKey(other) || customers.claiming(other))));
+            if (!holder.equals(call)) {
+                block(on(() -> {
+                    customers.letGo(queue, number, call);
+                    return true;
+                }));
+            }
+            return holder;
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Floor.class).warn("open callback request not claimed in the store ({}); the floor holds it",
+                    e.toString());
+            return call;
+        }
+    }
+
 
     @Override
     public boolean staffed(Skill skill) {
@@ -379,9 +689,31 @@ public final class Floor implements AgentQueue {
 
         @Override
         public CallbackRequest callBack(String number, Language language) {
+            Optional<DialRule.Refusal> refusal = refusalOf(number);
+            Optional<Skill> queue = refusal.isPresent() ? Optional.empty() : block(on(() -> distributor.skillOf(call)));
+            CallId holder = queue.map(skill -> claim(skill, number, call)).orElse(call);
             return block(on(() -> {
+                customers.claimed(call);
                 if (over) {
+                    if (holder.equals(call) && queue.isPresent()) {
+                        customers.letGo(queue.get(), number, call);
+                        String customer = customers.customer(number);
+                        write(() -> openRequests.release(queue.get(), customer, call));
+                    }
                     throw new CallerHungUp(null);
+                }
+                if (refusal.isPresent() || !holder.equals(call)) {
+                    // Refused, or joined to the customer's open request: this call leaves the line.
+                    WaitingCall place = distributor.keepPlaceForCallback(call);
+                    distributor.abandon(call);
+                    CallbackRequest request = refusal.isPresent() ? refuse(newRequest(place, number, language), refusal.get())
+                            : joined(callbacks.get(holder), place, number, language, holder);
+                    agent = null;
+                    offers.clear();
+                    over = true;
+                    tickets.remove(call);
+                    dispatch();
+                    return request;
                 }
                 WaitingCall kept = distributor.keepPlaceForCallback(call);
                 CallbackRequest request = newRequest(kept, number, language);
@@ -525,7 +857,14 @@ public final class Floor implements AgentQueue {
     }
 
     private void close(CallId id, boolean reached) {
-        callbacks.remove(id);
+        CallbackRequest request = callbacks.remove(id);
+        if (request != null) {
+            Skill queue = request.call().skill();
+            String number = request.number();
+            customers.letGo(queue, number, id);
+            String customer = customers.customer(number);
+            write(() -> openRequests.release(queue, customer, id));
+        }
         records.publish(id, new CallEvent.CallbackClosed(clock.instant(), reached));
     }
 
@@ -557,6 +896,17 @@ public final class Floor implements AgentQueue {
         live.publish(LiveEvent.forAgent("offered", offer.agent().value(), pop, clock.instant()));
         dialer.dial(request, offer.agent(), rules.agentRingFor(), new CallbackDialer.Result() {
             @Override
+            public void placing(String channel) {
+                // Kept before the Originate: a restart finds this try "dialling" and asks Asterisk, never dials again.
+                diallingLog.dialling(offer.call(), request.attempts() + 1, offer.agent(), channel, clock.instant());
+                context.runOnContext(ignored -> {
+                    if (dialling.containsKey(offer.call())) {
+                        legs.put(offer.call(), channel);
+                    }
+                });
+            }
+
+            @Override
             public void agentDidNotAnswer(Instant rangAt) {
                 context.runOnContext(ignored -> {
                     Dialling leg = dialling.get(offer.call());
@@ -568,6 +918,7 @@ public final class Floor implements AgentQueue {
                     distributor.notAnswered(offer.call()); // ring-no-answer pause; the request keeps its place
                     records.publish(offer.call(), new CallEvent.CallbackAttempted(clock.instant(), offer.agent().value(),
                             rangAt != null ? rangAt : leg.agentRangAt(), CallbackOutcome.AGENT_NO_ANSWER, null));
+                    settled(offer.call(), CallbackOutcome.AGENT_NO_ANSWER);
                     dispatch();
                 });
             }
@@ -577,6 +928,11 @@ public final class Floor implements AgentQueue {
                 context.runOnContext(ignored -> {
                     if (dialling.remove(offer.call()) == null) {
                         return;
+                    }
+                    String channel = legs.remove(offer.call());
+                    if (channel != null) {
+                        Instant at = clock.instant();
+                        write(() -> diallingLog.settled(offer.call(), channel, "not-placed", at));
                     }
                     LoggerFactory.getLogger(Floor.class).warn("callback {} not placed: {}", offer.call(), why);
                     distributor.abandon(offer.call()); // frees the agent without blame
@@ -603,7 +959,7 @@ public final class Floor implements AgentQueue {
     }
 
     private void dispatch() {
-        for (Offer offer : distributor.dispatch()) {
+        for (Offer offer : draining ? List.<Offer>of() : distributor.dispatch()) {
             CallbackRequest request = callbacks.get(offer.call());
             if (offer.callback() && request != null) {
                 dialCallback(offer, request);
@@ -623,6 +979,9 @@ public final class Floor implements AgentQueue {
         recordWrapUpsEnded();
         if (agentTime != null) {
             agentTime.observe(distributor.statuses());
+        }
+        if (desks != null) {
+            desks.observe(distributor.statuses());
         }
         if (gauges != null) {
             gauges.update(distributor.waitingCount(), distributor.longestWaitingSince(), distributor.statuses());

@@ -71,7 +71,6 @@ import org.hotline.campaign.DifficultCustomer;
 import org.hotline.telephony.agi.TransferScript;
 import org.hotline.telephony.ami.AgentFirstDialer;
 import org.hotline.telephony.ami.PromptStopper;
-import org.hotline.store.OpenCallbacks;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.ReportArchive;
 import org.hotline.store.RollupFeed;
@@ -132,6 +131,7 @@ public final class HotlineServer implements AutoCloseable {
 
     public static HotlineServer start(HotlineConfig config, Clock clock) throws Exception {
         Deque<AutoCloseable> parts = new ArrayDeque<>();
+        java.time.Instant startedAt = clock.instant();
         try {
             PromptLibrary.verify(config.promptsDir(), config.company());
 
@@ -144,9 +144,14 @@ public final class HotlineServer implements AutoCloseable {
             }
             MongoStore store = new MongoStore(mongoUri, config.mongo().database());
             parts.push(store);
+            StoreUpkeep upkeep = StoreUpkeep.open(config.mongo().dataDir(), store, config.mongo().database(), clock);
+            parts.push(upkeep);
+            if (upkeep.heldByAnother().isPresent()) {
+                return standby(config, upkeep.heldByAnother().get(), parts);
+            }
             CallLedger ledger = new CallLedger(store.callLedger());
             HourlyRollups rollups = new HourlyRollups(store, ledger, config.reports(), config.centre().timeZone(), clock);
-            Thread.ofVirtual().name("rollups-upgrade").start(() -> {
+            Runnable upgrade = () -> Thread.ofVirtual().name("rollups-upgrade").start(() -> {
                 try {
                     rollups.upgradeOnce();
                 } catch (RuntimeException e) {
@@ -154,14 +159,15 @@ public final class HotlineServer implements AutoCloseable {
                             + "reports of their periods stay short of them until a restart tries again", e.toString());
                 }
             });
-            RollupFeed feed = new RollupFeed(rollups, MongoCallJournal.DEFAULT_CAPACITY);
-            parts.push(feed); // closed after the journal, which hands it its last records
-            MongoCallJournal journal = new MongoCallJournal(store.calls(), clock);
+            upkeep.whenStoreUp(upgrade);
+            RollupFeed feed = new RollupFeed(rollups, RollupFeed.DEFAULT_CAPACITY, upkeep.marks()::mark);
+            upkeep.closeAfterTheSpool(feed); // the spool hands it its last records
+            MongoCallJournal journal = new MongoCallJournal(store.calls(), clock, upkeep.spool());
             journal.keepLedger(ledger);
             journal.handRecordsTo(HourlyRollups::mayChangeAFinishedCall, feed);
             parts.push(journal);
             MongoCustomerFile customers = new MongoCustomerFile(store.customers());
-            seed(customers, config.customers());
+            upkeep.whenStoreUp(() -> seed(customers, config.customers()));
 
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Vertx vertx = Vertx.builder()
@@ -177,7 +183,7 @@ public final class HotlineServer implements AutoCloseable {
 
             org.hotline.store.MongoServiceHours savedHours = new org.hotline.store.MongoServiceHours(store.settings());
             org.hotline.call.CentreHours hours = new org.hotline.call.CentreHours(config.hours());
-            try {
+            if (upkeep.watch().up()) try { // the store away: the configured hours apply until the next start
                 savedHours.load(config.centre().timeZone()).ifPresent(saved -> {
                     hours.change(saved);
                     LOG.info("service hours as last changed from the console (they win over hours: in the configuration)");
@@ -187,7 +193,7 @@ public final class HotlineServer implements AutoCloseable {
             }
             MongoAgentSkills savedSkills = new MongoAgentSkills(store.settings());
             List<Agent> startingAgents = config.agents();
-            try {
+            if (upkeep.watch().up()) try { // the store away: the roster's skills apply until the next start
                 startingAgents = StartingRoster.of(config.agents(), savedSkills.load(), config.queues());
             } catch (RuntimeException e) {
                 LOG.warn("skills changed from the console not read ({}); the roster's apply", e.toString());
@@ -202,14 +208,25 @@ public final class HotlineServer implements AutoCloseable {
                     new FloorRules(config.routing().wrapUp(), config.rings().ringLength().multipliedBy(config.rings().maxRings()),
                             config.callbacks().policy(), hours, config.routing().talkWarning(),
                             config.routing().talkLimit()),
-                    new AgentFirstDialer(amiLink::get, dialTimes), recorded::append, clock);
-            floor.restore(new OpenCallbacks(store.calls()).read());
+                    new LeasedCallbackDialer(new AgentFirstDialer(amiLink::get, dialTimes), upkeep.lease()), recorded::append, clock);
+            // What the floor kept (desk states, open callbacks, tries left dialling) is read once the store answers.
+            AtomicReference<DiallingSettlement> settlement = new AtomicReference<>();
+            upkeep.whenStoreUp(() -> {
+                DiallingSettlement kept = KeptFloor.restore(floor, store, config, clock);
+                settlement.set(kept);
+                AmiLink link = amiLink.get();
+                if (link != null) {
+                    kept.start(link); // a try it cannot settle yet is tried again at the next login
+                }
+            });
+            parts.push(() -> floor.finishWrites(java.time.Duration.ofSeconds(5)));
             floor.publishAgentStates(live);
             floor.publishQueues(live);
             floor.measureWith(meters);
-            AgentTimeRecorder agentTime = new AgentTimeRecorder(rollups);
-            parts.push(agentTime);
-            floor.recordAgentTime(agentTime);
+            floor.recordAgentTime(new AgentTimeRecorder(rollups, store.database().getCollection(AgentTimeRecorder.WRITTEN),
+                    upkeep.spool()));
+            upkeep.start(rollups);
+            parts.push(() -> floor.flushAgentTime().await(5, TimeUnit.SECONDS)); // before the spool closes
             SerialCallEvents events = new SerialCallEvents(floorContext, tracker, floor, clock);
             CallRecords callRecords = new CallRecords(store.calls());
             MongoCases caseFile = new MongoCases(store.cases());
@@ -240,6 +257,10 @@ public final class HotlineServer implements AutoCloseable {
             parts.push(agi);
 
             AmiEventTranslator translator = new AmiEventTranslator(config.ivr().hotlineContext(), clock);
+            CallsThroughACrash crash = new CallsThroughACrash(new org.hotline.recovery.StartupRecovery(
+                    new org.hotline.store.MongoOpenRecords(store.calls()), config.celFile(),
+                    new org.hotline.audit.CelCalls(config.ivr().hotlineContext(), agentRing), config.rings(), journal, events,
+                    clock), events, startedAt, clock);
             AgentPhones phones = new AgentPhones(new AgentAccounts(config.agents(), config.agentSecrets()), config.agents(),
                     config.asteriskEtc(), floor::phoneRegistered);
             AmiLink ami = new AmiLink(config.ami(),
@@ -248,13 +269,14 @@ public final class HotlineServer implements AutoCloseable {
                         phones.onEvent(event);
                         dialTimes.onEvent(event);
                         AgentAnswers.of(event).ifPresent(agent -> floor.agentAnswered(agent, AmiEventTranslator.timeOf(event, clock)));
+                        crash.onEvent(event);
                     },
                     link -> {
                         phones.install(link);
-                        try {
-                            events.keepOnly(LiveChannels.read(link));
-                        } catch (Exception e) {
-                            LOG.warn("could not re-read live channels: {}", e.getMessage());
+                        crash.afterLogin(link);
+                        DiallingSettlement kept = settlement.get();
+                        if (kept != null) {
+                            kept.start(link);
                         }
                         // Calls are taken only once their events can be followed: until then Asterisk's fallback has them.
                         DeadlineGlobals.install(link, config.agi().answerDeadline());
@@ -263,7 +285,7 @@ public final class HotlineServer implements AutoCloseable {
                         } catch (java.io.IOException e) {
                             LOG.error("{}", e.getMessage());
                         }
-                    });
+                    }, clock);
             parts.push(ami);
             amiLink.set(ami);
             ami.start();
@@ -272,11 +294,13 @@ public final class HotlineServer implements AutoCloseable {
             Map<String, BooleanSupplier> health = new LinkedHashMap<>();
             health.put("ami", ami::isConnected);
             health.put("agi", agi::isListening);
-            health.put("mongo", store::ping);
+            health.put("mongo", upkeep.storeHealth());
+            health.put("lease", upkeep.leaseHealth());
             CustomersResource customersApi = new CustomersResource(vertx, customers, config.centre().numbers(), roster::contains);
             StoredReports storedReports = new StoredReports(store.storedReports());
             ReportArchive archive = new ReportArchive(rollups, storedReports, config.centre().timeZone(), clock);
-            Thread.ofVirtual().name("answer-times-upgrade").start(() -> correctAnswerTimes(store, rollups, archive, config, clock));
+            upkeep.whenStoreUp(() -> Thread.ofVirtual().name("answer-times-upgrade")
+                    .start(() -> correctAnswerTimes(store, rollups, archive, config, clock)));
             // The work log and the weekly and monthly reports, made once their period is over.
             long archiveTimer = vertx.setPeriodic(REPORTS_FIRST_RUN.toMillis(), REPORTS_EVERY.toMillis(), id ->
                     vertx.executeBlocking(archive::catchUp, false).onComplete(done -> {
@@ -292,7 +316,8 @@ public final class HotlineServer implements AutoCloseable {
                     config.cases().replies(), new EscalationRule(config.cases().escalateAtOnce(), new TeamLeads(config.agents())),
                     new LiveCaseNotices(live), clock, new SecureRandom());
             parts.push(CaseDeadlineWatch.start(vertx, casework, CASES_FIRST_CHECK, CASES_EVERY));
-            CasesResource casesApi = new CasesResource(vertx, casework, caseFile, config.centre().numbers(), roster::contains, clock);
+            CasesResource casesApi = new CasesResource(vertx, casework, caseFile, config.centre().numbers(), roster::contains,
+                    new org.hotline.cases.CaseWorkers(new TeamLeads(config.agents())), clock);
             ReportsResource reports = new ReportsResource(vertx, rollups, storedReports,
                     new BreachFinder(callRecords, config.reports(), clock), config.centre().timeZone(),
                     java.util.Set.copyOf(config.ivr().menu().options().values()), roster::contains,
@@ -300,14 +325,18 @@ public final class HotlineServer implements AutoCloseable {
                     .withOutbound(new OutboundReports(store.campaignContacts(), store.campaignAttempts()))
                     .withAudit(dayAudit(config, store, rollups)::of);
             MongoCampaigns campaigns = new MongoCampaigns(store.campaigns());
-            MongoContactBook contactBook = new MongoContactBook(store.campaignContacts(), store.campaignAttempts());
+            MongoContactBook contactBook = new MongoContactBook(store.campaignContacts(), store.campaignAttempts())
+                    .dialOnlyWith(upkeep.lease());
             MongoDoNotCallList doNotCall = new MongoDoNotCallList(store.doNotCall());
             DoNotCallResource doNotCallApi = new DoNotCallResource(vertx, doNotCall, config.centre().contactNumbers(), clock);
-            CampaignRunner runner = new CampaignRunner(campaigns, contactBook, doNotCall, agentless, campaignAgents, agentFirst, clock,
+            CampaignRunner runner = new CampaignRunner(campaigns, contactBook,
+                    new org.hotline.campaign.NotToDial(doNotCall, config.callbacks().numbers()), agentless, campaignAgents, agentFirst, clock,
                     config.campaigns().dialerName(), config.campaigns().callsPerSecond());
             parts.push(runner);
+            runner.settleWith(new CelSwitchLog(config.celFile(), config.centre().numbers(), clock));
             runner.publishProgress(live);
-            runner.start();
+            runner.dialOnlyWhile(upkeep.lease()::stillHeld);
+            upkeep.whenLeaseHeld(runner::start);
             CampaignContactSources contactSources = new CampaignContactSources(new AbandonedCallers(store.calls()), caseFile,
                     customers, config.centre().numbers(), config.centre().timeZone());
             CampaignsResource campaignsApi = new CampaignsResource(vertx, campaigns, contactBook, contactSources,
@@ -318,7 +347,7 @@ public final class HotlineServer implements AutoCloseable {
                     config.promptsDir(), clock);
             org.hotline.store.MongoUsers users = new org.hotline.store.MongoUsers(store.users());
             Passwords passwords = new Passwords(Passwords.STANDARD_COST);
-            FirstRun.adminWhenNoUsers(vertx, users, passwords, config.access());
+            upkeep.whenStoreUp(() -> FirstRun.adminWhenNoUsers(vertx, users, passwords, config.access()));
             AccessApi access = new AccessApi(vertx, config.access(), users, passwords,
                     new org.hotline.store.MongoAuditLog(store.auditLog()), roster::contains, config.http().tls() != null, clock);
             ContractCheck contract = ContractCheck.load(vertx).await(10, TimeUnit.SECONDS);
@@ -331,6 +360,12 @@ public final class HotlineServer implements AutoCloseable {
                     new AgentSkillsResource(vertx, floor, config.queues(), savedSkills, clock), meters, clock)
                     .await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
+            // Closed first: a graceful stop lets conversations end before the scripts and the AMI link go.
+            parts.push(() -> {
+                long started = System.nanoTime();
+                floor.drain(config.callbacks().drainLimit(), ami::isConnected);
+                runner.drain(config.callbacks().drainLimit().minusNanos(System.nanoTime() - started));
+            });
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
                     config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());
             return new HotlineServer(parts, http.actualPort(), ami, live);
@@ -338,6 +373,16 @@ public final class HotlineServer implements AutoCloseable {
             closeAll(parts);
             throw e;
         }
+    }
+
+    /** Another server runs this store's floor: this one answers health alone, naming it, and runs nothing else. */
+    private static HotlineServer standby(HotlineConfig config, org.hotline.store.StoreLease.Holder holder,
+                                         Deque<AutoCloseable> parts) throws Exception {
+        LOG.error("another server runs the floor of this store ({}): this server does not run the floor, the callback desk, "
+                + "the campaign dialers or the schedulers; it stays on standby", holder.describe());
+        StandbyHealth standby = StandbyHealth.start(config.http(), holder);
+        parts.push(standby);
+        return new HotlineServer(parts, standby.port(), null, null);
     }
 
     /**
@@ -389,7 +434,7 @@ public final class HotlineServer implements AutoCloseable {
     }
 
     public boolean amiConnected() {
-        return ami.isConnected();
+        return ami != null && ami.isConnected();
     }
 
     /** Where events for agent desktops and wall boards are published ({@code GET /api/live}). */

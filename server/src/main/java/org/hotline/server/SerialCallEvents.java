@@ -2,17 +2,20 @@ package org.hotline.server;
 
 import io.vertx.core.Context;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
+import org.hotline.call.AdoptedCall;
 import org.hotline.call.CallEvent;
 import org.hotline.call.CallEventSink;
 import org.hotline.call.CallId;
 import org.hotline.call.CallTracker;
+import org.hotline.recovery.Adoptions;
 
 /**
  * Runs the call tracker on one Vert.x context, so events from the AMI thread and from the
  * per-call AGI threads are merged one at a time, and no source ever waits for another.
  */
-final class SerialCallEvents implements CallEventSink {
+final class SerialCallEvents implements CallEventSink, Adoptions {
 
     private final Context context;
     private final CallTracker tracker;
@@ -38,14 +41,39 @@ final class SerialCallEvents implements CallEventSink {
         });
     }
 
-    /** After an AMI reconnect: calls the tracker still holds but Asterisk no longer has were missed hang-ups. */
-    void keepOnly(Set<String> liveUniqueIds) {
+    /**
+     * After an AMI reconnect: calls the tracker still holds but Asterisk no longer has were missed
+     * hang-ups, or, when Asterisk started again in between, calls cut by it ({@code lostAt}: when the link dropped).
+     */
+    void keepOnly(Set<String> liveUniqueIds, Instant asteriskLostAt) {
         context.runOnContext(ignored -> {
+            if (asteriskLostAt != null) {
+                tracker.asteriskGoingAway(asteriskLostAt); // hang-ups it sent as it went were not the callers'
+            }
             for (CallId id : tracker.liveCalls()) {
                 if (!liveUniqueIds.contains(id.value())) {
-                    tracker.lost(id, clock.instant());
+                    if (asteriskLostAt != null) {
+                        tracker.lostWithAsterisk(id, asteriskLostAt);
+                    } else {
+                        tracker.lost(id, clock.instant());
+                    }
                 }
             }
         });
+    }
+
+    /** Asterisk announced its shutdown: what it reports of the calls from here on is it going away. */
+    void asteriskGoingAway(Instant at) {
+        context.runOnContext(ignored -> tracker.asteriskGoingAway(at));
+    }
+
+    @Override
+    public void adopt(CallId id, AdoptedCall facts) {
+        context.runOnContext(ignored -> tracker.adopt(id, facts));
+    }
+
+    @Override
+    public void done() {
+        context.runOnContext(ignored -> tracker.adoptionsDone());
     }
 }

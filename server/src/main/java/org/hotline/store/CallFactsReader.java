@@ -13,6 +13,15 @@ public final class CallFactsReader {
     private CallFactsReader() {
     }
 
+    /**
+     * The deadline of the call's own callback request. A press that joined the customer's open request
+     * (kept and timed on the earlier call) or that the dial rule refused has none: never a missed deadline.
+     */
+    private static Instant callbackDeadline(Document callback) {
+        String status = callback.getString("status");
+        return CallUpdate.JOINED.equals(status) || CallUpdate.REFUSED.equals(status) ? null : time(callback, "deadline");
+    }
+
     public static CallFacts read(Document call) {
         Document answer = sub(call, "answer");
         Document queue = sub(call, "queue");
@@ -39,7 +48,7 @@ public final class CallFactsReader {
                 Boolean.TRUE.equals(answer.getBoolean("apologyDue")), time(call, "apologyPlayedAt"),
                 Boolean.TRUE.equals(call.getBoolean("afterHours")), time(queue, "enqueuedAt"), agentId,
                 time(agent, "answeredAt"), time(conversation, "startedAt"), talkEnded, time(sub(call, "wrapUp"), "endedAt"),
-                time(queue, "abandonedAt"), time(callback, "requestedAt"), time(callback, "deadline"),
+                time(queue, "abandonedAt"), time(callback, "requestedAt"), callbackDeadline(callback),
                 time(callback, "customerAnsweredAt"), survey.containsKey("offeredAt") || validScore != null, validScore, offers);
     }
 

@@ -26,6 +26,8 @@ final class CallUpdate {
     static final String CALLBACK = "callback";
     static final String CALLBACK_STATUS = "callback.status";
     static final String PENDING = "pending";
+    static final String JOINED = "joined";
+    static final String REFUSED = "refused";
 
     private final List<Bson> parts = new ArrayList<>();
     private final Document entry = new Document();
@@ -33,14 +35,25 @@ final class CallUpdate {
     private CallUpdate() {
     }
 
+    /** Each event entry's write id: the journal writes an event only once, however often it is replayed. */
+    static final String WRITE_ID = "wid";
+
     /** The update for {@code event}, stamped {@code updatedAt}. */
     static Bson of(CallEvent event, Instant updatedAt) {
+        return of(event, updatedAt, null);
+    }
+
+    /** The update for {@code event}, stamped {@code updatedAt}, its entry marked with {@code writeId} (if not null). */
+    static Bson of(CallEvent event, Instant updatedAt, String writeId) {
         if (event.at() == null) {
             // a null date would sort before every date and win the $min on arrivalAt
             throw new IllegalArgumentException("a call event without a time: " + event.getClass().getSimpleName());
         }
         CallUpdate update = new CallUpdate();
         update.map(event);
+        if (writeId != null) {
+            update.entry.append(WRITE_ID, writeId);
+        }
         update.parts.add(Updates.setOnInsert("direction", "inbound"));
         // Sources report in their own order (the AMI stream lags the flow): keep the timeline in time order.
         update.parts.add(Updates.pushEach("events", List.of(update.entry), new PushOptions().sortDocument(new Document("at", 1))));
@@ -209,7 +222,15 @@ final class CallUpdate {
                 set(CALLBACK + ".queue", requested.queue());
                 set(CALLBACK + ".requestedAt", at);
                 set(CALLBACK + ".deadline", date(requested.deadline()));
-                set(CALLBACK_STATUS, PENDING);
+                if (requested.joined() != null) {
+                    set(CALLBACK + ".joined", requested.joined()); // one open request per customer and queue: this call joined it
+                    set(CALLBACK_STATUS, JOINED);
+                } else if (requested.refusal() != null) {
+                    set(CALLBACK + ".refusal", requested.refusal()); // never dialled: the centre's dial rule refuses the number
+                    set(CALLBACK_STATUS, REFUSED);
+                } else {
+                    set(CALLBACK_STATUS, PENDING);
+                }
             }
             case CallEvent.CallbackAttempted attempt -> {
                 String outcome = dashed(attempt.outcome().name());
@@ -249,6 +270,14 @@ final class CallUpdate {
                 entry("flow-ended", at).append("outcome", outcome);
                 set("flow.endedAt", at);
                 set("flow.outcome", outcome);
+            }
+            case CallEvent.Settled settled -> {
+                String how = dashed(settled.how().name());
+                entry("settled", at).append("how", how);
+                set("settled", new Document("how", how).append("at", at));
+                if (settled.how() == org.hotline.call.Settlement.IMPORTED_FROM_CEL) {
+                    set("source", "imported-from-cel");
+                }
             }
             case CallEvent.Ended ended -> {
                 String side = ended.side() == null ? "unknown" : dashed(ended.side().name());

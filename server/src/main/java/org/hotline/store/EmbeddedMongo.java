@@ -84,8 +84,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     private static Path writableFile(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir);
-        } catch (IOException | RuntimeException e) {
+            org.hotline.config.OwnerOnly.directory(dir); // customers' data: the server's user's only
+        } catch (RuntimeException e) {
             throw new IllegalStateException("embedded MongoDB: cannot create the data directory " + dir + " (" + e + ")", e);
         }
         Path file = dir.resolve(FILE_NAME);
@@ -98,6 +98,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     private static MVStore open(Path file) {
         try {
             MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+            org.hotline.config.OwnerOnly.file(file); // H2 makes it with the umask's mode
             // the server runs in the hotline's own process: a crash loses what was not yet on disk
             store.setAutoCommitDelay(COMMIT_DELAY_MILLIS);
             return store;

@@ -32,11 +32,22 @@ public final class MongoAuditLog implements AuditLog {
 
     @Override
     public void record(AuditEntry entry) {
-        entries.insertOne(new Document("at", Date.from(entry.at()))
+        entries.insertOne(document(entry));
+    }
+
+    @Override
+    public void recordAll(List<AuditEntry> batch) {
+        if (!batch.isEmpty()) {
+            entries.insertMany(batch.stream().map(MongoAuditLog::document).toList());
+        }
+    }
+
+    private static Document document(AuditEntry entry) {
+        return new Document("at", Date.from(entry.at()))
                 .append("user", entry.user())
                 .append("action", entry.action())
                 .append("target", entry.target())
-                .append("detail", entry.detail()));
+                .append("detail", entry.detail());
     }
 
     @Override

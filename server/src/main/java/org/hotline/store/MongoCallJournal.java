@@ -1,25 +1,22 @@
 package org.hotline.store;
 
-import com.mongodb.ErrorCategory;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
-import com.mongodb.MongoInterruptedException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.Date;
+import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.hotline.call.CallEvent;
@@ -30,55 +27,52 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps call events in MongoDB, one document per call, each event written on its own as an
- * upsert so that the record grows while the call goes on. Writes run on one dedicated thread in
- * the order they were appended, so {@link #append} never waits for MongoDB; while MongoDB is
- * away the writer retries, and events that cannot be kept are logged and counted, never
- * allowed to block the calls.
+ * upsert so that the record grows while the call goes on. {@link #append} never waits for
+ * MongoDB: events go through the {@link StoreSpool} (on disk first, then into the store in the
+ * order they were appended, retried until the store takes them). Each event's entry carries a
+ * write id and is written only where the record does not have it yet, so an event replayed from
+ * the spool after a crash is not counted twice.
  */
 public final class MongoCallJournal implements CallJournal, AutoCloseable {
 
-    public static final int DEFAULT_CAPACITY = 100_000;
+    static final String TYPE = "event";
 
     private static final Logger log = LoggerFactory.getLogger(MongoCallJournal.class);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final FindOneAndUpdateOptions UPSERT_AND_READ = new FindOneAndUpdateOptions().upsert(true)
             .returnDocument(ReturnDocument.AFTER);
-    private static final Duration CLOSE_DRAIN = Duration.ofSeconds(5);
-    /** A full queue drops every event until it drains: log the first and then every this many. */
-    private static final long LOG_EVERY_DROPPED = 1_000;
+    private static final String EVENTS_WRITE_ID = "events." + CallUpdate.WRITE_ID;
 
     private final MongoCollection<Document> calls;
     private final Clock clock;
-    private final WriteRetry retry;
-    private final ThreadPoolExecutor writer;
-    private final PendingWork pending = new PendingWork();
-    private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
+    private final StoreSpool spool;
+    private final boolean ownSpool;
+    /** Write ids: this run's random prefix and a counter. */
+    private final String run = HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+    private final AtomicLong sequence = new AtomicLong();
     private volatile Predicate<CallEvent> recordWanted = event -> false;
     private volatile Consumer<Document> recordListener = record -> { };
     private volatile CallLedger ledger;
 
+    /** A journal with a spool of its own in memory (tests, tools): a crash loses what the store has not taken. */
     public MongoCallJournal(MongoCollection<Document> calls, Clock clock) {
-        this(calls, clock, WriteRetry.standard(), DEFAULT_CAPACITY);
+        this(calls, clock, StoreSpool.inMemory(), true);
     }
 
-    /**
-     * @param clock    stamps each write's {@code updatedAt}
-     * @param capacity events that may wait for the writer before new ones are dropped
-     */
-    public MongoCallJournal(MongoCollection<Document> calls, Clock clock, WriteRetry retry, int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be positive");
-        }
+    /** A journal writing through {@code spool}, which the caller starts (after the journal is registered) and closes. */
+    public MongoCallJournal(MongoCollection<Document> calls, Clock clock, StoreSpool spool) {
+        this(calls, clock, spool, false);
+    }
+
+    private MongoCallJournal(MongoCollection<Document> calls, Clock clock, StoreSpool spool, boolean ownSpool) {
         this.calls = Objects.requireNonNull(calls);
         this.clock = Objects.requireNonNull(clock);
-        this.retry = Objects.requireNonNull(retry);
-        // one thread keeps each call's events in order; a bounded queue keeps memory bounded
-        this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity), runnable -> {
-            Thread thread = new Thread(runnable, "call-journal-writer");
-            thread.setDaemon(true); // close() drains; a forgotten close must not keep the JVM alive
-            return thread;
-        });
+        this.spool = Objects.requireNonNull(spool);
+        this.ownSpool = ownSpool;
+        spool.writeWith(TYPE, this::write);
+        if (ownSpool) {
+            spool.start();
+        }
     }
 
     /** Queues the event's write and returns at once. */
@@ -86,18 +80,23 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
     public void append(CallId id, CallEvent event) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(event, "event");
-        pending.added();
-        try {
-            writer.execute(() -> write(id, event));
-        } catch (RejectedExecutionException e) {
-            finished();
-            long total = dropped.incrementAndGet();
-            long count = rejected.incrementAndGet();
-            if (count == 1 || count % LOG_EVERY_DROPPED == 0) {
-                log.error("call {}: {} event dropped, {} ({} dropped so far)", id, event.getClass().getSimpleName(),
-                        writer.isShutdown() ? "the journal is closed" : "the write queue is full", total);
-            }
+        String writeId = run + "." + Long.toString(sequence.incrementAndGet(), 36);
+        java.time.Instant now = clock.instant();
+        boolean count = recordWanted.test(event);
+        spool.add(TYPE, () -> entry(id, event, now, writeId, count));
+    }
+
+    /** The spooled form of an event's write (made on the spool's thread). */
+    private static Document entry(CallId id, CallEvent event, java.time.Instant now, String writeId, boolean count) {
+        Bson update = CallUpdate.of(event, now, writeId);
+        Document entry = new Document(StoreSpool.TYPE, TYPE).append("call", id.value()).append("k", writeId)
+                .append("kind", event.getClass().getSimpleName())
+                .append("u", update.toBsonDocument(BsonDocument.class, MongoClientSettings.getDefaultCodecRegistry()))
+                .append("count", count);
+        if (event instanceof CallEvent.Arrived || event instanceof CallEvent.FlowStarted) {
+            entry.append("arrival", CallUpdate.date(event.at())); // both may set the arrival: the ledger keeps the earlier
         }
+        return entry;
     }
 
     /**
@@ -115,112 +114,60 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
         this.ledger = Objects.requireNonNull(ledger);
     }
 
-    /** Waits until every queued write is done (written or dropped); false if time ran out first. */
+    /** Waits until every appended event is in the store; false if time ran out first. */
     public boolean awaitIdle(Duration timeout) {
-        return pending.awaitIdle(timeout);
+        return spool.awaitIdle(timeout);
     }
 
-    /** Events that were not written: queue full, journal closed, or MongoDB failing for too long. */
+    /** Events that were not kept: malformed, or refused by the store as they can never be written. */
     public long dropped() {
-        return dropped.get();
+        return spool.refused();
     }
 
-    /** Writes what is queued for up to a few seconds, then drops the rest (logged and counted). */
+    /** Closes its own spool (a shared one is closed by its owner). */
     @Override
     public void close() {
-        writer.shutdown();
-        try {
-            if (writer.awaitTermination(CLOSE_DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
-                return;
-            }
-            List<Runnable> left = writer.shutdownNow(); // interrupts the write in progress, which drops itself
-            left.forEach(unused -> finished());
-            dropped.addAndGet(left.size());
-            log.error("call journal closed with {} event(s) not written", left.size());
-            writer.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            writer.shutdownNow();
-            Thread.currentThread().interrupt();
+        if (ownSpool) {
+            spool.close();
         }
     }
 
-    private void write(CallId id, CallEvent event) {
-        try {
-            Bson update = CallUpdate.of(event, clock.instant());
-            Bson filter = Filters.eq("_id", id.value());
-            long giveUpAt = System.nanoTime() + retry.giveUpAfter().toNanos();
-            boolean wanted = recordWanted.test(event);
-            for (int retries = 0; ; retries++) {
-                try {
-                    noteInLedger(id, event); // before the record: written twice on a retry, harmlessly
-                    Document record = null;
-                    if (wanted) {
-                        record = calls.findOneAndUpdate(filter, update, UPSERT_AND_READ);
-                    } else {
-                        calls.updateOne(filter, update, UPSERT);
-                    }
-                    if (retries > 0) {
-                        log.info("call {}: {} written after {} retries", id, event.getClass().getSimpleName(), retries);
-                    }
-                    if (record != null) {
-                        handOn(id, event, record);
-                    }
-                    return;
-                } catch (MongoException e) {
-                    Duration delay = retry.delay(retries);
-                    if (!worthRetrying(e) || System.nanoTime() + delay.toNanos() - giveUpAt > 0) {
-                        drop(id, event, e);
-                        return;
-                    }
-                    if (retries == 0) {
-                        log.warn("call {}: writing {} failed, retrying: {}", id, event.getClass().getSimpleName(), e.toString());
-                    }
-                    Thread.sleep(delay);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            drop(id, event, e);
-        } catch (RuntimeException e) {
-            drop(id, event, e); // a malformed event must not stop the writer
-        } finally {
-            finished();
-        }
-    }
-
-    private void noteInLedger(CallId id, CallEvent event) {
+    /** Writes one spooled event: where the record does not have it yet, so that a replay changes nothing. */
+    private void write(Document entry) {
+        String id = entry.getString("call");
+        String writeId = entry.getString("k");
+        Bson update = entry.get("u", Bson.class);
         CallLedger kept = ledger;
-        if (kept != null && (event instanceof CallEvent.Arrived || event instanceof CallEvent.FlowStarted)) {
-            kept.record(id.value(), event.at()); // both may set the arrival: it is the earlier of the two
+        if (kept != null && entry.get("arrival") instanceof Date arrival) {
+            kept.record(id, arrival.toInstant()); // before the record: written twice on a replay, harmlessly
         }
-    }
-
-    private void handOn(CallId id, CallEvent event, Document record) {
+        Bson filter = Filters.and(Filters.eq("_id", id), Filters.ne(EVENTS_WRITE_ID, writeId));
+        boolean wanted = entry.getBoolean("count", false);
+        Document record;
         try {
-            recordListener.accept(record);
-        } catch (RuntimeException e) {
-            log.warn("call {}: after writing {}: {}", id, event.getClass().getSimpleName(), e.toString());
+            if (wanted) {
+                record = calls.findOneAndUpdate(filter, update, UPSERT_AND_READ);
+            } else {
+                calls.updateOne(filter, update, UPSERT);
+                record = null;
+            }
+        } catch (MongoException e) {
+            if (!DuplicateKey.is(e)) {
+                throw e;
+            }
+            // the record exists but the filter missed it: it has this event already (a replay), or an upsert raced
+            Document written = calls.find(Filters.and(Filters.eq("_id", id), Filters.eq(EVENTS_WRITE_ID, writeId))).first();
+            if (written == null) {
+                throw e;
+            }
+            record = wanted ? written : null; // counted again, harmlessly: a call's share is kept once
         }
-    }
-
-    private static boolean worthRetrying(MongoException e) {
-        if (e instanceof MongoInterruptedException || Thread.currentThread().isInterrupted()) {
-            return false; // closing
+        if (record != null) {
+            try {
+                recordListener.accept(record);
+            } catch (RuntimeException e) {
+                log.warn("call {}: after writing {}: {}", id, entry.getString("kind"), e.toString());
+            }
         }
-        if (e instanceof MongoWriteException write) {
-            // the server refused this document (too large, invalid); only a racing upsert is worth another try
-            return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
-        }
-        return true;
-    }
-
-    private void drop(CallId id, CallEvent event, Exception cause) {
-        long count = dropped.incrementAndGet();
-        log.error("call {}: {} event at {} dropped ({} dropped so far): {}", id, event.getClass().getSimpleName(), event.at(),
-                count, cause.toString());
-    }
-
-    private void finished() {
-        pending.done(1);
     }
 }

@@ -56,6 +56,8 @@ public final class MongoContactBook implements ContactBook {
     private final MongoCollection<Document> contacts;
     private final MongoCollection<Document> attempts;
 
+    private volatile org.hotline.lease.ActiveLease lease = org.hotline.lease.ActiveLease.always();
+
     public MongoContactBook(MongoCollection<Document> contacts, MongoCollection<Document> attempts) {
         this.contacts = contacts;
         this.attempts = attempts;
@@ -102,12 +104,26 @@ public final class MongoContactBook implements ContactBook {
         return due;
     }
 
+    /**
+     * Claims (the write before a campaign dials) are made only while {@code lease} is held, and carry
+     * its fencing token ({@code claimToken}): a server that lost the store's lease dials no one.
+     */
+    public MongoContactBook dialOnlyWith(org.hotline.lease.ActiveLease lease) {
+        this.lease = java.util.Objects.requireNonNull(lease);
+        return this;
+    }
+
     @Override
     public Optional<Contact> claim(Contact contact, String dialer, Instant now) {
+        long token = lease.token();
+        if (token == 0) {
+            return Optional.empty(); // not this server's to dial
+        }
         Document claimed = contacts.findOneAndUpdate(
                 exactly(contact, ContactStatus.PENDING),
                 Updates.combine(Updates.set("status", name(ContactStatus.DIALLING)), Updates.inc("attempts", 1),
-                        Updates.set("claimedBy", dialer), Updates.set("claimedAt", Date.from(now))),
+                        Updates.set("claimedBy", dialer), Updates.set("claimedAt", Date.from(now)),
+                        Updates.set("claimToken", token)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(MongoContactBook::fromDocument);
     }
@@ -129,6 +145,12 @@ public final class MongoContactBook implements ContactBook {
             return CallStage.ANSWERED;
         }
         return found != null && found.getDate("dialledAt") != null ? CallStage.DIALLED : CallStage.CLAIMED;
+    }
+
+    @Override
+    public Optional<Instant> dialledAt(Contact claimed) {
+        Document found = contacts.find(eq("_id", claimed.id())).first();
+        return Optional.ofNullable(found == null ? null : found.getDate("dialledAt")).map(Date::toInstant);
     }
 
     /** The claim's own condition: still dialling, with the attempt count it raised. */

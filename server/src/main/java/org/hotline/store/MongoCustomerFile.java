@@ -38,7 +38,9 @@ public final class MongoCustomerFile implements CustomerFile {
         if (!Customer.isE164(e164)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(customers.find(eq(ID, e164)).first()).map(MongoCustomerFile::customer);
+        // a caller waiting in the queue is not kept waiting for a stalled store: unrecognised rather than late
+        return Optional.ofNullable(customers.withTimeout(2, java.util.concurrent.TimeUnit.SECONDS).find(eq(ID, e164)).first())
+                .map(MongoCustomerFile::customer);
     }
 
     /** Adds the customer or replaces what is kept under their number; true when they were new. */

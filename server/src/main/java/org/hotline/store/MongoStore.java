@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.event.ServerHeartbeatFailedEvent;
+import com.mongodb.event.ServerMonitorListener;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -25,10 +27,17 @@ public final class MongoStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
     /** Short, so that a health check answers in seconds while MongoDB is away. */
     private static final int SELECTION_TIMEOUT_SECONDS = 3;
+    /** The longest one network round trip may take before the store counts as away. */
+    private static final int READ_TIMEOUT_SECONDS = 20;
+    /** A ping answers within this, or the store counts as away (health and the watch never wait longer). */
+    private static final long PING_TIMEOUT_MILLIS = 2_000;
 
     private final MongoClient client;
     private final MongoDatabase database;
+    private final String address;
     private volatile boolean indexed;
+    private volatile boolean reachable;
+    private volatile String lastFailure = "not tried yet";
 
     /**
      * @param connectionString a {@code mongodb://} or {@code mongodb+srv://} URI; its own
@@ -46,6 +55,18 @@ public final class MongoStore implements AutoCloseable {
         if (uri.getConnectTimeout() == null) {
             settings.applyToSocketSettings(socket -> socket.connectTimeout(SELECTION_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         }
+        if (uri.getSocketTimeout() == null) {
+            // a stalled server (stopped, swapping) keeps its connections open and says nothing: without a read
+            // time-out a write would wait for it for ever; each round trip of ours is far shorter than this
+            settings.applyToSocketSettings(socket -> socket.readTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        }
+        this.address = String.join(",", uri.getHosts());
+        settings.applyToServerSettings(server -> server.addServerMonitorListener(new ServerMonitorListener() {
+            @Override
+            public void serverHeartbeatFailed(ServerHeartbeatFailedEvent event) {
+                lastFailure = plainly(event.getThrowable());
+            }
+        }));
         this.client = MongoClients.create(settings.build());
         try {
             this.database = client.getDatabase(databaseName);
@@ -54,7 +75,8 @@ public final class MongoStore implements AutoCloseable {
             throw e;
         }
         if (!createIndexes()) {
-            log.warn("MongoDB did not answer at start; the calls indexes are created once it does");
+            log.warn("{}; the hotline runs without it (writes kept in the spool) and creates its indexes once it answers",
+                    unreachable());
         }
     }
 
@@ -141,11 +163,36 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(MongoServiceHours.COLLECTION);
     }
 
+    /** Where MongoDB is expected (host:port, from MONGO_URI or the embedded store). */
+    public String address() {
+        return address;
+    }
+
+    /** Whether MongoDB answered the last time it was asked (a ping or the start's index creation). */
+    public boolean reachable() {
+        return reachable;
+    }
+
+    /** The plain sentence for the log and health when MongoDB does not answer (no driver dump). */
+    public String unreachable() {
+        return "cannot reach MongoDB at " + address + " (MONGO_URI): " + lastFailure;
+    }
+
+    /** Why MongoDB does not answer, without where it is (for health, which anyone may read). */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
     /** Whether MongoDB answers; never throws, answers within the server-selection timeout. */
     public boolean ping() {
         try {
-            database.runCommand(new Document("ping", 1));
+            database.withTimeout(PING_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).runCommand(new Document("ping", 1));
+            reachable = true;
         } catch (RuntimeException e) {
+            reachable = false;
+            if (lastFailure.equals("not tried yet") || !(e instanceof com.mongodb.MongoTimeoutException)) {
+                lastFailure = plainly(e);
+            }
             log.debug("MongoDB ping failed: {}", e.toString());
             return false;
         }
@@ -180,9 +227,43 @@ public final class MongoStore implements AutoCloseable {
             MongoCases.createIndexes(cases());
             auditLog().createIndex(Indexes.descending("at")); // newest first, by time range
             indexed = true;
+            reachable = true;
         } catch (RuntimeException e) {
+            reachable = !(e instanceof com.mongodb.MongoTimeoutException || e instanceof com.mongodb.MongoSocketException);
             log.debug("creating the calls indexes failed: {}", e.toString());
         }
         return indexed;
     }
+
+    /** The innermost cause's own words ("Connection refused", "Read timed out"), not the driver's cluster dump. */
+    static String plainly(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        if (message != null) {
+            // a server-selection time-out carries the cluster's view: its innermost "caused by {…}" is the reason
+            java.util.regex.Matcher cause = CAUSED_BY.matcher(message);
+            String last = null;
+            while (cause.find()) {
+                last = cause.group(1);
+            }
+            if (last == null && message.contains("exception={")) {
+                java.util.regex.Matcher exception = EXCEPTION.matcher(message);
+                last = exception.find() ? exception.group(1) : null;
+            }
+            if (last != null) {
+                int colon = last.indexOf(": ");
+                return colon < 0 ? last : last.substring(colon + 2);
+            }
+        }
+        if (message == null || message.isBlank() || message.length() > 200) {
+            return root instanceof com.mongodb.MongoTimeoutException ? "no answer within the time-out" : root.getClass().getSimpleName();
+        }
+        return message;
+    }
+
+    private static final java.util.regex.Pattern CAUSED_BY = java.util.regex.Pattern.compile("caused by \\{([^{}]*)\\}");
+    private static final java.util.regex.Pattern EXCEPTION = java.util.regex.Pattern.compile("exception=\\{([^{}]*)\\}");
 }

@@ -10,7 +10,9 @@ import java.util.List;
 import org.bson.Document;
 import org.hotline.call.CallId;
 import org.hotline.call.Language;
+import org.hotline.routing.AgentId;
 import org.hotline.routing.CallbackRequest;
+import org.hotline.routing.UnsettledDial;
 import org.hotline.routing.Skill;
 import org.hotline.routing.WaitingCall;
 import org.slf4j.Logger;
@@ -33,10 +35,18 @@ public final class OpenCallbacks {
     }
 
     public List<CallbackRequest> read() {
-        List<CallbackRequest> open = new ArrayList<>();
+        return readKept().stream().map(KeptRequest::request).toList();
+    }
+
+    /**
+     * The open requests with their dialling state: one left "dialling" by a server that stopped
+     * mid-try carries it ({@link KeptRequest#dialling()}), to be settled from Asterisk's facts.
+     */
+    public List<KeptRequest> readKept() {
+        List<KeptRequest> open = new ArrayList<>();
         for (Document call : calls.find(eq(CallUpdate.CALLBACK_STATUS, CallUpdate.PENDING)).limit(MAX)) {
             try {
-                open.add(request(call));
+                open.add(new KeptRequest(request(call), dialling(call)));
             } catch (RuntimeException e) {
                 LOG.warn("callback request in call {} cannot be restored: {}", call.get("_id"), e.getMessage());
             }
@@ -45,6 +55,20 @@ public final class OpenCallbacks {
             LOG.warn("{} or more open callback requests: only the first {} are back in line", MAX, MAX);
         }
         return open;
+    }
+
+    /** An open request as kept, and the try a stopped server left unsettled, if any. */
+    public record KeptRequest(CallbackRequest request, UnsettledDial dialling) {
+    }
+
+    private static UnsettledDial dialling(Document call) {
+        Document callback = call.get(CallUpdate.CALLBACK, Document.class);
+        Document dialling = callback.get("dialling", Document.class);
+        if (dialling == null || !MongoDialling.DIALLING.equals(dialling.getString("state"))) {
+            return null;
+        }
+        return new UnsettledDial(new CallId(call.getString("_id")), new AgentId(dialling.getString("agent")),
+                dialling.getString("channel"), dialling.getInteger("attempt", 0), dialling.getDate("since").toInstant());
     }
 
     private static CallbackRequest request(Document call) {

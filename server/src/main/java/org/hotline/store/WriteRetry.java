@@ -3,20 +3,20 @@ package org.hotline.store;
 import java.time.Duration;
 
 /**
- * How long a failed write is retried: the delay starts at {@code first}, doubles up to
- * {@code max}, and the write is given up once {@code giveUpAfter} has passed since its first try.
+ * How often a failed store write is tried again: the delay starts at {@code first} and doubles up
+ * to {@code max}. A write is never given up while the store is away (it waits in the spool).
  */
-public record WriteRetry(Duration first, Duration max, Duration giveUpAfter) {
+public record WriteRetry(Duration first, Duration max) {
 
     public WriteRetry {
-        if (first.isNegative() || first.isZero() || max.compareTo(first) < 0 || giveUpAfter.isNegative()) {
-            throw new IllegalArgumentException("retry delays must be positive, first <= max, and the limit not negative");
+        if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
+            throw new IllegalArgumentException("retry delays must be positive, first <= max");
         }
     }
 
-    /** 50 ms doubling to 2 s, for about a minute: rides out a MongoDB restart or fail-over. */
+    /** 50 ms doubling to 2 s: a returning store is noticed within 2 s. */
     public static WriteRetry standard() {
-        return new WriteRetry(Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofMinutes(1));
+        return new WriteRetry(Duration.ofMillis(50), Duration.ofSeconds(2));
     }
 
     /** The delay before retry number {@code retry} (0 = the first retry). */

@@ -54,4 +54,28 @@ class LoginThrottleTest {
         assertThat(throttle.lockedFor("someone.else", "10.0.0.66")).isPresent();
         assertThat(throttle.lockedFor("someone.else", "10.0.0.1")).isEmpty();
     }
+
+    @Test
+    void attemptsAreCountedBeforeThePasswordIsCheckedSoOnlyFiveGetThroughAtOnce() {
+        int through = 0;
+        for (int i = 0; i < 50; i++) {
+            if (throttle.attempt("li.na", "10.0.0.1").isEmpty()) {
+                through++;
+            }
+        }
+        assertThat(through).isEqualTo(5);
+    }
+
+    @Test
+    void aRightPasswordTakesItsAttemptBackAndAnUncheckedOneIsNotCounted() {
+        for (int i = 0; i < 4; i++) {
+            throttle.attempt("li.na", "10.0.0.1");
+        }
+        throttle.succeeded("li.na", "10.0.0.1");
+        throttle.attempt("li.na", "10.0.0.1");
+        throttle.unchecked("li.na", "10.0.0.1");
+        for (int i = 0; i < 4; i++) {
+            assertThat(throttle.attempt("li.na", "10.0.0.1")).isEmpty();
+        }
+    }
 }

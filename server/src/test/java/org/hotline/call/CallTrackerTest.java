@@ -200,4 +200,106 @@ class CallTrackerTest {
         assertThat(journal).contains(new CallEvent.ConversationEnded(T0.plusMillis(50_001), "010", HangupSide.CALLER));
         assertThat(journal).last().isEqualTo(new CallEvent.Ended(T0.plusMillis(50_060), 16, "Normal Clearing", HangupSide.CALLER));
     }
+
+    // ---- calls an earlier run left, and calls cut by Asterisk going away
+
+    private static final String AGENT_LEG = "1700000000.9";
+
+    private AdoptedCall talkingWith010() {
+        return new AdoptedCall(T0, T0.plusMillis(200), true, "010", AGENT_LEG, T0.plusSeconds(20), null);
+    }
+
+    @Test
+    void anAdoptedConversationEndsAtAsterisksBridgeExitWithItsAgentAndWhoHungUp() {
+        tracker.adopt(CALL, talkingWith010());
+        tracker.adoptionsDone();
+
+        tracker.publish(CALL, new CallEvent.HangupAsked(T0.plusSeconds(70)));
+        tracker.publish(CALL, new CallEvent.BridgeLeft(T0.plusSeconds(70).plusMillis(1)));
+        tracker.publish(CALL, new CallEvent.Ended(T0.plusSeconds(70).plusMillis(2), 16, "Normal Clearing", null));
+
+        assertThat(journal).containsExactly(
+                new CallEvent.CallerLeft(T0.plusSeconds(70)),
+                new CallEvent.ConversationEnded(T0.plusSeconds(70).plusMillis(1), "010", HangupSide.CALLER),
+                new CallEvent.FlowEnded(T0.plusSeconds(70).plusMillis(2), FlowOutcome.CONNECTED),
+                new CallEvent.Ended(T0.plusSeconds(70).plusMillis(2), 16, "Normal Clearing", HangupSide.CALLER));
+        assertThat(tracker.isLive(CALL)).isFalse();
+    }
+
+    @Test
+    void anAdoptedCallsAgentHangingUpIsTheirsToo() {
+        tracker.adopt(CALL, talkingWith010());
+        tracker.publish(new CallId(AGENT_LEG), new CallEvent.HangupAsked(T0.plusSeconds(40)));
+        tracker.publish(CALL, new CallEvent.BridgeLeft(T0.plusSeconds(40).plusMillis(1)));
+        tracker.publish(CALL, new CallEvent.Ended(T0.plusSeconds(45), 16, "Normal Clearing", null));
+
+        assertThat(journal).contains(new CallEvent.ConversationEnded(T0.plusSeconds(40).plusMillis(1), "010", HangupSide.AGENT));
+        assertThat(journal).last().isEqualTo(new CallEvent.Ended(T0.plusSeconds(45), 16, "Normal Clearing", HangupSide.AGENT));
+    }
+
+    @Test
+    void aCallThatEndsWhileStartUpIsAdoptingItKeepsItsTrueEnd() {
+        // Asterisk's events arrive before the start-up has read the record and handed the call over
+        tracker.publish(CALL, new CallEvent.BridgeLeft(T0.plusSeconds(30)));
+        tracker.publish(CALL, new CallEvent.Ended(T0.plusSeconds(30).plusMillis(1), 16, "Normal Clearing", null));
+        assertThat(journal).isEmpty();
+
+        tracker.adopt(CALL, talkingWith010());
+
+        assertThat(journal).contains(new CallEvent.ConversationEnded(T0.plusSeconds(30), "010", HangupSide.UNKNOWN));
+        assertThat(journal).last().isInstanceOfSatisfying(CallEvent.Ended.class,
+                ended -> assertThat(ended.at()).isEqualTo(T0.plusSeconds(30).plusMillis(1)));
+        assertThat(tracker.liveCalls()).isEmpty();
+    }
+
+    @Test
+    void onceAdoptionsAreDoneEventsOfUnknownChannelsAreNoLongerKept() {
+        tracker.adoptionsDone();
+        tracker.publish(CALL, new CallEvent.Ended(T0.plusSeconds(30), 16, "Normal Clearing", null));
+        tracker.adopt(CALL, talkingWith010());
+        assertThat(journal).isEmpty();
+        assertThat(tracker.isLive(CALL)).isTrue();
+    }
+
+    @Test
+    void hangUpsAsteriskReportsAsItShutsDownAreItGoingAwayNotTheCallerLeaving() {
+        tracker.publish(CALL, arrived(T0));
+        tracker.asteriskGoingAway(T0.plusSeconds(50));
+        tracker.publish(CALL, new CallEvent.HangupAsked(T0.plusSeconds(50).plusMillis(3)));
+        tracker.publish(CALL, new CallEvent.Ended(T0.plusSeconds(50).plusMillis(4), 0, "Unknown", null));
+
+        assertThat(journal).noneMatch(CallEvent.CallerLeft.class::isInstance);
+        assertThat(journal).contains(new CallEvent.FlowEnded(T0.plusSeconds(50).plusMillis(4), FlowOutcome.LOST_WITH_ASTERISK));
+        assertThat(journal).last().isEqualTo(new CallEvent.Ended(T0.plusSeconds(50).plusMillis(4), 0, "Unknown", HangupSide.ASTERISK));
+    }
+
+    @Test
+    void aCallAsteriskLostInACrashIsClosedAsLostWithAsteriskWhenTheLinkDropped() {
+        tracker.publish(CALL, arrived(T0));
+        tracker.lostWithAsterisk(CALL, T0.plusSeconds(12));
+
+        assertThat(journal).contains(new CallEvent.FlowEnded(T0.plusSeconds(12), FlowOutcome.LOST_WITH_ASTERISK),
+                new CallEvent.Settled(T0.plusSeconds(12), Settlement.LOST_WITH_ASTERISK));
+        assertThat(journal).last().isInstanceOfSatisfying(CallEvent.Ended.class,
+                ended -> assertThat(ended.side()).isEqualTo(HangupSide.ASTERISK));
+        assertThat(tracker.liveCalls()).isEmpty();
+    }
+
+    @Test
+    void hangUpsAsteriskSentJustBeforeAnnouncingItsShutdownAreRecordedAsItGoingAway() {
+        tracker.publish(CALL, arrived(T0));
+        tracker.publish(CALL, new CallEvent.HangupAsked(T0.plusSeconds(6)));
+        tracker.publish(CALL, new CallEvent.Ended(T0.plusSeconds(6).plusMillis(50), 0, "Unknown", null));
+        CallId earlier = new CallId("1700000000.3");
+        tracker.publish(earlier, new CallEvent.Arrived(T0, "PJSIP/caller-2", earlier.value(), CallerId.UNKNOWN, "10000"));
+        tracker.publish(earlier, new CallEvent.Ended(T0.plusSeconds(1), 16, "Normal Clearing", null));
+        journal.clear();
+
+        tracker.asteriskGoingAway(T0.plusSeconds(7)); // Asterisk's Shutdown event, after it hung its channels up
+
+        assertThat(journal).containsExactly(
+                new CallEvent.FlowEnded(T0.plusSeconds(6).plusMillis(50), FlowOutcome.LOST_WITH_ASTERISK),
+                new CallEvent.Settled(T0.plusSeconds(7), Settlement.LOST_WITH_ASTERISK),
+                new CallEvent.Ended(T0.plusSeconds(6).plusMillis(50), 0, "Unknown", HangupSide.ASTERISK));
+    }
 }

@@ -88,6 +88,33 @@ class CampaignDialerTest {
     }
 
     @Test
+    void aServerThatDoesNotHoldTheStoresLeaseDialsNoOneAndTheHoldersClaimsCarryItsToken() {
+        Campaign campaign = survey(5);
+        book.add(List.of(contact("c1", "+8613800138001", SHANGHAI)));
+        line.answer("+8613800138001", 4);
+        boolean[] held = {false};
+        book.dialOnlyWith(new org.hotline.lease.ActiveLease() {
+            @Override
+            public long token() {
+                return held[0] ? 7 : 0;
+            }
+
+            @Override
+            public boolean stillHeld() {
+                return held[0];
+            }
+        });
+
+        assertEquals(0, dialer(campaign, "a").step());
+        assertEquals(List.of(), line.dialled);
+
+        held[0] = true;
+        assertEquals(1, dialer(campaign, "a").step());
+        assertEquals(List.of("+8613800138001"), line.dialled);
+        assertEquals(7L, store.campaignContacts().find().first().getLong("claimToken"));
+    }
+
+    @Test
     void aBusyCustomerIsTriedAgainAfterTheDelayAndNoMoreThanTheMaximum() {
         Campaign campaign = survey(5);
         book.add(List.of(contact("c1", "+8613800138001", SHANGHAI)));
@@ -192,6 +219,28 @@ class CampaignDialerTest {
         line.releaseOne();
         assertEquals(1L, book.progress(campaign.id()).attempts().get(AttemptOutcome.INTERRUPTED));
         assertEquals(null, book.progress(campaign.id()).attempts().get(AttemptOutcome.BUSY));
+    }
+
+    @Test
+    void aCustomerWhoPickedUpAfterTheServerStoppedIsReachedByTheSwitchsLogAndNotCalledAgain() {
+        Campaign campaign = survey(5);
+        book.add(List.of(contact("c1", "+8613800138001", SHANGHAI), contact("c2", "+8613800138002", SHANGHAI)));
+        line.holdCalls();
+        dialer(campaign, "a").step(); // the server "dies" with both calls ringing; c1's customer picks up afterwards
+        java.time.Instant pickedUp = clock.instant().plusSeconds(8);
+        SwitchLog asterisk = (e164, since) -> e164.equals("+8613800138001") && !pickedUp.isBefore(since)
+                ? java.util.Optional.of(pickedUp) : java.util.Optional.empty();
+
+        int settled = CampaignDialer.settleInterrupted(book, campaigns, "a", clock.instant().minus(Duration.ofHours(1)), clock,
+                asterisk);
+
+        assertEquals(2, settled);
+        assertEquals(1L, book.progress(campaign.id()).contacts().get(ContactStatus.DONE));
+        assertEquals(1L, book.progress(campaign.id()).attempts().get(AttemptOutcome.REACHED));
+        assertEquals(1L, book.progress(campaign.id()).attempts().get(AttemptOutcome.INTERRUPTED));
+        assertEquals(pickedUp, book.lastAttempt("c1").orElseThrow().answeredAt());
+        assertTrue(book.due(campaign.id(), clock.instant().plus(Duration.ofDays(1)), 10).stream()
+                .noneMatch(contact -> contact.id().equals("c1")), "c1 is not called again");
     }
 
     @Test

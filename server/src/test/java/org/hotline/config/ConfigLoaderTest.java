@@ -114,6 +114,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theDialRuleRefusesEmergencyShortAndPremiumNumbersAndTakesTheCentresOwnAdditions() throws IOException {
+        HotlineConfig standard = load("company:\n  name: X\n");
+        assertThat(standard.callbacks().numbers().check("119")).contains(org.hotline.customer.DialRule.Refusal.EMERGENCY);
+        assertThat(standard.callbacks().numbers().check("4008123456")).contains(org.hotline.customer.DialRule.Refusal.REFUSED_KIND);
+        assertThat(standard.callbacks().drainLimit()).isEqualTo(java.time.Duration.ofMinutes(10));
+
+        HotlineConfig own = load("company:\n  name: X\ncallbacks:\n  numbers:\n    emergency: [\"12395\"]\n"
+                + "    refuse: [premium-rate]\n    refusePrefixes: [\"+86170\"]\n    foreign: true\n");
+        assertThat(own.callbacks().numbers().check("12395")).contains(org.hotline.customer.DialRule.Refusal.EMERGENCY);
+        assertThat(own.callbacks().numbers().check("110")).as("the standard ones stay").contains(org.hotline.customer.DialRule.Refusal.EMERGENCY);
+        assertThat(own.callbacks().numbers().check("4008123456")).isEmpty();
+        assertThat(own.callbacks().numbers().check("17012345678")).contains(org.hotline.customer.DialRule.Refusal.REFUSED_PREFIX);
+        assertThat(own.callbacks().numbers().check("+4930123456")).isEmpty();
+
+        env.put("HOTLINE_DRAIN_LIMIT", "45");
+        assertThat(load("company:\n  name: X\n").callbacks().drainLimit()).isEqualTo(java.time.Duration.ofSeconds(45));
+    }
+
+    @Test
+    void aDialRuleThatWouldLetPremiumNumbersThroughStopsStartUpNamingItsKey() {
+        assertThatThrownBy(() -> load("company:\n  name: X\ncallbacks:\n  numbers:\n    refuse: [shared-cost]\n"))
+                .hasMessageStartingWith("callbacks.numbers: premium-rate numbers are always refused");
+        assertThatThrownBy(() -> load("company:\n  name: X\ncallbacks:\n  numbers:\n    refuse: [premium]\n"))
+                .hasMessageStartingWith("callbacks.numbers.refuse: \"premium\" is not premium-rate");
+        assertThatThrownBy(() -> load("company:\n  name: X\ncallbacks:\n  numbers:\n    emergency: [\"11x\"]\n"))
+                .hasMessageContaining("11x");
+    }
+
+    @Test
     void withoutACentreAreaCodeNobodyIsLongDistanceAndTheRegionIsChina() throws IOException {
         HotlineConfig config = load("company:\n  name: X\n");
         assertThat(config.centre().region()).isEqualTo("CN");

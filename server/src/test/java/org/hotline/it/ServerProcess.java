@@ -34,6 +34,17 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts a server and waits until its AMI, AGI and MongoDB are all up. */
     static ServerProcess start(AsteriskSandbox asterisk, String database, String logName) throws Exception {
+        return start(asterisk, database, logName, Map.of(), true);
+    }
+
+    /**
+     * Starts a server with {@code settings} added to its environment (they win: another
+     * {@code MONGO_URI}, {@code HOTLINE_DATA_DIR}…); with {@code healthy}, waits until every part
+     * is up and logs in as before, else only until its health answers at all (a server that
+     * starts with its store away, or on standby).
+     */
+    static ServerProcess start(AsteriskSandbox asterisk, String database, String logName, Map<String, String> settings,
+                               boolean healthy) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -48,10 +59,11 @@ final class ServerProcess implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.putAll(asterisk.environment());
         env.put("HOTLINE_HOURS", "00:00-24:00");
-        env.put("MONGO_URI", TestMongo.connectionString());
+        env.put("MONGO_URI", settings.getOrDefault("MONGO_URI", TestMongo.connectionString()));
         env.put("HOTLINE_MONGO_DATABASE", database);
         env.put("HOTLINE_HTTP_PORT", String.valueOf(port));
         env.put("HOTLINE_ADMIN_PASSWORD", ApiSession.adminPasswordFor(database));
+        env.putAll(settings);
         ServerProcess server = new ServerProcess(builder.start(), port);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
@@ -59,8 +71,12 @@ final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("the server process exited with " + server.process.exitValue() + "; see " + log);
             }
             try {
-                if (server.health() == 200) {
+                int status = server.health();
+                if (status == 200 && healthy) {
                     server.api.login("admin", ApiSession.adminPasswordFor(database));
+                    return server;
+                }
+                if (!healthy) {
                     return server;
                 }
             } catch (IOException notYet) {
@@ -70,8 +86,19 @@ final class ServerProcess implements AutoCloseable {
                 server.kill();
                 throw new IllegalStateException("the server process was not healthy within 60 s; see " + log);
             }
-            Thread.sleep(200);
+            Thread.sleep(healthy ? 200 : 50);
         }
+    }
+
+    /** {@code /api/health} as the server answers it (any status). */
+    JsonObject healthJson() throws Exception {
+        return new JsonObject(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/health"))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /** Logs in as the admin (for a server started without waiting until it was healthy). */
+    void login(String database) throws Exception {
+        api.login("admin", ApiSession.adminPasswordFor(database));
     }
 
     private int health() throws Exception {
@@ -106,6 +133,24 @@ final class ServerProcess implements AutoCloseable {
         if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
         }
+    }
+
+    HttpResponse<String> put(String path, String json) throws Exception {
+        return api.put(path, json);
+    }
+
+    /** SIGTERM (a graceful stop: the shutdown hook runs); returns at once. */
+    void terminate() {
+        process.destroy();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the process to end; false if it still runs after {@code max}. */
+    boolean awaitExit(Duration max) throws InterruptedException {
+        return process.waitFor(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** SIGKILL, and waits until it is gone. */

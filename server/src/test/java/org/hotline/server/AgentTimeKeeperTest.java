@@ -50,4 +50,17 @@ class AgentTimeKeeperTest {
                 new AgentSpan("010", "on-call", null, NINE.plusSeconds(3000), NINE.plusSeconds(3600)),
                 new AgentSpan("010", "on-call", null, NINE.plusSeconds(3600), NINE.plusSeconds(3800)));
     }
+
+    @Test
+    void atAGracefulStopEveryOpenStretchIsCountedUpToTheStop() {
+        keeper.observe(li(AgentState.PAUSED, PauseReason.TRAINING, 3000));
+        keeper.flushAll(NINE.plusSeconds(3300));
+
+        assertThat(spans).containsExactly(new AgentSpan("010", "paused", "training", NINE.plusSeconds(3000), NINE.plusSeconds(3300)));
+
+        keeper.flushAll(NINE.plusSeconds(3300)); // twice (a stop retried): nothing more
+        keeper.observe(li(AgentState.READY, null, 3400));
+        assertThat(spans).hasSize(2).last()
+                .isEqualTo(new AgentSpan("010", "paused", "training", NINE.plusSeconds(3300), NINE.plusSeconds(3400)));
+    }
 }

@@ -71,11 +71,12 @@ public final class CallbackScript implements AgiScript {
         CallbackOutcome outcome = CallbackOutcome.AGENT_NO_ANSWER; // the agent left before the customer was dialled
         Instant customerAnsweredAt = null;
         Duration talk = Duration.ZERO;
+        boolean customerDialled = false;
         try {
             channel.streamFile(PromptLibrary.asteriskName(language, Prompt.CALLBACK_AGENT));
-            Instant dialled = clock.instant();
             long seconds = Math.max(1, customerRing.toSeconds());
-            // The number was checked when the request was made (digits and an optional +).
+            customerDialled = true;
+            // The number was checked when the request was made (digits and an optional +, and the centre's dial rule).
             channel.exec("Dial", "Local/" + callback.get().number() + "@" + OUTBOUND + "," + seconds);
             DialResult dial = DialResult.read(channel, request.getUniqueId(), times, clock);
             outcome = switch (dial.status()) {
@@ -89,7 +90,16 @@ public final class CallbackScript implements AgiScript {
             talk = dial.talk();
             channel.hangup();
         } catch (AgiHangupException agentGone) {
-            // the agent's leg is down; what was learnt so far is reported below
+            // The agent's leg is down. If the customer had been dialled, Asterisk's dial event says whether
+            // they answered: a customer who talked is never recorded as an agent who did not answer.
+            if (customerDialled) {
+                Optional<Instant> answered = times.answeredAt(request.getUniqueId(), Duration.ofMillis(500));
+                if (answered.isPresent()) {
+                    outcome = CallbackOutcome.CUSTOMER_ANSWERED;
+                    customerAnsweredAt = answered.get();
+                    talk = Duration.between(answered.get(), clock.instant());
+                }
+            }
         } finally {
             // The agent's leg was rung by an Originate with its own id: Asterisk's dial events say when it began ringing.
             Instant agentRangAt = times.ringOf(request.getUniqueId(), Duration.ofMillis(500)).map(DialTimes.Ring::startedAt).orElse(null);

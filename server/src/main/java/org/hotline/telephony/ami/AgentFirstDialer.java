@@ -21,6 +21,7 @@ import org.hotline.telephony.pjsip.AgentAccounts;
 public final class AgentFirstDialer implements CallbackDialer {
 
     private static final java.util.concurrent.atomic.AtomicLong LEGS = new java.util.concurrent.atomic.AtomicLong();
+    private static final long STARTED = System.currentTimeMillis();
 
     /** The dialplan context the agent's answered leg enters (dialplan/extensions.conf). */
     public static final String CONTEXT = "hotline-callback";
@@ -61,8 +62,15 @@ public final class AgentFirstDialer implements CallbackDialer {
         originate.setVariables(Map.of(REQUEST_VARIABLE, request.id().value()));
         originate.setAsync(true);
         // The leg's own id, so its ring can be read from Asterisk's dial events: the request's id and a counter.
-        String leg = request.id().value() + "-cb" + LEGS.incrementAndGet();
+        // The start time keeps it unique across restarts (a restart must never find an old leg under a new try's id).
+        String leg = request.id().value() + "-cb" + Long.toString(STARTED, 36) + LEGS.incrementAndGet();
         originate.setChannelId(leg);
+        try {
+            result.placing(leg);
+        } catch (RuntimeException e) {
+            result.couldNotDial("the try's dialling state could not be kept: " + e.getMessage());
+            return;
+        }
         try {
             List<ResponseEvent> events = ami.await(originate, ringAgentFor.plusSeconds(10));
             boolean answered = events.stream()

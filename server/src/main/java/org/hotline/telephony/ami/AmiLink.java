@@ -46,6 +46,8 @@ public final class AmiLink implements AutoCloseable {
     private final Consumer<AmiLink> afterLogin;
     private volatile boolean closed;
     private volatile boolean loggedInOnce;
+    private final java.time.Clock clock;
+    private volatile java.time.Instant droppedAt;
     private Thread loginThread;
 
     /**
@@ -54,6 +56,13 @@ public final class AmiLink implements AutoCloseable {
      *                   (it may use {@link #send} and {@link #query})
      */
     public AmiLink(HotlineConfig.Ami config, Consumer<ManagerEvent> events, Consumer<AmiLink> afterLogin) {
+        this(config, events, afterLogin, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock notes when the link dropped (Asterisk cannot say when it went away) */
+    public AmiLink(HotlineConfig.Ami config, Consumer<ManagerEvent> events, Consumer<AmiLink> afterLogin,
+                   java.time.Clock clock) {
+        this.clock = clock;
         this.connection = new ManagerConnectionFactory(config.host(), config.port(), config.username(), config.secret())
                 .createManagerConnection();
         this.events = events;
@@ -89,6 +98,11 @@ public final class AmiLink implements AutoCloseable {
         return List.copyOf(connection.sendEventGeneratingAction(action, timeout.toMillis()).getEvents());
     }
 
+    /** When the link last dropped, if it ever did: the last moment Asterisk was known to be there. */
+    public java.util.Optional<java.time.Instant> droppedAt() {
+        return java.util.Optional.ofNullable(droppedAt);
+    }
+
     private void loginUntilUp() {
         Duration wait = FIRST_RETRY;
         while (!closed) {
@@ -122,6 +136,7 @@ public final class AmiLink implements AutoCloseable {
             return;
         }
         if (event instanceof DisconnectEvent) {
+            droppedAt = clock.instant();
             LOG.warn("AMI connection lost; the library reconnects");
             return;
         }

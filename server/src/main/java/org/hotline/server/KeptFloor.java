@@ -1,0 +1,53 @@
+package org.hotline.server;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.hotline.config.HotlineConfig;
+import org.hotline.routing.AgentId;
+import org.hotline.routing.DeskState;
+import org.hotline.routing.UnsettledDial;
+import org.hotline.store.MongoDeskStates;
+import org.hotline.store.MongoDialling;
+import org.hotline.store.MongoOpenRequests;
+import org.hotline.store.MongoStore;
+import org.hotline.store.OpenCallbacks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the floor keeps in the store across a restart, wired at start-up before any call is
+ * offered: agents' desk states, callback requests (one open per customer and queue) and their
+ * dialling state, and the dial rule every callback number is checked against.
+ */
+final class KeptFloor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeptFloor.class);
+
+    private KeptFloor() {
+    }
+
+    /** Returns the settlement of the tries the last server left dialling, to start once the AMI link is up. */
+    static DiallingSettlement restore(Floor floor, MongoStore store, HotlineConfig config, Clock clock) {
+        floor.checkNumbersWith(config.callbacks().numbers());
+        floor.keepOpenRequestsIn(new MongoOpenRequests(store.database().getCollection(MongoOpenRequests.COLLECTION)));
+        floor.keepDiallingIn(new MongoDialling(store.calls()));
+        MongoDeskStates desks = new MongoDeskStates(store.settings());
+        Map<AgentId, DeskState> kept = Map.of();
+        try {
+            kept = desks.load();
+        } catch (RuntimeException e) {
+            LOG.warn("agents' desk states not read ({}); agents start logged out", e.toString());
+        }
+        floor.keepDesksIn(desks, kept);
+        List<OpenCallbacks.KeptRequest> open = new OpenCallbacks(store.calls()).readKept();
+        List<UnsettledDial> unsettled = open.stream().map(OpenCallbacks.KeptRequest::dialling).filter(Objects::nonNull).toList();
+        if (!unsettled.isEmpty()) {
+            LOG.info("{} callback tr{} left dialling by the last server: settled from Asterisk's facts once the AMI link is up",
+                    unsettled.size(), unsettled.size() == 1 ? "y" : "ies");
+        }
+        floor.restore(open.stream().map(OpenCallbacks.KeptRequest::request).toList(), unsettled);
+        return new DiallingSettlement(unsettled, floor, config.celFile(), clock);
+    }
+}

@@ -1,0 +1,28 @@
+package org.hotline.server;
+
+import java.time.Duration;
+import org.hotline.lease.ActiveLease;
+import org.hotline.routing.AgentId;
+import org.hotline.routing.CallbackDialer;
+import org.hotline.routing.CallbackRequest;
+
+/** Places a callback only while this server holds the store's lease: two servers never dial the same request. */
+final class LeasedCallbackDialer implements CallbackDialer {
+
+    private final CallbackDialer dialer;
+    private final ActiveLease lease;
+
+    LeasedCallbackDialer(CallbackDialer dialer, ActiveLease lease) {
+        this.dialer = dialer;
+        this.lease = lease;
+    }
+
+    @Override
+    public void dial(CallbackRequest request, AgentId agent, Duration ringAgentFor, Result result) {
+        if (!lease.stillHeld()) {
+            result.couldNotDial("this server does not hold the store's lease");
+            return;
+        }
+        dialer.dial(request, agent, ringAgentFor, result);
+    }
+}
