@@ -13,6 +13,12 @@ public interface CallChannel {
 
     void answer();
 
+    /**
+     * The hotline has the call: lifts the deadline by which Asterisk gives the call to its own
+     * fallback (see {@link AnswerDeadline}). Right after answering, and when taking a caller back.
+     */
+    void claim();
+
     void play(Speech speech);
 
     /** Plays {@code speech}, stopping early if the caller presses one of {@code keys}; returns that key. */

@@ -23,6 +23,21 @@ public sealed interface CallEvent {
     record Answered(Instant at) implements CallEvent {
     }
 
+    /**
+     * Asterisk's own fallback is about to answer the call (the server did not answer by Asterisk's
+     * deadline, or was unreachable). Asterisk's time; the answer itself follows as {@link Answered}.
+     */
+    record FallbackAnswering(Instant at) implements CallEvent {
+    }
+
+    /** Asterisk's fallback answered the call, at Asterisk's answer time. Derived by the tracker. */
+    record AnsweredByFallback(Instant at) implements CallEvent {
+    }
+
+    /** The server took back a caller that Asterisk's fallback had answered, greeted and kept on hold. */
+    record TakenBack(Instant at) implements CallEvent {
+    }
+
     /** Arrival and answer are both known: the ring rule's verdict. Derived, never sent by a source. */
     record AnswerMeasured(Instant at, AnswerMeasure measure) implements CallEvent {
     }

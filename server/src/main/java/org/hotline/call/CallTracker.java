@@ -22,6 +22,7 @@ public final class CallTracker implements CallEventSink {
 
     /** Bounds memory if hang-ups are missed (e.g. while AMI was down); resync clears such calls. */
     private static final int MAX_LIVE = 10_000;
+    private static final int MAX_RECENTLY_ENDED = 2_000;
     /**
      * Asterisk hangs its channels up as it shuts down and announces the shutdown only after:
      * calls that ended this shortly before its announcement were cut by it.
@@ -37,6 +38,17 @@ public final class CallTracker implements CallEventSink {
     /** Agent legs (Asterisk channel ids) of the calls in progress, to the call they ring for. */
     private final Map<String, CallId> legs = new HashMap<>();
     private final Map<CallId, Instant> arrivals = new ConcurrentHashMap<>();
+    /**
+     * Calls whose channel is gone, for the flow's last words: Asterisk ends the FastAGI session
+     * the moment a channel hangs up (AGIEXITONHANGUP, which its deadline to answer needs), so the
+     * flow's closing events (outcome, abandon) can come after Asterisk's hang-up.
+     */
+    private final Map<CallId, LiveCall> recentlyEnded = new java.util.LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CallId, LiveCall> eldest) {
+            return size() > MAX_RECENTLY_ENDED;
+        }
+    };
     /** The latest calls that ended, with their end as recorded: a shutdown announced just after may claim them. */
     private final java.util.ArrayDeque<Map.Entry<CallId, CallEvent.Ended>> recentEnds = new java.util.ArrayDeque<>();
     /**
@@ -58,6 +70,10 @@ public final class CallTracker implements CallEventSink {
     @Override
     public void publish(CallId id, CallEvent event) {
         LiveCall call = live.get(id);
+        if (call == null && recentlyEnded.containsKey(id)) {
+            afterEnd(id, recentlyEnded.get(id), event);
+            return;
+        }
         if (call == null) {
             CallId owner = legs.get(id.value());
             if (owner != null) {
@@ -81,6 +97,16 @@ public final class CallTracker implements CallEventSink {
                     return; // a channel goes up once; repeats carry nothing new
                 }
                 call.answer = answered.at();
+                if (call.fallbackAnswering) {
+                    journal.append(id, answered);
+                    event = new CallEvent.AnsweredByFallback(answered.at());
+                }
+            }
+            case CallEvent.FallbackAnswering ignored -> {
+                // Asterisk's events come in order: the fallback's Answer goes up next, unless the
+                // server answered first (then the fallback's Answer changes nothing).
+                call.fallbackAnswering = call.answer == null;
+                return;
             }
             case CallEvent.HangupRequested ignored -> call.hungUpByHotline = true;
             case CallEvent.AgentRingStarted ring -> {
@@ -137,6 +163,7 @@ public final class CallTracker implements CallEventSink {
                 noteEnd(id, (CallEvent.Ended) event);
                 live.remove(id);
                 arrivals.remove(id);
+                recentlyEnded.put(id, call);
             }
             default -> {
             }
@@ -150,6 +177,24 @@ public final class CallTracker implements CallEventSink {
         if (!call.measured && call.arrival != null && call.answer != null) {
             call.measured = true;
             journal.append(id, new CallEvent.AnswerMeasured(call.answer, rings.measure(call.arrival, call.answer)));
+        }
+    }
+
+    /** The flow's events that come after Asterisk's hang-up; anything Asterisk says of a gone channel is stale. */
+    private void afterEnd(CallId id, LiveCall call, CallEvent event) {
+        switch (event) {
+            case CallEvent.Abandoned abandoned -> journal.append(id, new CallEvent.Abandoned(
+                    call.callerLeftAt != null ? call.callerLeftAt : abandoned.at(), abandoned.position(), abandoned.duringRing()));
+            case CallEvent.FlowEnded ended -> journal.append(id, ended);
+            case CallEvent.CallbackRequested requested -> journal.append(id, requested);
+            case CallEvent.SurveyOffered offered -> journal.append(id, offered);
+            case CallEvent.SurveyAnswered answered -> journal.append(id, answered);
+            case CallEvent.LeftQueue left -> journal.append(id, left);
+            case CallEvent.ChoiceMade choice -> journal.append(id, choice);
+            case CallEvent.NoInput noInput -> journal.append(id, noInput);
+            case CallEvent.InvalidKey invalid -> journal.append(id, invalid);
+            default -> {
+            }
         }
     }
 
@@ -348,6 +393,7 @@ public final class CallTracker implements CallEventSink {
     private static final class LiveCall {
         Instant arrival;
         Instant answer;
+        boolean fallbackAnswering;
         boolean measured;
         boolean hungUpByHotline;
         Instant callerLeftAt;

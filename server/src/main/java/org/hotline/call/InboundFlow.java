@@ -51,18 +51,12 @@ public final class InboundFlow {
         try {
             sleeper.sleepUntil(rings.plannedAnswer(call.arrival()));
             line.answer();
+            line.claim();
             if (rings.measure(call.arrival(), clock.instant()).apologyDue()) {
                 apologise(call, line);
             }
             line.play(Prompt.GREETING);
-            if (!hours.isOpen(clock.instant())) {
-                events.publish(call.id(), new CallEvent.AfterHours(clock.instant()));
-                line.play(Prompt.AFTER_HOURS);
-                outcome = queueWait.offerCallbackAfterHours(call, line, menu.timeout())
-                        ? FlowOutcome.CALLBACK_REQUESTED : FlowOutcome.AFTER_HOURS;
-            } else {
-                outcome = serve(call, line);
-            }
+            outcome = hours.isOpen(clock.instant()) ? serve(call, line) : afterHours(call, line);
             if (outcome != FlowOutcome.TRANSFERRED) {
                 closeQuietly(call, line);
             }
@@ -70,6 +64,33 @@ public final class InboundFlow {
             outcome = FlowOutcome.CALLER_HUNG_UP;
         } catch (RuntimeException failure) {
             // Not marked finished: the dialplan's fallback still greets and closes the call politely.
+            events.publish(call.id(), new CallEvent.FlowEnded(clock.instant(), FlowOutcome.FAILED));
+            throw failure;
+        }
+        events.publish(call.id(), new CallEvent.FlowEnded(clock.instant(), outcome));
+        return outcome;
+    }
+
+    /**
+     * A caller Asterisk's fallback answered, greeted and kept on hold while the server did not
+     * answer (stopped, paused, unreachable): the server takes them back at the menu, without a
+     * second answer or greeting, and the call goes on as any other. The call keeps its arrival, so
+     * its place and its ring verdict are those of the caller's first ring.
+     */
+    public FlowOutcome takeBack(InboundCall call, CallChannel line) {
+        events.publish(call.id(), new CallEvent.FlowStarted(clock.instant(), call.language()));
+        FlowOutcome outcome;
+        try {
+            line.claim();
+            line.holdMusic(false);
+            events.publish(call.id(), new CallEvent.TakenBack(clock.instant()));
+            outcome = hours.isOpen(clock.instant()) ? serve(call, line) : afterHours(call, line);
+            if (outcome != FlowOutcome.TRANSFERRED) {
+                closeQuietly(call, line);
+            }
+        } catch (CallerHungUp gone) {
+            outcome = FlowOutcome.CALLER_HUNG_UP;
+        } catch (RuntimeException failure) {
             events.publish(call.id(), new CallEvent.FlowEnded(clock.instant(), FlowOutcome.FAILED));
             throw failure;
         }
@@ -111,6 +132,13 @@ public final class InboundFlow {
         } catch (CallerHungUp gone) {
             // gone during the goodbye: what happened to the call stands
         }
+    }
+
+    private FlowOutcome afterHours(InboundCall call, CallChannel line) {
+        events.publish(call.id(), new CallEvent.AfterHours(clock.instant()));
+        line.play(Prompt.AFTER_HOURS);
+        return queueWait.offerCallbackAfterHours(call, line, menu.timeout())
+                ? FlowOutcome.CALLBACK_REQUESTED : FlowOutcome.AFTER_HOURS;
     }
 
     private FlowOutcome serve(InboundCall call, CallChannel line) {

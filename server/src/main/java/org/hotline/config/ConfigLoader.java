@@ -39,6 +39,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hotline.call.IvrMenu;
 import org.hotline.call.Language;
+import org.hotline.call.AnswerDeadline;
 import org.hotline.call.RingPolicy;
 import org.hotline.call.ServiceHours;
 
@@ -66,6 +67,8 @@ public final class ConfigLoader {
             Map.entry("HOTLINE_HTTP_PORT", "http.port"),
             Map.entry("HOTLINE_TLS_CERTIFICATE", "http.tls.certificate"),
             Map.entry("HOTLINE_TLS_KEY", "http.tls.key"),
+            Map.entry("HOTLINE_ANSWER_DEADLINE", "answer.serverDeadlineSeconds"),
+            Map.entry("HOTLINE_FALLBACK_HOLD", "answer.fallbackHoldSeconds"),
             Map.entry("HOTLINE_HOURS", "hours.daily"),
             Map.entry("HOTLINE_MAX_WAIT", "routing.maxWaitSeconds"),
             Map.entry("HOTLINE_ANNOUNCE_EVERY", "routing.announceEverySeconds"),
@@ -115,7 +118,8 @@ public final class ConfigLoader {
         HotlineConfig.Ami ami = ami(tree, stateDir);
         HotlineConfig.Agi agi = new HotlineConfig.Agi(
                 host(tree, "asterisk.agi.bindAddress", "127.0.0.1"),
-                tree.integer("asterisk.agi.port", 4573, 1, 65535));
+                tree.integer("asterisk.agi.port", 4573, 1, 65535),
+                answerDeadline(tree, rings));
         HotlineConfig.Http http = new HotlineConfig.Http(
                 host(tree, "http.bindAddress", "127.0.0.1"),
                 tree.integer("http.port", 8080, 0, 65535),
@@ -398,6 +402,17 @@ public final class ConfigLoader {
             throw new ConfigException("answer.apologyAfterRings: must not be below answer.maxRings = " + maxRings);
         }
         return new RingPolicy(Duration.ofMillis(Math.round(ringSeconds * 1000)), answerAtRing, maxRings, apologyAfterRings);
+    }
+
+    /** Asterisk's deadline for the server to answer, checked against the ring rule (bin/asterisk reads the same keys). */
+    private static AnswerDeadline answerDeadline(ConfigTree tree, RingPolicy rings) {
+        double seconds = tree.decimal("answer.serverDeadlineSeconds", 5.0, 0.5, 60.0);
+        int hold = tree.integer("answer.fallbackHoldSeconds", 120, 0, 3600);
+        AnswerDeadline deadline = new AnswerDeadline(Duration.ofMillis(Math.round(seconds * 1000)), Duration.ofSeconds(hold));
+        deadline.misfit(rings).ifPresent(why -> {
+            throw new ConfigException("answer.serverDeadlineSeconds: " + why);
+        });
+        return deadline;
     }
 
     private static HotlineConfig.Ivr ivr(ConfigTree tree) {

@@ -7,6 +7,7 @@ import org.hotline.call.IvrMenu;
 import org.hotline.cases.ReplyDeadline;
 import org.hotline.cases.Severity;
 import org.hotline.call.Language;
+import org.hotline.call.AnswerDeadline;
 import org.hotline.call.RingPolicy;
 import org.hotline.call.ServiceHours;
 import org.hotline.call.WaitRules;
@@ -156,7 +157,8 @@ public record HotlineConfig(
         }
     }
 
-    public record Agi(String bindAddress, int port) {
+    /** @param answerDeadline how long Asterisk waits on the server before its fallback answers */
+    public record Agi(String bindAddress, int port, AnswerDeadline answerDeadline) {
     }
 
     /** @param tls the certificate and key to serve HTTPS with, or null for plain HTTP */

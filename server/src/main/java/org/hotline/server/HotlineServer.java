@@ -94,6 +94,7 @@ import org.hotline.telephony.ami.AmiEventTranslator;
 import org.hotline.telephony.ami.AgentAnswers;
 import org.hotline.telephony.ami.DialTimes;
 import org.hotline.telephony.ami.AmiLink;
+import org.hotline.telephony.ami.DeadlineGlobals;
 import org.hotline.telephony.ami.LiveChannels;
 import org.hotline.telephony.pjsip.AgentAccounts;
 import org.hotline.telephony.pjsip.AgentPhones;
@@ -242,13 +243,14 @@ public final class HotlineServer implements AutoCloseable {
             FloorCampaignAgents campaignAgents = new FloorCampaignAgents(floor, live,
                     new OutboundScript(config.company().name(), config.company().nameEn()), PREVIEW_WAIT, clock);
             PromptStopper prompts = new PromptStopper(amiLink::get);
-            AgiServer agi = AgiServer.start(config.agi(), Map.of(
+            AgiServer agi = AgiServer.prepare(config.agi(), Map.of(
                     "campaign-agent", new CampaignAgentScript(agentFirst, config.ivr().language(), config.campaigns().ring(), clock,
                             dialTimes),
                     "campaign-answered", new CampaignAnsweredScript(agentFirst, clock),
-                    "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters, prompts),
+                    "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters, prompts, events,
+                            dialTimes),
                     "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
-                    "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts),
+                    "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts, dialTimes),
                     "callback", new CallbackScript(floor, config.ivr().language(), config.callbacks().customerRing(), clock,
                             dialTimes),
                     "campaign", new CampaignScript(agentless, config.ivr().language(), clock)));
@@ -275,6 +277,13 @@ public final class HotlineServer implements AutoCloseable {
                         DiallingSettlement kept = settlement.get();
                         if (kept != null) {
                             kept.start(link);
+                        }
+                        // Calls are taken only once their events can be followed: until then Asterisk's fallback has them.
+                        DeadlineGlobals.install(link, config.agi().answerDeadline());
+                        try {
+                            agi.listen();
+                        } catch (java.io.IOException e) {
+                            LOG.error("{}", e.getMessage());
                         }
                     }, clock);
             parts.push(ami);

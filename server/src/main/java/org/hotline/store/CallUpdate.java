@@ -80,6 +80,17 @@ final class CallUpdate {
                 entry("answered", at);
                 set("answeredAt", at);
             }
+            case CallEvent.FallbackAnswering ignored -> entry("fallback-answering", at);
+            case CallEvent.AnsweredByFallback ignored -> {
+                // Asterisk's own fallback answered (and greeted): the server did not answer in time
+                entry("answered-by-fallback", at);
+                set("answeredBy", "fallback");
+                set("fallback.answeredAt", at);
+            }
+            case CallEvent.TakenBack ignored -> {
+                entry("taken-back", at);
+                set("fallback.takenBackAt", at);
+            }
             case CallEvent.AnswerMeasured measured -> {
                 entry("answer-measured", at);
                 if (measured.measure() != null) {

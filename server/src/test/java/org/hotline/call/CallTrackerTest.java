@@ -30,6 +30,39 @@ class CallTrackerTest {
     }
 
     @Test
+    void aCallTheFallbackAnsweredSaysSoWithAsterisksAnswerTimeAndKeepsItsVerdictFromTheFirstRing() {
+        tracker.publish(CALL, arrived(T0));
+        tracker.publish(CALL, new CallEvent.FallbackAnswering(T0.plusSeconds(5)));
+        tracker.publish(CALL, new CallEvent.Answered(T0.plusMillis(5_500)));
+
+        assertThat(journal).contains(new CallEvent.AnsweredByFallback(T0.plusMillis(5_500)),
+                new CallEvent.AnswerMeasured(T0.plusMillis(5_500), new AnswerMeasure(Duration.ofMillis(5_500), 2, true, false)));
+    }
+
+    @Test
+    void aFallbackReachedAfterTheServerAnsweredDidNotAnswerTheCall() {
+        tracker.publish(CALL, arrived(T0));
+        tracker.publish(CALL, new CallEvent.Answered(T0.plusMillis(40)));
+        tracker.publish(CALL, new CallEvent.FallbackAnswering(T0.plusSeconds(5)));
+
+        assertThat(journal).noneMatch(e -> e instanceof CallEvent.AnsweredByFallback || e instanceof CallEvent.FallbackAnswering);
+    }
+
+    @Test
+    void theFlowsLastWordsAfterAsterisksHangUpStillReachTheRecord() {
+        tracker.publish(CALL, arrived(T0));
+        tracker.publish(CALL, new CallEvent.HangupAsked(T0.plusSeconds(20)));
+        tracker.publish(CALL, new CallEvent.Ended(T0.plusMillis(20_010), 16, "Normal Clearing", null));
+        tracker.publish(CALL, new CallEvent.Abandoned(T0.plusMillis(20_040), 2));
+        tracker.publish(CALL, new CallEvent.FlowEnded(T0.plusMillis(20_050), FlowOutcome.CALLER_HUNG_UP));
+        tracker.publish(CALL, new CallEvent.Ended(T0.plusSeconds(21), 16, "Normal Clearing", null));
+
+        assertThat(journal).contains(new CallEvent.Abandoned(T0.plusSeconds(20), 2),
+                new CallEvent.FlowEnded(T0.plusMillis(20_050), FlowOutcome.CALLER_HUNG_UP));
+        assertThat(journal).filteredOn(CallEvent.Ended.class::isInstance).hasSize(1);
+    }
+
+    @Test
     void theVerdictDoesNotDependOnWhichSourceSpokeFirst() {
         tracker.publish(CALL, new CallEvent.FlowStarted(T0.plusMillis(5), Language.ZH));
         tracker.publish(CALL, new CallEvent.Answered(T0.plusSeconds(10)));

@@ -14,6 +14,9 @@ final class FakeLine implements CallChannel {
     private final Deque<Optional<Character>> keys = new ArrayDeque<>();
     private Prompt hangUpDuring;
     boolean answered;
+    /** Whether the hotline lifted Asterisk's deadline, and whether it had answered by then. */
+    boolean claimed;
+    boolean claimedUnanswered;
     boolean finished;
     boolean hungUp;
 
@@ -33,6 +36,12 @@ final class FakeLine implements CallChannel {
     public void answer() {
         answered = true;
         heard.add("(answer)");
+    }
+
+    @Override
+    public void claim() {
+        claimed = true;
+        claimedUnanswered |= !answered;
     }
 
     @Override

@@ -73,6 +73,39 @@ class InboundFlowTest {
     }
 
     @Test
+    void theHotlineLiftsAsterisksDeadlineOnlyOnceItHasAnswered() {
+        FakeLine line = new FakeLine().presses('1');
+        flow.handle(callArrivedAt(NOW), line);
+        assertThat(line.claimed).isTrue();
+        assertThat(line.claimedUnanswered).isFalse();
+    }
+
+    @Test
+    void aCallerTheFallbackAnsweredAndGreetedIsTakenBackAtTheMenuNeverAnsweredOrGreetedTwice() {
+        FakeLine line = new FakeLine().presses('2');
+
+        FlowOutcome outcome = flow.takeBack(callArrivedAt(NOW.minusSeconds(25)), line);
+
+        assertThat(outcome).isEqualTo(FlowOutcome.COMPLETED);
+        assertThat(line.answered).isFalse();
+        assertThat(line.claimed).isTrue();
+        assertThat(line.heard).containsExactly("(music off)", "menu", "choice-recorded", "closing", "(hang up)");
+        assertThat(sleptUntil).isEmpty();
+        assertThat(events).contains(new CallEvent.TakenBack(NOW), new CallEvent.ChoiceMade(NOW, '2', "after-sales"));
+        assertThat(events).noneMatch(e -> e instanceof CallEvent.ApologyPlayed || e instanceof CallEvent.Answered);
+    }
+
+    @Test
+    void aCallerTakenBackWhoHangsUpAtTheMenuEndsTheFlowQuietly() {
+        FakeLine line = new FakeLine().hangsUpDuring(Prompt.MENU);
+
+        FlowOutcome outcome = flow.takeBack(callArrivedAt(NOW.minusSeconds(25)), line);
+
+        assertThat(outcome).isEqualTo(FlowOutcome.CALLER_HUNG_UP);
+        assertThat(events).last().isEqualTo(new CallEvent.FlowEnded(NOW, FlowOutcome.CALLER_HUNG_UP));
+    }
+
+    @Test
     void aWrongKeyIsExplainedAndTheMenuOfferedAgain() {
         FakeLine line = new FakeLine().presses('7', '3');
 

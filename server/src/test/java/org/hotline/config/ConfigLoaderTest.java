@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import org.hotline.cases.DeadlineFrom;
 import org.hotline.cases.ReplyDeadline;
 import org.hotline.cases.Severity;
+import org.hotline.call.AnswerDeadline;
 import org.hotline.call.Language;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,26 @@ class ConfigLoaderTest {
         assertThat(config.centre().areaCode()).isEqualTo("10");
         assertThat(config.customers()).hasSize(2);
         assertThat(config.cases().replies().days()).isEqualTo(3);
+    }
+
+    @Test
+    void asterisksDeadlineForTheServerToAnswerIsFiveSecondsAndTwoMinutesOnHoldUnlessSetOtherwise() throws IOException {
+        assertThat(load("company:\n  name: X\n").agi().answerDeadline()).isEqualTo(AnswerDeadline.standard());
+        assertThat(load("company:\n  name: X\nanswer:\n  serverDeadlineSeconds: 4.5\n  fallbackHoldSeconds: 60\n")
+                .agi().answerDeadline())
+                .isEqualTo(new AnswerDeadline(Duration.ofMillis(4_500), Duration.ofSeconds(60)));
+        env.put("HOTLINE_ANSWER_DEADLINE", "3");
+        assertThat(load("company:\n  name: X\n").agi().answerDeadline().server()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aDeadlineThatBreaksTheRingRuleEitherWayStopsStartUpSayingWhy() {
+        assertThatThrownBy(() -> load("company:\n  name: X\nanswer:\n  serverDeadlineSeconds: 8.5\n"))
+                .hasMessageContaining("answer.serverDeadlineSeconds").hasMessageContaining("3-ring limit of 9 s");
+        assertThatThrownBy(() -> load("company:\n  name: X\nanswer:\n  answerAtRing: 3\n  serverDeadlineSeconds: 6\n"))
+                .hasMessageContaining("answer.serverDeadlineSeconds").hasMessageContaining("plans to answer 6 s after arrival");
+        assertThatThrownBy(() -> load("company:\n  name: X\nanswer:\n  fallbackHoldSeconds: -5\n"))
+                .hasMessageContaining("answer.fallbackHoldSeconds");
     }
 
     @Test

@@ -118,6 +118,23 @@ final class ServerProcess implements AutoCloseable {
         return api.post(path, json);
     }
 
+    /** SIGSTOP: the process stops where it is (as in a long pause or a deadlock); its sockets stay open. */
+    void freeze() throws Exception {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a {@link #freeze() frozen} process goes on. */
+    void thaw() throws Exception {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     HttpResponse<String> put(String path, String json) throws Exception {
         return api.put(path, json);
     }
@@ -143,8 +160,9 @@ final class ServerProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws Exception {
         if (process.isAlive()) {
+            signal("CONT"); // a frozen process cannot stop
             process.destroy();
             if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
                 kill();

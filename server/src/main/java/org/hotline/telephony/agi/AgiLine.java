@@ -2,9 +2,11 @@ package org.hotline.telephony.agi;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiNetworkException;
 import org.hotline.call.AgentLeg;
 import org.hotline.call.CallChannel;
 import org.hotline.call.CallerHungUp;
@@ -28,16 +30,19 @@ final class AgiLine implements CallChannel {
     private final Language language;
     private final Runnable beforeAnswer;
     private final Runnable stopPrompt;
+    private final BooleanSupplier dialAnswered;
 
     /**
      * @param beforeAnswer runs just before the answer (for measuring)
      * @param stopPrompt   cuts short the prompt playing on this channel, from any thread, at once
+     * @param dialAnswered whether Asterisk reported (AMI DialEnd) this channel's last dial answered; may wait a moment
      */
-    AgiLine(AgiChannel agi, Language language, Runnable beforeAnswer, Runnable stopPrompt) {
+    AgiLine(AgiChannel agi, Language language, Runnable beforeAnswer, Runnable stopPrompt, BooleanSupplier dialAnswered) {
         this.agi = agi;
         this.language = language;
         this.beforeAnswer = beforeAnswer;
         this.stopPrompt = stopPrompt;
+        this.dialAnswered = dialAnswered;
     }
 
     @Override
@@ -52,12 +57,19 @@ final class AgiLine implements CallChannel {
     }
 
     @Override
+    public void claim() {
+        // Lifts the dialplan's TIMEOUT(absolute): past it Asterisk would give the call to its fallback.
+        run(() -> agi.setVariable("TIMEOUT(absolute)", "0"));
+    }
+
+    @Override
     public void play(Speech speech) {
-        run(() -> agi.streamFile(PromptLibrary.asteriskName(language, speech)));
         if (speech == Prompt.GREETING) {
-            // The dialplan's fallback must not greet a second time if the server goes away now.
+            // Before it starts: a caller whose greeting is cut short by the server going away must
+            // not hear it again from the dialplan's fallback.
             run(() -> agi.setVariable("HOTLINE_GREETED", "1"));
         }
+        run(() -> agi.streamFile(PromptLibrary.asteriskName(language, speech)));
     }
 
     @Override
@@ -101,9 +113,18 @@ final class AgiLine implements CallChannel {
         long seconds = Math.max(1, (ringFor.toMillis() + 999) / 1000);
         // Only a validated agent ID and a number go into the command.
         run(() -> agi.exec("Dial", AgentAccounts.endpointDial(agent) + "," + seconds));
-        String status = call(() -> agi.getVariable("DIALSTATUS"));
-        // Set by Asterisk on the caller's channel when the agent blind-transferred them from their phone.
-        String transferredBy = call(() -> agi.getVariable("BLINDTRANSFER"));
+        String status;
+        String transferredBy;
+        try {
+            status = call(() -> agi.getVariable("DIALSTATUS"));
+            // Set by Asterisk on the caller's channel when the agent blind-transferred them from their phone.
+            transferredBy = call(() -> agi.getVariable("BLINDTRANSFER"));
+        } catch (CallerHungUp gone) {
+            // The caller hung up and Asterisk ended the session at once (AGIEXITONHANGUP, which its
+            // deadline to answer needs): how the dial ended is then Asterisk's word on the AMI.
+            return new AgentLeg(dialAnswered.getAsBoolean() ? AgentLeg.Outcome.ANSWERED : AgentLeg.Outcome.CALLER_ABANDONED,
+                    null);
+        }
         // Only how the dial ended is read here: its times come from Asterisk's dial events (DIALEDTIME_MS and
         // ANSWEREDTIME_MS measure the caller's channel, not the agent's ring).
         AgentLeg.Outcome outcome = AgentLeg.Outcome.ofDialStatus(status, true);
@@ -153,6 +174,10 @@ final class AgiLine implements CallChannel {
             return query.call();
         } catch (AgiHangupException gone) {
             throw new CallerHungUp(gone);
+        } catch (AgiNetworkException closed) {
+            // Asterisk closes the session the moment the channel hangs up or its deadline takes the
+            // call (AGIEXITONHANGUP): a reset connection is the line gone, as an orderly close is.
+            throw new CallerHungUp(closed);
         } catch (AgiException e) {
             throw new IllegalStateException("AGI command failed: " + e.getMessage(), e);
         }

@@ -2,6 +2,8 @@ package org.hotline.telephony.agi;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -25,20 +27,41 @@ public final class AgiServer implements AutoCloseable {
     private static final int MAX_CALLS = 10_000;
 
     private final Server server;
-    private final Thread acceptor;
+    private final HotlineConfig.Agi config;
+    private volatile Thread acceptor;
+    private boolean closed;
 
-    private AgiServer(Server server, Thread acceptor) {
+    private AgiServer(Server server, HotlineConfig.Agi config) {
         this.server = server;
-        this.acceptor = acceptor;
+        this.config = config;
     }
 
-    public static AgiServer start(HotlineConfig.Agi config, Map<String, AgiScript> scripts) throws IOException {
+    /**
+     * The server, not listening yet: {@link #listen()} opens it once the AMI link is up, so no call
+     * is taken before the server can follow its events. Fails now if the address is not free.
+     */
+    public static AgiServer prepare(HotlineConfig.Agi config, Map<String, AgiScript> scripts) throws IOException {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()));
+        } catch (IOException e) {
+            throw new IOException("FastAGI server cannot listen on " + config.bindAddress() + ":" + config.port()
+                    + ": " + e.getMessage(), e);
+        }
         SimpleMappingStrategy mapping = new SimpleMappingStrategy();
         mapping.setMappings(Map.copyOf(scripts));
         Server server = new Server(mapping);
         server.setAddress(InetAddress.getByName(config.bindAddress()));
         server.setPort(config.port());
-        Thread acceptor = Thread.ofPlatform().name("agi-accept").daemon().start(() -> {
+        return new AgiServer(server, config);
+    }
+
+    /** Starts listening (once; later calls do nothing). Until then Asterisk's fallback has the callers. */
+    public synchronized void listen() throws IOException {
+        if (acceptor != null || closed) {
+            return;
+        }
+        acceptor = Thread.ofPlatform().name("agi-accept").daemon().start(() -> {
             try {
                 server.startup();
             } catch (IOException | RuntimeException e) {
@@ -61,15 +84,19 @@ public final class AgiServer implements AutoCloseable {
                     + (server.failure != null ? ": " + server.failure.getMessage() : ""));
         }
         LOG.info("FastAGI listening on {}:{}", config.bindAddress(), config.port());
-        return new AgiServer(server, acceptor);
     }
 
     public boolean isListening() {
-        return server.listening && acceptor.isAlive();
+        Thread running = acceptor;
+        return server.listening && running != null && running.isAlive();
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
+        if (acceptor == null) {
+            return; // never listened
+        }
         try {
             server.shutdown();
         } catch (IllegalStateException alreadyDown) {

@@ -3,17 +3,23 @@ package org.hotline.telephony.agi;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.hotline.call.CallEvent;
+import org.hotline.call.CallEventSink;
 import org.hotline.call.CallId;
 import org.hotline.call.CallerId;
 import org.hotline.call.InboundCall;
 import org.hotline.call.InboundFlow;
 import org.hotline.call.Language;
+import org.hotline.telephony.ami.DialTimes;
 import org.hotline.telephony.ami.PromptStopper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,17 +28,24 @@ import org.slf4j.LoggerFactory;
 public final class InboundScript implements AgiScript {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundScript.class);
+    /** How long to wait for the AMI's word on a dial the caller's hang-up cut short. */
+    static final Duration DIAL_EVENT_WAIT = Duration.ofMillis(300);
 
     private final InboundFlow flow;
     private final Language language;
-    private final Function<CallId, java.util.Optional<Instant>> arrivals;
+    private final Function<CallId, Optional<Instant>> arrivals;
     private final Clock clock;
     private final Timer answerOverhead;
     private final PromptStopper prompts;
+    private final CallEventSink events;
+    private final DialTimes dials;
 
-    public InboundScript(InboundFlow flow, Language language, Function<CallId, java.util.Optional<Instant>> arrivals,
-                         Clock clock, MeterRegistry meters, PromptStopper prompts) {
+    public InboundScript(InboundFlow flow, Language language, Function<CallId, Optional<Instant>> arrivals,
+                         Clock clock, MeterRegistry meters, PromptStopper prompts, CallEventSink events,
+                         DialTimes dials) {
+        this.dials = dials;
         this.prompts = prompts;
+        this.events = events;
         this.flow = flow;
         this.language = language;
         this.arrivals = arrivals;
@@ -41,8 +54,8 @@ public final class InboundScript implements AgiScript {
                 .description("From the inbound script's start to the ANSWER command being sent")
                 .publishPercentiles(0.5, 0.99)
                 .publishPercentileHistogram()
-                .minimumExpectedValue(java.time.Duration.ofNanos(10_000))
-                .maximumExpectedValue(java.time.Duration.ofSeconds(1))
+                .minimumExpectedValue(Duration.ofNanos(10_000))
+                .maximumExpectedValue(Duration.ofSeconds(1))
                 .register(meters);
     }
 
@@ -54,18 +67,45 @@ public final class InboundScript implements AgiScript {
             return;
         }
         CallId id = new CallId(request.getUniqueId());
+        String fallback;
+        try {
+            // The first command doubles as a check that Asterisk still waits on this connection.
+            fallback = channel.getVariable("HOTLINE_FALLBACK");
+        } catch (AgiException gone) {
+            // Asterisk gave up on it (its deadline passed while this server was stopped): the
+            // caller is with the dialplan's fallback, which asks again on a new connection.
+            LOG.info("call {}: Asterisk no longer waits on this connection; its fallback has the caller", id);
+            return;
+        }
+        boolean heldByFallback = "1".equals(fallback);
         Instant now = clock.instant();
+        Optional<Instant> seen = arrivals.apply(id);
+        Optional<Instant> arrival = seen.or(() -> ChannelStart.of(channel));
         InboundCall call = new InboundCall(
                 id,
                 request.getChannel(),
                 CallerId.presented(request.getCallerIdNumber(), request.getCallerIdName()),
-                arrivals.apply(id).filter(arrival -> arrival.isBefore(now)).orElse(now),
+                arrival.filter(at -> at.isBefore(now)).orElse(now),
                 language);
+        if (heldByFallback && seen.isEmpty()) {
+            // Held since before the AMI link was up: the record gets the arrival and the fallback's
+            // answer from Asterisk's own account of the channel.
+            arrival.ifPresent(at -> events.publish(id, new CallEvent.Arrived(at, request.getChannel(), null, call.caller(), null)));
+            ChannelStart.answerOf(channel).ifPresent(at -> {
+                events.publish(id, new CallEvent.FallbackAnswering(at));
+                events.publish(id, new CallEvent.Answered(at));
+            });
+        }
         AgiLine line = new AgiLine(channel, language,
                 () -> answerOverhead.record(System.nanoTime() - started, TimeUnit.NANOSECONDS),
-                () -> prompts.stop(request.getChannel()));
+                () -> prompts.stop(request.getChannel()),
+                () -> dials.answeredAt(request.getUniqueId(), DIAL_EVENT_WAIT).isPresent());
         try {
-            flow.handle(call, line);
+            if (heldByFallback) {
+                flow.takeBack(call, line);
+            } else {
+                flow.handle(call, line);
+            }
         } catch (RuntimeException e) {
             LOG.error("inbound flow failed for call {}; the dialplan fallback takes over", id, e);
         }

@@ -11,6 +11,7 @@ import org.hotline.call.InboundCall;
 import org.hotline.call.InboundFlow;
 import org.hotline.call.Language;
 import org.hotline.routing.AgentId;
+import org.hotline.telephony.ami.DialTimes;
 import org.hotline.telephony.ami.PromptStopper;
 import org.hotline.telephony.pjsip.AgentAccounts;
 import org.slf4j.Logger;
@@ -30,8 +31,10 @@ public final class TransferScript implements AgiScript {
     private final Language language;
     private final Clock clock;
     private final PromptStopper prompts;
+    private final DialTimes dials;
 
-    public TransferScript(InboundFlow flow, Language language, Clock clock, PromptStopper prompts) {
+    public TransferScript(InboundFlow flow, Language language, Clock clock, PromptStopper prompts, DialTimes dials) {
+        this.dials = dials;
         this.flow = flow;
         this.language = language;
         this.clock = clock;
@@ -51,7 +54,8 @@ public final class TransferScript implements AgiScript {
         InboundCall call = new InboundCall(new CallId(request.getUniqueId()), request.getChannel(),
                 CallerId.presented(request.getCallerIdNumber(), request.getCallerIdName()), clock.instant(), language);
         String from = AgentAccounts.agentOfChannel(transferer).map(AgentId::value).orElse(null);
-        AgiLine line = new AgiLine(channel, language, () -> { }, () -> prompts.stop(request.getChannel()));
+        AgiLine line = new AgiLine(channel, language, () -> { }, () -> prompts.stop(request.getChannel()),
+                () -> dials.answeredAt(request.getUniqueId(), InboundScript.DIAL_EVENT_WAIT).isPresent());
         try {
             flow.transferred(call, line, new AgentId(target), from);
         } catch (RuntimeException e) {

@@ -54,6 +54,10 @@ public final class AmiEventTranslator {
                     CallerId.presented(changed.getCallerIdNum(), changed.getCallerIdName())));
             case NewStateEvent state when state.getChannelState() != null && state.getChannelState() == CHANNEL_UP ->
                     of(state.getUniqueId(), new CallEvent.Answered(at(event)));
+            case HotlineFallbackEvent fallback when "answer".equals(fallback.getStep()) ->
+                    of(fallback.getUniqueId(), new CallEvent.FallbackAnswering(at(event)));
+            case HotlineFallbackEvent fallback when "greeting".equals(fallback.getStep()) ->
+                    of(fallback.getUniqueId(), new CallEvent.GreetingStarted(at(event)));
             case AgiExecStartEvent start when isGreeting(start) ->
                     of(start.getUniqueId(), new CallEvent.GreetingStarted(at(event)));
             case AgiExecEndEvent end when isGreeting(end) ->

@@ -32,11 +32,12 @@ public final class AmiLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AmiLink.class);
     /**
      * Only the event classes the hotline reads: channels and caller ids (call), keys (dtmf), AGI
-     * commands (agi), boot, reloads and phone registrations (system). Leaving out the chatty
+     * commands (agi), boot, reloads and phone registrations (system), the dialplan fallback's
+     * steps (user: {@link HotlineFallbackEvent}). Leaving out the chatty
      * dialplan class (an event per dialplan step and variable) keeps the AMI thread's parsing off
      * the CPU the calls need.
      */
-    private static final String EVENT_CLASSES = "call,dtmf,agi,system";
+    private static final String EVENT_CLASSES = "call,dtmf,agi,system,user";
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
 
@@ -66,6 +67,7 @@ public final class AmiLink implements AutoCloseable {
                 .createManagerConnection();
         this.events = events;
         this.afterLogin = afterLogin;
+        connection.registerUserEventClass(HotlineFallbackEvent.class);
         connection.addEventListener(this::onEvent);
     }
 

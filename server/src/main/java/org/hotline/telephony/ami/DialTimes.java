@@ -45,6 +45,9 @@ public final class DialTimes {
             case DialBeginEvent begin when begin.getDestUniqueId() != null -> {
                 bound();
                 rings.put(begin.getDestUniqueId(), new Ring(AmiEventTranslator.timeOf(event, clock), null, null));
+                if (begin.getUniqueId() != null) {
+                    answersFrom.remove(begin.getUniqueId()); // a new dial: an earlier answer is not this one's
+                }
             }
             case DialEndEvent end -> {
                 Instant at = AmiEventTranslator.timeOf(event, clock);
