@@ -74,6 +74,8 @@ public final class Floor implements AgentQueue {
     private FloorGauges gauges; // confined to the context; null until metrics are wanted
     private AgentTimeKeeper agentTime; // confined to the context; null until agent time is recorded
     private final Map<AgentId, CallId> talking = new HashMap<>();
+    /** Conversations an earlier run connected and Asterisk still carries after a restart, by call (on the context). */
+    private final Map<CallId, AgentId> carriedOver = new HashMap<>();
     private final Map<AgentId, CallId> wrapping = new HashMap<>();
     /** Each customer's open request per queue: a second press joins it. */
     private final CustomerRequests customers = new CustomerRequests(this::dialRule);
@@ -514,6 +516,7 @@ public final class Floor implements AgentQueue {
      */
     public void conversationEnded(CallId id, Instant at) {
         context.runOnContext(ignored -> {
+            endCarriedOver(id);
             FloorTicket ticket = tickets.get(id);
             if (ticket != null && ticket.agent != null
                     && distributor.status(ticket.agent).state() == AgentState.ON_CALL) {
@@ -523,9 +526,29 @@ public final class Floor implements AgentQueue {
         });
     }
 
+    /**
+     * After a restart: a conversation the last run connected goes on in Asterisk. Its agent, though
+     * back at their desk as they left it, is offered nothing until Asterisk ends that conversation.
+     */
+    public void conversationCarriedOver(CallId call, AgentId agent) {
+        quietly(() -> {
+            distributor.phoneBusy(agent, true); // throws for an agent no longer on the roster
+            carriedOver.put(call, agent);
+        });
+    }
+
+    private void endCarriedOver(CallId call) {
+        AgentId agent = carriedOver.remove(call);
+        if (agent != null) {
+            distributor.phoneBusy(agent, false);
+            dispatch();
+        }
+    }
+
     /** The caller's channel is gone: out of the queue, and a ringing agent freed. */
     public void callGone(CallId id) {
         context.runOnContext(ignored -> {
+            endCarriedOver(id);
             lastQueues.remove(id);
             FloorTicket ticket = tickets.get(id);
             if (ticket != null) {

@@ -8,6 +8,7 @@ import org.hotline.call.AdoptedCall;
 import org.hotline.call.CallEvent;
 import org.hotline.call.CallEventSink;
 import org.hotline.call.CallId;
+import org.hotline.routing.AgentId;
 import org.hotline.call.CallTracker;
 import org.hotline.recovery.Adoptions;
 
@@ -69,7 +70,12 @@ final class SerialCallEvents implements CallEventSink, Adoptions {
 
     @Override
     public void adopt(CallId id, AdoptedCall facts) {
-        context.runOnContext(ignored -> tracker.adopt(id, facts));
+        context.runOnContext(ignored -> {
+            tracker.adopt(id, facts);
+            if (facts.agent() != null && facts.talkingSince() != null && tracker.isLive(id) && AgentId.isValid(facts.agent())) {
+                floor.conversationCarriedOver(id, new AgentId(facts.agent())); // still talking: not free for a new call
+            }
+        });
     }
 
     @Override

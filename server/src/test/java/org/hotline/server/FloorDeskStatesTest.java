@@ -112,4 +112,27 @@ class FloorDeskStatesTest {
                 && desks.load().get(LI).state() == AgentState.PAUSED);
         assertThat(desks.load().get(LI).reason()).isEqualTo(PauseReason.BREAK);
     }
+    @Test
+    void anAgentStillTalkingInAConversationTheLastRunConnectedIsOfferedNothingUntilItEnds() throws Exception {
+        desks.save(LI, new DeskState(AgentState.READY, null, NINE));
+        Floor after = floorAt(NINE.plus(Duration.ofMinutes(1)));
+        after.phoneRegistered(LI, true);
+        CallId carried = new CallId("talking-through-the-restart");
+        after.conversationCarriedOver(carried, LI);
+
+        AgentQueue.Ticket ticket = after.join(WaitingCall.ordinary(new CallId("c2"), ORDERS, NINE.plus(Duration.ofMinutes(1))));
+        assertThat(ticket.awaitAgent(Duration.ofMillis(500))).as("busy with the carried-over conversation").isEmpty();
+
+        after.conversationEnded(carried, NINE.plus(Duration.ofMinutes(2)));
+        assertThat(ticket.awaitAgent(Duration.ofSeconds(5))).contains(LI);
+    }
+
+    @Test
+    void aCarriedOverConversationOfAnAgentNoLongerOnTheRosterChangesNothing() throws Exception {
+        Floor after = floorAt(NINE);
+        after.conversationCarriedOver(new CallId("c3"), new AgentId("099"));
+        after.phoneRegistered(LI, true);
+        after.ready(LI).await(10, TimeUnit.SECONDS);
+        assertThat(status(after, LI).state()).isEqualTo(AgentState.READY);
+    }
 }
