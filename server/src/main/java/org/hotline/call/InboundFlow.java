@@ -71,6 +71,31 @@ public final class InboundFlow {
         });
     }
 
+    /**
+     * A caller whose conversation with an agent went on while no server followed the call (the
+     * dial outlives the server) and who is still there when it ends: the agent hung up first. They
+     * are taken back where any call goes after its conversation — the rating if the centre asks
+     * for one, then the polite close — never to the menu as a new caller.
+     */
+    public FlowOutcome takeBackAfterConversation(InboundCall call, CallChannel line) {
+        events.publish(call.id(), new CallEvent.FlowStarted(clock.instant(), call.language()));
+        FlowOutcome outcome = FlowOutcome.CONNECTED;
+        try {
+            line.claim();
+            line.holdMusic(false);
+            events.publish(call.id(), new CallEvent.TakenBack(clock.instant()));
+            afterConversation(call, line);
+            closeQuietly(call, line);
+        } catch (CallerHungUp gone) {
+            // gone before the rating: the conversation stands
+        } catch (RuntimeException failure) {
+            events.publish(call.id(), new CallEvent.FlowEnded(clock.instant(), FlowOutcome.FAILED));
+            throw failure;
+        }
+        events.publish(call.id(), new CallEvent.FlowEnded(clock.instant(), outcome));
+        return outcome;
+    }
+
     /** The call from the moment the caller has been answered and greeted ({@code opening}) to its polite end. */
     private FlowOutcome run(InboundCall call, CallChannel line, Runnable opening) {
         events.publish(call.id(), new CallEvent.FlowStarted(clock.instant(), call.language()));
