@@ -21,6 +21,7 @@ import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.NewExtenEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.junit.jupiter.api.Test;
 
@@ -96,7 +97,7 @@ class CallsThroughACrashIT {
             List<NewChannelEvent> endWhileDown = new ArrayList<>(List.of(inMenu, calls.get(3), talkEndsWhileDown));
             ami.hangUp(inMenu);
             Thread.sleep(1500);
-            ami.hangUp(talkEndsWhileDown);
+            afterSales.hangUp(); // the agent ends it: the fallback closes the call politely, no hold, no menu
             List<NewChannelEvent> imported = new ArrayList<>();
             List<NewChannelEvent> takenBack = new ArrayList<>();
             for (int n = 0; n < 6; n++) {
@@ -159,13 +160,18 @@ class CallsThroughACrashIT {
                     });
                     ami.hangUp(held);
                 }
-                // the conversation that went on through the crash ends now, the caller hanging up
+                // the conversation that went on through the crash ends now, the agent hanging up: the
+                // caller, still there, is taken back to the rating (not to the menu) and hangs up there
                 Thread.sleep(1000);
+                orders.hangUp();
+                ami.awaitCommand(talkingThrough, "/survey", Duration.ofSeconds(20));
                 ami.hangUp(talkingThrough);
                 for (NewChannelEvent call : calls) {
                     ami.awaitOn(call.getUniqueId(), HangupEvent.class::isInstance, Duration.ofSeconds(40));
                     expectedSide.put(call.getUniqueId(), "caller"); // each call here ends by its caller's hang-up
                 }
+                // Asterisk keeps the agent as the caller channel's hangupsource when the fallback closes it after them
+                expectedSide.put(talkEndsWhileDown.getUniqueId(), "agent");
 
                 records = new TreeMap<>();
                 for (NewChannelEvent call : calls) {
@@ -223,7 +229,25 @@ class CallsThroughACrashIT {
                 }
                 // the conversations keep their agent and their true end, by Asterisk's bridge events
                 assertConversation(ami, records.get(talkingThrough.getUniqueId()), talkingThrough, "010", "adopted-live");
+                JsonObject talkedThrough = records.get(talkingThrough.getUniqueId());
+                assertThat(talkedThrough.getJsonObject("conversation").getString("endedBy")).as(talkedThrough.encode())
+                        .isEqualTo("agent");
+                assertThat(talkedThrough.getJsonObject("fallback").getString("takenBackAt")).isNotNull();
+                assertThat(talkedThrough.getJsonObject("survey").getString("offeredAt")).isNotNull();
+                List<String> afterTakeBack = new ArrayList<>();
+                talkedThrough.getJsonArray("events").stream().map(e -> ((JsonObject) e).getString("type"))
+                        .dropWhile(type -> !"taken-back".equals(type)).forEach(afterTakeBack::add);
+                assertThat(afterTakeBack).as("not asked the menu again").contains("survey-offered")
+                        .doesNotContain("no-input", "key-pressed", "choice-made", "invalid-key");
                 assertConversation(ami, records.get(talkEndsWhileDown.getUniqueId()), talkEndsWhileDown, "011", "closed-from-cel");
+                assertThat(records.get(talkEndsWhileDown.getUniqueId()).getJsonObject("conversation").getString("endedBy"))
+                        .isEqualTo("agent");
+                assertThat(ami.first(NewExtenEvent.class, e -> talkEndsWhileDown.getUniqueId().equals(e.getUniqueId())
+                        && "Playback".equals(e.getApplication()) && e.getAppData() != null && e.getAppData().endsWith("/closing")))
+                        .as("the fallback closed the call politely after the conversation").isPresent();
+                assertThat(ami.first(NewExtenEvent.class, e -> talkEndsWhileDown.getUniqueId().equals(e.getUniqueId())
+                        && e.getAppData() != null && (e.getAppData().endsWith("/hold-on") || e.getAppData().endsWith("/fallback"))))
+                        .as("not put on hold as a new caller").isEmpty();
 
                 // exactly one record per call, none besides, and the reports count every one
                 Set<String> made = calls.stream().map(NewChannelEvent::getUniqueId).collect(Collectors.toCollection(TreeSet::new));
