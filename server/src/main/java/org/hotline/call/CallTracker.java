@@ -88,7 +88,15 @@ public final class CallTracker implements CallEventSink {
             live.put(id, call);
         }
         switch (event) {
+            case CallEvent.FlowStarted ignored -> {
+                // An adopted call taken back by this server's flow: the flow owns it again, and its
+                // outcome is the call's (no second one from the adoption at the end).
+                call.adopted = false;
+            }
             case CallEvent.Arrived arrived -> {
+                if (call.arrival != null) {
+                    return; // a call arrives once: the first arrival Asterisk reported stands
+                }
                 call.arrival = arrived.at();
                 arrivals.put(id, arrived.at());
             }

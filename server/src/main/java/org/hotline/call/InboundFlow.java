@@ -46,9 +46,7 @@ public final class InboundFlow {
     }
 
     public FlowOutcome handle(InboundCall call, CallChannel line) {
-        events.publish(call.id(), new CallEvent.FlowStarted(clock.instant(), call.language()));
-        FlowOutcome outcome;
-        try {
+        return run(call, line, () -> {
             sleeper.sleepUntil(rings.plannedAnswer(call.arrival()));
             line.answer();
             line.claim();
@@ -56,19 +54,7 @@ public final class InboundFlow {
                 apologise(call, line);
             }
             line.play(Prompt.GREETING);
-            outcome = hours.isOpen(clock.instant()) ? serve(call, line) : afterHours(call, line);
-            if (outcome != FlowOutcome.TRANSFERRED) {
-                closeQuietly(call, line);
-            }
-        } catch (CallerHungUp gone) {
-            outcome = FlowOutcome.CALLER_HUNG_UP;
-        } catch (RuntimeException failure) {
-            // Not marked finished: the dialplan's fallback still greets and closes the call politely.
-            events.publish(call.id(), new CallEvent.FlowEnded(clock.instant(), FlowOutcome.FAILED));
-            throw failure;
-        }
-        events.publish(call.id(), new CallEvent.FlowEnded(clock.instant(), outcome));
-        return outcome;
+        });
     }
 
     /**
@@ -78,12 +64,44 @@ public final class InboundFlow {
      * its place and its ring verdict are those of the caller's first ring.
      */
     public FlowOutcome takeBack(InboundCall call, CallChannel line) {
+        return run(call, line, () -> {
+            line.claim();
+            line.holdMusic(false);
+            events.publish(call.id(), new CallEvent.TakenBack(clock.instant()));
+        });
+    }
+
+    /**
+     * A caller whose conversation with an agent went on while no server followed the call (the
+     * dial outlives the server) and who is still there when it ends: the agent hung up first. They
+     * are taken back where any call goes after its conversation — the rating if the centre asks
+     * for one, then the polite close — never to the menu as a new caller.
+     */
+    public FlowOutcome takeBackAfterConversation(InboundCall call, CallChannel line) {
         events.publish(call.id(), new CallEvent.FlowStarted(clock.instant(), call.language()));
-        FlowOutcome outcome;
+        FlowOutcome outcome = FlowOutcome.CONNECTED;
         try {
             line.claim();
             line.holdMusic(false);
             events.publish(call.id(), new CallEvent.TakenBack(clock.instant()));
+            afterConversation(call, line);
+            closeQuietly(call, line);
+        } catch (CallerHungUp gone) {
+            // gone before the rating: the conversation stands
+        } catch (RuntimeException failure) {
+            events.publish(call.id(), new CallEvent.FlowEnded(clock.instant(), FlowOutcome.FAILED));
+            throw failure;
+        }
+        events.publish(call.id(), new CallEvent.FlowEnded(clock.instant(), outcome));
+        return outcome;
+    }
+
+    /** The call from the moment the caller has been answered and greeted ({@code opening}) to its polite end. */
+    private FlowOutcome run(InboundCall call, CallChannel line, Runnable opening) {
+        events.publish(call.id(), new CallEvent.FlowStarted(clock.instant(), call.language()));
+        FlowOutcome outcome;
+        try {
+            opening.run();
             outcome = hours.isOpen(clock.instant()) ? serve(call, line) : afterHours(call, line);
             if (outcome != FlowOutcome.TRANSFERRED) {
                 closeQuietly(call, line);
@@ -91,6 +109,7 @@ public final class InboundFlow {
         } catch (CallerHungUp gone) {
             outcome = FlowOutcome.CALLER_HUNG_UP;
         } catch (RuntimeException failure) {
+            // Not marked finished: the dialplan's fallback still greets and closes the call politely.
             events.publish(call.id(), new CallEvent.FlowEnded(clock.instant(), FlowOutcome.FAILED));
             throw failure;
         }

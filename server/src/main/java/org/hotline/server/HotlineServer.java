@@ -116,6 +116,8 @@ public final class HotlineServer implements AutoCloseable {
     private static final int OPEN_CASES_SHOWN = 5;
     /** How long a previewed campaign contact waits for its agent to accept. */
     private static final java.time.Duration PREVIEW_WAIT = java.time.Duration.ofSeconds(60);
+    /** How long a caller taken back from Asterisk's fallback at start-up waits for the open records to be adopted. */
+    private static final java.time.Duration ADOPTIONS_WAIT = java.time.Duration.ofSeconds(3);
 
     private final Deque<AutoCloseable> parts;
     private final int httpPort;
@@ -248,7 +250,7 @@ public final class HotlineServer implements AutoCloseable {
                             dialTimes),
                     "campaign-answered", new CampaignAnsweredScript(agentFirst, clock),
                     "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters, prompts, events,
-                            dialTimes),
+                            dialTimes, () -> events.awaitAdoptions(ADOPTIONS_WAIT)),
                     "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
                     "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts, dialTimes),
                     "callback", new CallbackScript(floor, config.ivr().language(), config.callbacks().customerRing(), clock,

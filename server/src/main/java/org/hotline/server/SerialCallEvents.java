@@ -22,6 +22,8 @@ final class SerialCallEvents implements CallEventSink, Adoptions {
     private final CallTracker tracker;
     private final Floor floor;
     private final Clock clock;
+    /** Start-up's adoptions are made (or there were none to make). */
+    private final java.util.concurrent.CountDownLatch adopted = new java.util.concurrent.CountDownLatch(1);
 
     SerialCallEvents(Context context, CallTracker tracker, Floor floor, Clock clock) {
         this.context = context;
@@ -80,6 +82,24 @@ final class SerialCallEvents implements CallEventSink, Adoptions {
 
     @Override
     public void done() {
-        context.runOnContext(ignored -> tracker.adoptionsDone());
+        context.runOnContext(ignored -> {
+            tracker.adoptionsDone();
+            adopted.countDown();
+        });
+    }
+
+    /**
+     * Waits, at most {@code limit}, until start-up has adopted the calls an earlier run left open
+     * (they are then known to the tracker). Off the event loop only (an AGI thread).
+     *
+     * @return whether the adoptions are made
+     */
+    boolean awaitAdoptions(java.time.Duration limit) {
+        try {
+            return adopted.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

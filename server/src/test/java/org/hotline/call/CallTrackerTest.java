@@ -227,6 +227,26 @@ class CallTrackerTest {
     }
 
     @Test
+    void anAdoptedCallTakenBackByTheFlowHasTheFlowsOutcomeAloneAndOneArrival() {
+        AdoptedCall heldAtTheMenu = new AdoptedCall(T0, T0.plusMillis(200), true, null, null, null, null);
+        tracker.adopt(CALL, heldAtTheMenu);
+        tracker.adoptionsDone();
+
+        tracker.publish(CALL, new CallEvent.FlowStarted(T0.plusSeconds(30), Language.ZH));
+        tracker.publish(CALL, new CallEvent.TakenBack(T0.plusSeconds(30)));
+        tracker.publish(CALL, arrived(T0.plusSeconds(29)));
+        tracker.publish(CALL, new CallEvent.HangupAsked(T0.plusSeconds(40)));
+        tracker.publish(CALL, new CallEvent.Ended(T0.plusSeconds(40).plusMillis(1), 16, "Normal Clearing", null));
+        tracker.publish(CALL, new CallEvent.FlowEnded(T0.plusSeconds(40).plusMillis(3), FlowOutcome.CALLER_HUNG_UP));
+
+        assertThat(journal).filteredOn(CallEvent.FlowEnded.class::isInstance)
+                .containsExactly(new CallEvent.FlowEnded(T0.plusSeconds(40).plusMillis(3), FlowOutcome.CALLER_HUNG_UP));
+        assertThat(journal).noneMatch(CallEvent.Arrived.class::isInstance);
+        assertThat(journal).filteredOn(CallEvent.Ended.class::isInstance).containsExactly(
+                new CallEvent.Ended(T0.plusSeconds(40).plusMillis(1), 16, "Normal Clearing", HangupSide.CALLER));
+    }
+
+    @Test
     void anAdoptedCallsAgentHangingUpIsTheirsToo() {
         tracker.adopt(CALL, talkingWith010());
         tracker.publish(new CallId(AGENT_LEG), new CallEvent.HangupAsked(T0.plusSeconds(40)));

@@ -96,6 +96,21 @@ class InboundFlowTest {
     }
 
     @Test
+    void aCallerWhoseConversationWentOnWithoutTheServerIsAskedForTheRatingAndClosedNeverSentToTheMenu() {
+        FakeLine line = new FakeLine().presses('5');
+
+        FlowOutcome outcome = flow.takeBackAfterConversation(callArrivedAt(NOW.minusSeconds(200)), line);
+
+        assertThat(outcome).isEqualTo(FlowOutcome.CONNECTED);
+        assertThat(line.answered).isFalse();
+        assertThat(line.claimed).isTrue();
+        assertThat(line.heard).containsExactly("(music off)", "survey", "survey-thanks", "closing", "(hang up)");
+        assertThat(events).contains(new CallEvent.TakenBack(NOW), new CallEvent.SurveyAnswered(NOW, 5));
+        assertThat(events).filteredOn(CallEvent.FlowEnded.class::isInstance)
+                .containsExactly(new CallEvent.FlowEnded(NOW, FlowOutcome.CONNECTED));
+    }
+
+    @Test
     void aCallerTakenBackWhoHangsUpAtTheMenuEndsTheFlowQuietly() {
         FakeLine line = new FakeLine().hangsUpDuring(Prompt.MENU);
 

@@ -21,6 +21,7 @@ import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.NewExtenEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,7 @@ class CallsThroughACrashIT {
              Softphone customer = Softphone.named("customer-crash").account("caller", asterisk.callerPassword()).start()) {
             NewChannelEvent talkingThrough;
             NewChannelEvent talkEndsWhileDown;
+            NewChannelEvent inMenu;
             try {
                 ready(first, "010", orders);
                 ready(first, "011", afterSales);
@@ -75,39 +77,42 @@ class CallsThroughACrashIT {
                     NewChannelEvent waiting = ami.callHotline("10000", "<1390013911" + queue + ">");
                     calls.add(waiting);
                     ami.joinQueue(waiting, queue);
-                    expectedSide.put(waiting.getUniqueId(), "hotline"); // the fallback closes it
                 }
-                NewChannelEvent inMenu = ami.callHotline("10000", "<13900139121>");
+                inMenu = ami.callHotline("10000", "<13900139121>");
                 calls.add(inMenu);
                 ami.awaitCommand(inMenu, "/menu", Duration.ofSeconds(15));
-                expectedSide.put(inMenu.getUniqueId(), "caller"); // hangs up while the fallback speaks
                 NewChannelEvent inGreeting = ami.callHotline("10000", "<13900139131>");
                 calls.add(inGreeting);
                 ami.awaitCommand(inGreeting, "greeting", Duration.ofSeconds(10));
-                expectedSide.put(inGreeting.getUniqueId(), "hotline");
                 Thread.sleep(300);
             } finally {
                 first.kill();
             }
             Instant killedAt = Instant.now();
 
-            // While the server is down: the caller in the menu leaves, one conversation ends, new calls keep coming.
-            ami.hangUp(calls.get(calls.size() - 2));
+            // Cut in the greeting, the menu and the queues: Asterisk's fallback holds them (music,
+            // asking the server again). While the server is down the caller in the menu and the
+            // one waiting for queue 2 leave on hold, one conversation ends, new calls keep coming.
+            List<NewChannelEvent> heldThrough = new ArrayList<>(List.of(calls.get(2), calls.get(5)));
+            List<NewChannelEvent> endWhileDown = new ArrayList<>(List.of(inMenu, calls.get(3), talkEndsWhileDown));
+            ami.hangUp(inMenu);
             Thread.sleep(1500);
-            ami.hangUp(talkEndsWhileDown);
-            expectedSide.put(talkEndsWhileDown.getUniqueId(), "caller");
-            List<NewChannelEvent> whileDown = new ArrayList<>();
+            afterSales.hangUp(); // the agent ends it: the fallback closes the call politely, no hold, no menu
+            List<NewChannelEvent> imported = new ArrayList<>();
+            List<NewChannelEvent> takenBack = new ArrayList<>();
             for (int n = 0; n < 6; n++) {
                 NewChannelEvent call = ami.callHotline("10000", "<1390013920" + n + ">");
                 calls.add(call);
-                whileDown.add(call);
                 if (n < 2) {
-                    expectedSide.put(call.getUniqueId(), "hotline"); // hears the greeting and the notice to the end
+                    takenBack.add(call); // stays on hold until a server takes it back
                     Thread.sleep(500);
                 } else {
-                    Thread.sleep(2000);
-                    ami.hangUp(call); // during Asterisk's own greeting
-                    expectedSide.put(call.getUniqueId(), "caller");
+                    Thread.sleep(n < 4 ? 1500 : 4000);
+                    ami.hangUp(call); // during Asterisk's own greeting, or on its hold
+                    imported.add(call);
+                }
+                if (n == 3) {
+                    ami.hangUp(calls.get(3)); // the queue-2 caller gives up on hold
                 }
             }
             // a caller on a SIP phone too: their call's id is their PJSIP channel's own unique id
@@ -118,10 +123,9 @@ class CallsThroughACrashIT {
                     && n.getChannel().startsWith("PJSIP/caller-") && n.getDateReceived().toInstant().isAfter(dialled.minusMillis(5)),
                     Duration.ofSeconds(10));
             calls.add(sipCall);
-            whileDown.add(sipCall);
+            imported.add(sipCall);
             Thread.sleep(3000);
             customer.hangUp();
-            expectedSide.put(sipCall.getUniqueId(), "caller");
             long left = Duration.ofSeconds(19).minus(Duration.between(killedAt, Instant.now())).toMillis();
             if (left > 0) {
                 Thread.sleep(left);
@@ -129,11 +133,10 @@ class CallsThroughACrashIT {
             // one more just before the restart: Asterisk still holds it when the new server settles
             NewChannelEvent straggler = ami.callHotline("10000", "<13900139299>");
             calls.add(straggler);
-            expectedSide.put(straggler.getUniqueId(), "hotline");
-            for (NewChannelEvent call : whileDown) {
+            takenBack.add(straggler);
+            for (NewChannelEvent call : concat(imported, endWhileDown)) {
                 ami.awaitOn(call.getUniqueId(), HangupEvent.class::isInstance, Duration.ofSeconds(30));
             }
-            whileDown.add(straggler);
             Thread.sleep(Math.max(0, Duration.ofSeconds(20).minus(Duration.between(killedAt, Instant.now())).toMillis()));
 
             Map<String, JsonObject> records;
@@ -147,14 +150,28 @@ class CallsThroughACrashIT {
                 calls.add(afterRestart);
                 ami.awaitCommand(afterRestart, "/menu", Duration.ofSeconds(15));
                 ami.hangUp(afterRestart);
-                expectedSide.put(afterRestart.getUniqueId(), "caller");
-                // the conversation that went on through the crash ends now, the caller hanging up
-                Thread.sleep(2000);
+                // the callers on hold are taken back by the new server (at the menu), then hang up
+                for (NewChannelEvent held : concat(heldThrough, takenBack)) {
+                    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                        var response = second.get("/api/calls/" + held.getUniqueId());
+                        JsonObject fallback = response.statusCode() == 200
+                                ? new JsonObject(response.body()).getJsonObject("fallback") : null;
+                        return fallback != null && fallback.containsKey("takenBackAt");
+                    });
+                    ami.hangUp(held);
+                }
+                // the conversation that went on through the crash ends now, the agent hanging up: the
+                // caller, still there, is taken back to the rating (not to the menu) and hangs up there
+                Thread.sleep(1000);
+                orders.hangUp();
+                ami.awaitCommand(talkingThrough, "/survey", Duration.ofSeconds(20));
                 ami.hangUp(talkingThrough);
-                expectedSide.put(talkingThrough.getUniqueId(), "caller");
                 for (NewChannelEvent call : calls) {
                     ami.awaitOn(call.getUniqueId(), HangupEvent.class::isInstance, Duration.ofSeconds(40));
+                    expectedSide.put(call.getUniqueId(), "caller"); // each call here ends by its caller's hang-up
                 }
+                // Asterisk keeps the agent as the caller channel's hangupsource when the fallback closes it after them
+                expectedSide.put(talkEndsWhileDown.getUniqueId(), "agent");
 
                 records = new TreeMap<>();
                 for (NewChannelEvent call : calls) {
@@ -175,21 +192,62 @@ class CallsThroughACrashIT {
                     assertThat(record.getJsonObject("flow").getString("outcome")).as("call %s", id)
                             .isNotNull().isNotEqualTo("lost-with-server");
                     assertThat(eventsOfType(record, "ended")).as("call %s ended once: %s", id, record.encode()).isEqualTo(1);
-                    assertThat(eventsOfType(record, "arrived")).as("call %s arrived once", id).isEqualTo(1);
+                    assertThat(eventsOfType(record, "flow-ended")).as("call %s has one outcome: %s", id, record.encode())
+                            .isEqualTo(1);
+                    assertThat(eventsOfType(record, "arrived")).as("call %s arrived once: %s", id, record.encode()).isEqualTo(1);
                     assertThat(eventsOfType(record, "settled")).as("call %s settled at most once", id).isLessThanOrEqualTo(1);
+                    assertThat(Duration.between(TestAmi.at(call), Instant.parse(record.getString("arrivalAt"))).abs())
+                            .as("call %s arrived when Asterisk created its channel: %s", id, record.encode())
+                            .isLessThanOrEqualTo(SAME_MOMENT);
                 }
-                for (NewChannelEvent call : whileDown) {
+                for (NewChannelEvent call : imported) {
                     JsonObject record = records.get(call.getUniqueId());
-                    assertThat(record.getString("source")).isEqualTo("imported-from-cel");
+                    assertThat(record.getString("source")).as(record.encode()).isEqualTo("imported-from-cel");
                     assertThat(record.getJsonObject("flow").getString("outcome")).isEqualTo("fallback-answered");
                     assertThat(record.getJsonObject("answer").getBoolean("withinRule")).isTrue();
                     assertThat(record.getJsonObject("greeting").getString("startedAt")).isNotNull();
-                    assertThat(Duration.between(TestAmi.at(call), Instant.parse(record.getString("arrivalAt"))).abs())
-                            .isLessThanOrEqualTo(SAME_MOMENT);
+                }
+                // held by the fallback through the downtime, then the new server's own calls
+                for (NewChannelEvent call : takenBack) {
+                    JsonObject record = records.get(call.getUniqueId());
+                    assertThat(record.getString("source")).as("not imported: %s", record.encode()).isNotEqualTo("imported-from-cel");
+                    assertThat(record.getString("answeredBy")).as(record.encode()).isEqualTo("fallback");
+                    assertThat(record.getJsonObject("answer").getBoolean("withinRule")).as(record.encode()).isTrue();
+                    assertThat(record.getJsonObject("fallback").getString("takenBackAt")).isNotNull();
+                    assertThat(record.getJsonObject("flow").getString("outcome")).as(record.encode()).isEqualTo("caller-hung-up");
+                }
+                // cut by the kill, held, and taken back: the flow owns them again, its outcome stands
+                for (NewChannelEvent call : heldThrough) {
+                    JsonObject record = records.get(call.getUniqueId());
+                    assertThat(record.getJsonObject("fallback").getString("takenBackAt")).as(record.encode()).isNotNull();
+                    assertThat(record.getJsonObject("settled").getString("how")).as(record.encode()).isEqualTo("adopted-live");
+                    assertThat(record.getJsonObject("flow").getString("outcome")).as(record.encode()).isEqualTo("caller-hung-up");
+                }
+                for (NewChannelEvent call : endWhileDown) {
+                    assertThat(records.get(call.getUniqueId()).getJsonObject("settled").getString("how"))
+                            .as(records.get(call.getUniqueId()).encode()).isEqualTo("closed-from-cel");
                 }
                 // the conversations keep their agent and their true end, by Asterisk's bridge events
                 assertConversation(ami, records.get(talkingThrough.getUniqueId()), talkingThrough, "010", "adopted-live");
+                JsonObject talkedThrough = records.get(talkingThrough.getUniqueId());
+                assertThat(talkedThrough.getJsonObject("conversation").getString("endedBy")).as(talkedThrough.encode())
+                        .isEqualTo("agent");
+                assertThat(talkedThrough.getJsonObject("fallback").getString("takenBackAt")).isNotNull();
+                assertThat(talkedThrough.getJsonObject("survey").getString("offeredAt")).isNotNull();
+                List<String> afterTakeBack = new ArrayList<>();
+                talkedThrough.getJsonArray("events").stream().map(e -> ((JsonObject) e).getString("type"))
+                        .dropWhile(type -> !"taken-back".equals(type)).forEach(afterTakeBack::add);
+                assertThat(afterTakeBack).as("not asked the menu again").contains("survey-offered")
+                        .doesNotContain("no-input", "key-pressed", "choice-made", "invalid-key");
                 assertConversation(ami, records.get(talkEndsWhileDown.getUniqueId()), talkEndsWhileDown, "011", "closed-from-cel");
+                assertThat(records.get(talkEndsWhileDown.getUniqueId()).getJsonObject("conversation").getString("endedBy"))
+                        .isEqualTo("agent");
+                assertThat(ami.first(NewExtenEvent.class, e -> talkEndsWhileDown.getUniqueId().equals(e.getUniqueId())
+                        && "Playback".equals(e.getApplication()) && e.getAppData() != null && e.getAppData().endsWith("/closing")))
+                        .as("the fallback closed the call politely after the conversation").isPresent();
+                assertThat(ami.first(NewExtenEvent.class, e -> talkEndsWhileDown.getUniqueId().equals(e.getUniqueId())
+                        && e.getAppData() != null && (e.getAppData().endsWith("/hold-on") || e.getAppData().endsWith("/fallback"))))
+                        .as("not put on hold as a new caller").isEmpty();
 
                 // exactly one record per call, none besides, and the reports count every one
                 Set<String> made = calls.stream().map(NewChannelEvent::getUniqueId).collect(Collectors.toCollection(TreeSet::new));
@@ -245,6 +303,12 @@ class CallsThroughACrashIT {
                 .as("the conversation's true end: %s", record.encode()).isLessThanOrEqualTo(SAME_MOMENT);
         assertThat(record.getJsonObject("flow").getString("outcome")).isEqualTo("connected");
         assertThat(record.getJsonObject("settled").getString("how")).isEqualTo(settled);
+    }
+
+    private static List<NewChannelEvent> concat(List<NewChannelEvent> a, List<NewChannelEvent> b) {
+        List<NewChannelEvent> both = new ArrayList<>(a);
+        both.addAll(b);
+        return both;
     }
 
     private static long eventsOfType(JsonObject record, String type) {

@@ -39,11 +39,17 @@ public final class InboundScript implements AgiScript {
     private final PromptStopper prompts;
     private final CallEventSink events;
     private final DialTimes dials;
+    private final java.util.function.BooleanSupplier adoptionsMade;
 
+    /**
+     * @param adoptionsMade waits a short while until start-up has adopted the calls an earlier run
+     *                      left open; true when it has
+     */
     public InboundScript(InboundFlow flow, Language language, Function<CallId, Optional<Instant>> arrivals,
                          Clock clock, MeterRegistry meters, PromptStopper prompts, CallEventSink events,
-                         DialTimes dials) {
+                         DialTimes dials, java.util.function.BooleanSupplier adoptionsMade) {
         this.dials = dials;
+        this.adoptionsMade = adoptionsMade;
         this.prompts = prompts;
         this.events = events;
         this.flow = flow;
@@ -78,8 +84,25 @@ public final class InboundScript implements AgiScript {
             return;
         }
         boolean heldByFallback = "1".equals(fallback);
-        Instant now = clock.instant();
+        AgiLine line = new AgiLine(channel, language,
+                () -> answerOverhead.record(System.nanoTime() - started, TimeUnit.NANOSECONDS),
+                () -> prompts.stop(request.getChannel()),
+                () -> dials.answeredAt(request.getUniqueId(), DIAL_EVENT_WAIT).isPresent());
         Optional<Instant> seen = arrivals.apply(id);
+        if (heldByFallback && seen.isEmpty()) {
+            // A call an earlier run left open is adopted at start-up with the arrival and answer on
+            // its record; until then it looks unknown here, and must not get a second arrival.
+            try {
+                line.claim(); // the wait must not run into Asterisk's deadline
+            } catch (RuntimeException gone) {
+                return;
+            }
+            if (!adoptionsMade.getAsBoolean()) {
+                LOG.warn("call {}: taken back before the calls left open at start-up are adopted", id);
+            }
+            seen = arrivals.apply(id);
+        }
+        Instant now = clock.instant();
         Optional<Instant> arrival = seen.or(() -> ChannelStart.of(channel));
         InboundCall call = new InboundCall(
                 id,
@@ -96,18 +119,27 @@ public final class InboundScript implements AgiScript {
                 events.publish(id, new CallEvent.Answered(at));
             });
         }
-        AgiLine line = new AgiLine(channel, language,
-                () -> answerOverhead.record(System.nanoTime() - started, TimeUnit.NANOSECONDS),
-                () -> prompts.stop(request.getChannel()),
-                () -> dials.answeredAt(request.getUniqueId(), DIAL_EVENT_WAIT).isPresent());
+        // A caller whose conversation went on while no server followed it (the Dial outlives the
+        // AGI session) comes back when it ends: they talked, they are not a new caller.
+        boolean talked = heldByFallback && "ANSWER".equals(variable(channel, "DIALSTATUS"));
         try {
-            if (heldByFallback) {
+            if (talked) {
+                flow.takeBackAfterConversation(call, line);
+            } else if (heldByFallback) {
                 flow.takeBack(call, line);
             } else {
                 flow.handle(call, line);
             }
         } catch (RuntimeException e) {
             LOG.error("inbound flow failed for call {}; the dialplan fallback takes over", id, e);
+        }
+    }
+
+    private static String variable(AgiChannel channel, String name) {
+        try {
+            return channel.getVariable(name);
+        } catch (AgiException gone) {
+            return null;
         }
     }
 }
