@@ -145,6 +145,11 @@ class CallsThroughACrashIT {
             Duration killToHealthy = Duration.between(killedAt, Instant.now());
             Duration startToHealthy = Duration.between(restartedAt, Instant.now());
             try {
+                // the agents are back as they left their desks, no ready click needed
+                await().atMost(Duration.ofSeconds(10)).until(() ->
+                        second.getJson("/api/agents/011").getString("state").equals("ready"));
+                assertThat(second.getJson("/api/agents/010").getString("state")).as("agent 010 after the restart")
+                        .isEqualTo("ready");
                 // calls keep arriving at the new server
                 NewChannelEvent afterRestart = ami.callHotline("10000", "<13900139301>");
                 calls.add(afterRestart);
