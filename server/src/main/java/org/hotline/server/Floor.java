@@ -729,25 +729,24 @@ public final class Floor implements AgentQueue {
                     // Refused, or joined to the customer's open request: this call leaves the line.
                     WaitingCall place = distributor.keepPlaceForCallback(call);
                     distributor.abandon(call);
-                    CallbackRequest request = refusal.isPresent() ? refuse(newRequest(place, number, language), refusal.get())
-                            : joined(callbacks.get(holder), place, number, language, holder);
-                    agent = null;
-                    offers.clear();
-                    over = true;
-                    tickets.remove(call);
-                    dispatch();
-                    return request;
+                    return leaveForCallback(refusal.isPresent() ? refuse(newRequest(place, number, language), refusal.get())
+                            : joined(callbacks.get(holder), place, number, language, holder));
                 }
                 WaitingCall kept = distributor.keepPlaceForCallback(call);
                 CallbackRequest request = newRequest(kept, number, language);
                 callbacks.put(call, request);
-                agent = null;
-                offers.clear();
-                over = true;
-                tickets.remove(call);
-                dispatch();
-                return request;
+                return leaveForCallback(request);
             }));
+        }
+
+        /** The call leaves the line with its callback request (on the context). */
+        private CallbackRequest leaveForCallback(CallbackRequest request) {
+            agent = null;
+            offers.clear();
+            over = true;
+            tickets.remove(call);
+            dispatch();
+            return request;
         }
 
         @Override
