@@ -1,7 +1,7 @@
 package org.hotline.access;
 
 import java.util.regex.Pattern;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * Someone who logs in to the pages and the API.

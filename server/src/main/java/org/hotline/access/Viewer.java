@@ -1,6 +1,6 @@
 package org.hotline.access;
 
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /** Who is asking: what the pages and API check before they answer. */
 public record Viewer(String user, Role role, AgentId agent) {

@@ -1,11 +1,13 @@
 package org.hotline.call;
 
+import org.hotline.shared.Language;
+import org.hotline.shared.CallId;
 import java.time.Duration;
 import java.util.Optional;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.CallbackRequest;
 import org.hotline.routing.QueueProgress;
-import org.hotline.routing.Skill;
+import org.hotline.shared.Skill;
 import org.hotline.routing.WaitingCall;
 
 /** Waiting for an agent, as the inbound flow sees the distributor. Methods may block (the flow has its own thread). */

@@ -2,8 +2,8 @@ package org.hotline.call;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.hotline.routing.AgentId;
-import org.hotline.routing.Skill;
+import org.hotline.shared.AgentId;
+import org.hotline.shared.Skill;
 
 /**
  * The caller's line as the inbound flow sees it. Implemented by the telephony adapter; every

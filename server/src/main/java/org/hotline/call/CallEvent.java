@@ -1,5 +1,6 @@
 package org.hotline.call;
 
+import org.hotline.shared.Language;
 import java.time.Instant;
 
 /**

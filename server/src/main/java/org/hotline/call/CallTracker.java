@@ -1,5 +1,6 @@
 package org.hotline.call;
 
+import org.hotline.shared.CallId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

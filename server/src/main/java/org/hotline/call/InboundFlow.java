@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.hotline.routing.AgentId;
-import org.hotline.routing.Skill;
+import org.hotline.shared.AgentId;
+import org.hotline.shared.Skill;
 
 /**
  * What the hotline does with every inbound call: answer by the planned ring, apologise if the

@@ -1,5 +1,6 @@
 package org.hotline.call;
 
+import org.hotline.shared.Printable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

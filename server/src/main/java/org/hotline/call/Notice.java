@@ -1,5 +1,6 @@
 package org.hotline.call;
 
+import org.hotline.shared.Printable;
 import java.util.regex.Pattern;
 
 /**

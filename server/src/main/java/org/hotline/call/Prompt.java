@@ -1,5 +1,7 @@
 package org.hotline.call;
 
+import org.hotline.shared.Language;
+
 /** The recorded prompts (callers' and agents'); each exists once per {@link Language}. */
 public enum Prompt implements Speech {
     GREETING("greeting"),

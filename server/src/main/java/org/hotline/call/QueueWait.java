@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hotline.customer.KnownCaller;
-import org.hotline.routing.AgentId;
+import org.hotline.cases.KnownCaller;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.CallbackRequest;
 import org.hotline.routing.QueueProgress;
-import org.hotline.routing.Skill;
+import org.hotline.shared.Skill;
 import org.hotline.routing.WaitingCall;
 
 /**

@@ -1,6 +1,6 @@
 package org.hotline.call;
 
-import org.hotline.customer.CallerRecognition;
+import org.hotline.cases.CallerRecognition;
 
 /** Who is calling (customer file, long distance) and the agents' screens that are told. */
 public record Reception(CallerRecognition recognition, AgentDesk desk) {

@@ -1,8 +1,9 @@
 package org.hotline.call;
 
+import org.hotline.shared.CallId;
 import java.time.Instant;
-import org.hotline.customer.KnownCaller;
-import org.hotline.routing.AgentId;
+import org.hotline.cases.KnownCaller;
+import org.hotline.shared.AgentId;
 
 /**
  * What an agent's desktop shows when their phone rings.

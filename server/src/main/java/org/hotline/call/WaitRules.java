@@ -1,7 +1,7 @@
 package org.hotline.call;
 
 import java.time.Duration;
-import org.hotline.routing.Skill;
+import org.hotline.shared.Skill;
 
 /**
  * How callers are looked after while they wait for a person.

@@ -1,7 +1,7 @@
 package org.hotline.campaign;
 
 import java.time.Instant;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * Places an agent-first campaign call: rings the reserved agent, and once they answer dials the

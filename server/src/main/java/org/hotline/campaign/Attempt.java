@@ -1,7 +1,7 @@
 package org.hotline.campaign;
 
 import java.time.Instant;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * One try at a contact: the outbound call's record.

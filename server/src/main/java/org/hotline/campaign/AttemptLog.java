@@ -2,7 +2,7 @@ package org.hotline.campaign;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

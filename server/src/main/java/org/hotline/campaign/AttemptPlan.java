@@ -1,7 +1,7 @@
 package org.hotline.campaign;
 
 import java.time.Instant;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * When a contact is tried, by a campaign's rules: inside the customer's own call window, no more

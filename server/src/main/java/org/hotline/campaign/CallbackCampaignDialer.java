@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

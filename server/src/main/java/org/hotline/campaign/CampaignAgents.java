@@ -2,7 +2,7 @@ package org.hotline.campaign;
 
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * The agents' side of an agent-first campaign call: reserving an agent for a contact, showing

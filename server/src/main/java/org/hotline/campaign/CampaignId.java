@@ -1,7 +1,7 @@
 package org.hotline.campaign;
 
 import java.util.regex.Pattern;
-import org.hotline.call.Printable;
+import org.hotline.shared.Printable;
 
 /** A campaign's id: short letters, digits and dashes, safe in queries, channel variables and URLs. */
 public record CampaignId(String value) {

@@ -1,7 +1,7 @@
 package org.hotline.campaign;
 
 import java.time.Duration;
-import org.hotline.routing.Skill;
+import org.hotline.shared.Skill;
 
 /**
  * The rules a campaign dials by.
@@ -43,7 +43,7 @@ public record CampaignRules(CallWindow window, RetryRules retries, Duration dead
             callerId = "";
         }
         if (!callerId.matches("\\+?[0-9]{0,20}")) {
-            throw new IllegalArgumentException("caller ID must be digits (got " + org.hotline.call.Printable.of(callerId) + ")");
+            throw new IllegalArgumentException("caller ID must be digits (got " + org.hotline.shared.Printable.of(callerId) + ")");
         }
         if (pacing == null) {
             throw new IllegalArgumentException("a campaign needs a pacing");

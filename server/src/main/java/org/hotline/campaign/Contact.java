@@ -3,7 +3,7 @@ package org.hotline.campaign;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * One customer to call in a campaign, and how far the calling has got.

@@ -1,7 +1,7 @@
 package org.hotline.campaign;
 
 import java.time.Clock;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * The outbound procedure's escape: a customer reached but not satisfied and difficult is called

@@ -1,6 +1,6 @@
 package org.hotline.campaign;
 
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * Someone to call, as a campaign is made: a checked E.164 number, what the script needs, and

@@ -2,7 +2,7 @@ package org.hotline.campaign;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * The outbound callback script of the handbook, filled in for one contact and agent: who the

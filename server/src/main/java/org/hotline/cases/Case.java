@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.customer.Customer;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * A customer's question that could not be answered on the call, owned by the agent who took the

@@ -2,7 +2,7 @@ package org.hotline.cases;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * One line of a case's history: every change is kept with its time and who made it.

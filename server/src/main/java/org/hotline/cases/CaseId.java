@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
-import org.hotline.call.Printable;
+import org.hotline.shared.Printable;
 
 /**
  * A case's number, the one an agent reads out to the customer: the day it was opened in the

@@ -1,6 +1,6 @@
 package org.hotline.cases;
 
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * Which agents may work on a case (move it on, open a follow-up of it, read it): its owner

@@ -2,7 +2,7 @@ package org.hotline.cases;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * The case was passed to a team lead.

@@ -1,8 +1,8 @@
 package org.hotline.cases;
 
 import java.util.Objects;
-import org.hotline.call.CallId;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.CallId;
+import org.hotline.shared.AgentId;
 
 /**
  * Who took a call first, as the call record says (first-contact ownership: they own any case it raises).

@@ -1,7 +1,7 @@
 package org.hotline.cases;
 
 import java.util.Optional;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 
 /** The call records, as cases need them. Blocking. */
 @FunctionalInterface

@@ -1,8 +1,8 @@
 package org.hotline.cases;
 
 import java.util.Objects;
-import org.hotline.call.CallId;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.CallId;
+import org.hotline.shared.AgentId;
 
 /**
  * What an agent fills in to open a case (or a follow-up).

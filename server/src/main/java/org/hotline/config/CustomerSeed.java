@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.hotline.call.Printable;
+import org.hotline.shared.Printable;
 import org.hotline.customer.Customer;
 import org.hotline.customer.PhoneNumbers;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * Reads the customers the file starts with ({@code customers.file}, e.g. {@code config/customers.yaml}):

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import org.hotline.call.IvrMenu;
 import org.hotline.cases.ReplyDeadline;
 import org.hotline.cases.Severity;
-import org.hotline.call.Language;
+import org.hotline.shared.Language;
 import org.hotline.call.AnswerDeadline;
 import org.hotline.call.RingPolicy;
 import org.hotline.call.ServiceHours;
@@ -21,7 +21,7 @@ import org.hotline.routing.Agent;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hotline.routing.Skill;
+import org.hotline.shared.Skill;
 
 /**
  * The server's whole configuration, validated: read once at start-up by {@link ConfigLoader}.

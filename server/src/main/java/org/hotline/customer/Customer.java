@@ -1,8 +1,8 @@
 package org.hotline.customer;
 
 import java.util.regex.Pattern;
-import org.hotline.call.Printable;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.Printable;
+import org.hotline.shared.AgentId;
 
 /**
  * A known customer in the customer file, keyed by their phone number.

@@ -11,7 +11,7 @@ import org.hotline.access.Passwords;
 import org.hotline.access.Sessions;
 import org.hotline.access.Users;
 import org.hotline.config.HotlineConfig;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /** Logins, sessions and roles in front of the API: the guard and the resources that manage them. */
 public final class AccessApi {

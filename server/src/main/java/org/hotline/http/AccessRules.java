@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.hotline.access.Permission;
 import org.hotline.access.Viewer;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * Who may call which route. Every route of the API is listed here (a test checks it against the

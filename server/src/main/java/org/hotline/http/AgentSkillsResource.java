@@ -9,11 +9,11 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.hotline.call.Printable;
-import org.hotline.routing.AgentId;
-import org.hotline.routing.Skill;
+import org.hotline.shared.Printable;
+import org.hotline.shared.AgentId;
+import org.hotline.shared.Skill;
 import org.hotline.routing.UnknownAgent;
-import org.hotline.server.Floor;
+import org.hotline.floor.Floor;
 import org.hotline.store.MongoAgentSkills;
 
 /**

@@ -8,11 +8,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Locale;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.AgentStatus;
 import org.hotline.routing.PauseReason;
 import org.hotline.routing.UnknownAgent;
-import org.hotline.server.Floor;
+import org.hotline.floor.Floor;
 
 /**
  * {@code GET /api/agents}, {@code GET /api/agents/{id}}: agents and their state;

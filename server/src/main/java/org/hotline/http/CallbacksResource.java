@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import org.hotline.routing.OpenCallback;
-import org.hotline.server.Floor;
+import org.hotline.floor.Floor;
 
 /**
  * {@code GET /api/callbacks}: the callback requests still open — who asked, in which queue, by

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.store.CallRecords;
 import org.hotline.store.PageCursor;
 

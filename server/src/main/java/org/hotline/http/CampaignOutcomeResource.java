@@ -12,9 +12,9 @@ import org.hotline.campaign.CampaignId;
 import org.hotline.campaign.Campaigns;
 import org.hotline.campaign.Contact;
 import org.hotline.campaign.DifficultCustomer;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.UnknownAgent;
-import org.hotline.server.CampaignRunner;
+import org.hotline.floor.CampaignRunner;
 
 /**
  * {@code POST /api/campaigns/{id}/contacts/{contact}/outcome} with

@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.hotline.call.Printable;
+import org.hotline.shared.Printable;
 import org.hotline.campaign.AttemptOutcome;
 import org.hotline.campaign.CallWindow;
 import org.hotline.campaign.Campaign;
@@ -32,7 +32,7 @@ import org.hotline.campaign.NewContact;
 import org.hotline.campaign.Pacing;
 import org.hotline.campaign.RetryRules;
 import org.hotline.customer.PhoneNumbers;
-import org.hotline.routing.Skill;
+import org.hotline.shared.Skill;
 
 /**
  * A supervisor's new campaign as posted: {@code {"id"?, "name", "kind", "message"?, "rules": {...},

@@ -30,13 +30,13 @@ import org.hotline.campaign.ContactProgress;
 import org.hotline.campaign.ContactStatus;
 import org.hotline.customer.PhoneNumbers;
 import org.hotline.prompts.PromptLibrary;
-import org.hotline.server.CampaignContactSources;
+import org.hotline.store.CampaignContactSources;
 import org.hotline.campaign.upload.ContactUpload;
 import org.hotline.campaign.upload.UploadLimits;
 import org.hotline.campaign.upload.UploadRefused;
 import org.hotline.campaign.upload.UploadResult;
 import org.hotline.store.CampaignContacts;
-import org.hotline.server.CampaignRunner;
+import org.hotline.floor.CampaignRunner;
 import org.hotline.campaign.NewContact;
 
 /**

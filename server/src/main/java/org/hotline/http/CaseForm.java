@@ -6,14 +6,14 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import org.hotline.call.CallId;
-import org.hotline.call.Printable;
+import org.hotline.shared.CallId;
+import org.hotline.shared.Printable;
 import org.hotline.cases.CaseStatus;
 import org.hotline.cases.NewCase;
 import org.hotline.cases.Particulars;
 import org.hotline.cases.Severity;
 import org.hotline.customer.PhoneNumbers;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * The bodies the cases API takes, checked field by field: unknown fields, wrong types, numbers

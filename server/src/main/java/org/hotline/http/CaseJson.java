@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.hotline.cases.Case;
 import org.hotline.cases.CaseEntry;
 import org.hotline.cases.ReplyDeadline;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /** A case as the API shows it, with whether it is overdue or due soon at the time of asking. */
 final class CaseJson {

@@ -23,7 +23,7 @@ import org.hotline.cases.CaseWorkers;
 import org.hotline.cases.NotYourCase;
 import org.hotline.cases.TeamLeads;
 import org.hotline.customer.PhoneNumbers;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.store.MongoCases;
 import org.hotline.store.PageCursor;
 

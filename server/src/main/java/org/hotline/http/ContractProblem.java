@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.hotline.call.Printable;
+import org.hotline.shared.Printable;
 
 /**
  * What is wrong with a parameter or a body by the contract, said as the resources say it:

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.hotline.customer.Customer;
 import org.hotline.customer.PhoneNumbers;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.store.CustomerPage;
 import org.hotline.store.MongoCustomerFile;
 

@@ -8,7 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.util.Set;
-import org.hotline.call.Printable;
+import org.hotline.shared.Printable;
 import org.hotline.campaign.DoNotCallList;
 import org.hotline.campaign.DoNotCallList.Entry;
 import org.hotline.campaign.upload.ContactNumbers;

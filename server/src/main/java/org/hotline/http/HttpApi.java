@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.hotline.config.HotlineConfig;
 import org.slf4j.LoggerFactory;
-import org.hotline.server.Floor;
+import org.hotline.floor.Floor;
 import org.hotline.store.CallRecords;
 
 /** The HTTP server: one small resource class per path, mounted on one router. */

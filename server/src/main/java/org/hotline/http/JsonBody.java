@@ -4,7 +4,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
-import org.hotline.call.Printable;
+import org.hotline.shared.Printable;
 
 /** Reads a request's JSON object body field by field; anything off is a 400 naming the field. */
 final class JsonBody {

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.hotline.live.LiveEvent;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * The live channel's state: event ids, the replay buffer, the open connections and each agent's

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.hotline.live.LiveEvent;
 import org.hotline.live.LiveFeed;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * The live channel for agent desktops and wall boards, and the {@link LiveFeed} the rest of the

@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * {@code POST /api/agents/{id}/campaign-contact/accept} and {@code …/decline}: with preview

@@ -3,7 +3,7 @@ package org.hotline.http;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import org.hotline.server.Floor;
+import org.hotline.floor.Floor;
 
 /**
  * {@code GET /api/queues}: each queue now — how many calls wait and since when the longest has

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.hotline.audit.AuditResult;
 import org.hotline.audit.CallDifference;
 import org.hotline.audit.FigureCheck;
-import org.hotline.server.DayAudit;
+import org.hotline.store.DayAudit;
 
 /**
  * {@code GET /api/reports/audit?day=2026-12-06}: the day's report and call records checked against Asterisk's

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.hotline.report.ReportPeriod;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.store.PageCursor;
 
 /**

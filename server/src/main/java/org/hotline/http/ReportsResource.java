@@ -14,7 +14,7 @@ import org.hotline.report.Figures;
 import org.hotline.report.Ratio;
 import org.hotline.report.ReportPeriod;
 import org.hotline.report.Tally;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.BreachFinder;
 import org.hotline.store.CaseReports;

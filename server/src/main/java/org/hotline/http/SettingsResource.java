@@ -87,7 +87,7 @@ public final class SettingsResource {
         Map<DayOfWeek, ServiceHours.Hours> days = new EnumMap<>(DayOfWeek.class);
         for (String name : week.fieldNames()) {
             if (dayOf(name) == null) {
-                throw ApiError.badParameter("week." + org.hotline.call.Printable.of(name), "not a day (monday ... sunday)");
+                throw ApiError.badParameter("week." + org.hotline.shared.Printable.of(name), "not a day (monday ... sunday)");
             }
         }
         for (DayOfWeek day : DayOfWeek.values()) {

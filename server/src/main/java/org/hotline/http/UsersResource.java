@@ -14,7 +14,7 @@ import org.hotline.access.Role;
 import org.hotline.access.Sessions;
 import org.hotline.access.User;
 import org.hotline.access.Users;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * Users, for administrators.

@@ -51,7 +51,7 @@ final class Viewers {
     }
 
     /** The agent the viewer is limited to (an agent sees only their own work); empty for supervisors. */
-    static Optional<org.hotline.routing.AgentId> onlyAgent(RoutingContext ctx) {
+    static Optional<org.hotline.shared.AgentId> onlyAgent(RoutingContext ctx) {
         return of(ctx).filter(viewer -> !viewer.may(Permission.SUPERVISE)).map(Viewer::agent);
     }
 }

@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.call.CallEvent;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.call.CallJournal;
 
 /** Counts what the journal records, for Prometheus: arrivals, answers against the ring rule, ends, live calls. */

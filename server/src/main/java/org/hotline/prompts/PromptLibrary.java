@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.hotline.call.Language;
+import org.hotline.shared.Language;
 import org.hotline.call.Prompt;
 import org.hotline.call.Speech;
 import org.hotline.call.SpokenNumber;

@@ -1,7 +1,7 @@
 package org.hotline.recovery;
 
 import org.hotline.call.AdoptedCall;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 
 /** Where calls still live in Asterisk are handed to be followed to their end (the call tracker). */
 public interface Adoptions {

@@ -17,7 +17,7 @@ import org.hotline.audit.CelCalls;
 import org.hotline.audit.CelFile;
 import org.hotline.audit.CelLog;
 import org.hotline.call.CallEvent;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.call.CallJournal;
 import org.hotline.call.RingPolicy;
 import org.slf4j.Logger;

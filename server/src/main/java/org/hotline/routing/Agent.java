@@ -1,5 +1,7 @@
 package org.hotline.routing;
 
+import org.hotline.shared.Skill;
+import org.hotline.shared.AgentId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

@@ -1,5 +1,6 @@
 package org.hotline.routing;
 
+import org.hotline.shared.Skill;
 import java.util.Comparator;
 
 /** Which available agent gets a queue's next call: the first in this order. Pluggable. */

@@ -1,7 +1,7 @@
 package org.hotline.routing;
 
 import java.time.Instant;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 
 /**
  * An agent's state as the distributor sees it.

@@ -1,5 +1,6 @@
 package org.hotline.routing;
 
+import org.hotline.shared.AgentId;
 import java.time.Duration;
 
 /**

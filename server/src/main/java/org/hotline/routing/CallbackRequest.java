@@ -2,8 +2,8 @@ package org.hotline.routing;
 
 import java.time.Instant;
 import java.util.regex.Pattern;
-import org.hotline.call.CallId;
-import org.hotline.call.Language;
+import org.hotline.shared.CallId;
+import org.hotline.shared.Language;
 
 /**
  * A caller's request to be called back. It waits in the queue at the place of the call it came

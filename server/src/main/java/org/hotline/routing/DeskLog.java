@@ -1,5 +1,6 @@
 package org.hotline.routing;
 
+import org.hotline.shared.AgentId;
 import java.util.Map;
 
 /** Where agents' desk states are kept, so a restart finds them as they were. */

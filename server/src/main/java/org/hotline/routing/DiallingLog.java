@@ -1,7 +1,8 @@
 package org.hotline.routing;
 
+import org.hotline.shared.AgentId;
 import java.time.Instant;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 
 /**
  * The durable state of a callback's dialling: written before any call is placed, settled after,

@@ -1,5 +1,7 @@
 package org.hotline.routing;
 
+import org.hotline.shared.Skill;
+import org.hotline.shared.AgentId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +14,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 
 /**
  * The automatic call distributor: which agent gets which waiting call, and when. Pure and

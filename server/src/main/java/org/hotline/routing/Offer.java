@@ -1,7 +1,9 @@
 package org.hotline.routing;
 
+import org.hotline.shared.Skill;
+import org.hotline.shared.AgentId;
 import java.time.Instant;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 
 /**
  * The distributor's decision: ring this agent with this call (or, for a callback, reserve the

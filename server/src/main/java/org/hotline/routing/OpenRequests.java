@@ -1,7 +1,8 @@
 package org.hotline.routing;
 
+import org.hotline.shared.Skill;
 import java.util.function.Predicate;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 
 /**
  * The one open callback request of each customer in each queue, held where two servers and a

@@ -1,5 +1,6 @@
 package org.hotline.routing;
 
+import org.hotline.shared.Skill;
 import java.time.Instant;
 
 /**

@@ -1,5 +1,8 @@
 package org.hotline.routing;
 
+import org.hotline.shared.Skill;
+import org.hotline.shared.AgentId;
+
 /**
  * An agent wanted for outbound work (a campaign contact), outside the inbound queues.
  *

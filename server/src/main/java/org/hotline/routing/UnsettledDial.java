@@ -1,7 +1,8 @@
 package org.hotline.routing;
 
+import org.hotline.shared.AgentId;
 import java.time.Instant;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 
 /**
  * A callback try a stopped server left "dialling": which agent's leg (by its channel id) was

@@ -1,7 +1,9 @@
 package org.hotline.routing;
 
+import org.hotline.shared.Skill;
+import org.hotline.shared.AgentId;
 import java.time.Instant;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 
 /**
  * A call, or a callback request holding its caller's place, waiting for an agent.

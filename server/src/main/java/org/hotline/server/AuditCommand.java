@@ -1,5 +1,6 @@
 package org.hotline.server;
 
+import org.hotline.store.DayAudit;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package org.hotline.server;
 
+import org.hotline.floor.Floor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

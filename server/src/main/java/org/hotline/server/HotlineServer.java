@@ -1,5 +1,11 @@
 package org.hotline.server;
 
+import org.hotline.floor.FloorCampaignAgents;
+import org.hotline.store.DayAudit;
+import org.hotline.store.CampaignContactSources;
+import org.hotline.floor.CampaignRunner;
+import org.hotline.floor.FloorRules;
+import org.hotline.floor.Floor;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
@@ -21,7 +27,7 @@ import java.util.stream.Collectors;
 import org.hotline.call.CallTracker;
 import org.hotline.call.InboundFlow;
 import org.hotline.call.Reception;
-import org.hotline.customer.CallerRecognition;
+import org.hotline.cases.CallerRecognition;
 import org.hotline.call.Sleeper;
 import org.hotline.config.HotlineConfig;
 import org.hotline.customer.Customer;
@@ -35,7 +41,7 @@ import org.hotline.live.LiveFeed;
 import org.hotline.metrics.CallMetrics;
 import org.hotline.prompts.PromptLibrary;
 import org.hotline.routing.Agent;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.AgentSelection;
 import org.hotline.routing.Distributor;
 import org.hotline.routing.PriorityRules;
@@ -97,7 +103,7 @@ import org.hotline.telephony.ami.AmiLink;
 import org.hotline.telephony.ami.DeadlineGlobals;
 import org.hotline.telephony.ami.LiveChannels;
 import org.hotline.telephony.pjsip.AgentAccounts;
-import org.hotline.telephony.pjsip.AgentPhones;
+import org.hotline.telephony.ami.AgentPhones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,11 +1,12 @@
 package org.hotline.server;
 
+import org.hotline.floor.Floor;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.hotline.config.HotlineConfig;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.DeskState;
 import org.hotline.routing.UnsettledDial;
 import org.hotline.store.MongoDeskStates;

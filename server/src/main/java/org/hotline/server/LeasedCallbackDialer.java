@@ -2,7 +2,7 @@ package org.hotline.server;
 
 import java.time.Duration;
 import org.hotline.lease.ActiveLease;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.CallbackDialer;
 import org.hotline.routing.CallbackRequest;
 

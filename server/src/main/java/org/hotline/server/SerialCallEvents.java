@@ -1,5 +1,6 @@
 package org.hotline.server;
 
+import org.hotline.floor.Floor;
 import io.vertx.core.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,8 +8,8 @@ import java.util.Set;
 import org.hotline.call.AdoptedCall;
 import org.hotline.call.CallEvent;
 import org.hotline.call.CallEventSink;
-import org.hotline.call.CallId;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.CallId;
+import org.hotline.shared.AgentId;
 import org.hotline.call.CallTracker;
 import org.hotline.recovery.Adoptions;
 

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.hotline.routing.Agent;
-import org.hotline.routing.AgentId;
-import org.hotline.routing.Skill;
+import org.hotline.shared.AgentId;
+import org.hotline.shared.Skill;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,11 +3,11 @@ package org.hotline.store;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.cases.FirstContact;
 import org.hotline.cases.FirstContacts;
 import org.hotline.customer.PhoneNumbers;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * Who took a call first, from its record: the agent of the first offer they answered (a transferred

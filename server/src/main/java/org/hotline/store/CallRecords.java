@@ -18,7 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.call.CallerId;
 
 /** Reads call records for the API: by time range in pages, or one call by id. */

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.cases.Case;
 import org.hotline.cases.CaseChange;
 import org.hotline.cases.CaseEntry;
@@ -14,7 +14,7 @@ import org.hotline.cases.CaseStatus;
 import org.hotline.cases.Escalation;
 import org.hotline.cases.Particulars;
 import org.hotline.cases.Severity;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * A case as one document of the {@value MongoCases#COLLECTION} collection: the case's fields by

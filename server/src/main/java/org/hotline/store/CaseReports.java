@@ -9,7 +9,7 @@ import org.hotline.cases.Case;
 import org.hotline.cases.ReplyDeadline;
 import org.hotline.report.Ratio;
 import org.hotline.report.ReportPeriod;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * The reports' view of the case file: of the cases due in a period, how many customers were

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.bson.Document;
-import org.hotline.routing.AgentId;
-import org.hotline.routing.Skill;
+import org.hotline.shared.AgentId;
+import org.hotline.shared.Skill;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +57,7 @@ public final class MongoAgentSkills {
                 ((Document) entry).get("skills", Document.class).forEach((name, level) -> skills.put(new Skill(name), (Integer) level));
                 byAgent.put(new AgentId(id), skills);
             } catch (RuntimeException e) {
-                LOG.warn("saved skills of agent {} not read ({}); the roster's apply", org.hotline.call.Printable.of(id), e.toString());
+                LOG.warn("saved skills of agent {} not read ({}); the roster's apply", org.hotline.shared.Printable.of(id), e.toString());
             }
         });
         return byAgent;

@@ -20,7 +20,7 @@ import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.hotline.call.CallEvent;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.call.CallJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

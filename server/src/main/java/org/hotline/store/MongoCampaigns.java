@@ -31,7 +31,7 @@ import org.hotline.campaign.CampaignStatus;
 import org.hotline.campaign.Campaigns;
 import org.hotline.campaign.Pacing;
 import org.hotline.campaign.RetryRules;
-import org.hotline.routing.Skill;
+import org.hotline.shared.Skill;
 
 /** Campaigns in MongoDB, one document each; status changes are conditional updates. */
 public final class MongoCampaigns implements Campaigns {

@@ -45,7 +45,7 @@ import org.hotline.cases.CaseId;
 import org.hotline.cases.CaseStatus;
 import org.hotline.customer.Customer;
 import org.hotline.report.Ratio;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * The case file in MongoDB, one document per case (see {@link CaseDocument}). Changes are

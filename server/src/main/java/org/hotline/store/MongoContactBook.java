@@ -40,7 +40,7 @@ import org.hotline.campaign.ContactBook;
 import org.hotline.campaign.ContactDetails;
 import org.hotline.campaign.ContactProgress;
 import org.hotline.campaign.ContactStatus;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * Campaign contacts and their attempts in MongoDB. A claim is one {@code findOneAndUpdate}

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.hotline.customer.Customer;
 import org.hotline.customer.CustomerFile;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * The customer file in MongoDB: one document per customer in the {@value MongoStore#CUSTOMERS}

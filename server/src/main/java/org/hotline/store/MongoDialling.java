@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
 import org.bson.Document;
-import org.hotline.call.CallId;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.CallId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.DiallingLog;
 
 /**

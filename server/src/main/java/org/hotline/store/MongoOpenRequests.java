@@ -10,9 +10,9 @@ import com.mongodb.client.model.Updates;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.bson.Document;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.routing.OpenRequests;
-import org.hotline.routing.Skill;
+import org.hotline.shared.Skill;
 
 /**
  * Each customer's one open callback request per queue, in {@value #COLLECTION}: {@code _id} is the

@@ -13,7 +13,7 @@ import org.bson.Document;
 import org.hotline.access.Role;
 import org.hotline.access.User;
 import org.hotline.access.Users;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * Users in MongoDB, one document per user in {@value #COLLECTION}, keyed by the name:

@@ -7,7 +7,7 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 
 /**
  * Where a page of call records ended: the last call's arrival and id. Paging by these values

@@ -24,7 +24,7 @@ import org.hotline.audit.Offer;
 import org.hotline.audit.OfferOutcome;
 import org.hotline.audit.RecordDocuments;
 import org.hotline.report.ReportRules;
-import org.hotline.server.DayAudit;
+import org.hotline.store.DayAudit;
 import org.hotline.store.AuditRecords;
 import org.hotline.store.CallLedger;
 import org.hotline.store.HourlyRollups;

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.routing.Agent;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.AgentSelection;
 import org.hotline.routing.Distributor;
 import org.hotline.routing.Offer;
 import org.hotline.routing.PriorityRules;
-import org.hotline.routing.Skill;
+import org.hotline.shared.Skill;
 import org.hotline.routing.Tier;
 import org.hotline.routing.WaitingCall;
 

@@ -1,5 +1,7 @@
 package org.hotline.call;
 
+import org.hotline.shared.Language;
+import org.hotline.shared.CallId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -107,7 +107,7 @@ final class FakeLine implements CallChannel {
     }
 
     @Override
-    public AgentLeg connect(org.hotline.routing.AgentId agent, Duration ringFor) {
+    public AgentLeg connect(org.hotline.shared.AgentId agent, Duration ringFor) {
         rang.add(agent.value());
         ringTimes.add(ringFor);
         AgentLeg.Outcome outcome = agentAnswers.isEmpty() ? AgentLeg.Outcome.NO_ANSWER : agentAnswers.poll();
@@ -123,7 +123,7 @@ final class FakeLine implements CallChannel {
     }
 
     @Override
-    public void markQueued(org.hotline.routing.Skill queue) {
+    public void markQueued(org.hotline.shared.Skill queue) {
         heard.add("(mark queued " + queue + ")");
     }
 

@@ -1,15 +1,17 @@
 package org.hotline.call;
 
+import org.hotline.shared.Language;
+import org.hotline.shared.CallId;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.CallbackRequest;
 import org.hotline.routing.QueueProgress;
-import org.hotline.routing.Skill;
+import org.hotline.shared.Skill;
 import org.hotline.routing.WaitingCall;
 
 /** A queue for flow tests: offers the agents it is given, in turn, and remembers what the flow told it. */

@@ -1,5 +1,7 @@
 package org.hotline.call;
 
+import org.hotline.shared.Language;
+import org.hotline.shared.CallId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -10,12 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hotline.cases.Case;
 import org.hotline.cases.Cases;
-import org.hotline.customer.CallerRecognition;
+import org.hotline.cases.CallerRecognition;
 import org.hotline.customer.Customer;
 import org.hotline.customer.LongDistanceRule;
 import org.hotline.customer.PhoneNumbers;
-import org.hotline.routing.AgentId;
-import org.hotline.routing.Skill;
+import org.hotline.shared.AgentId;
+import org.hotline.shared.Skill;
 import org.hotline.routing.WaitingCall;
 import org.junit.jupiter.api.Test;
 
@@ -265,7 +267,7 @@ class InboundFlowTest {
     void aCallerKeptWaitingPastFiveRingsForAPersonHearsAnApologyOnce() {
         queue.staffedWith();
         Clock fourSecondsPerLook = steppingClock(4);
-        InboundFlow waiting = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, new WaitRules(Duration.ofSeconds(60), Duration.ofMinutes(1), new org.hotline.routing.Skill("agent"), true),
+        InboundFlow waiting = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, new WaitRules(Duration.ofSeconds(60), Duration.ofMinutes(1), new org.hotline.shared.Skill("agent"), true),
                 ALWAYS_OPEN, fourSecondsPerLook, sleptUntil::add, (id, event) -> events.add(event));
         FakeLine line = new FakeLine().presses('1');
 

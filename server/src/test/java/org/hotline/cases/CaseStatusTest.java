@@ -9,7 +9,7 @@ import static org.hotline.cases.CaseStatus.SOLUTION_READY;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.junit.jupiter.api.Test;
 
 class CaseStatusTest {

@@ -2,7 +2,7 @@ package org.hotline.cases;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /** Cases as the tests need them. */
 public final class Cases {

@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.hotline.routing.Agent;
-import org.hotline.routing.AgentId;
-import org.hotline.routing.Skill;
+import org.hotline.shared.AgentId;
+import org.hotline.shared.Skill;
 import org.hotline.routing.Tier;
 import org.junit.jupiter.api.Test;
 

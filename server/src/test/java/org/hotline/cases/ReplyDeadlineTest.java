@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.junit.jupiter.api.Test;
 
 class ReplyDeadlineTest {

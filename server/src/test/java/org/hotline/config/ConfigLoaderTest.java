@@ -14,7 +14,7 @@ import org.hotline.cases.DeadlineFrom;
 import org.hotline.cases.ReplyDeadline;
 import org.hotline.cases.Severity;
 import org.hotline.call.AnswerDeadline;
-import org.hotline.call.Language;
+import org.hotline.shared.Language;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.hotline.customer.Customer;
 import org.hotline.customer.PhoneNumbers;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,7 @@ package org.hotline.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.junit.jupiter.api.Test;
 
 class CustomerTest {

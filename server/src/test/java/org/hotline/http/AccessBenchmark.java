@@ -22,7 +22,7 @@ import org.hotline.access.Role;
 import org.hotline.access.Sessions;
 import org.hotline.access.User;
 import org.hotline.access.Users;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * What logins cost: a password check at the service's bcrypt cost, and what the access guard and

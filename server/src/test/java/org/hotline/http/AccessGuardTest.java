@@ -17,7 +17,7 @@ import org.hotline.access.Role;
 import org.hotline.access.Sessions;
 import org.hotline.access.User;
 import org.hotline.customer.PhoneNumbers;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.TestClock;
 import org.hotline.store.MongoAuditLog;
 import org.hotline.store.MongoCustomerFile;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.http.HttpMethod;
 import org.hotline.access.Role;
 import org.hotline.access.Viewer;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.junit.jupiter.api.Test;
 
 /** Who may call what; that every mounted route has a rule is checked against the real router in HttpContractTest. */

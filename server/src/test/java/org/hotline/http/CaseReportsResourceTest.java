@@ -21,7 +21,7 @@ import org.hotline.cases.ReplyDeadline;
 import org.hotline.cases.Severity;
 import org.hotline.cases.TeamLeads;
 import org.hotline.report.ReportRules;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.TestClock;
 import org.hotline.store.BreachFinder;
 import org.hotline.store.CallRecords;

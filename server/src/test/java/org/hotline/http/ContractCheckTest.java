@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.TestClock;
 import org.hotline.store.CallRecords;
 import org.junit.jupiter.api.AfterEach;

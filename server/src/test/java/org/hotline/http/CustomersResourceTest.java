@@ -9,7 +9,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.net.ServerSocket;
 import java.util.Set;
 import org.hotline.customer.PhoneNumbers;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.store.MongoCustomerFile;
 import org.hotline.store.MongoStore;
 import org.junit.jupiter.api.AfterEach;

@@ -32,7 +32,7 @@ import java.util.Set;
 import org.hotline.http.LiveResource.Settings;
 import org.hotline.http.SseClient.Event;
 import org.hotline.live.LiveEvent;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

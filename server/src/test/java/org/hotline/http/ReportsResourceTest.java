@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.bson.Document;
 import org.hotline.report.ReportRules;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.store.CallLedger;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.BreachFinder;

@@ -18,7 +18,7 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.bson.Document;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.report.Tally;
 import org.hotline.store.CallLedger;
 import org.hotline.store.CallRecords;

@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.call.AnswerMeasure;
 import org.hotline.call.CallEvent;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.junit.jupiter.api.Test;
 
 class CallMetricsTest {

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hotline.call.AdoptedCall;
 import org.hotline.call.CallEvent;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.call.RingPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,12 +1,13 @@
 package org.hotline.routing;
 
+import org.hotline.shared.Skill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.hotline.call.CallId;
-import org.hotline.call.Language;
+import org.hotline.shared.CallId;
+import org.hotline.shared.Language;
 import org.junit.jupiter.api.Test;
 
 class CallbackPolicyTest {

@@ -1,5 +1,7 @@
 package org.hotline.routing;
 
+import org.hotline.shared.Skill;
+import org.hotline.shared.AgentId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.junit.jupiter.api.Test;
 
 class DistributorTest {

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.bson.Document;
 import org.hotline.call.CallEvent;
-import org.hotline.call.CallId;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.CallId;
+import org.hotline.shared.AgentId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class CallbackRecordsTest {
     }
 
     private void request(String call, CallEvent.CallbackRequested requested) {
-        journal.append(new CallId(call), new CallEvent.FlowStarted(NOW, org.hotline.call.Language.ZH));
+        journal.append(new CallId(call), new CallEvent.FlowStarted(NOW, org.hotline.shared.Language.ZH));
         journal.append(new CallId(call), requested);
     }
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.hotline.call.AgentLeg;
 import org.hotline.call.AnswerMeasure;
 import org.hotline.call.CallEvent;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.call.CallerId;
 import org.hotline.call.HangupSide;
 import org.hotline.report.Figures;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.hotline.customer.Customer;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

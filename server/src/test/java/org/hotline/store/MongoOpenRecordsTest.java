@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.hotline.call.AgentLeg;
 import org.hotline.call.CallEvent;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.call.CallerId;
 import org.hotline.call.HangupSide;
 import org.hotline.recovery.OpenRecord;

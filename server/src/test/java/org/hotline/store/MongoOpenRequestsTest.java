@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import org.hotline.call.CallId;
-import org.hotline.routing.Skill;
+import org.hotline.shared.CallId;
+import org.hotline.shared.Skill;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import org.hotline.access.Passwords;
 import org.hotline.access.Role;
 import org.hotline.access.User;
 import org.hotline.access.Users;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

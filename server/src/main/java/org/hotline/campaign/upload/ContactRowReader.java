@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hotline.call.Printable;
+import org.hotline.shared.Printable;
 import org.hotline.customer.LocatedNumber;
 
 /** Turns one row of an upload into a contact, or into the reasons it is not one. */

@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hotline.call.Printable;
+import org.hotline.shared.Printable;
 
 /**
  * The header row of an upload: which cell holds which column. A required column missing, or a

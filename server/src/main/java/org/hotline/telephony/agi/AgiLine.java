@@ -10,12 +10,12 @@ import org.asteriskjava.fastagi.AgiNetworkException;
 import org.hotline.call.AgentLeg;
 import org.hotline.call.CallChannel;
 import org.hotline.call.CallerHungUp;
-import org.hotline.call.Language;
+import org.hotline.shared.Language;
 import org.hotline.call.Prompt;
 import org.hotline.call.Speech;
 import org.hotline.prompts.PromptLibrary;
-import org.hotline.routing.AgentId;
-import org.hotline.routing.Skill;
+import org.hotline.shared.AgentId;
+import org.hotline.shared.Skill;
 import org.hotline.telephony.pjsip.AgentAccounts;
 
 /**

@@ -7,7 +7,7 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
-import org.hotline.call.Language;
+import org.hotline.shared.Language;
 import org.hotline.call.Notice;
 import org.hotline.call.Prompt;
 import org.hotline.campaign.CampaignKind;

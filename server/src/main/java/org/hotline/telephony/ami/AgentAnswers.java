@@ -3,7 +3,7 @@ package org.hotline.telephony.ami;
 import java.util.Optional;
 import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.telephony.pjsip.AgentAccounts;
 
 /** Asterisk's word that an agent answered their ringing phone: the moment they are on a call. */

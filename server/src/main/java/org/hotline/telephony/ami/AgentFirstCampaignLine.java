@@ -19,7 +19,7 @@ import org.hotline.campaign.Campaign;
 import org.hotline.campaign.Contact;
 import org.hotline.campaign.OutboundLine.Result;
 import org.hotline.customer.PhoneNumbers;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

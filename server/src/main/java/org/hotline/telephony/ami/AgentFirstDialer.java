@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.CallbackDialer;
 import org.hotline.routing.CallbackRequest;
 import org.hotline.telephony.pjsip.AgentAccounts;

@@ -19,7 +19,7 @@ import org.asteriskjava.manager.event.NewCallerIdEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.hotline.call.CallEvent;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.call.CallerId;
 import org.hotline.telephony.pjsip.AgentAccounts;
 

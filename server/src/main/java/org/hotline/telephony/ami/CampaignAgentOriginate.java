@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.hotline.campaign.Contact;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.telephony.pjsip.AgentAccounts;
 
 /**

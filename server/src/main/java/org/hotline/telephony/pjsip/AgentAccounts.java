@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hotline.routing.Agent;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * Each agent's SIP account ({@code agent-<id>}), so that any SIP softphone can register: a

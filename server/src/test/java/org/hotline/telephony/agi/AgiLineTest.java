@@ -10,9 +10,9 @@ import java.util.List;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.hotline.call.AgentLeg;
-import org.hotline.call.Language;
+import org.hotline.shared.Language;
 import org.hotline.call.Prompt;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.junit.jupiter.api.Test;
 
 class AgiLineTest {

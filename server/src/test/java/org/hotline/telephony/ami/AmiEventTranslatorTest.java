@@ -12,7 +12,7 @@ import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.hotline.call.CallEvent;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.junit.jupiter.api.Test;
 
 class AmiEventTranslatorTest {

@@ -1,4 +1,4 @@
-package org.hotline.server;
+package org.hotline.floor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.report.AgentSpan;
 import org.hotline.routing.Agent;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.AgentState;
 import org.hotline.routing.AgentStatus;
 import org.hotline.routing.PauseReason;
-import org.hotline.routing.Skill;
+import org.hotline.shared.Skill;
 import org.hotline.routing.Tier;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.hotline.server;
+package org.hotline.store;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,11 +12,6 @@ import org.hotline.campaign.ContactSource;
 import org.hotline.campaign.NewContact;
 import org.hotline.customer.Customer;
 import org.hotline.customer.PhoneNumbers;
-import org.hotline.store.AbandonedCallers;
-import org.hotline.store.CustomerPage;
-import org.hotline.store.MongoCases;
-import org.hotline.store.MongoCustomerFile;
-import org.hotline.store.PageCursor;
 
 /**
  * Turns where a campaign's contacts come from into the contacts themselves, at most

@@ -1,4 +1,4 @@
-package org.hotline.server;
+package org.hotline.floor;
 
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -16,7 +16,7 @@ import org.hotline.campaign.OutboundScript;
 import org.hotline.campaign.Pacing;
 import org.hotline.live.LiveEvent;
 import org.hotline.live.LiveFeed;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.AgentState;
 import org.hotline.routing.Distributor;
 import org.hotline.routing.Reservation;

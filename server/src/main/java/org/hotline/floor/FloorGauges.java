@@ -1,4 +1,4 @@
-package org.hotline.server;
+package org.hotline.floor;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package org.hotline.server;
+package org.hotline.floor;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.hotline.report.AgentSpan;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.AgentStatus;
 
 /**

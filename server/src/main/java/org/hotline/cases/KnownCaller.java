@@ -1,8 +1,8 @@
-package org.hotline.customer;
+package org.hotline.cases;
 
+import org.hotline.customer.Customer;
 import java.util.List;
-import org.hotline.cases.Case;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 
 /**
  * What the hotline knows about a caller.

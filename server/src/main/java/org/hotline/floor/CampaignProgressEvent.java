@@ -1,4 +1,4 @@
-package org.hotline.server;
+package org.hotline.floor;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

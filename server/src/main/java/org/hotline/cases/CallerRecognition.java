@@ -1,9 +1,11 @@
-package org.hotline.customer;
+package org.hotline.cases;
 
+import org.hotline.customer.PhoneNumbers;
+import org.hotline.customer.LongDistanceRule;
+import org.hotline.customer.CustomerFile;
+import org.hotline.customer.Customer;
 import java.util.List;
 import java.util.Optional;
-import org.hotline.cases.Case;
-import org.hotline.cases.OpenCases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

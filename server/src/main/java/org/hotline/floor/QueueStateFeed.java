@@ -1,4 +1,4 @@
-package org.hotline.server;
+package org.hotline.floor;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -8,7 +8,7 @@ import java.util.Map;
 import org.hotline.live.LiveEvent;
 import org.hotline.live.LiveFeed;
 import org.hotline.routing.QueueLine;
-import org.hotline.routing.Skill;
+import org.hotline.shared.Skill;
 
 /**
  * Publishes {@code queue-state} events for wall boards: after a floor step, each queue whose

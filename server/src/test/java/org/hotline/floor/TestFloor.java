@@ -1,4 +1,4 @@
-package org.hotline.server;
+package org.hotline.floor;
 
 import io.vertx.core.Context;
 import java.time.Clock;

@@ -1,7 +1,6 @@
-package org.hotline.routing;
+package org.hotline.shared;
 
 import java.util.regex.Pattern;
-import org.hotline.call.Printable;
 
 /** The agent's ID (工号), the number they say on outbound calls, e.g. "010". */
 public record AgentId(String value) implements Comparable<AgentId> {

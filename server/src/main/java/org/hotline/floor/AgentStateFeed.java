@@ -1,4 +1,4 @@
-package org.hotline.server;
+package org.hotline.floor;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hotline.live.LiveEvent;
 import org.hotline.live.LiveFeed;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.AgentState;
 import org.hotline.routing.AgentStatus;
 import org.hotline.routing.PauseReason;
-import org.hotline.routing.Skill;
+import org.hotline.shared.Skill;
 
 /**
  * Publishes {@code agent-state} events: compares the agents' states after a floor step with those

@@ -1,4 +1,4 @@
-package org.hotline.server;
+package org.hotline.floor;
 
 import java.time.Duration;
 import org.hotline.call.OpeningHours;
@@ -14,10 +14,10 @@ import org.hotline.routing.CallbackPolicy;
  * @param talkWarning  how long a conversation runs before the agent is warned (the handbook's aim: 3 minutes)
  * @param talkLimit    how long before the conversation breaks the rule (never over 5 minutes)
  */
-record FloorRules(Duration wrapUp, Duration agentRingFor, CallbackPolicy callbacks, OpeningHours hours, Duration talkWarning,
+public record FloorRules(Duration wrapUp, Duration agentRingFor, CallbackPolicy callbacks, OpeningHours hours, Duration talkWarning,
                   Duration talkLimit) {
 
-    FloorRules(Duration wrapUp, Duration agentRingFor, CallbackPolicy callbacks, OpeningHours hours) {
+    public FloorRules(Duration wrapUp, Duration agentRingFor, CallbackPolicy callbacks, OpeningHours hours) {
         this(wrapUp, agentRingFor, callbacks, hours, Duration.ofMinutes(3), Duration.ofMinutes(5));
     }
 }

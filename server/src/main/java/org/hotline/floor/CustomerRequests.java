@@ -1,4 +1,4 @@
-package org.hotline.server;
+package org.hotline.floor;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.customer.DialRule;
 import org.hotline.routing.CallbackRequest;
-import org.hotline.routing.Skill;
+import org.hotline.shared.Skill;
 
 /**
  * Each customer's one open callback request per queue, as the floor knows it: which call holds

@@ -1,4 +1,4 @@
-package org.hotline.server;
+package org.hotline.floor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.hotline.call.AgentQueue;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.routing.Agent;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.AgentState;
 import org.hotline.routing.AgentStatus;
 import org.hotline.routing.DeskState;
 import org.hotline.routing.PauseReason;
-import org.hotline.routing.Skill;
+import org.hotline.shared.Skill;
 import org.hotline.routing.Tier;
 import org.hotline.routing.WaitingCall;
 import org.hotline.store.MongoDeskStates;

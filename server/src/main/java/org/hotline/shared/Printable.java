@@ -1,4 +1,4 @@
-package org.hotline.call;
+package org.hotline.shared;
 
 /** Renders untrusted text safely for messages and logs: control characters escaped, length bounded. */
 public final class Printable {

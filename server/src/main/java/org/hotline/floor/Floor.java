@@ -1,4 +1,4 @@
-package org.hotline.server;
+package org.hotline.floor;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -18,7 +18,7 @@ import org.hotline.call.AgentQueue;
 import org.hotline.call.CallEvent;
 import org.hotline.call.CallEventSink;
 import org.hotline.call.CallbackOutcome;
-import org.hotline.call.Language;
+import org.hotline.shared.Language;
 import org.hotline.live.LiveEvent;
 import org.hotline.routing.CallbackDialer;
 import org.hotline.routing.CallbackRequest;
@@ -26,16 +26,16 @@ import org.hotline.routing.OpenCallback;
 import org.hotline.routing.QueueProgress;
 import org.hotline.routing.WaitEstimate;
 import org.slf4j.LoggerFactory;
-import org.hotline.call.CallId;
+import org.hotline.shared.CallId;
 import org.hotline.call.CallerHungUp;
 import org.hotline.live.LiveFeed;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.AgentState;
 import org.hotline.routing.AgentStatus;
 import org.hotline.routing.Distributor;
 import org.hotline.routing.Offer;
 import org.hotline.routing.PauseReason;
-import org.hotline.routing.Skill;
+import org.hotline.shared.Skill;
 import org.hotline.routing.WaitingCall;
 import org.hotline.customer.DialRule;
 import org.hotline.routing.DeskLog;
@@ -103,7 +103,7 @@ public final class Floor implements AgentQueue {
     /**
      * @param records where facts about a call go once its caller has hung up (callback tries), straight to the call's record
      */
-    Floor(Context context, Distributor distributor, FloorRules rules, CallbackDialer dialer, CallEventSink records, Clock clock) {
+    public Floor(Context context, Distributor distributor, FloorRules rules, CallbackDialer dialer, CallEventSink records, Clock clock) {
         this.context = context;
         this.distributor = distributor;
         this.rules = rules;
@@ -288,7 +288,7 @@ public final class Floor implements AgentQueue {
     }
 
     /** Store writes still waiting are done (shutdown), up to {@code limit}. */
-    void finishWrites(Duration limit) {
+    public void finishWrites(Duration limit) {
         writer.shutdown();
         try {
             writer.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
@@ -399,7 +399,7 @@ public final class Floor implements AgentQueue {
      * Publishes every agent state change from now on ({@code agent-state}: wall boards, desktops).
      * Every change is followed by a dispatch, so the changes are looked for after each dispatch.
      */
-    void publishAgentStates(LiveFeed live) {
+    public void publishAgentStates(LiveFeed live) {
         context.runOnContext(ignored -> {
             this.live = live;
             stateFeed = new AgentStateFeed(live, distributor.statuses());
@@ -407,12 +407,12 @@ public final class Floor implements AgentQueue {
     }
 
     /** Publishes every change of a queue's waiting calls from now on ({@code queue-state}: wall boards). */
-    void publishQueues(LiveFeed live) {
+    public void publishQueues(LiveFeed live) {
         context.runOnContext(ignored -> queueFeed = new QueueStateFeed(live, clock, distributor.queueLines()));
     }
 
     /** Every agent's time by state (ready, on a call, paused and why) goes to {@code spans}, for the reports. */
-    void recordAgentTime(java.util.function.Consumer<org.hotline.report.AgentSpan> spans) {
+    public void recordAgentTime(java.util.function.Consumer<org.hotline.report.AgentSpan> spans) {
         context.runOnContext(ignored -> {
             agentTime = new AgentTimeKeeper(spans);
             agentTime.observe(distributor.statuses());
@@ -420,7 +420,7 @@ public final class Floor implements AgentQueue {
     }
 
     /** At a graceful stop: agents' open stretches of time are counted up to now (see {@link AgentTimeKeeper#flushAll}). */
-    Future<Void> flushAgentTime() {
+    public Future<Void> flushAgentTime() {
         io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
         context.runOnContext(on -> {
             if (agentTime != null) {
@@ -432,7 +432,7 @@ public final class Floor implements AgentQueue {
     }
 
     /** Calls waiting, the longest wait and agents by state, as Prometheus gauges. */
-    void measureWith(io.micrometer.core.instrument.MeterRegistry meters) {
+    public void measureWith(io.micrometer.core.instrument.MeterRegistry meters) {
         context.runOnContext(ignored -> {
             gauges = new FloorGauges(meters, clock);
             dispatch();

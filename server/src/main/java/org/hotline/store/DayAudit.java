@@ -1,4 +1,4 @@
-package org.hotline.server;
+package org.hotline.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +16,6 @@ import org.hotline.audit.FigureValue;
 import org.hotline.audit.ReportedFigures;
 import org.hotline.report.Figures;
 import org.hotline.report.Tally;
-import org.hotline.store.AuditRecords;
-import org.hotline.store.HourlyRollups;
 
 /**
  * A day's audit against CEL, wired to the product: the CEL file Asterisk writes, the call records and the

@@ -1,5 +1,6 @@
-package org.hotline.telephony.pjsip;
+package org.hotline.telephony.ami;
 
+import org.hotline.telephony.pjsip.AgentAccounts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -15,8 +16,7 @@ import org.asteriskjava.manager.event.ContactStatusEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.hotline.routing.Agent;
-import org.hotline.routing.AgentId;
-import org.hotline.telephony.ami.AmiLink;
+import org.hotline.shared.AgentId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.hotline.call;
+package org.hotline.shared;
 
 import java.util.Locale;
 

@@ -1,10 +1,10 @@
-package org.hotline.server;
+package org.hotline.floor;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.hotline.routing.AgentId;
+import org.hotline.shared.AgentId;
 import org.hotline.routing.AgentStatus;
 import org.hotline.routing.DeskLog;
 import org.hotline.routing.DeskState;

@@ -1,7 +1,6 @@
-package org.hotline.routing;
+package org.hotline.shared;
 
 import java.util.regex.Pattern;
-import org.hotline.call.Printable;
 
 /** What a call needs and an agent can do; each queue serves one skill (e.g. "after-sales"). */
 public record Skill(String name) implements Comparable<Skill> {
