@@ -233,28 +233,12 @@ public final class CampaignRunner implements AutoCloseable {
      */
     public boolean drain(Duration limit) {
         stopping = true;
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            int inFlight;
-            try {
-                inFlight = thread.submit(() -> dialling.values().stream().mapToInt(PacedDialer::inFlight).sum()).get();
-            } catch (Exception stopped) {
-                return false;
-            }
-            if (inFlight == 0) {
-                return true;
-            }
-            if (System.nanoTime() >= deadline) {
-                LOG.warn("stopping with {} campaign call(s) still in flight after {}", inFlight, limit);
-                return false;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        Drain.Ended ended = new Drain(limit).await(
+                () -> thread.submit(() -> dialling.values().stream().mapToInt(PacedDialer::inFlight).sum()).get(), () -> true);
+        if (ended.end() == Drain.End.LIMIT_PASSED) {
+            LOG.warn("stopping with {} campaign call(s) still in flight after {}", ended.left(), limit);
         }
+        return ended.quiet();
     }
 
     @Override

@@ -58,7 +58,7 @@ public final class FloorCampaignAgents implements CampaignAgents {
         var rules = campaign.rules();
         Reservation wanted = new Reservation(contact.id(), rules.skill(), contact.preferredAgent(), contact.avoidAgent(),
                 rules.inboundFirst());
-        return Floor.block(floor.withDistributor(distributor -> distributor.reserve(wanted)));
+        return BlockingBridge.await(floor.withDistributor(distributor -> distributor.reserve(wanted)));
     }
 
     @Override

@@ -60,7 +60,7 @@ class FloorDeskStatesTest {
     }
 
     private static AgentStatus status(Floor floor, AgentId agent) {
-        return Floor.block(floor.agent(agent));
+        return BlockingBridge.await(floor.agent(agent));
     }
 
     @Test
