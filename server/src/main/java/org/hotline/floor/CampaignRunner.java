@@ -133,7 +133,7 @@ public final class CampaignRunner implements AutoCloseable {
     }
 
     /** Calls under way now, per campaign this server dials. */
-    public CompletableFuture<Map<CampaignId, Integer>> inFlight() {
+    CompletableFuture<Map<CampaignId, Integer>> inFlight() {
         return on(() -> {
             Map<CampaignId, Integer> lines = new LinkedHashMap<>();
             dialling.forEach((id, dialer) -> lines.put(id, dialer.inFlight()));

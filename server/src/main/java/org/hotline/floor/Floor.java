@@ -103,7 +103,7 @@ public final class Floor implements AgentQueue {
     // ------------------------------------------------------------------ callbacks (the callback desk)
 
     /** Callback requests still open when the server last stopped: back in line at their own places. */
-    public void restore(List<CallbackRequest> open) {
+    void restore(List<CallbackRequest> open) {
         restore(open, List.of());
     }
 
@@ -157,7 +157,7 @@ public final class Floor implements AgentQueue {
     }
 
     /** The callback's conversation (or the try at reaching the customer) is over. */
-    public Future<Boolean> callbackEnded(CallId id, CallbackOutcome outcome, Instant customerAnsweredAt, Duration talk) {
+    Future<Boolean> callbackEnded(CallId id, CallbackOutcome outcome, Instant customerAnsweredAt, Duration talk) {
         return callbacks.ended(id, outcome, customerAnsweredAt, talk, null);
     }
 
@@ -199,7 +199,7 @@ public final class Floor implements AgentQueue {
      * rung for a callback and every conversation has ended, or when {@code limit} has passed. Blocks:
      * never from an event loop.
      */
-    public boolean drain(Duration limit) {
+    boolean drain(Duration limit) {
         return drain(limit, () -> true);
     }
 
