@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.hotline.call.CallEvent;
@@ -26,35 +25,8 @@ class TalkTimerTest {
     private static final CallId CALL = new CallId("1795300000.1");
     private static final CallId NEXT = new CallId("1795300000.2");
 
-    private record Due(Instant at, Runnable work) {
-    }
-
-    /** Timers the test fires by moving the clock. */
-    private final class HandTimers implements Timers {
-        final List<Due> due = new ArrayList<>();
-
-        @Override
-        public void after(Duration delay, Runnable work) {
-            due.add(new Due(clock.instant().plus(delay), work));
-        }
-
-        void advance(Duration by) {
-            Instant until = clock.instant().plus(by);
-            while (true) {
-                Due next = due.stream().filter(timer -> !timer.at().isAfter(until)).min(Comparator.comparing(Due::at)).orElse(null);
-                if (next == null) {
-                    break;
-                }
-                due.remove(next);
-                clock.advance(Duration.between(clock.instant(), next.at()));
-                next.work().run();
-            }
-            clock.advance(Duration.between(clock.instant(), until));
-        }
-    }
-
     private final TestClock clock = new TestClock(NOW);
-    private final HandTimers timers = new HandTimers();
+    private final HandTimers timers = new HandTimers(clock);
     private final List<CallEvent> recorded = new ArrayList<>();
     private final List<LiveEvent> published = new ArrayList<>();
     private final TalkTimer talk = new TalkTimer(Duration.ofMinutes(3), Duration.ofMinutes(5), timers,
