@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.hotline.call.AgentQueue;
 import org.hotline.call.CallerHungUp;
 import org.hotline.customer.DialRule;
@@ -239,7 +240,7 @@ final class WaitingTickets {
         }
 
         /** The agent still being offered this call is freed by {@code how}; the call keeps its place. */
-        private void freeTheAgent(java.util.function.Consumer<CallId> how) {
+        private void freeTheAgent(Consumer<CallId> how) {
             floor.await(() -> {
                 if (agent != null && distributor.status(agent).state() == AgentState.OFFERED) {
                     how.accept(call);
