@@ -6,12 +6,15 @@ import java.util.Map;
 import org.hotline.config.ConfigException;
 import org.hotline.config.ConfigLoader;
 import org.hotline.config.HotlineConfig;
+import org.hotline.prompts.PromptLibrary;
 import org.hotline.server.AuditCommand;
 import org.hotline.server.HotlineServer;
 
 /**
  * Starts the hotline server: {@code java -jar hotline-server.jar [config.yaml]}; or audits a day against
- * Asterisk's CEL and exits: {@code java -jar hotline-server.jar audit 2026-12-06 [config.yaml]}.
+ * Asterisk's CEL and exits: {@code java -jar hotline-server.jar audit 2026-12-06 [config.yaml]}; or checks the
+ * configuration and the prompts, prints where the pages are served and exits: {@code java -jar hotline-server.jar
+ * check [config.yaml]} (bin/hotline runs it before starting anything, so a bad setting comes alone).
  */
 public final class Main {
 
@@ -22,7 +25,8 @@ public final class Main {
         Map<String, String> env = System.getenv();
         Path home = Path.of(env.getOrDefault("HOTLINE_HOME", ".")).toAbsolutePath().normalize();
         boolean audit = args.length > 0 && args[0].equals("audit");
-        int fileArgument = audit ? 2 : 0;
+        boolean check = args.length > 0 && args[0].equals("check");
+        int fileArgument = audit ? 2 : check ? 1 : 0;
         Path file = args.length > fileArgument ? Path.of(args[fileArgument])
                 : home.resolve(env.getOrDefault("HOTLINE_CONFIG", "config/hotline.yaml"));
         HotlineConfig config;
@@ -31,6 +35,10 @@ public final class Main {
         } catch (ConfigException e) {
             System.err.println("hotline: configuration error: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (check) {
+            System.exit(check(config));
             return;
         }
         if (audit) {
@@ -47,5 +55,18 @@ public final class Main {
             System.err.println("hotline: cannot start: " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    /** What the server checks before it starts anything; prints the pages' scheme, bind address and port. */
+    private static int check(HotlineConfig config) {
+        try {
+            PromptLibrary.verify(config.promptsDir(), config.company());
+        } catch (ConfigException e) {
+            System.err.println("hotline: configuration error: " + e.getMessage());
+            return 2;
+        }
+        HotlineConfig.Http http = config.http();
+        System.out.println((http.tls() == null ? "http" : "https") + " " + http.bindAddress() + " " + http.port());
+        return 0;
     }
 }

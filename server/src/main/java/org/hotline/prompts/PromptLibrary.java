@@ -52,12 +52,19 @@ public final class PromptLibrary {
             String recorded = recordedCompany(dir.resolve(language.code()).resolve("GENERATED"));
             if (!expected.equals(recorded)) {
                 problems.add(language.code() + " prompts name the company '" + recorded + "' but the configuration says '"
-                        + expected + "' (run ivr-prompts/generate, or record new prompts and update GENERATED)");
+                        + expected + "': remake them with `" + generateCommand(language, expected) + "`, or record new prompts"
+                        + " and update " + dir.resolve(language.code()).resolve("GENERATED"));
             }
         }
         if (!problems.isEmpty()) {
             throw new ConfigException("company.name / prompts.dir: " + String.join("; ", problems));
         }
+    }
+
+    /** The command that remakes one language's prompts for this name, quoted for a POSIX shell. */
+    static String generateCommand(Language language, String company) {
+        String option = language == Language.ZH ? "--company" : "--company-en";
+        return "ivr-prompts/generate --lang " + language.code() + " " + option + " '" + company.replace("'", "'\\''") + "'";
     }
 
     private static List<Speech> everything() {

@@ -30,7 +30,10 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 
 /**
  * A real SIP phone for integration tests: one baresip process (Debian's baresip-core 1.0.0) with
- * its own configuration under {@code server/target/softphones/<name>/}, so several can run at once.
+ * its own configuration in a directory of its own, so several can run at once. The directories lie
+ * under a short path ({@code /tmp/hotline-phones-<checkout>/<name>/}, linked from
+ * {@code server/target/softphones}): baresip cuts its recordings' file names past about 128 characters,
+ * and a checkout may lie deep.
  *
  * <p>It needs no sound card: the microphone is a WAV file (module {@code aufile}), the speaker is an
  * {@code aubridge} device nothing reads from, and what the far end sends is written to WAV files by
@@ -39,13 +42,23 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  * kept in {@code baresip.log} in the phone's directory, and the last of them are quoted in every
  * failure.
  *
+ * <p>Every phone ends with the test that started it ({@link PhonesEndWithTheirTest}), and with the
+ * JVM that drives it even when that JVM is killed: baresip 1.0.0 whose keyboard pipe closes spins at
+ * full CPU, so a watchdog process per phone, reading a pipe from this JVM, kills it when that pipe
+ * closes.
+ *
  * <p>If baresip is missing or cannot start, {@link Builder#start()} fails: nothing is skipped.
  */
 public final class Softphone implements AutoCloseable {
 
-    private static final Path BASE_DIR = AsteriskSandbox.home().resolve("server/target/softphones");
-    private static final Set<Softphone> LIVE = ConcurrentHashMap.newKeySet();
+    private static final Path BASE_DIR = shortBaseDir();
+    private static final Set<Softphone> LIVE = PhonesEndWithTheirTest.LIVE;
     private static final Thread REAPER = new Thread(() -> LIVE.forEach(Softphone::kill), "softphone-reaper");
+    /** Waits for its stdin (a pipe from this JVM) to close, then kills the phone's baresip ($1) if it still runs. */
+    private static final String WATCHDOG = """
+            while read -r _; do :; done
+            [ "$(cat /proc/$1/comm 2>/dev/null)" = baresip ] && kill -KILL "$1"
+            """;
 
     static {
         // Also on a failed or interrupted test run: no baresip may outlive the test JVM.
@@ -69,6 +82,7 @@ public final class Softphone implements AutoCloseable {
     private final Path log;
     private final int sipPort;
     private final Process process;
+    private final Process watchdog;
     private final Writer keyboard;
     private final Writer logWriter;
     private final Thread reader;
@@ -76,18 +90,20 @@ public final class Softphone implements AutoCloseable {
     private final List<String> lines = new ArrayList<>(); // guarded by itself
     private volatile int callFrom; // index in lines where the current call's messages start
 
-    private Softphone(String name, Path dir, int sipPort, Process process, Writer logWriter) {
+    private Softphone(String name, Path dir, int sipPort, Process process, Writer logWriter) throws IOException {
         this.name = name;
         this.dir = dir;
         this.log = dir.resolve("baresip.log");
         this.sipPort = sipPort;
         this.process = process;
+        this.watchdog = new ProcessBuilder("sh", "-c", WATCHDOG, "softphone-watchdog", String.valueOf(process.pid()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         this.logWriter = logWriter;
         this.keyboard = process.outputWriter(StandardCharsets.UTF_8);
         this.reader = Thread.ofPlatform().daemon().name("softphone-" + name).unstarted(this::readOutput);
     }
 
-    /** A phone with its own directory {@code server/target/softphones/<name>/} (emptied first). */
+    /** A phone with its own directory {@code <short base dir>/<name>/} (emptied first). */
     public static Builder named(String name) {
         return new Builder(name);
     }
@@ -256,6 +272,23 @@ public final class Softphone implements AutoCloseable {
     /** The phone vanishes without a word (a crash, a laptop lid closed): no unregister, no reply to what comes. */
     public void vanish() throws InterruptedException {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        watchdog.destroy();
+    }
+
+    /** Whether its baresip still runs. */
+    boolean running() {
+        return process.isAlive();
+    }
+
+    /** What the death of the JVM driving it does to the phone: both its pipes close, nothing is quit. */
+    void loseController() throws IOException {
+        process.getOutputStream().close();
+        watchdog.getOutputStream().close();
+    }
+
+    /** Waits for its baresip to end; false if it still runs after the timeout. */
+    boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Quits baresip (it unregisters and ends any call), and kills it if it does not go. */
@@ -277,6 +310,7 @@ public final class Softphone implements AutoCloseable {
             kill();
             Thread.currentThread().interrupt();
         } finally {
+            watchdog.destroy();
             LIVE.remove(this);
             closeLog();
         }
@@ -291,7 +325,36 @@ public final class Softphone implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        } finally {
+            watchdog.destroy();
         }
+    }
+
+    /**
+     * One short directory per checkout (so two checkouts' phones never share one), linked from
+     * {@code server/target/softphones} where the logs are looked for.
+     */
+    private static Path shortBaseDir() {
+        Path home = AsteriskSandbox.home();
+        Path tmp = Files.isDirectory(Path.of("/tmp")) && Files.isWritable(Path.of("/tmp"))
+                ? Path.of("/tmp") : Path.of(System.getProperty("java.io.tmpdir"));
+        Path base = tmp.resolve("hotline-phones-" + String.format("%08x", home.toString().hashCode()));
+        try {
+            Files.createDirectories(base);
+            Path link = home.resolve("server/target/softphones");
+            Files.createDirectories(link.getParent());
+            if (!Files.isSymbolicLink(link) || !Files.readSymbolicLink(link).equals(base)) {
+                if (Files.isSymbolicLink(link)) {
+                    Files.delete(link);
+                } else {
+                    Builder.deleteTree(link); // the phones of a run from before they moved to the short path
+                }
+                Files.createSymbolicLink(link, base);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot make the phones' directory " + base + ": " + e.getMessage(), e);
+        }
+        return base;
     }
 
     private void type(String keys) {
@@ -503,7 +566,13 @@ public final class Softphone implements AutoCloseable {
                 Process process = new ProcessBuilder(baresip, "-f", dir.toString(), "-t", String.valueOf(lifetime.toSeconds()))
                         .directory(dir.toFile()).redirectErrorStream(true).start();
                 BufferedWriter logWriter = Files.newBufferedWriter(dir.resolve("baresip.log"), StandardCharsets.UTF_8);
-                Softphone phone = new Softphone(name, dir, port, process, logWriter);
+                Softphone phone;
+                try {
+                    phone = new Softphone(name, dir, port, process, logWriter);
+                } catch (IOException noWatchdog) {
+                    process.destroyForcibly();
+                    throw noWatchdog;
+                }
                 LIVE.add(phone);
                 phone.note("baresip " + baresip + " -f " + dir + " (SIP 127.0.0.1:" + port + ", attempt " + attempt + ")");
                 phone.reader.start();
