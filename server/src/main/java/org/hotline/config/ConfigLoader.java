@@ -34,6 +34,10 @@ import org.hotline.report.ReportRules;
 import org.hotline.routing.CallbackPolicy;
 import org.hotline.call.WaitRules;
 import org.hotline.shared.Printable;
+import org.hotline.shared.AgentRingRule;
+import org.hotline.shared.AnswerRule;
+import org.hotline.shared.ApologyRule;
+import org.hotline.shared.TalkTimeRule;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +53,8 @@ import org.hotline.call.ServiceHours;
  */
 public final class ConfigLoader {
 
+    private static final ReportRules HANDBOOK_REPORTS = ReportRules.handbook();
+    private static final TalkTimeRule HANDBOOK_TALK = TalkTimeRule.handbook();
     private static final String DIALER_NAME = "[A-Za-z0-9][A-Za-z0-9.-]{0,63}";
 
     /** Environment variables that override keys of the file (the same names bin/asterisk reads). */
@@ -128,7 +134,7 @@ public final class ConfigLoader {
         Path prompts = home.resolve(tree.string("prompts.dir", "ivr-prompts")).toAbsolutePath().normalize();
         List<Agent> agents = agents(tree, home, ivr);
 
-        HotlineConfig.Routing routing = routing(tree, ivr);
+        HotlineConfig.Routing routing = routing(tree, ivr, rings.ringLength());
         HotlineConfig.Callbacks callbacks = new HotlineConfig.Callbacks(new CallbackPolicy(
                 Duration.ofMinutes(tree.integer("callbacks.withinMinutes", 60, 1, 7 * 24 * 60)),
                 tree.integer("callbacks.maxAttempts", 3, 1, 10),
@@ -285,39 +291,41 @@ public final class ConfigLoader {
 
     /** The service-level threshold and the short-abandon window are the reports' own; the rest are the call rules. */
     private static ReportRules reportRules(ConfigTree tree, RingPolicy rings, HotlineConfig.Routing routing) {
-        int serviceLevel = tree.integer("reports.serviceLevelSeconds", 20, 1, 3600);
-        int shortAbandon = tree.integer("reports.shortAbandonSeconds", 5, 0, 600);
+        int serviceLevel = tree.integer("reports.serviceLevelSeconds", (int) HANDBOOK_REPORTS.serviceLevel().toSeconds(), 1, 3600);
+        int shortAbandon = tree.integer("reports.shortAbandonSeconds", (int) HANDBOOK_REPORTS.shortAbandon().toSeconds(), 0, 600);
         if (shortAbandon > serviceLevel) { // a short abandon must be within T: the service level relies on it
             throw new ConfigException("reports.shortAbandonSeconds: " + shortAbandon + " is longer than reports.serviceLevelSeconds ("
                     + serviceLevel + ")");
         }
-        return new ReportRules(
-                Duration.ofSeconds(serviceLevel),
-                Duration.ofSeconds(shortAbandon),
-                routing.talkWarning(), routing.talkLimit(),
-                rings.ringLength().multipliedBy(rings.maxRings()),
-                rings.ringLength().multipliedBy(rings.apologyAfterRings()));
+        return new ReportRules(Duration.ofSeconds(serviceLevel), Duration.ofSeconds(shortAbandon), rings.answer(),
+                routing.waiting().agentRing(), rings.apology(), routing.talkTime());
     }
 
-    private static HotlineConfig.Routing routing(ConfigTree tree, HotlineConfig.Ivr ivr) {
+    /** The agent's ring rule counts the same rings as the caller's, but how many is its own setting. */
+    private static HotlineConfig.Routing routing(ConfigTree tree, HotlineConfig.Ivr ivr, Duration ringLength) {
         String afterHoursQueue = tree.string("routing.afterHoursQueue", "agent");
         if (!ivr.menu().options().containsValue(afterHoursQueue)) {
             throw new ConfigException("routing.afterHoursQueue: '" + Printable.of(afterHoursQueue)
                     + "' is not a queue of ivr.menu (" + String.join(", ", new java.util.TreeSet<>(ivr.menu().options().values())) + ")");
         }
-        Duration talkWarning = Duration.ofSeconds(tree.integer("routing.talkWarningSeconds", 180, 10, 3600));
-        Duration talkLimit = Duration.ofSeconds(tree.integer("routing.talkLimitSeconds", 300, 10, 7200));
+        Duration talkWarning = Duration.ofSeconds(tree.integer("routing.talkWarningSeconds",
+                (int) HANDBOOK_TALK.target().toSeconds(), 10, 3600));
+        Duration talkLimit = Duration.ofSeconds(tree.integer("routing.talkLimitSeconds", (int) HANDBOOK_TALK.limit().toSeconds(),
+                10, 7200));
         if (!talkLimit.minus(talkWarning).isPositive()) {
             throw new ConfigException("routing.talkLimitSeconds: must be more than routing.talkWarningSeconds");
         }
+        AgentRingRule agentRing = new AgentRingRule(ringLength,
+                tree.integer("routing.agentRings", AgentRingRule.handbook().rings(), 1, 10));
         return new HotlineConfig.Routing(
                 Duration.ofSeconds(tree.integer("routing.wrapUpSeconds", 10, 0, 600)),
                 new WaitRules(
                         Duration.ofSeconds(tree.integer("routing.maxWaitSeconds", 300, 10, 3600)),
                         Duration.ofSeconds(tree.integer("routing.announceEverySeconds", 60, 10, 600)),
                         new Skill(afterHoursQueue),
-                        tree.bool("routing.survey", true)),
-                talkWarning, talkLimit);
+                        tree.bool("routing.survey", true),
+                        agentRing),
+                new TalkTimeRule(talkWarning, talkLimit));
     }
 
     private static ObjectNode parse(Path file) {
@@ -391,10 +399,10 @@ public final class ConfigLoader {
     }
 
     private static RingPolicy rings(ConfigTree tree) {
-        double ringSeconds = tree.decimal("answer.ringSeconds", 3.0, 1.0, 10.0);
-        int maxRings = tree.integer("answer.maxRings", 3, 1, 10);
-        int answerAtRing = tree.integer("answer.answerAtRing", 1, 1, 10);
-        int apologyAfterRings = tree.integer("answer.apologyAfterRings", 5, 1, 20);
+        double ringSeconds = tree.decimal("answer.ringSeconds", AnswerRule.HANDBOOK_RING.toMillis() / 1000.0, 1.0, 10.0);
+        int maxRings = tree.integer("answer.maxRings", AnswerRule.handbook().withinRings(), 1, 10);
+        int answerAtRing = tree.integer("answer.answerAtRing", RingPolicy.handbook().answerAtRing(), 1, 10);
+        int apologyAfterRings = tree.integer("answer.apologyAfterRings", ApologyRule.handbook().afterRings(), 1, 20);
         if (answerAtRing > maxRings) {
             throw new ConfigException("answer.answerAtRing: " + answerAtRing + " is past the limit answer.maxRings = " + maxRings);
         }

@@ -267,7 +267,7 @@ class InboundFlowTest {
     void aCallerKeptWaitingPastFiveRingsForAPersonHearsAnApologyOnce() {
         queue.staffedWith();
         Clock fourSecondsPerLook = steppingClock(4);
-        InboundFlow waiting = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, new WaitRules(Duration.ofSeconds(60), Duration.ofMinutes(1), new org.hotline.shared.Skill("agent"), true),
+        InboundFlow waiting = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, new WaitRules(Duration.ofSeconds(60), Duration.ofMinutes(1), new org.hotline.shared.Skill("agent"), true, org.hotline.shared.AgentRingRule.handbook()),
                 ALWAYS_OPEN, fourSecondsPerLook, sleptUntil::add, (id, event) -> events.add(event));
         FakeLine line = new FakeLine().presses('1');
 
