@@ -55,6 +55,7 @@ public final class ConfigLoader {
 
     private static final ReportRules HANDBOOK_REPORTS = ReportRules.handbook();
     private static final TalkTimeRule HANDBOOK_TALK = TalkTimeRule.handbook();
+    private static final WaitRules STANDARD_WAIT = WaitRules.standard();
     private static final String DIALER_NAME = "[A-Za-z0-9][A-Za-z0-9.-]{0,63}";
 
     /** Environment variables that override keys of the file (the same names bin/asterisk reads). */
@@ -135,10 +136,11 @@ public final class ConfigLoader {
         List<Agent> agents = agents(tree, home, ivr);
 
         HotlineConfig.Routing routing = routing(tree, ivr, rings.ringLength());
+        CallbackPolicy standardCallbacks = CallbackPolicy.standard();
         HotlineConfig.Callbacks callbacks = new HotlineConfig.Callbacks(new CallbackPolicy(
-                Duration.ofMinutes(tree.integer("callbacks.withinMinutes", 60, 1, 7 * 24 * 60)),
-                tree.integer("callbacks.maxAttempts", 3, 1, 10),
-                Duration.ofMinutes(tree.integer("callbacks.retryMinutes", 10, 1, 24 * 60))),
+                Duration.ofMinutes(tree.integer("callbacks.withinMinutes", (int) standardCallbacks.within().toMinutes(), 1, 7 * 24 * 60)),
+                tree.integer("callbacks.maxAttempts", standardCallbacks.maxAttempts(), 1, 10),
+                Duration.ofMinutes(tree.integer("callbacks.retryMinutes", (int) standardCallbacks.retryAfter().toMinutes(), 1, 24 * 60))),
                 Duration.ofSeconds(tree.integer("callbacks.customerRingSeconds", 30, 5, 120)),
                 dialRule(tree, centre.region()),
                 Duration.ofSeconds(tree.integer("callbacks.drainLimitSeconds", 600, 0, 4 * 3600)));
@@ -189,11 +191,12 @@ public final class ConfigLoader {
 
     /** The customer is answered within cases.replyWithinDays (the handbook's 3), counted from cases.deadlineFrom. */
     private static HotlineConfig.Cases cases(ConfigTree tree, ZoneId zone) {
-        int days = tree.integer("cases.replyWithinDays", 3, 1, 60);
-        String from = tree.string("cases.deadlineFrom", DeadlineFrom.OPENING.id());
+        ReplyDeadline handbook = ReplyDeadline.handbook(zone);
+        int days = tree.integer("cases.replyWithinDays", handbook.days(), 1, 60);
+        String from = tree.string("cases.deadlineFrom", handbook.from().id());
         DeadlineFrom start = DeadlineFrom.byId(from).orElseThrow(() -> new ConfigException("cases.deadlineFrom: "
                 + Printable.of(from) + " is not opening or solution-ready"));
-        int dueSoonHours = tree.integer("cases.dueSoonHours", 24, 1, 24 * 60);
+        int dueSoonHours = tree.integer("cases.dueSoonHours", (int) handbook.dueSoon().toHours(), 1, 24 * 60);
         if (dueSoonHours > days * 24) {
             throw new ConfigException("cases.dueSoonHours: " + dueSoonHours + " is longer than the deadline itself ("
                     + days + " days = " + days * 24 + " hours)");
@@ -303,7 +306,7 @@ public final class ConfigLoader {
 
     /** The agent's ring rule counts the same rings as the caller's, but how many is its own setting. */
     private static HotlineConfig.Routing routing(ConfigTree tree, HotlineConfig.Ivr ivr, Duration ringLength) {
-        String afterHoursQueue = tree.string("routing.afterHoursQueue", "agent");
+        String afterHoursQueue = tree.string("routing.afterHoursQueue", STANDARD_WAIT.afterHoursQueue().name());
         if (!ivr.menu().options().containsValue(afterHoursQueue)) {
             throw new ConfigException("routing.afterHoursQueue: '" + Printable.of(afterHoursQueue)
                     + "' is not a queue of ivr.menu (" + String.join(", ", new java.util.TreeSet<>(ivr.menu().options().values())) + ")");
@@ -320,10 +323,11 @@ public final class ConfigLoader {
         return new HotlineConfig.Routing(
                 Duration.ofSeconds(tree.integer("routing.wrapUpSeconds", 10, 0, 600)),
                 new WaitRules(
-                        Duration.ofSeconds(tree.integer("routing.maxWaitSeconds", 300, 10, 3600)),
-                        Duration.ofSeconds(tree.integer("routing.announceEverySeconds", 60, 10, 600)),
+                        Duration.ofSeconds(tree.integer("routing.maxWaitSeconds", (int) STANDARD_WAIT.maxWait().toSeconds(), 10, 3600)),
+                        Duration.ofSeconds(tree.integer("routing.announceEverySeconds", (int) STANDARD_WAIT.announceEvery().toSeconds(),
+                                10, 600)),
                         new Skill(afterHoursQueue),
-                        tree.bool("routing.survey", true),
+                        tree.bool("routing.survey", STANDARD_WAIT.survey()),
                         agentRing),
                 new TalkTimeRule(talkWarning, talkLimit));
     }
@@ -414,8 +418,9 @@ public final class ConfigLoader {
 
     /** Asterisk's deadline for the server to answer, checked against the ring rule (bin/asterisk reads the same keys). */
     private static AnswerDeadline answerDeadline(ConfigTree tree, RingPolicy rings) {
-        double seconds = tree.decimal("answer.serverDeadlineSeconds", 5.0, 0.5, 60.0);
-        int hold = tree.integer("answer.fallbackHoldSeconds", 120, 0, 3600);
+        AnswerDeadline standard = AnswerDeadline.standard();
+        double seconds = tree.decimal("answer.serverDeadlineSeconds", standard.server().toMillis() / 1000.0, 0.5, 60.0);
+        int hold = tree.integer("answer.fallbackHoldSeconds", (int) standard.hold().toSeconds(), 0, 3600);
         AnswerDeadline deadline = new AnswerDeadline(Duration.ofMillis(Math.round(seconds * 1000)), Duration.ofSeconds(hold));
         deadline.misfit(rings).ifPresent(why -> {
             throw new ConfigException("answer.serverDeadlineSeconds: " + why);
