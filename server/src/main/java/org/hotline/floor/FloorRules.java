@@ -18,7 +18,7 @@ import org.hotline.shared.TalkTimeRule;
 public record FloorRules(Duration wrapUp, AgentRingRule agentRing, CallbackPolicy callbacks, OpeningHours hours,
                          TalkTimeRule talkTime) {
 
-    public FloorRules(Duration wrapUp, AgentRingRule agentRing, CallbackPolicy callbacks, OpeningHours hours) {
+    FloorRules(Duration wrapUp, AgentRingRule agentRing, CallbackPolicy callbacks, OpeningHours hours) {
         this(wrapUp, agentRing, callbacks, hours, TalkTimeRule.handbook());
     }
 
