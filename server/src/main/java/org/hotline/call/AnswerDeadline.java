@@ -57,7 +57,7 @@ public record AnswerDeadline(Duration server, Duration hold) {
         }
         if (server.plus(FALLBACK_START).compareTo(limit) > 0) {
             return Optional.of("a deadline of " + seconds(server) + " s and the fallback's " + seconds(FALLBACK_START)
-                    + " s to answer and start the greeting pass the " + rings.answer().withinRings() + "-ring limit of "
+                    + " s to answer and start the greeting pass the " + rings.answer().within().count() + "-ring limit of "
                     + seconds(limit) + " s");
         }
         return Optional.empty();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.hotline.shared.AnswerRule;
 import org.hotline.shared.ApologyRule;
+import org.hotline.shared.Rings;
 
 /**
  * How the hotline answers a caller, counted in rings: it answers during a planned ring, keeping the
@@ -17,13 +18,13 @@ import org.hotline.shared.ApologyRule;
 public record RingPolicy(AnswerRule answer, int answerAtRing, ApologyRule apology) {
 
     public RingPolicy {
-        if (!answer.ringLength().equals(apology.ringLength())) {
+        if (!answer.within().ringLength().equals(apology.after().ringLength())) {
             throw new IllegalArgumentException("the answer and apology rules count the same caller's rings");
         }
-        if (answerAtRing < 1 || answerAtRing > answer.withinRings()) {
-            throw new IllegalArgumentException("answer ring must be between 1 and the limit of " + answer.withinRings());
+        if (answerAtRing < 1 || answerAtRing > answer.within().count()) {
+            throw new IllegalArgumentException("answer ring must be between 1 and the limit of " + answer.within().count());
         }
-        if (apology.afterRings() < answer.withinRings()) {
+        if (apology.after().count() < answer.within().count()) {
             throw new IllegalArgumentException("the apology threshold cannot be below the answer limit");
         }
     }
@@ -34,7 +35,7 @@ public record RingPolicy(AnswerRule answer, int answerAtRing, ApologyRule apolog
      * @param apologyAfterRings a caller who waited past this many rings hears an apology first
      */
     public RingPolicy(Duration ringLength, int answerAtRing, int withinRings, int apologyAfterRings) {
-        this(new AnswerRule(ringLength, withinRings), answerAtRing, new ApologyRule(ringLength, apologyAfterRings));
+        this(new AnswerRule(new Rings(withinRings, ringLength)), answerAtRing, new ApologyRule(new Rings(apologyAfterRings, ringLength)));
     }
 
     /** The handbook's: 3 s rings, answer at once, within 3 rings, apology after 5. */
@@ -44,7 +45,7 @@ public record RingPolicy(AnswerRule answer, int answerAtRing, ApologyRule apolog
 
     /** The length of one ring. */
     public Duration ringLength() {
-        return answer.ringLength();
+        return answer.within().ringLength();
     }
 
     /** The moment the hotline intends to answer a call that arrived at {@code arrival}. */

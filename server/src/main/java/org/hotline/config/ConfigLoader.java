@@ -37,6 +37,7 @@ import org.hotline.shared.Printable;
 import org.hotline.shared.AgentRingRule;
 import org.hotline.shared.AnswerRule;
 import org.hotline.shared.ApologyRule;
+import org.hotline.shared.Rings;
 import org.hotline.shared.TalkTimeRule;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -318,8 +319,8 @@ public final class ConfigLoader {
         if (!talkLimit.minus(talkWarning).isPositive()) {
             throw new ConfigException("routing.talkLimitSeconds: must be more than routing.talkWarningSeconds");
         }
-        AgentRingRule agentRing = new AgentRingRule(ringLength,
-                tree.integer("routing.agentRings", AgentRingRule.handbook().rings(), 1, 10));
+        AgentRingRule agentRing = new AgentRingRule(new Rings(
+                tree.integer("routing.agentRings", AgentRingRule.handbook().given().count(), 1, 10), ringLength));
         return new HotlineConfig.Routing(
                 Duration.ofSeconds(tree.integer("routing.wrapUpSeconds", 10, 0, 600)),
                 new WaitRules(
@@ -403,10 +404,10 @@ public final class ConfigLoader {
     }
 
     private static RingPolicy rings(ConfigTree tree) {
-        double ringSeconds = tree.decimal("answer.ringSeconds", AnswerRule.HANDBOOK_RING.toMillis() / 1000.0, 1.0, 10.0);
-        int maxRings = tree.integer("answer.maxRings", AnswerRule.handbook().withinRings(), 1, 10);
+        double ringSeconds = tree.decimal("answer.ringSeconds", Rings.HANDBOOK_RING.toMillis() / 1000.0, 1.0, 10.0);
+        int maxRings = tree.integer("answer.maxRings", AnswerRule.handbook().within().count(), 1, 10);
         int answerAtRing = tree.integer("answer.answerAtRing", RingPolicy.handbook().answerAtRing(), 1, 10);
-        int apologyAfterRings = tree.integer("answer.apologyAfterRings", ApologyRule.handbook().afterRings(), 1, 20);
+        int apologyAfterRings = tree.integer("answer.apologyAfterRings", ApologyRule.handbook().after().count(), 1, 20);
         if (answerAtRing > maxRings) {
             throw new ConfigException("answer.answerAtRing: " + answerAtRing + " is past the limit answer.maxRings = " + maxRings);
         }

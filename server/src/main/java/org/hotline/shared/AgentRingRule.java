@@ -1,38 +1,33 @@
 package org.hotline.shared;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The agent's ring rule: an agent's phone rings three rings, then the call is offered to the next
  * agent (the handbook's three rings, applied to the agents). Apart from the caller's
  * {@link AnswerRule}: each has its own setting, so changing one leaves the other alone.
  *
- * @param ringLength one ring (the same ring length as the caller's)
- * @param rings      how many rings an agent is given
+ * @param given the rings an agent is given (the caller's ring length)
  */
-public record AgentRingRule(Duration ringLength, int rings) {
+public record AgentRingRule(Rings given) {
 
     public AgentRingRule {
-        if (!ringLength.isPositive()) {
-            throw new IllegalArgumentException("ring length must be positive");
-        }
-        if (rings < 1) {
-            throw new IllegalArgumentException("an agent is given at least one ring");
-        }
+        Objects.requireNonNull(given, "given");
     }
 
     /** Three rings of three seconds. */
     public static AgentRingRule handbook() {
-        return new AgentRingRule(AnswerRule.HANDBOOK_RING, 3);
+        return new AgentRingRule(Rings.ofHandbook(3));
     }
 
     /** How long an agent's phone rings for one offer (three rings: 9 s). */
     public Duration ringFor() {
-        return ringLength.multipliedBy(rings);
+        return given.last();
     }
 
     /** Whether an agent who answered after this long kept the rule; exactly at the last ring's end keeps it. */
     public boolean kept(Duration rang) {
-        return rang.compareTo(ringFor()) <= 0;
+        return given.cover(rang);
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.time.ZoneId;
@@ -50,7 +51,7 @@ class ConfigLoaderTest {
         assertThat(config.agents()).hasSize(3);
         assertThat(config.company().name()).isEqualTo("三学苑");
         assertThat(config.rings().ringLength()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(config.rings().answer().withinRings()).isEqualTo(3);
+        assertThat(config.rings().answer().within().count()).isEqualTo(3);
         assertThat(config.ivr().language()).isEqualTo(Language.ZH);
         assertThat(config.http().bindAddress()).isEqualTo("127.0.0.1");
         assertThat(config.centre().region()).isEqualTo("CN");
@@ -209,7 +210,7 @@ class ConfigLoaderTest {
         HotlineConfig fiveSecondRings = load("company:\n  name: X\nanswer:\n  ringSeconds: 5\n");
         assertThat(fiveSecondRings.rings().answer().limit()).isEqualTo(Duration.ofSeconds(15));
         assertThat(fiveSecondRings.routing().waiting().agentRing().ringFor()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(fiveSecondRings.rings().apology().after()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(fiveSecondRings.rings().apology().dueAt(Instant.EPOCH)).isEqualTo(Instant.EPOCH.plusSeconds(25));
     }
 
     @Test
@@ -271,7 +272,7 @@ class ConfigLoaderTest {
         HotlineConfig config = load("company:\n  name: 三学苑\n");
         assertThat(config.rings().ringLength()).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.rings().answerAtRing()).isEqualTo(1);
-        assertThat(config.rings().apology().afterRings()).isEqualTo(5);
+        assertThat(config.rings().apology().after().count()).isEqualTo(5);
         assertThat(config.ivr().menu().choiceFor('0')).contains("agent");
         assertThat(config.ami().secret()).isEqualTo("0123456789abcdef0123456789abcdef");
         assertThat(config.mongo().embedded()).isTrue();

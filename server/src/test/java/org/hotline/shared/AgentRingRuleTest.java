@@ -1,7 +1,6 @@
 package org.hotline.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,7 @@ class AgentRingRuleTest {
 
     @Test
     void theAgentIsGivenThreeRingsOfThreeSecondsThenTheNextAgentIsOffered() {
-        assertThat(handbook.rings()).isEqualTo(3);
+        assertThat(handbook.given()).isEqualTo(new Rings(3, Duration.ofSeconds(3)));
         assertThat(handbook.ringFor()).isEqualTo(Duration.ofSeconds(9));
     }
 
@@ -24,12 +23,6 @@ class AgentRingRuleTest {
 
     @Test
     void longerRingsGiveTheAgentLonger() {
-        assertThat(new AgentRingRule(Duration.ofSeconds(5), 3).ringFor()).isEqualTo(Duration.ofSeconds(15));
-    }
-
-    @Test
-    void anAgentIsGivenAtLeastOneRingOfSomeLength() {
-        assertThatThrownBy(() -> new AgentRingRule(Duration.ofSeconds(3), 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AgentRingRule(Duration.ZERO, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new AgentRingRule(new Rings(3, Duration.ofSeconds(5))).ringFor()).isEqualTo(Duration.ofSeconds(15));
     }
 }
