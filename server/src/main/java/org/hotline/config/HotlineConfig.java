@@ -113,10 +113,6 @@ public record HotlineConfig(
      */
     public record Callbacks(CallbackPolicy policy, Duration customerRing, org.hotline.customer.DialRule numbers,
                             Duration drainLimit) {
-
-        public Callbacks(CallbackPolicy policy, Duration customerRing) {
-            this(policy, customerRing, org.hotline.customer.DialRule.standard("CN"), Duration.ofMinutes(10));
-        }
     }
 
     /**
