@@ -40,7 +40,8 @@ public final class DayFigures {
                     continue;
                 }
                 offers++;
-                if (offer.outcome() == OfferOutcome.ANSWERED && within(offer.ringStartedAt(), offer.ringEndedAt(), rules.agentRing().ringFor())) {
+                if (offer.outcome() == OfferOutcome.ANSWERED
+                        && within(offer.ringStartedAt(), offer.ringEndedAt(), rules.agentRing().ringFor())) {
                     offersWithin++;
                 }
                 if (offer.outcome() == OfferOutcome.NO_ANSWER) {

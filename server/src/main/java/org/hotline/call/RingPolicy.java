@@ -35,7 +35,8 @@ public record RingPolicy(AnswerRule answer, int answerAtRing, ApologyRule apolog
      * @param apologyAfterRings a caller who waited past this many rings hears an apology first
      */
     public RingPolicy(Duration ringLength, int answerAtRing, int withinRings, int apologyAfterRings) {
-        this(new AnswerRule(new Rings(withinRings, ringLength)), answerAtRing, new ApologyRule(new Rings(apologyAfterRings, ringLength)));
+        this(new AnswerRule(new Rings(withinRings, ringLength)), answerAtRing,
+                new ApologyRule(new Rings(apologyAfterRings, ringLength)));
     }
 
     /** The handbook's: 3 s rings, answer at once, within 3 rings, apology after 5. */

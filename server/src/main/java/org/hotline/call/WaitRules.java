@@ -14,7 +14,8 @@ import org.hotline.shared.Skill;
  * @param survey           whether a caller whose agent hangs up first is asked for a 1–5 rating
  * @param agentRing        how long an agent's phone rings for the caller before the next agent is offered the call
  */
-public record WaitRules(Duration maxWait, Duration announceEvery, Skill afterHoursQueue, boolean survey, AgentRingRule agentRing) {
+public record WaitRules(Duration maxWait, Duration announceEvery, Skill afterHoursQueue, boolean survey,
+                        AgentRingRule agentRing) {
 
     public WaitRules {
         if (maxWait.isNegative() || maxWait.isZero() || announceEvery.isNegative() || announceEvery.isZero()) {

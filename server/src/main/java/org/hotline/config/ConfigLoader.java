@@ -54,7 +54,6 @@ import org.hotline.call.ServiceHours;
  */
 public final class ConfigLoader {
 
-    private static final ReportRules HANDBOOK_REPORTS = ReportRules.handbook();
     private static final TalkTimeRule HANDBOOK_TALK = TalkTimeRule.handbook();
     private static final WaitRules STANDARD_WAIT = WaitRules.standard();
     private static final String DIALER_NAME = "[A-Za-z0-9][A-Za-z0-9.-]{0,63}";
@@ -137,11 +136,11 @@ public final class ConfigLoader {
         List<Agent> agents = agents(tree, home, ivr);
 
         HotlineConfig.Routing routing = routing(tree, ivr, rings.ringLength());
-        CallbackPolicy standardCallbacks = CallbackPolicy.standard();
+        CallbackPolicy early = CallbackPolicy.standard();
         HotlineConfig.Callbacks callbacks = new HotlineConfig.Callbacks(new CallbackPolicy(
-                Duration.ofMinutes(tree.integer("callbacks.withinMinutes", (int) standardCallbacks.within().toMinutes(), 1, 7 * 24 * 60)),
-                tree.integer("callbacks.maxAttempts", standardCallbacks.maxAttempts(), 1, 10),
-                Duration.ofMinutes(tree.integer("callbacks.retryMinutes", (int) standardCallbacks.retryAfter().toMinutes(), 1, 24 * 60))),
+                Duration.ofMinutes(tree.integer("callbacks.withinMinutes", (int) early.within().toMinutes(), 1, 7 * 24 * 60)),
+                tree.integer("callbacks.maxAttempts", early.maxAttempts(), 1, 10),
+                Duration.ofMinutes(tree.integer("callbacks.retryMinutes", (int) early.retryAfter().toMinutes(), 1, 24 * 60))),
                 Duration.ofSeconds(tree.integer("callbacks.customerRingSeconds", 30, 5, 120)),
                 dialRule(tree, centre.region()),
                 Duration.ofSeconds(tree.integer("callbacks.drainLimitSeconds", 600, 0, 4 * 3600)));
@@ -295,8 +294,9 @@ public final class ConfigLoader {
 
     /** The service-level threshold and the short-abandon window are the reports' own; the rest are the call rules. */
     private static ReportRules reportRules(ConfigTree tree, RingPolicy rings, HotlineConfig.Routing routing) {
-        int serviceLevel = tree.integer("reports.serviceLevelSeconds", (int) HANDBOOK_REPORTS.serviceLevel().toSeconds(), 1, 3600);
-        int shortAbandon = tree.integer("reports.shortAbandonSeconds", (int) HANDBOOK_REPORTS.shortAbandon().toSeconds(), 0, 600);
+        ReportRules standard = ReportRules.handbook();
+        int serviceLevel = tree.integer("reports.serviceLevelSeconds", (int) standard.serviceLevel().toSeconds(), 1, 3600);
+        int shortAbandon = tree.integer("reports.shortAbandonSeconds", (int) standard.shortAbandon().toSeconds(), 0, 600);
         if (shortAbandon > serviceLevel) { // a short abandon must be within T: the service level relies on it
             throw new ConfigException("reports.shortAbandonSeconds: " + shortAbandon + " is longer than reports.serviceLevelSeconds ("
                     + serviceLevel + ")");
@@ -324,7 +324,8 @@ public final class ConfigLoader {
         return new HotlineConfig.Routing(
                 Duration.ofSeconds(tree.integer("routing.wrapUpSeconds", 10, 0, 600)),
                 new WaitRules(
-                        Duration.ofSeconds(tree.integer("routing.maxWaitSeconds", (int) STANDARD_WAIT.maxWait().toSeconds(), 10, 3600)),
+                        Duration.ofSeconds(tree.integer("routing.maxWaitSeconds", (int) STANDARD_WAIT.maxWait().toSeconds(),
+                                10, 3600)),
                         Duration.ofSeconds(tree.integer("routing.announceEverySeconds", (int) STANDARD_WAIT.announceEvery().toSeconds(),
                                 10, 600)),
                         new Skill(afterHoursQueue),

@@ -400,7 +400,8 @@ public final class HotlineServer implements AutoCloseable {
                                            Clock clock) {
         try {
             java.time.ZoneId zone = config.centre().timeZone();
-            new org.hotline.store.AnswerTimesUpgrade(store, config.routing().talkTime().target(), config.routing().talkTime().limit(), zone, clock)
+            new org.hotline.store.AnswerTimesUpgrade(store, config.routing().talkTime().target(), config.routing().talkTime().limit(),
+                    zone, clock)
                     .runOnce().filter(changes -> changes.records() > 0).ifPresent(changes -> {
                         for (java.time.LocalDate day : changes.days()) {
                             rollups.recompute(day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant());

@@ -24,17 +24,17 @@ public record Rings(int count, Duration ringLength) {
     }
 
     /** This many of the handbook's three-second rings. */
-    public static Rings ofHandbook(int count) {
+    static Rings ofHandbook(int count) {
         return new Rings(count, HANDBOOK_RING);
     }
 
     /** How long they last: three rings of 3 s are 9 s. */
-    public Duration last() {
+    Duration last() {
         return ringLength.multipliedBy(count);
     }
 
     /** Whether something that took this long was over by the end of the last ring; exactly at the end is. */
-    public boolean cover(Duration took) {
+    boolean cover(Duration took) {
         return took.compareTo(last()) <= 0;
     }
 }
