@@ -2,21 +2,23 @@ package org.hotline.audit;
 
 import java.time.Duration;
 import org.hotline.report.ReportRules;
+import org.hotline.shared.AgentRingRule;
+import org.hotline.shared.AnswerRule;
+import org.hotline.shared.TalkTimeRule;
 
 /**
- * The thresholds the figures are counted against: the product's own settings, read from its configuration.
+ * The rules the figures are counted against: the product's own, the same records the reports use.
  *
- * @param threeRings   ring length × rings: the hotline's and an agent's answer limit (9 s)
+ * @param answer       the caller's answer rule: the hotline answers within three rings (9 s)
+ * @param agentRing    the agent's ring rule: an agent answers within three rings (9 s)
  * @param serviceLevel T of the service level (20 s)
  * @param shortAbandon a caller gone this soon after joining is a short abandon (5 s)
- * @param talkTarget   conversations of at most this long keep the target (3 min)
- * @param talkLimit    conversations longer than this break the limit (5 min)
+ * @param talkTime     conversations of at most the target keep it (3 min); longer than the limit break it (5 min)
  */
-public record AuditRules(Duration threeRings, Duration serviceLevel, Duration shortAbandon, Duration talkTarget,
-                         Duration talkLimit) {
+public record AuditRules(AnswerRule answer, AgentRingRule agentRing, Duration serviceLevel, Duration shortAbandon,
+                         TalkTimeRule talkTime) {
 
     public static AuditRules of(ReportRules rules) {
-        return new AuditRules(rules.agentRings(), rules.serviceLevel(), rules.shortAbandon(), rules.talkTarget(),
-                rules.talkLimit());
+        return new AuditRules(rules.answer(), rules.agentRing(), rules.serviceLevel(), rules.shortAbandon(), rules.talkTime());
     }
 }

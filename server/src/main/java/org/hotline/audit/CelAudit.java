@@ -29,7 +29,7 @@ public final class CelAudit {
 
     /** @param zone the centre's time zone: its days are the report's days */
     public CelAudit(String hotlineContext, AuditRules rules, ZoneId zone) {
-        this.reconstruction = new CallReconstruction(hotlineContext, rules.threeRings());
+        this.reconstruction = new CallReconstruction(hotlineContext, rules.agentRing().ringFor());
         this.rules = rules;
         this.zone = zone;
     }

@@ -31,7 +31,7 @@ public final class DayFigures {
         for (AuditedCall call : calls) {
             if (call.answeredAt() != null) {
                 systemAnswered++;
-                if (within(call.arrivalAt(), call.answeredAt(), rules.threeRings())) {
+                if (within(call.arrivalAt(), call.answeredAt(), rules.answer().limit())) {
                     withinRings++;
                 }
             }
@@ -40,7 +40,8 @@ public final class DayFigures {
                     continue;
                 }
                 offers++;
-                if (offer.outcome() == OfferOutcome.ANSWERED && within(offer.ringStartedAt(), offer.ringEndedAt(), rules.threeRings())) {
+                if (offer.outcome() == OfferOutcome.ANSWERED
+                        && within(offer.ringStartedAt(), offer.ringEndedAt(), rules.agentRing().ringFor())) {
                     offersWithin++;
                 }
                 if (offer.outcome() == OfferOutcome.NO_ANSWER) {
@@ -50,8 +51,8 @@ public final class DayFigures {
             Optional<Duration> talk = call.talk();
             if (talk.isPresent()) {
                 talks++;
-                talkWithin += talk.get().compareTo(rules.talkTarget()) <= 0 ? 1 : 0;
-                talkOver += talk.get().compareTo(rules.talkLimit()) > 0 ? 1 : 0;
+                talkWithin += rules.talkTime().withinTarget(talk.get()) ? 1 : 0;
+                talkOver += rules.talkTime().overLimit(talk.get()) ? 1 : 0;
             }
             if (!call.queued()) {
                 continue;

@@ -49,7 +49,7 @@ public record AnswerDeadline(Duration server, Duration hold) {
      */
     public Optional<String> misfit(RingPolicy rings) {
         Duration planned = Duration.between(Instant.EPOCH, rings.plannedAnswer(Instant.EPOCH));
-        Duration limit = rings.ringLength().multipliedBy(rings.maxRings());
+        Duration limit = rings.answer().limit();
         if (planned.plus(MARGIN).compareTo(server) > 0) {
             return Optional.of("the server plans to answer " + seconds(planned) + " s after arrival (ring "
                     + rings.answerAtRing() + "), which must come at least " + seconds(MARGIN)
@@ -57,7 +57,7 @@ public record AnswerDeadline(Duration server, Duration hold) {
         }
         if (server.plus(FALLBACK_START).compareTo(limit) > 0) {
             return Optional.of("a deadline of " + seconds(server) + " s and the fallback's " + seconds(FALLBACK_START)
-                    + " s to answer and start the greeting pass the " + rings.maxRings() + "-ring limit of "
+                    + " s to answer and start the greeting pass the " + rings.answer().within().count() + "-ring limit of "
                     + seconds(limit) + " s");
         }
         return Optional.empty();

@@ -66,10 +66,10 @@ final class QueueWait {
         String keys = callbackNumber.isPresent() ? String.valueOf(CALLBACK_KEY) : "";
         Instant giveUp = enqueued.plus(rules.maxWait());
         // Waiting for a person is counted from asking for one: the menu was the caller's own doing.
-        Instant apologyDue = enqueued.plus(rings.ringLength().multipliedBy(rings.apologyAfterRings()));
+        Instant apologyDue = rings.apology().dueAt(enqueued);
         Instant nextAnnouncement = enqueued;
         boolean apologised = false;
-        Duration ringFor = rings.ringLength().multipliedBy(rings.maxRings());
+        Duration ringFor = rules.agentRing().ringFor();
         try {
             line.holdMusic(true);
             while (true) {

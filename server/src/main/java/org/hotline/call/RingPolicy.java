@@ -2,55 +2,66 @@ package org.hotline.call;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.hotline.shared.AnswerRule;
+import org.hotline.shared.ApologyRule;
+import org.hotline.shared.Rings;
 
 /**
- * When a call must be answered, counted in rings: "answer within three rings, a ring is about
- * three seconds; after five rings, apologise first".
+ * How the hotline answers a caller, counted in rings: it answers during a planned ring, keeping the
+ * caller's answer rule ("within three rings, a ring is about three seconds"); a caller who waited
+ * past the apology rule's rings hears an apology first.
  *
- * @param ringLength        length of one ring (country dependent: CN/DE 5 s cadence, US 6 s; the handbook says ~3 s)
- * @param answerAtRing      the ring during which the hotline answers (1 = during the first ring, i.e. at once)
- * @param maxRings          the rule: answered by the end of this ring
- * @param apologyAfterRings a caller who waited past this many rings hears an apology first
+ * @param answer       the caller's answer rule
+ * @param answerAtRing the ring during which the hotline answers (1 = during the first ring, i.e. at once)
+ * @param apology      after how many rings the caller is owed an apology
  */
-public record RingPolicy(Duration ringLength, int answerAtRing, int maxRings, int apologyAfterRings) {
+public record RingPolicy(AnswerRule answer, int answerAtRing, ApologyRule apology) {
 
     public RingPolicy {
-        if (ringLength.isNegative() || ringLength.isZero()) {
-            throw new IllegalArgumentException("ring length must be positive");
+        if (!answer.within().ringLength().equals(apology.after().ringLength())) {
+            throw new IllegalArgumentException("the answer and apology rules count the same caller's rings");
         }
-        if (answerAtRing < 1 || answerAtRing > maxRings) {
-            throw new IllegalArgumentException("answer ring must be between 1 and the limit of " + maxRings);
+        if (answerAtRing < 1 || answerAtRing > answer.within().count()) {
+            throw new IllegalArgumentException("answer ring must be between 1 and the limit of " + answer.within().count());
         }
-        if (apologyAfterRings < maxRings) {
+        if (apology.after().count() < answer.within().count()) {
             throw new IllegalArgumentException("the apology threshold cannot be below the answer limit");
         }
     }
 
-    /** The handbook's defaults: 3 s rings, answer at once, within 3 rings, apology after 5. */
+    /**
+     * @param ringLength        length of one ring (country dependent: CN/DE 5 s cadence, US 6 s; the handbook says ~3 s)
+     * @param withinRings       the caller's answer rule: answered by the end of this ring
+     * @param apologyAfterRings a caller who waited past this many rings hears an apology first
+     */
+    public RingPolicy(Duration ringLength, int answerAtRing, int withinRings, int apologyAfterRings) {
+        this(new AnswerRule(new Rings(withinRings, ringLength)), answerAtRing,
+                new ApologyRule(new Rings(apologyAfterRings, ringLength)));
+    }
+
+    /** The handbook's: 3 s rings, answer at once, within 3 rings, apology after 5. */
     public static RingPolicy handbook() {
-        return new RingPolicy(Duration.ofSeconds(3), 1, 3, 5);
+        return new RingPolicy(AnswerRule.handbook(), 1, ApologyRule.handbook());
+    }
+
+    /** The length of one ring. */
+    public Duration ringLength() {
+        return answer.within().ringLength();
     }
 
     /** The moment the hotline intends to answer a call that arrived at {@code arrival}. */
     public Instant plannedAnswer(Instant arrival) {
-        return arrival.plus(ringLength.multipliedBy(answerAtRing - 1L));
+        return arrival.plus(ringLength().multipliedBy(answerAtRing - 1L));
     }
 
-    /** The latest moment that still keeps the rule. */
-    public Instant deadline(Instant arrival) {
-        return arrival.plus(ringLength.multipliedBy(maxRings));
-    }
-
-    /** What the caller experienced between arrival and answer, measured against this policy. */
+    /** What the caller experienced between arrival and answer, measured against the answer and apology rules. */
     public AnswerMeasure measure(Instant arrival, Instant answer) {
         Duration wait = Duration.between(arrival, answer);
         if (wait.isNegative()) {
             wait = Duration.ZERO; // clocks of two sources can differ by a hair; never report a negative wait
         }
-        long ringNanos = ringLength.toNanos();
+        long ringNanos = ringLength().toNanos();
         long ring = Math.max(1, (wait.toNanos() + ringNanos - 1) / ringNanos);
-        boolean withinRule = wait.compareTo(ringLength.multipliedBy(maxRings)) <= 0;
-        boolean apologyDue = wait.compareTo(ringLength.multipliedBy(apologyAfterRings)) > 0;
-        return new AnswerMeasure(wait, (int) Math.min(ring, Integer.MAX_VALUE), withinRule, apologyDue);
+        return new AnswerMeasure(wait, (int) Math.min(ring, Integer.MAX_VALUE), this.answer.kept(wait), apology.due(wait));
     }
 }

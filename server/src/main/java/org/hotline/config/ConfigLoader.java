@@ -34,6 +34,11 @@ import org.hotline.report.ReportRules;
 import org.hotline.routing.CallbackPolicy;
 import org.hotline.call.WaitRules;
 import org.hotline.shared.Printable;
+import org.hotline.shared.AgentRingRule;
+import org.hotline.shared.AnswerRule;
+import org.hotline.shared.ApologyRule;
+import org.hotline.shared.Rings;
+import org.hotline.shared.TalkTimeRule;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +54,8 @@ import org.hotline.call.ServiceHours;
  */
 public final class ConfigLoader {
 
+    private static final TalkTimeRule HANDBOOK_TALK = TalkTimeRule.handbook();
+    private static final WaitRules STANDARD_WAIT = WaitRules.standard();
     private static final String DIALER_NAME = "[A-Za-z0-9][A-Za-z0-9.-]{0,63}";
 
     /** Environment variables that override keys of the file (the same names bin/asterisk reads). */
@@ -128,11 +135,12 @@ public final class ConfigLoader {
         Path prompts = home.resolve(tree.string("prompts.dir", "ivr-prompts")).toAbsolutePath().normalize();
         List<Agent> agents = agents(tree, home, ivr);
 
-        HotlineConfig.Routing routing = routing(tree, ivr);
+        HotlineConfig.Routing routing = routing(tree, ivr, rings.ringLength());
+        CallbackPolicy early = CallbackPolicy.standard();
         HotlineConfig.Callbacks callbacks = new HotlineConfig.Callbacks(new CallbackPolicy(
-                Duration.ofMinutes(tree.integer("callbacks.withinMinutes", 60, 1, 7 * 24 * 60)),
-                tree.integer("callbacks.maxAttempts", 3, 1, 10),
-                Duration.ofMinutes(tree.integer("callbacks.retryMinutes", 10, 1, 24 * 60))),
+                Duration.ofMinutes(tree.integer("callbacks.withinMinutes", (int) early.within().toMinutes(), 1, 7 * 24 * 60)),
+                tree.integer("callbacks.maxAttempts", early.maxAttempts(), 1, 10),
+                Duration.ofMinutes(tree.integer("callbacks.retryMinutes", (int) early.retryAfter().toMinutes(), 1, 24 * 60))),
                 Duration.ofSeconds(tree.integer("callbacks.customerRingSeconds", 30, 5, 120)),
                 dialRule(tree, centre.region()),
                 Duration.ofSeconds(tree.integer("callbacks.drainLimitSeconds", 600, 0, 4 * 3600)));
@@ -183,11 +191,12 @@ public final class ConfigLoader {
 
     /** The customer is answered within cases.replyWithinDays (the handbook's 3), counted from cases.deadlineFrom. */
     private static HotlineConfig.Cases cases(ConfigTree tree, ZoneId zone) {
-        int days = tree.integer("cases.replyWithinDays", 3, 1, 60);
-        String from = tree.string("cases.deadlineFrom", DeadlineFrom.OPENING.id());
+        ReplyDeadline handbook = ReplyDeadline.handbook(zone);
+        int days = tree.integer("cases.replyWithinDays", handbook.days(), 1, 60);
+        String from = tree.string("cases.deadlineFrom", handbook.from().id());
         DeadlineFrom start = DeadlineFrom.byId(from).orElseThrow(() -> new ConfigException("cases.deadlineFrom: "
                 + Printable.of(from) + " is not opening or solution-ready"));
-        int dueSoonHours = tree.integer("cases.dueSoonHours", 24, 1, 24 * 60);
+        int dueSoonHours = tree.integer("cases.dueSoonHours", (int) handbook.dueSoon().toHours(), 1, 24 * 60);
         if (dueSoonHours > days * 24) {
             throw new ConfigException("cases.dueSoonHours: " + dueSoonHours + " is longer than the deadline itself ("
                     + days + " days = " + days * 24 + " hours)");
@@ -285,39 +294,44 @@ public final class ConfigLoader {
 
     /** The service-level threshold and the short-abandon window are the reports' own; the rest are the call rules. */
     private static ReportRules reportRules(ConfigTree tree, RingPolicy rings, HotlineConfig.Routing routing) {
-        int serviceLevel = tree.integer("reports.serviceLevelSeconds", 20, 1, 3600);
-        int shortAbandon = tree.integer("reports.shortAbandonSeconds", 5, 0, 600);
+        ReportRules standard = ReportRules.handbook();
+        int serviceLevel = tree.integer("reports.serviceLevelSeconds", (int) standard.serviceLevel().toSeconds(), 1, 3600);
+        int shortAbandon = tree.integer("reports.shortAbandonSeconds", (int) standard.shortAbandon().toSeconds(), 0, 600);
         if (shortAbandon > serviceLevel) { // a short abandon must be within T: the service level relies on it
             throw new ConfigException("reports.shortAbandonSeconds: " + shortAbandon + " is longer than reports.serviceLevelSeconds ("
                     + serviceLevel + ")");
         }
-        return new ReportRules(
-                Duration.ofSeconds(serviceLevel),
-                Duration.ofSeconds(shortAbandon),
-                routing.talkWarning(), routing.talkLimit(),
-                rings.ringLength().multipliedBy(rings.maxRings()),
-                rings.ringLength().multipliedBy(rings.apologyAfterRings()));
+        return new ReportRules(Duration.ofSeconds(serviceLevel), Duration.ofSeconds(shortAbandon), rings.answer(),
+                routing.waiting().agentRing(), rings.apology(), routing.talkTime());
     }
 
-    private static HotlineConfig.Routing routing(ConfigTree tree, HotlineConfig.Ivr ivr) {
-        String afterHoursQueue = tree.string("routing.afterHoursQueue", "agent");
+    /** The agent's ring rule counts the same rings as the caller's, but how many is its own setting. */
+    private static HotlineConfig.Routing routing(ConfigTree tree, HotlineConfig.Ivr ivr, Duration ringLength) {
+        String afterHoursQueue = tree.string("routing.afterHoursQueue", STANDARD_WAIT.afterHoursQueue().name());
         if (!ivr.menu().options().containsValue(afterHoursQueue)) {
             throw new ConfigException("routing.afterHoursQueue: '" + Printable.of(afterHoursQueue)
                     + "' is not a queue of ivr.menu (" + String.join(", ", new java.util.TreeSet<>(ivr.menu().options().values())) + ")");
         }
-        Duration talkWarning = Duration.ofSeconds(tree.integer("routing.talkWarningSeconds", 180, 10, 3600));
-        Duration talkLimit = Duration.ofSeconds(tree.integer("routing.talkLimitSeconds", 300, 10, 7200));
+        Duration talkWarning = Duration.ofSeconds(tree.integer("routing.talkWarningSeconds",
+                (int) HANDBOOK_TALK.target().toSeconds(), 10, 3600));
+        Duration talkLimit = Duration.ofSeconds(tree.integer("routing.talkLimitSeconds", (int) HANDBOOK_TALK.limit().toSeconds(),
+                10, 7200));
         if (!talkLimit.minus(talkWarning).isPositive()) {
             throw new ConfigException("routing.talkLimitSeconds: must be more than routing.talkWarningSeconds");
         }
+        AgentRingRule agentRing = new AgentRingRule(new Rings(
+                tree.integer("routing.agentRings", AgentRingRule.handbook().given().count(), 1, 10), ringLength));
         return new HotlineConfig.Routing(
                 Duration.ofSeconds(tree.integer("routing.wrapUpSeconds", 10, 0, 600)),
                 new WaitRules(
-                        Duration.ofSeconds(tree.integer("routing.maxWaitSeconds", 300, 10, 3600)),
-                        Duration.ofSeconds(tree.integer("routing.announceEverySeconds", 60, 10, 600)),
+                        Duration.ofSeconds(tree.integer("routing.maxWaitSeconds", (int) STANDARD_WAIT.maxWait().toSeconds(),
+                                10, 3600)),
+                        Duration.ofSeconds(tree.integer("routing.announceEverySeconds", (int) STANDARD_WAIT.announceEvery().toSeconds(),
+                                10, 600)),
                         new Skill(afterHoursQueue),
-                        tree.bool("routing.survey", true)),
-                talkWarning, talkLimit);
+                        tree.bool("routing.survey", STANDARD_WAIT.survey()),
+                        agentRing),
+                new TalkTimeRule(talkWarning, talkLimit));
     }
 
     private static ObjectNode parse(Path file) {
@@ -391,10 +405,10 @@ public final class ConfigLoader {
     }
 
     private static RingPolicy rings(ConfigTree tree) {
-        double ringSeconds = tree.decimal("answer.ringSeconds", 3.0, 1.0, 10.0);
-        int maxRings = tree.integer("answer.maxRings", 3, 1, 10);
-        int answerAtRing = tree.integer("answer.answerAtRing", 1, 1, 10);
-        int apologyAfterRings = tree.integer("answer.apologyAfterRings", 5, 1, 20);
+        double ringSeconds = tree.decimal("answer.ringSeconds", Rings.HANDBOOK_RING.toMillis() / 1000.0, 1.0, 10.0);
+        int maxRings = tree.integer("answer.maxRings", AnswerRule.handbook().within().count(), 1, 10);
+        int answerAtRing = tree.integer("answer.answerAtRing", RingPolicy.handbook().answerAtRing(), 1, 10);
+        int apologyAfterRings = tree.integer("answer.apologyAfterRings", ApologyRule.handbook().after().count(), 1, 20);
         if (answerAtRing > maxRings) {
             throw new ConfigException("answer.answerAtRing: " + answerAtRing + " is past the limit answer.maxRings = " + maxRings);
         }
@@ -406,8 +420,9 @@ public final class ConfigLoader {
 
     /** Asterisk's deadline for the server to answer, checked against the ring rule (bin/asterisk reads the same keys). */
     private static AnswerDeadline answerDeadline(ConfigTree tree, RingPolicy rings) {
-        double seconds = tree.decimal("answer.serverDeadlineSeconds", 5.0, 0.5, 60.0);
-        int hold = tree.integer("answer.fallbackHoldSeconds", 120, 0, 3600);
+        AnswerDeadline standard = AnswerDeadline.standard();
+        double seconds = tree.decimal("answer.serverDeadlineSeconds", standard.server().toMillis() / 1000.0, 0.5, 60.0);
+        int hold = tree.integer("answer.fallbackHoldSeconds", (int) standard.hold().toSeconds(), 0, 3600);
         AnswerDeadline deadline = new AnswerDeadline(Duration.ofMillis(Math.round(seconds * 1000)), Duration.ofSeconds(hold));
         deadline.misfit(rings).ifPresent(why -> {
             throw new ConfigException("answer.serverDeadlineSeconds: " + why);

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hotline.shared.Skill;
+import org.hotline.shared.TalkTimeRule;
 
 /**
  * The server's whole configuration, validated: read once at start-up by {@link ConfigLoader}.
@@ -90,11 +91,10 @@ public record HotlineConfig(
 
     /**
      * @param wrapUp  after a conversation, how long the agent has before the next call is offered
-     * @param waiting how callers are looked after while they wait for an agent
-     * @param talkWarning when an agent is warned that a conversation runs long (3 minutes)
-     * @param talkLimit   when a conversation breaks the call-length rule (5 minutes)
+     * @param waiting  how callers are looked after while they wait for an agent, and how long an agent's phone rings
+     * @param talkTime when an agent is warned that a conversation runs long (3 minutes), and when it breaks the rule (5 minutes)
      */
-    public record Routing(Duration wrapUp, WaitRules waiting, Duration talkWarning, Duration talkLimit) {
+    public record Routing(Duration wrapUp, WaitRules waiting, TalkTimeRule talkTime) {
     }
 
     /**
@@ -113,10 +113,6 @@ public record HotlineConfig(
      */
     public record Callbacks(CallbackPolicy policy, Duration customerRing, org.hotline.customer.DialRule numbers,
                             Duration drainLimit) {
-
-        public Callbacks(CallbackPolicy policy, Duration customerRing) {
-            this(policy, customerRing, org.hotline.customer.DialRule.standard("CN"), Duration.ofMinutes(10));
-        }
     }
 
     /**

@@ -144,10 +144,10 @@ public final class SettingsResource {
                 .put("timeZone", config.centre().timeZone().getId())
                 .put("hours", new JsonObject().put("week", week).put("holidays", holidays))
                 .put("menu", menu)
-                .put("answer", new JsonObject().put("maxRings", config.rings().maxRings())
+                .put("answer", new JsonObject().put("maxRings", config.rings().answer().within().count())
                         .put("ringSeconds", config.rings().ringLength().toSeconds()))
-                .put("talk", new JsonObject().put("warningSeconds", config.routing().talkWarning().toSeconds())
-                        .put("limitSeconds", config.routing().talkLimit().toSeconds()))
+                .put("talk", new JsonObject().put("warningSeconds", config.routing().talkTime().target().toSeconds())
+                        .put("limitSeconds", config.routing().talkTime().limit().toSeconds()))
                 .put("replyWithinDays", config.cases().replies().days())
                 .put("queues", queues);
     }

@@ -35,7 +35,7 @@ public final class CallTally {
             agent.count(Measure.OFFERS);
             if (offer.answered()) {
                 agent.count(Measure.OFFERS_ANSWERED);
-                agent.countIf(offer.rang().filter(rang -> rang.compareTo(rules.agentRings()) <= 0).isPresent(),
+                agent.countIf(offer.rang().filter(rules.agentRing()::kept).isPresent(),
                         Measure.OFFERS_ANSWERED_WITHIN_RINGS);
             } else if (offer.outcome() == CallFacts.OfferOutcome.NO_ANSWER) {
                 agent.count(Measure.RING_NO_ANSWER);
@@ -62,8 +62,8 @@ public final class CallTally {
         }
         call.talk().ifPresent(talk -> {
             tally.count(Measure.TALKS).add(Measure.TALK_MS, talk.toMillis());
-            tally.countIf(talk.compareTo(rules.talkTarget()) <= 0, Measure.TALK_WITHIN_TARGET);
-            tally.countIf(talk.compareTo(rules.talkLimit()) > 0, Measure.TALK_OVER_LIMIT);
+            tally.countIf(rules.talkTime().withinTarget(talk), Measure.TALK_WITHIN_TARGET);
+            tally.countIf(rules.talkTime().overLimit(talk), Measure.TALK_OVER_LIMIT);
         });
         call.wrapUp().ifPresent(wrapUp -> tally.count(Measure.WRAP_UPS).add(Measure.WRAP_UP_MS, wrapUp.toMillis()));
         if (call.callbackRequestedAt() != null) {
@@ -109,7 +109,7 @@ public final class CallTally {
             return false;
         }
         Instant waitEnded = firstOf(call.agentAnsweredAt(), call.abandonedAt(), call.callbackRequestedAt());
-        return waitEnded == null || Duration.between(call.enqueuedAt(), waitEnded).compareTo(rules.apologyAfter()) > 0;
+        return waitEnded == null || rules.apology().due(Duration.between(call.enqueuedAt(), waitEnded));
     }
 
     private static boolean within(Duration wait, Duration threshold) {

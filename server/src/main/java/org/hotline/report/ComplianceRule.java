@@ -35,7 +35,7 @@ public enum ComplianceRule {
         Optional<Duration> measure(CallFacts call, ReportRules rules, Instant now) {
             return call.offers().stream()
                     .filter(offer -> offer.outcome().agentsToAnswer())
-                    .filter(offer -> !offer.answered() || offer.rang().filter(rang -> rang.compareTo(rules.agentRings()) > 0).isPresent())
+                    .filter(offer -> !offer.answered() || offer.rang().filter(rang -> !rules.agentRing().kept(rang)).isPresent())
                     .map(offer -> offer.rang().orElse(Duration.ZERO))
                     .max(Duration::compareTo);
         }
@@ -64,7 +64,7 @@ public enum ComplianceRule {
     TALK_LIMIT {
         @Override
         Optional<Duration> measure(CallFacts call, ReportRules rules, Instant now) {
-            return call.talk().filter(talk -> talk.compareTo(rules.talkLimit()) > 0);
+            return call.talk().filter(rules.talkTime()::overLimit);
         }
     },
     /** The customer was not reached by the callback's deadline; measured: how late (so far). */

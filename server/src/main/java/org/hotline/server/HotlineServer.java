@@ -213,9 +213,8 @@ public final class HotlineServer implements AutoCloseable {
             AtomicReference<AmiLink> amiLink = new AtomicReference<>();
             Floor floor = new Floor(floorContext,
                     new Distributor(startingAgents, PriorityRules.standard(), AgentSelection.mostSkilledThenLongestIdle(), clock),
-                    new FloorRules(config.routing().wrapUp(), config.rings().ringLength().multipliedBy(config.rings().maxRings()),
-                            config.callbacks().policy(), hours, config.routing().talkWarning(),
-                            config.routing().talkLimit()),
+                    new FloorRules(config.routing().wrapUp(), config.routing().waiting().agentRing(),
+                            config.callbacks().policy(), hours, config.routing().talkTime()),
                     new LeasedCallbackDialer(new AgentFirstDialer(amiLink::get, dialTimes), upkeep.lease()), recorded::append, clock);
             // What the floor kept (desk states, open callbacks, tries left dialling) is read once the store answers.
             AtomicReference<DiallingSettlement> settlement = new AtomicReference<>();
@@ -246,7 +245,7 @@ public final class HotlineServer implements AutoCloseable {
                     hours, clock, Sleeper.on(clock), events);
 
             AgentlessLine agentless = new AgentlessLine(amiLink::get, config.centre().numbers(), config.campaigns().ring(), clock);
-            java.time.Duration agentRing = config.rings().ringLength().multipliedBy(config.rings().maxRings());
+            java.time.Duration agentRing = config.routing().waiting().agentRing().ringFor();
             AgentFirstCampaignLine agentFirst = new AgentFirstCampaignLine(amiLink::get, config.centre().numbers(), agentRing);
             FloorCampaignAgents campaignAgents = new FloorCampaignAgents(floor, live,
                     new OutboundScript(config.company().name(), config.company().nameEn()), PREVIEW_WAIT, clock);
@@ -401,7 +400,8 @@ public final class HotlineServer implements AutoCloseable {
                                            Clock clock) {
         try {
             java.time.ZoneId zone = config.centre().timeZone();
-            new org.hotline.store.AnswerTimesUpgrade(store, config.routing().talkWarning(), config.routing().talkLimit(), zone, clock)
+            new org.hotline.store.AnswerTimesUpgrade(store, config.routing().talkTime().target(), config.routing().talkTime().limit(),
+                    zone, clock)
                     .runOnce().filter(changes -> changes.records() > 0).ifPresent(changes -> {
                         for (java.time.LocalDate day : changes.days()) {
                             rollups.recompute(day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant());

@@ -214,6 +214,25 @@ class InboundFlowTest {
     }
 
     @Test
+    void anAgentsPhoneRingsByTheAgentsRingRuleNotByTheCallersAnswerRule() {
+        queue.staffedWith("011");
+        WaitRules fiveAgentRings = new WaitRules(Duration.ofMinutes(5), Duration.ofMinutes(1), new org.hotline.shared.Skill("agent"),
+                true, new org.hotline.shared.AgentRingRule(new org.hotline.shared.Rings(5, Duration.ofSeconds(3))));
+        InboundFlow agentsFiveRings = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, fiveAgentRings,
+                ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
+        FakeLine line = new FakeLine().presses('2').agentsAnswer(AgentLeg.Outcome.ANSWERED);
+        agentsFiveRings.handle(callArrivedAt(NOW), line);
+        assertThat(line.ringTimes).containsExactly(Duration.ofSeconds(15));
+
+        queue.staffedWith("011");
+        InboundFlow callersFiveRings = new InboundFlow(new RingPolicy(Duration.ofSeconds(3), 1, 5, 5), IvrMenu.standard(), queue,
+                WaitRules.standard(), ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
+        FakeLine other = new FakeLine().presses('2').agentsAnswer(AgentLeg.Outcome.ANSWERED);
+        callersFiveRings.handle(callArrivedAt(NOW), other);
+        assertThat(other.ringTimes).as("the agent still has three rings").containsExactly(Duration.ofSeconds(9));
+    }
+
+    @Test
     void aCallerWhoWaitsPastTheMaximumLeavesTheQueueWithTheirChoiceRecordedAndAPoliteClose() {
         queue.staffedWith();
         Clock moving = steppingClock(100);
@@ -267,7 +286,7 @@ class InboundFlowTest {
     void aCallerKeptWaitingPastFiveRingsForAPersonHearsAnApologyOnce() {
         queue.staffedWith();
         Clock fourSecondsPerLook = steppingClock(4);
-        InboundFlow waiting = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, new WaitRules(Duration.ofSeconds(60), Duration.ofMinutes(1), new org.hotline.shared.Skill("agent"), true),
+        InboundFlow waiting = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, new WaitRules(Duration.ofSeconds(60), Duration.ofMinutes(1), new org.hotline.shared.Skill("agent"), true, org.hotline.shared.AgentRingRule.handbook()),
                 ALWAYS_OPEN, fourSecondsPerLook, sleptUntil::add, (id, event) -> events.add(event));
         FakeLine line = new FakeLine().presses('1');
 

@@ -25,7 +25,7 @@ class RingPolicyTest {
 
     @Test
     void threeRingsOfThreeSecondsIsNineSeconds() {
-        assertThat(handbook.deadline(ARRIVAL)).isEqualTo(ARRIVAL.plusSeconds(9));
+        assertThat(handbook.answer().deadline(ARRIVAL)).isEqualTo(ARRIVAL.plusSeconds(9));
     }
 
     @Test

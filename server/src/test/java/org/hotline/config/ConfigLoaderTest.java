@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.time.ZoneId;
@@ -14,7 +15,12 @@ import org.hotline.cases.DeadlineFrom;
 import org.hotline.cases.ReplyDeadline;
 import org.hotline.cases.Severity;
 import org.hotline.call.AnswerDeadline;
+import org.hotline.report.ReportRules;
+import org.hotline.shared.AgentRingRule;
+import org.hotline.shared.AnswerRule;
+import org.hotline.shared.ApologyRule;
 import org.hotline.shared.Language;
+import org.hotline.shared.TalkTimeRule;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +51,7 @@ class ConfigLoaderTest {
         assertThat(config.agents()).hasSize(3);
         assertThat(config.company().name()).isEqualTo("三学苑");
         assertThat(config.rings().ringLength()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(config.rings().maxRings()).isEqualTo(3);
+        assertThat(config.rings().answer().within().count()).isEqualTo(3);
         assertThat(config.ivr().language()).isEqualTo(Language.ZH);
         assertThat(config.http().bindAddress()).isEqualTo("127.0.0.1");
         assertThat(config.centre().region()).isEqualTo("CN");
@@ -174,12 +180,54 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void withoutSettingsTheHandbooksRulesApplyAndTheReportsMeasureAgainstTheSameRecords() throws IOException {
+        HotlineConfig config = load("company:\n  name: X\n");
+        assertThat(config.rings().answer()).isEqualTo(AnswerRule.handbook());
+        assertThat(config.rings().apology()).isEqualTo(ApologyRule.handbook());
+        assertThat(config.routing().waiting().agentRing()).isEqualTo(AgentRingRule.handbook());
+        assertThat(config.routing().talkTime()).isEqualTo(TalkTimeRule.handbook());
+        assertThat(config.reports()).isEqualTo(ReportRules.handbook());
+    }
+
+    @Test
+    void theCallersAnswerRuleAndTheAgentsRingRuleHaveSettingsOfTheirOwn() throws IOException {
+        HotlineConfig callerFiveRings = load("company:\n  name: X\nanswer:\n  maxRings: 5\n");
+        assertThat(callerFiveRings.rings().answer().limit()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(callerFiveRings.routing().waiting().agentRing().ringFor()).as("the agent still has three rings")
+                .isEqualTo(Duration.ofSeconds(9));
+        assertThat(callerFiveRings.reports().agentRing().ringFor()).isEqualTo(Duration.ofSeconds(9));
+
+        HotlineConfig agentFiveRings = load("company:\n  name: X\nrouting:\n  agentRings: 5\n");
+        assertThat(agentFiveRings.routing().waiting().agentRing().ringFor()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(agentFiveRings.reports().agentRing().ringFor()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(agentFiveRings.rings().answer().limit()).as("the caller is still answered within three rings")
+                .isEqualTo(Duration.ofSeconds(9));
+        assertThat(agentFiveRings.reports().answer().limit()).isEqualTo(Duration.ofSeconds(9));
+    }
+
+    @Test
+    void theRingLengthCountsForEveryRuleInRings() throws IOException {
+        HotlineConfig fiveSecondRings = load("company:\n  name: X\nanswer:\n  ringSeconds: 5\n");
+        assertThat(fiveSecondRings.rings().answer().limit()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(fiveSecondRings.routing().waiting().agentRing().ringFor()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(fiveSecondRings.rings().apology().dueAt(Instant.EPOCH)).isEqualTo(Instant.EPOCH.plusSeconds(25));
+    }
+
+    @Test
+    void anAgentIsGivenOneToTenRings() {
+        assertThatThrownBy(() -> load("company:\n  name: X\nrouting:\n  agentRings: 0\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("routing.agentRings:");
+        assertThatThrownBy(() -> load("company:\n  name: X\nrouting:\n  agentRings: 11\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("routing.agentRings:");
+    }
+
+    @Test
     void theReportsThresholdsAndTheCallRulesTheyMeasureAgainst() throws IOException {
         HotlineConfig config = load("company:\n  name: X\nreports:\n  serviceLevelSeconds: 30\n");
         assertThat(config.reports().serviceLevel()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.reports().shortAbandon()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.reports().agentRings()).as("three rings of 3 s").isEqualTo(Duration.ofSeconds(9));
-        assertThat(config.reports().talkLimit()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.reports().agentRing().ringFor()).as("three rings of 3 s").isEqualTo(Duration.ofSeconds(9));
+        assertThat(config.reports().talkTime().limit()).isEqualTo(Duration.ofMinutes(5));
         assertThatThrownBy(() -> load("company:\n  name: X\nreports:\n  serviceLevelSeconds: 10\n  shortAbandonSeconds: 11\n"))
                 .as("every short abandon must be within T").isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("reports.shortAbandonSeconds: 11 is longer than reports.serviceLevelSeconds (10)");
@@ -224,7 +272,7 @@ class ConfigLoaderTest {
         HotlineConfig config = load("company:\n  name: 三学苑\n");
         assertThat(config.rings().ringLength()).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.rings().answerAtRing()).isEqualTo(1);
-        assertThat(config.rings().apologyAfterRings()).isEqualTo(5);
+        assertThat(config.rings().apology().after().count()).isEqualTo(5);
         assertThat(config.ivr().menu().choiceFor('0')).contains("agent");
         assertThat(config.ami().secret()).isEqualTo("0123456789abcdef0123456789abcdef");
         assertThat(config.mongo().embedded()).isTrue();

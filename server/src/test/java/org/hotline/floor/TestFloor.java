@@ -22,7 +22,7 @@ public final class TestFloor {
     public static Floor of(Context context, List<Agent> agents, Clock clock) {
         return new Floor(context,
                 new Distributor(agents, PriorityRules.standard(), AgentSelection.mostSkilledThenLongestIdle(), clock),
-                new FloorRules(Duration.ofSeconds(10), Duration.ofSeconds(9), CallbackPolicy.standard(),
+                new FloorRules(Duration.ofSeconds(10), org.hotline.shared.AgentRingRule.handbook(), CallbackPolicy.standard(),
                         ServiceHours.everyDay(ZoneOffset.UTC, new ServiceHours.Hours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT))),
                 (request, agent, ringFor, result) -> result.couldNotDial("no telephony in this test"),
                 (id, event) -> { }, clock);

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hotline.report.CallFacts.OfferFacts;
+import org.hotline.shared.AgentRingRule;
+import org.hotline.shared.AnswerRule;
+import org.hotline.shared.ApologyRule;
+import org.hotline.shared.TalkTimeRule;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -261,11 +265,11 @@ class FigureDefinitionsTest {
 
         @Test
         void theShortAbandonTimeMayNotExceedT() {
-            assertThatThrownBy(() -> new ReportRules(Duration.ofSeconds(5), Duration.ofSeconds(6), Duration.ofMinutes(3),
-                    Duration.ofMinutes(5), Duration.ofSeconds(9), Duration.ofSeconds(15)))
+            assertThatThrownBy(() -> new ReportRules(Duration.ofSeconds(5), Duration.ofSeconds(6), AnswerRule.handbook(),
+                    AgentRingRule.handbook(), ApologyRule.handbook(), TalkTimeRule.handbook()))
                     .isInstanceOf(IllegalArgumentException.class);
-            new ReportRules(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(3), Duration.ofMinutes(5),
-                    Duration.ofSeconds(9), Duration.ofSeconds(15)); // equal is fine: a short abandon is then exactly at T
+            new ReportRules(Duration.ofSeconds(5), Duration.ofSeconds(5), AnswerRule.handbook(), AgentRingRule.handbook(),
+                    ApologyRule.handbook(), TalkTimeRule.handbook()); // equal is fine: a short abandon is then exactly at T
         }
     }
 
