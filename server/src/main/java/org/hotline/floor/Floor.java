@@ -83,7 +83,8 @@ public final class Floor implements AgentQueue {
         this.floor = new FloorContext(context);
         this.distributor = distributor;
         this.clock = clock;
-        WaitEstimate estimate = new WaitEstimate(Duration.ofMinutes(3));
+        // A waiting caller's estimate counts each conversation ahead at the talk-time target.
+        WaitEstimate estimate = new WaitEstimate(rules.talkWarning());
         this.wrapUps = new WrapUps(distributor, rules.wrapUp(), floor, this::dispatch, records, clock);
         this.talk = new TalkTimer(rules.talkWarning(), rules.talkLimit(), floor, records, clock);
         this.callbacks = new CallbackDesk(floor, distributor, this::dispatch, rules, dialer, records, clock, estimate, wrapUps, talk,

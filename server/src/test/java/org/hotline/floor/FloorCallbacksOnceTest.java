@@ -1,5 +1,6 @@
 package org.hotline.floor;
 
+import org.hotline.shared.AgentRingRule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -96,7 +97,7 @@ class FloorCallbacksOnceTest {
     private final Floor floor = new Floor(vertx.getOrCreateContext(),
             new Distributor(List.of(new Agent(LI, "Li", Tier.FRONT_LINE, Map.of(ORDERS, 3, BILLING, 3))),
                     PriorityRules.standard(), AgentSelection.mostSkilledThenLongestIdle(), clock),
-            new FloorRules(Duration.ZERO, org.hotline.shared.AgentRingRule.handbook(), new CallbackPolicy(Duration.ofHours(1), 3, Duration.ZERO),
+            new FloorRules(Duration.ZERO, AgentRingRule.handbook(), new CallbackPolicy(Duration.ofHours(1), 3, Duration.ZERO),
                     ServiceHours.everyDay(ZoneOffset.UTC, new ServiceHours.Hours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT))),
             (request, agent, ringFor, result) -> {
                 result.placing(request.id().value() + "-cb" + (dials.size() + 1));

@@ -1,5 +1,6 @@
 package org.hotline.floor;
 
+import org.hotline.shared.AgentRingRule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,7 +55,7 @@ class FloorCallbacksTest {
             new Distributor(List.of(new Agent(LI, "Li", Tier.FRONT_LINE, Map.of(ORDERS, 3)),
                     new Agent(WANG, "Wang", Tier.SENIOR, Map.of(ORDERS, 3))),
                     PriorityRules.standard(), AgentSelection.mostSkilledThenLongestIdle(), clock),
-            new FloorRules(Duration.ZERO, org.hotline.shared.AgentRingRule.handbook(), new CallbackPolicy(Duration.ofHours(1), 2, Duration.ZERO),
+            new FloorRules(Duration.ZERO, AgentRingRule.handbook(), new CallbackPolicy(Duration.ofHours(1), 2, Duration.ZERO),
                     ServiceHours.everyDay(ZoneOffset.UTC, new ServiceHours.Hours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT))),
             (request, agent, ringFor, result) -> dials.add(new Dial(request, agent, result)),
             (id, event) -> recorded.add(event), clock);

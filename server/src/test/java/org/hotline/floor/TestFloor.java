@@ -1,5 +1,6 @@
 package org.hotline.floor;
 
+import org.hotline.shared.AgentRingRule;
 import io.vertx.core.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,7 @@ public final class TestFloor {
     public static Floor of(Context context, List<Agent> agents, Clock clock) {
         return new Floor(context,
                 new Distributor(agents, PriorityRules.standard(), AgentSelection.mostSkilledThenLongestIdle(), clock),
-                new FloorRules(Duration.ofSeconds(10), org.hotline.shared.AgentRingRule.handbook(), CallbackPolicy.standard(),
+                new FloorRules(Duration.ofSeconds(10), AgentRingRule.handbook(), CallbackPolicy.standard(),
                         ServiceHours.everyDay(ZoneOffset.UTC, new ServiceHours.Hours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT))),
                 (request, agent, ringFor, result) -> result.couldNotDial("no telephony in this test"),
                 (id, event) -> { }, clock);

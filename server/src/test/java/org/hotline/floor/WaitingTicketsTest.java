@@ -1,5 +1,6 @@
 package org.hotline.floor;
 
+import org.hotline.shared.AgentRingRule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +53,7 @@ class WaitingTicketsTest {
     private final WrapUps wrapUps = new WrapUps(distributor, Duration.ZERO, floor, this::dispatch, (id, event) -> { }, clock);
     private final TalkTimer talk = new TalkTimer(Duration.ofMinutes(3), Duration.ofMinutes(5), floor, (id, event) -> { }, clock);
     private final CallbackDesk callbacks = new CallbackDesk(floor, distributor, this::dispatch,
-            new FloorRules(Duration.ZERO, Duration.ofSeconds(9), CallbackPolicy.standard(),
+            new FloorRules(Duration.ZERO, AgentRingRule.handbook(), CallbackPolicy.standard(),
                     ServiceHours.everyDay(ZoneOffset.UTC, new ServiceHours.Hours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT))),
             (request, agent, ringFor, result) -> result.couldNotDial("no telephony in this test"),
             (id, event) -> { }, clock, estimate, wrapUps, talk, new OrderedWrites());
