@@ -3,13 +3,15 @@
 // minute from the reports.
 import { api } from './api.js';
 import { $, el, replace } from './dom.js';
-import { clock, dateTime, ratio, since } from './format.js';
+import { clock, dateTime, percent, since } from './format.js';
 import { label, onLanguageChange, t } from './i18n.js';
 import { follow } from './live.js';
 import { startPage } from './shell.js';
 import { today } from './centre-day.js';
 
 const FIGURES_MS = 30000;
+/** The report's row for calls that reached no queue (ended in the menu, after hours): no queue to watch. */
+const NO_QUEUE = '-';
 const ALERTS_KEPT = 20;
 
 await startPage();
@@ -47,6 +49,7 @@ onLanguageChange(drawAll);
 async function readFigures() {
   try {
     for (const r of (await today('by=queue')).rows) {
+      if (r.queue === NO_QUEUE) continue;
       queues.set(r.queue, { waiting: 0, longestSince: null, ...queues.get(r.queue), queue: r.queue, figures: r.figures });
       drawQueue(r.queue);
     }
@@ -95,10 +98,16 @@ function drawQueue(name) {
   tr.querySelector('.name').textContent = label('queue', name);
   tr.querySelector('.waiting').textContent = q.waiting ?? 0;
   tr.querySelector('.longest').textContent = q.longestSince ? clock(since(q.longestSince)) : '—';
-  tr.querySelector('.service-level').textContent = ratio(q.figures?.serviceLevel?.answered);
-  tr.querySelector('.three-rings').textContent = ratio(q.figures?.threeRingAnswer);
-  tr.querySelector('.agent-rings').textContent = ratio(q.figures?.agentThreeRingAnswer);
+  share(tr.querySelector('.service-level'), q.figures?.serviceLevel?.answered);
+  share(tr.querySelector('.three-rings'), q.figures?.threeRingAnswer);
+  share(tr.querySelector('.agent-rings'), q.figures?.agentThreeRingAnswer);
   tr.classList.toggle('busy', (q.waiting ?? 0) > 0);
+}
+
+/** A share as the wall shows it: the percentage large, the count behind it small; no calls yet → "—". */
+function share(td, r) {
+  if (!r || r.value === null || r.value === undefined) replace(td, '—');
+  else replace(td, el('span', { className: 'share', text: percent(r.value) }), el('span', { className: 'count', text: `${r.part}/${r.whole}` }));
 }
 
 function drawAgent(a) {
