@@ -97,16 +97,22 @@ function drawQueue(name) {
   const tr = rowFor('queues', 'queue', name, ['name', 'waiting', 'longest', 'service-level', 'three-rings', 'agent-rings']);
   tr.querySelector('.name').textContent = label('queue', name);
   tr.querySelector('.waiting').textContent = q.waiting ?? 0;
-  tr.querySelector('.longest').textContent = q.longestSince ? clock(since(q.longestSince)) : '—';
+  longest(tr.querySelector('.longest'), q);
   share(tr.querySelector('.service-level'), q.figures?.serviceLevel?.answered);
   share(tr.querySelector('.three-rings'), q.figures?.threeRingAnswer);
   share(tr.querySelector('.agent-rings'), q.figures?.agentThreeRingAnswer);
   tr.classList.toggle('busy', (q.waiting ?? 0) > 0);
 }
 
+function longest(td, q) {
+  td.textContent = q.longestSince ? clock(since(q.longestSince)) : '—';
+  td.classList.toggle('none', !q.longestSince);
+}
+
 /** A share as the wall shows it: the percentage large, the count behind it small; no calls yet → "—". */
 function share(td, r) {
-  if (!r || r.value === null || r.value === undefined) replace(td, '—');
+  td.classList.toggle('none', !r || r.value === null || r.value === undefined);
+  if (td.classList.contains('none')) replace(td, '—');
   else replace(td, el('span', { className: 'share', text: percent(r.value) }), el('span', { className: 'count', text: `${r.part}/${r.whole}` }));
 }
 
@@ -125,7 +131,7 @@ function drawAgent(a) {
 
 function tick() {
   for (const [queueName, q] of queues) {
-    if (q.longestSince) $(`#queues tr[data-queue="${CSS.escape(queueName)}"] .longest`).textContent = clock(since(q.longestSince));
+    if (q.longestSince) longest($(`#queues tr[data-queue="${CSS.escape(queueName)}"] .longest`), q);
   }
   for (const a of agents.values()) {
     $(`#agents tr[data-agent="${CSS.escape(a.id)}"] .time`).textContent = clock(since(a.since));

@@ -150,6 +150,11 @@ public final class Browser implements AutoCloseable {
         return seen[0];
     }
 
+    /** Resizes the window, e.g. to a wall display's 1920×1080. */
+    public void size(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
     public Object script(String javaScript, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(javaScript, args);
     }
