@@ -84,7 +84,7 @@ export function toLogin() {
  * The banner every page has: what the server refused, said in the page's language (the server's
  * own words, in English, are kept in its title for whoever looks closer).
  */
-export function refused(reason) {
+function refused(reason) {
   if (refusal?.page) return; // the whole page is refused: said once, nothing more
   const key = reason.startsWith('csrf:') ? 'refused.csrf' : / may not export /.test(reason) ? 'refused.export' : 'refused.action';
   refusal = { key, reason };

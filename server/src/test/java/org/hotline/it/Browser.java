@@ -191,6 +191,21 @@ public final class Browser implements AutoCloseable {
                         + " e => done({status: 0, body: String(e)}));", path);
     }
 
+    /** Each browser ran its pages without script errors or policy violations; then all are closed (and the list emptied). */
+    public static void closeAll(List<Browser> opened) {
+        try {
+            for (Browser browser : opened) {
+                org.assertj.core.api.Assertions.assertThat(browser.consoleErrors())
+                        .as("the pages ran without script errors or policy violations")
+                        .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Uncaught")
+                                && !line.contains("ApiError"));
+            }
+        } finally {
+            opened.forEach(Browser::close);
+            opened.clear();
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();
