@@ -6,7 +6,8 @@ import { label, onLanguageChange, t } from './i18n.js';
 
 const ROLES = ['agent', 'supervisor', 'admin'];
 
-export function users() {
+/** @param me who is logged in: their own account is never offered to disable (they would lock themselves out). */
+export function users(me) {
   let list = [];
   const message = $('#users-message');
   const formMessage = $('#form-message');
@@ -27,10 +28,11 @@ export function users() {
       }, ROLES.map((role) => el('option', { value: role, text: label('role', role), selected: role === u.role })))),
       el('td', { className: 'agent', text: u.agent ?? '' }),
       el('td', { className: 'status', text: t(u.disabled ? 'user.disabled' : 'user.active') }),
-      el('td', {}, el('button', {
-        type: 'button', className: u.disabled ? 'enable' : 'disable', text: t(u.disabled ? 'admin.enable' : 'admin.disable'),
-        on: { click: () => change(u, { disabled: !u.disabled }) },
-      })))));
+      el('td', { className: 'actions' }, u.name === me.user ? el('span', { className: 'muted', text: t('admin.you') })
+        : el('button', {
+          type: 'button', className: u.disabled ? 'enable secondary' : 'disable danger', text: t(u.disabled ? 'admin.enable' : 'admin.disable'),
+          on: { click: () => change(u, { disabled: !u.disabled }) },
+        })))));
     const chosen = $('#password-user').value;
     replace($('#password-user'), list.map((u) => el('option', { value: u.name, text: u.name })));
     if (chosen) $('#password-user').value = chosen;

@@ -7,9 +7,9 @@ import { onLanguageChange, t } from './i18n.js';
 import { startPage } from './shell.js';
 import { users } from './admin-users.js';
 
-await startPage();
+const me = await startPage();
 let entries = [];
-const accounts = users();
+const accounts = users(me);
 
 $('#audit-form').addEventListener('submit', (event) => {
   event.preventDefault();

@@ -1,11 +1,14 @@
 // The one way the pages talk to the server: same-origin requests carrying the session cookie,
 // the CSRF token on every change, the login page on 401 and the #refused banner on 403. The
 // server decides what a role may do; the pages only show its answer.
-import { t } from './i18n.js';
+import { label, onLanguageChange, t } from './i18n.js';
 
 const TOKEN = 'hotline.csrf';
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const LOGIN_PAGE = '/web/login.html';
+let role = null; // who is logged in, to say what their role may not do
+let refusal = null; // what the #refused banner says: {key, page}
+onLanguageChange(() => refusal && showRefusal());
 
 /** A refusal or failure, with the server's own words. */
 export class ApiError extends Error {
@@ -53,6 +56,7 @@ export async function api(path, { method = 'GET', json, form } = {}) {
 export async function session() {
   const me = await api('/api/session');
   sessionStorage.setItem(TOKEN, me.csrfToken);
+  role = me.role;
   return me;
 }
 
@@ -76,11 +80,30 @@ export function toLogin() {
   location.assign(`${LOGIN_PAGE}?next=${encodeURIComponent(location.pathname + location.search)}`);
 }
 
-/** The banner every page has: what the server refused, in its words. */
-export function refused(message) {
+/**
+ * The banner every page has: what the server refused, said in the page's language (the server's
+ * own words, in English, are kept in its title for whoever looks closer).
+ */
+function refused(reason) {
+  if (refusal?.page) return; // the whole page is refused: said once, nothing more
+  const key = reason.startsWith('csrf:') ? 'refused.csrf' : / may not export /.test(reason) ? 'refused.export' : 'refused.action';
+  refusal = { key, reason };
+  showRefusal();
+}
+
+/** The whole page is not for this user: the banner says so, in one language, and the page's forms are not shown. */
+export function refusePage(key = 'refused.page') {
+  refusal = { key, page: true };
+  document.body.dataset.refused = 'page';
+  for (const main of document.querySelectorAll('main')) main.hidden = true;
+  showRefusal();
+}
+
+function showRefusal() {
   const banner = document.getElementById('refused');
   if (!banner) return;
-  banner.textContent = `${t('refused')}: ${message}`;
+  banner.textContent = t(refusal.key, { role: role ? label('role', role) : '' });
+  if (refusal.reason) banner.title = refusal.reason;
   banner.hidden = false;
 }
 

@@ -29,7 +29,7 @@ export function callbackTasks(agent) {
 
   function draw() {
     replace($('#callback-list tbody'), open.map((c) => row([c.number, label('queue', c.queue),
-      t('callbacks.due', { deadline: dateTime(c.deadline) }), c.dialling ? t('callbacks.dialling') : `#${c.position}`],
+      dateTime(c.deadline), c.dialling ? t('callbacks.dialling') : `#${c.position}`],
     { dataset: { call: c.call } })));
     $('#callbacks-none').hidden = open.length > 0 || offer !== null;
     card.hidden = offer === null;

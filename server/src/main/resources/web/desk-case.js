@@ -10,6 +10,7 @@ export function caseForm(agent, pop) {
   const form = $('#case-form');
   const message = $('#case-message');
   let mine = [];
+  let opened = null; // the case just opened, said again in the other language when switched
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -21,22 +22,28 @@ export function caseForm(agent, pop) {
     const body = { ...fields, by: agent, owner: agent, ...(call ? { call } : {}) };
     $('#case-submit').disabled = true;
     try {
-      const opened = await api('/api/cases', { method: 'POST', json: body }).catch((refused) => {
+      opened = await api('/api/cases', { method: 'POST', json: body }).catch((refused) => {
         if (!call || !/^owner: the case belongs to agent/.test(refused.message)) throw refused;
         delete body.owner;
         return api('/api/cases', { method: 'POST', json: body });
       });
-      message.textContent = t('case.opened', { id: opened.id, deadline: dateTime(opened.deadline) });
+      sayOpened();
       form.reset();
       refresh();
     } catch (failure) {
+      opened = null;
       explain(message, failure);
     } finally {
       $('#case-submit').disabled = false;
     }
   });
 
+  function sayOpened() {
+    if (opened) message.textContent = t('case.opened', { id: opened.id, deadline: dateTime(opened.deadline) });
+  }
+
   function draw() {
+    sayOpened();
     replace($('#my-cases tbody'), mine.map((c) => row([c.id, label('caseStatus', c.status),
       { text: c.what, className: 'what' }, { text: dateTime(c.deadline), className: c.overdue ? 'late' : c.dueSoon ? 'soon' : '' }],
     { dataset: { case: c.id } })));

@@ -1,7 +1,7 @@
 // The agent's own figures for today, from the same reports supervisors read (agent=<self>).
 import { api } from './api.js';
 import { $, el, replace } from './dom.js';
-import { clock, number, ratio } from './format.js';
+import { clock, number, ratio, timeShare } from './format.js';
 import { onLanguageChange, t } from './i18n.js';
 import { today } from './centre-day.js';
 
@@ -21,7 +21,7 @@ export function myFigures(agent) {
       ['figure.ahtSeconds', clock(f.ahtSeconds)],
       ['figure.csat.average', number(f.csat?.average, 2)],
       ['figure.casesRepliedWithinDeadline', ratio(f.casesRepliedWithinDeadline)],
-      ['figure.occupancy', ratio(f.occupancy)],
+      ['figure.occupancy', timeShare(f.occupancy)], // milliseconds busy of milliseconds logged in
     ];
     replace($('#my-figures'), shown.flatMap(([key, value]) => [el('dt', { text: t(key) }),
       el('dd', { dataset: { figure: key.slice('figure.'.length) }, text: value ?? '—' })]));

@@ -1,7 +1,6 @@
 // The agent desktop: state, the caller the moment the phone rings, the talk timer, the case
 // form, callback tasks and the agent's own figures, kept current by the live channel.
-import { refused } from './api.js';
-import { t } from './i18n.js';
+import { refusePage } from './api.js';
 import { follow } from './live.js';
 import { startPage } from './shell.js';
 import { agentState } from './desk-state.js';
@@ -13,7 +12,7 @@ import { myFigures } from './desk-figures.js';
 
 const me = await startPage();
 if (!me.agent) {
-  refused(t('desktop.noAgent'));
+  if (!document.body.dataset.refused) refusePage('desktop.noAgent');
 } else {
   const state = agentState(me.agent);
   const pop = screenPop(me.agent);

@@ -1,5 +1,5 @@
 // How figures read on screen, the same on every page.
-import { language } from './i18n.js';
+import { language, t } from './i18n.js';
 
 const locale = () => (language() === 'zh' ? 'zh-CN' : 'en-GB');
 
@@ -22,6 +22,24 @@ export function since(iso, now = Date.now()) {
 export function ratio(r) {
   if (!r || r.value === null || r.value === undefined) return '—';
   return `${percent(r.value)} (${r.part}/${r.whole})`;
+}
+
+/** A share of time {part, whole, value} in milliseconds as "65.2% (9 min 35 s of 14 min 43 s)"; no data → "—". */
+export function timeShare(r) {
+  if (!r || r.value === null || r.value === undefined) return '—';
+  return t('format.timeShare', { percent: percent(r.value), part: duration(r.part / 1000), whole: duration(r.whole / 1000) });
+}
+
+/** A length of time as people say it: 9 → "9 s", 575 → "9 min 35 s", 3725 → "1 h 2 min"; null → "—". */
+export function duration(seconds) {
+  if (seconds === null || seconds === undefined || Number.isNaN(seconds)) return '—';
+  const s = Math.max(0, Math.round(seconds));
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  const parts = hours > 0 ? [['h', hours], ['min', minutes]]
+    : minutes > 0 ? [['min', minutes], ['s', rest]] : [['s', rest]];
+  return parts.filter(([, n], i) => i === 0 || n > 0).map(([unit, n]) => t(`unit.${unit}`, { n })).join(t('unit.join'));
 }
 
 export function percent(value) {

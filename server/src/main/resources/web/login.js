@@ -1,15 +1,22 @@
 // Logging in: agents go to their desktop, supervisors and admins to the wall board, or back to
 // the page that sent them here.
-import { ApiError, LOGIN_PAGE, logIn, session } from './api.js';
+import { ApiError, LOGIN_PAGE, api, logIn, session } from './api.js';
 import { language, languageSwitch, onLanguageChange, t, translate } from './i18n.js';
 
 const form = document.getElementById('login-form');
 const error = document.getElementById('login-error');
 let lastFailure = null;
 
+let company = null;
 translate(document);
 document.getElementById('lang-place').append(languageSwitch());
 onLanguageChange(showFailure);
+onLanguageChange(showCompany);
+// The company's name heads the page, as callers hear it in the greeting (from the configuration).
+api('/api/settings/company').then((answer) => {
+  company = answer;
+  showCompany();
+}, () => {});
 
 // Already logged in (a second tab, the back button): straight on.
 session().then(go, () => {});
@@ -31,6 +38,13 @@ form.addEventListener('submit', async (event) => {
     button.disabled = false;
   }
 });
+
+function showCompany() {
+  if (!company) return;
+  const name = language() === 'zh' ? company.name : company.nameEn || company.name;
+  document.getElementById('company-name').textContent = name;
+  document.title = t('login.company', { company: name });
+}
 
 function showFailure() {
   if (!lastFailure) return;

@@ -1,7 +1,7 @@
 // What every page but the login page shares: who is logged in, the pages their role opens, the
 // language switch and logging out. Which pages a role may use is the server's to say (403); the
 // links only spare users the ones they could not open.
-import { session, logOut } from './api.js';
+import { logOut, refusePage, session } from './api.js';
 import { el, replace } from './dom.js';
 import { label, languageSwitch, onLanguageChange, t, translate } from './i18n.js';
 
@@ -9,7 +9,7 @@ const PAGES = [
   { page: 'desktop', roles: ['agent'] },
   { page: 'wallboard', roles: ['supervisor', 'admin'] },
   { page: 'campaigns', roles: ['supervisor', 'admin'] },
-  { page: 'reports', roles: ['supervisor', 'admin'] },
+  { page: 'reports', roles: ['supervisor', 'admin'], unlisted: ['agent'] }, // an agent's own figures, by address
   { page: 'settings', roles: ['supervisor', 'admin'] },
   { page: 'admin', roles: ['admin'] },
 ];
@@ -37,5 +37,8 @@ export async function startPage() {
     whoami,
     languageSwitch(),
     el('button', { id: 'logout', type: 'button', dataset: { i18n: 'logout' }, text: t('logout'), on: { click: logOut } }));
+  // A page the role has no use for: one refusal, no forms (the server refuses its data all the same).
+  const page = PAGES.find((p) => p.page === current);
+  if (page && ![...page.roles, ...(page.unlisted || [])].includes(me.role)) refusePage();
   return me;
 }

@@ -3,13 +3,15 @@
 // minute from the reports.
 import { api } from './api.js';
 import { $, el, replace } from './dom.js';
-import { clock, dateTime, ratio, since } from './format.js';
+import { clock, dateTime, percent, since } from './format.js';
 import { label, onLanguageChange, t } from './i18n.js';
 import { follow } from './live.js';
 import { startPage } from './shell.js';
 import { today } from './centre-day.js';
 
 const FIGURES_MS = 30000;
+/** The report's row for calls that reached no queue (ended in the menu, after hours): no queue to watch. */
+const NO_QUEUE = '-';
 const ALERTS_KEPT = 20;
 
 await startPage();
@@ -47,6 +49,7 @@ onLanguageChange(drawAll);
 async function readFigures() {
   try {
     for (const r of (await today('by=queue')).rows) {
+      if (r.queue === NO_QUEUE) continue;
       queues.set(r.queue, { waiting: 0, longestSince: null, ...queues.get(r.queue), queue: r.queue, figures: r.figures });
       drawQueue(r.queue);
     }
@@ -94,11 +97,23 @@ function drawQueue(name) {
   const tr = rowFor('queues', 'queue', name, ['name', 'waiting', 'longest', 'service-level', 'three-rings', 'agent-rings']);
   tr.querySelector('.name').textContent = label('queue', name);
   tr.querySelector('.waiting').textContent = q.waiting ?? 0;
-  tr.querySelector('.longest').textContent = q.longestSince ? clock(since(q.longestSince)) : '—';
-  tr.querySelector('.service-level').textContent = ratio(q.figures?.serviceLevel?.answered);
-  tr.querySelector('.three-rings').textContent = ratio(q.figures?.threeRingAnswer);
-  tr.querySelector('.agent-rings').textContent = ratio(q.figures?.agentThreeRingAnswer);
+  longest(tr.querySelector('.longest'), q);
+  share(tr.querySelector('.service-level'), q.figures?.serviceLevel?.answered);
+  share(tr.querySelector('.three-rings'), q.figures?.threeRingAnswer);
+  share(tr.querySelector('.agent-rings'), q.figures?.agentThreeRingAnswer);
   tr.classList.toggle('busy', (q.waiting ?? 0) > 0);
+}
+
+function longest(td, q) {
+  td.textContent = q.longestSince ? clock(since(q.longestSince)) : '—';
+  td.classList.toggle('none', !q.longestSince);
+}
+
+/** A share as the wall shows it: the percentage large, the count behind it small; no calls yet → "—". */
+function share(td, r) {
+  td.classList.toggle('none', !r || r.value === null || r.value === undefined);
+  if (td.classList.contains('none')) replace(td, '—');
+  else replace(td, el('span', { className: 'share', text: percent(r.value) }), el('span', { className: 'count', text: `${r.part}/${r.whole}` }));
 }
 
 function drawAgent(a) {
@@ -116,7 +131,7 @@ function drawAgent(a) {
 
 function tick() {
   for (const [queueName, q] of queues) {
-    if (q.longestSince) $(`#queues tr[data-queue="${CSS.escape(queueName)}"] .longest`).textContent = clock(since(q.longestSince));
+    if (q.longestSince) longest($(`#queues tr[data-queue="${CSS.escape(queueName)}"] .longest`), q);
   }
   for (const a of agents.values()) {
     $(`#agents tr[data-agent="${CSS.escape(a.id)}"] .time`).textContent = clock(since(a.since));

@@ -82,10 +82,11 @@ final class AccessRules {
         HttpMethod post = HttpMethod.POST;
         HttpMethod put = HttpMethod.PUT;
         HttpMethod delete = HttpMethod.DELETE;
-        // open: load balancers' health checks, logging in, the API's description
+        // open: load balancers' health checks, logging in, the API's description, the company's name
         r.add(open(get, "/api/health"));
         r.add(new Rule(post, "/api/session", Need.NOBODY, null, null));
         r.add(open(get, "/api/openapi.yaml"));
+        r.add(open(get, "/api/settings/company")); // the login page names the company
         r.add(new Rule(get, "/api/session", Need.LOGIN, null, null));
         r.add(new Rule(delete, "/api/session", Need.LOGIN, null, null));
         r.add(new Rule(post, "/api/session/password", Need.LOGIN, null, null));

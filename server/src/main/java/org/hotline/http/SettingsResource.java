@@ -27,6 +27,8 @@ import org.hotline.store.MongoServiceHours;
  * <li>{@code GET /api/settings}: company name (the greeting), service hours as they stand, the IVR
  *     menu and its queues, the time limits. The agents and their skills, which change while the
  *     floor runs, are the agents API's.</li>
+ * <li>{@code GET /api/settings/company}: the company name alone, to anyone (the login page names the
+ *     company before anyone has logged in; it is what callers hear in the greeting anyway).</li>
  * <li>{@code PUT /api/settings/hours} {@code {"week": {"monday": "09:00-21:00" | "closed", ...},
  *     "holidays": ["2026-10-01"]}}: new service hours, from the next call on, kept across restarts
  *     (every weekday must be given). The rest stays in the configuration files, checked at start-up:
@@ -54,6 +56,7 @@ public final class SettingsResource {
 
     void mount(Router router) {
         router.get("/api/settings").handler(ctx -> Responses.json(ctx, 200, settings()));
+        router.get("/api/settings/company").handler(ctx -> Responses.json(ctx, 200, company()));
         router.put("/api/settings/hours").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(this::changeHours);
     }
 
@@ -125,6 +128,10 @@ public final class SettingsResource {
         return null;
     }
 
+    private JsonObject company() {
+        return new JsonObject().put("name", config.company().name()).put("nameEn", config.company().nameEn());
+    }
+
     private JsonObject settings() {
         ServiceHours now = hours.current();
         JsonObject week = new JsonObject();
@@ -139,7 +146,7 @@ public final class SettingsResource {
         JsonArray queues = new JsonArray();
         config.queues().stream().map(skill -> skill.name()).sorted().forEach(queues::add);
         return new JsonObject()
-                .put("company", new JsonObject().put("name", config.company().name()).put("nameEn", config.company().nameEn()))
+                .put("company", company())
                 .put("language", config.ivr().language().code())
                 .put("timeZone", config.centre().timeZone().getId())
                 .put("hours", new JsonObject().put("week", week).put("holidays", holidays))

@@ -70,6 +70,16 @@ class WebSourcesTest {
         assertInBothDictionaries(keys);
     }
 
+    @Test
+    void everyUnitOfTimeEveryRefusalAndEveryLanguageOfTheMenuIsSaidInBothLanguages() throws Exception {
+        Set<String> keys = new TreeSet<>(Set.of("unit.h", "unit.min", "unit.s", "unit.join", "format.timeShare",
+                "refused.page", "refused.action", "refused.export", "refused.csrf"));
+        for (var language : org.hotline.shared.Language.values()) {
+            keys.add("language." + language.code());
+        }
+        assertInBothDictionaries(keys);
+    }
+
     /** The catalogue names the figures; the dictionaries carry its labels for the pages to show. */
     @Test
     void everyFigureIsLabelledInBothLanguagesAsTheCatalogueNamesItAndThePagesNameNoOther() throws Exception {

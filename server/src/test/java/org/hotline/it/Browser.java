@@ -150,6 +150,11 @@ public final class Browser implements AutoCloseable {
         return seen[0];
     }
 
+    /** Resizes the window, e.g. to a wall display's 1920×1080. */
+    public void size(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
     public Object script(String javaScript, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(javaScript, args);
     }
@@ -184,6 +189,21 @@ public final class Browser implements AutoCloseable {
                 "const done = arguments[arguments.length - 1];"
                         + "fetch(arguments[0], {credentials: 'same-origin'}).then(async r => done({status: r.status, body: await r.text()}),"
                         + " e => done({status: 0, body: String(e)}));", path);
+    }
+
+    /** Each browser ran its pages without script errors or policy violations; then all are closed (and the list emptied). */
+    public static void closeAll(List<Browser> opened) {
+        try {
+            for (Browser browser : opened) {
+                org.assertj.core.api.Assertions.assertThat(browser.consoleErrors())
+                        .as("the pages ran without script errors or policy violations")
+                        .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Uncaught")
+                                && !line.contains("ApiError"));
+            }
+        } finally {
+            opened.forEach(Browser::close);
+            opened.clear();
+        }
     }
 
     @Override

