@@ -1,16 +1,24 @@
 package org.hotline.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.vertx.core.http.HttpMethod;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.hotline.access.Permission;
 import org.hotline.access.Viewer;
 import org.hotline.shared.AgentId;
 
 /**
- * Who may call which route. Every route of the API is listed here (a test checks it against the
- * router); a route not listed is for administrators only, so a route added without a rule is closed
+ * Who may call which route, as the HTTP contract says with each operation ({@code x-permission},
+ * {@code x-audit}), read at start-up. Every route the router serves is an operation there (a test
+ * checks it); a route not listed is for administrators only, so a route added without a rule is closed
  * rather than open.
  */
 final class AccessRules {
@@ -68,6 +76,12 @@ final class AccessRules {
         }
     }
 
+    /** The contract's extension naming who may call an operation. */
+    static final String PERMISSION = "x-permission";
+    /** The contract's extension naming what the audit log calls a call to an operation. */
+    static final String AUDIT = "x-audit";
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
+
     static final Rule ADMINISTRATORS_ONLY = new Rule(HttpMethod.valueOf("ANY"), "*", Need.PERMISSION, Permission.ADMINISTER, null);
 
     private final List<Rule> rules;
@@ -76,79 +90,63 @@ final class AccessRules {
         this.rules = List.copyOf(rules);
     }
 
+    /** The rules the HTTP contract gives its operations ({@link #PERMISSION} and {@link #AUDIT}). */
     static AccessRules standard() {
+        return fromContract(ContractCheck.CONTRACT);
+    }
+
+    /**
+     * Reads each operation's {@value #PERMISSION} and {@value #AUDIT} from the contract on the classpath;
+     * fails, naming the operation, when one has no permission or one this server does not know, so
+     * start-up stops rather than serve a route nobody decided about.
+     */
+    static AccessRules fromContract(String resource) {
+        JsonNode paths = read(resource).path("paths");
         List<Rule> r = new ArrayList<>();
-        HttpMethod get = HttpMethod.GET;
-        HttpMethod post = HttpMethod.POST;
-        HttpMethod put = HttpMethod.PUT;
-        HttpMethod delete = HttpMethod.DELETE;
-        // open: load balancers' health checks, logging in, the API's description
-        r.add(open(get, "/api/health"));
-        r.add(new Rule(post, "/api/session", Need.NOBODY, null, null));
-        r.add(open(get, "/api/openapi.yaml"));
-        r.add(new Rule(get, "/api/session", Need.LOGIN, null, null));
-        r.add(new Rule(delete, "/api/session", Need.LOGIN, null, null));
-        r.add(new Rule(post, "/api/session/password", Need.LOGIN, null, null));
-
-        // an agent's own desk
-        r.add(self(get, "/api/agents/:id"));
-        r.add(new Rule(get, "/api/agents/:id/screen-pop", Need.AGENT_IN_PATH, null, "screen-pop.viewed"));
-        r.add(self(put, "/api/agents/:id/state"));
-        r.add(self(post, "/api/agents/:id/campaign-contact/accept"));
-        r.add(self(post, "/api/agents/:id/campaign-contact/decline"));
-        r.add(need(get, "/api/agents", Permission.WORK_CALLS));
-        r.add(audited(get, "/api/live", Permission.WORK_CALLS, "live.watched"));
-        r.add(audited(get, "/api/callbacks", Permission.WORK_CALLS, "callbacks.listed"));
-        r.add(audited(get, "/api/calls/:id", Permission.WORK_CALLS, "call.viewed"));
-        r.add(audited(get, "/api/cases", Permission.WORK_CALLS, "cases.listed"));
-        r.add(audited(get, "/api/cases/:id", Permission.WORK_CALLS, "case.viewed"));
-        r.add(need(post, "/api/cases", Permission.WORK_CALLS));
-        r.add(need(post, "/api/cases/:id/status", Permission.WORK_CALLS));
-        r.add(need(post, "/api/cases/:id/follow-ups", Permission.WORK_CALLS));
-        r.add(audited(get, "/api/customers/:number", Permission.WORK_CALLS, "customer.viewed"));
-        r.add(need(post, "/api/campaigns/:id/contacts/:contact/outcome", Permission.WORK_CALLS));
-        r.add(need(get, "/api/reports", Permission.WORK_CALLS));
-
-        // the floor
-        r.add(audited(get, "/api/calls", Permission.SUPERVISE, "calls.listed"));
-        r.add(audited(get, "/api/cases/overdue", Permission.SUPERVISE, "cases.listed"));
-        r.add(audited(get, "/api/cases/due-soon", Permission.SUPERVISE, "cases.listed"));
-        r.add(audited(get, "/api/customers", Permission.SUPERVISE, "customers.listed"));
-        r.add(audited(put, "/api/customers/:number", Permission.SUPERVISE, "customer.changed"));
-        r.add(audited(get, "/api/reports/breaches", Permission.SUPERVISE, "breaches.listed"));
-        r.add(need(get, "/api/reports/audit", Permission.SUPERVISE));
-        r.add(need(get, "/api/reports/late-cases", Permission.SUPERVISE));
-        r.add(need(get, "/api/reports/outbound", Permission.SUPERVISE));
-        r.add(need(get, "/api/reports/stored", Permission.SUPERVISE));
-        r.add(audited(get, "/api/reports/stored/:id", Permission.EXPORT, "report.exported"));
-        r.add(need(get, "/api/settings", Permission.SUPERVISE));
-        r.add(need(get, "/api/queues", Permission.SUPERVISE));
-        r.add(audited(put, "/api/settings/hours", Permission.SUPERVISE, "settings.hours-changed"));
-        r.add(audited(put, "/api/agents/:id/skills", Permission.SUPERVISE, "agent.skills-changed"));
-
-        // campaigns and the numbers they must not dial
-        r.add(need(get, "/api/campaigns", Permission.RUN_CAMPAIGNS));
-        r.add(need(get, "/api/campaigns/:id", Permission.RUN_CAMPAIGNS));
-        r.add(audited(get, "/api/campaigns/:id/attempts", Permission.RUN_CAMPAIGNS, "campaign.attempts-listed"));
-        r.add(audited(post, "/api/campaigns", Permission.RUN_CAMPAIGNS, "campaign.created"));
-        r.add(audited(post, "/api/campaigns/upload", Permission.RUN_CAMPAIGNS, "campaign.created"));
-        for (String command : java.util.List.of("start", "pause", "resume", "stop")) {
-            r.add(audited(post, "/api/campaigns/:id/" + command, Permission.RUN_CAMPAIGNS, "campaign." + command));
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (!METHODS.contains(operation.getKey())) {
+                    continue;
+                }
+                r.add(rule(HttpMethod.valueOf(operation.getKey().toUpperCase(Locale.ROOT)), path.getKey(), operation.getValue()));
+            }
         }
-        r.add(audited(get, "/api/do-not-call", Permission.RUN_CAMPAIGNS, "do-not-call.listed"));
-        r.add(audited(get, "/api/do-not-call/:number", Permission.RUN_CAMPAIGNS, "do-not-call.viewed"));
-        r.add(audited(post, "/api/do-not-call", Permission.RUN_CAMPAIGNS, "do-not-call.added"));
-        r.add(audited(delete, "/api/do-not-call/:number", Permission.RUN_CAMPAIGNS, "do-not-call.removed"));
-
-        // administration
-        r.add(audited(delete, "/api/customers/:number", Permission.ADMINISTER, "customer.deleted"));
-        r.add(need(get, "/api/users", Permission.ADMINISTER));
-        r.add(audited(post, "/api/users", Permission.ADMINISTER, "user.created"));
-        r.add(audited(put, "/api/users/:name", Permission.ADMINISTER, "user.changed"));
-        r.add(audited(post, "/api/users/:name/password", Permission.ADMINISTER, "user.password-set"));
-        // supervisors too: they are the ones told when someone tries numbers one after another
-        r.add(need(get, "/api/audit", Permission.SUPERVISE));
         return new AccessRules(r);
+    }
+
+    private static Rule rule(HttpMethod method, String path, JsonNode operation) {
+        String pattern = path.replaceAll("\\{([A-Za-z0-9_]+)}", ":$1");
+        String named = method + " " + path;
+        String permission = operation.path(PERMISSION).asText("");
+        String audit = operation.hasNonNull(AUDIT) ? operation.get(AUDIT).asText() : null;
+        return switch (permission) {
+            case "" -> throw new IllegalStateException(named + ": no " + PERMISSION + " (who may call it)");
+            case "anyone" -> new Rule(method, pattern, Need.NOBODY, null, audit);
+            case "logged-in" -> new Rule(method, pattern, Need.LOGIN, null, audit);
+            case "own-desk" -> new Rule(method, pattern, Need.AGENT_IN_PATH, null, audit);
+            default -> new Rule(method, pattern, Need.PERMISSION, permission(named, permission), audit);
+        };
+    }
+
+    private static Permission permission(String named, String written) {
+        for (Permission permission : Permission.values()) {
+            if (permission.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(written)) {
+                return permission;
+            }
+        }
+        throw new IllegalStateException(named + ": " + PERMISSION + " " + written
+                + " is none of anyone, logged-in, own-desk or a permission (work-calls, supervise, …)");
+    }
+
+    private static JsonNode read(String resource) {
+        try (InputStream in = AccessRules.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("HTTP contract " + resource + " is not on the classpath");
+            }
+            return new YAMLMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The most specific rule for the request; {@link #ADMINISTRATORS_ONLY} when none matches. */
@@ -178,21 +176,5 @@ final class AccessRules {
             length--;
         }
         return Arrays.copyOf(parts, length);
-    }
-
-    private static Rule open(HttpMethod method, String pattern) {
-        return new Rule(method, pattern, Need.NOBODY, null, null);
-    }
-
-    private static Rule self(HttpMethod method, String pattern) {
-        return new Rule(method, pattern, Need.AGENT_IN_PATH, null, null);
-    }
-
-    private static Rule need(HttpMethod method, String pattern, Permission permission) {
-        return new Rule(method, pattern, Need.PERMISSION, permission, null);
-    }
-
-    private static Rule audited(HttpMethod method, String pattern, Permission permission, String action) {
-        return new Rule(method, pattern, Need.PERMISSION, permission, action);
     }
 }

@@ -1,6 +1,7 @@
 package org.hotline.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.http.HttpMethod;
 import org.hotline.access.Role;
@@ -49,6 +50,34 @@ class AccessRulesTest {
         assertThat(rules.ruleFor(HttpMethod.POST, "/api/campaigns/upload").pattern()).isEqualTo("/api/campaigns/upload");
         assertThat(rules.ruleFor(HttpMethod.GET, "/api/calls/").pattern()).isEqualTo("/api/calls");
         assertThat(allows(AGENT, HttpMethod.GET, "/api/calls/")).isFalse();
+    }
+
+    @Test
+    void eachOperationOfTheContractSaysWhoMayCallIt() {
+        assertThat(rules.rules()).hasSize(operations());
+        assertThat(rules.ruleFor(HttpMethod.GET, "/api/health").need()).isEqualTo(AccessRules.Need.NOBODY);
+        assertThat(rules.ruleFor(HttpMethod.GET, "/api/session").need()).isEqualTo(AccessRules.Need.LOGIN);
+        assertThat(rules.ruleFor(HttpMethod.GET, "/api/agents/010/screen-pop").audit()).isEqualTo("screen-pop.viewed");
+        assertThat(rules.ruleFor(HttpMethod.DELETE, "/api/customers/+8613800138000").permission())
+                .isEqualTo(org.hotline.access.Permission.ADMINISTER);
+    }
+
+    @Test
+    void anOperationWithoutAPermissionOrWithOneNoRoleHasStopsStartUp() {
+        assertThatThrownBy(() -> AccessRules.fromContract("openapi/operation-without-permission.yaml"))
+                .hasMessageContaining("DELETE /api/things/{id}: no x-permission");
+        assertThatThrownBy(() -> AccessRules.fromContract("openapi/unknown-permission.yaml"))
+                .hasMessageContaining("GET /api/things: x-permission supervisor is none of");
+    }
+
+    /** The operations of the contract as written, each under its path and method. */
+    private static int operations() {
+        try (java.io.InputStream in = AccessRulesTest.class.getClassLoader().getResourceAsStream(ContractCheck.CONTRACT)) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return (int) text.lines().filter(line -> line.startsWith("      operationId: ")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private boolean allows(Viewer viewer, HttpMethod method, String path) {
