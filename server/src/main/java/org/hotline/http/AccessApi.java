@@ -13,8 +13,8 @@ import org.hotline.access.Users;
 import org.hotline.config.HotlineConfig;
 import org.hotline.shared.AgentId;
 
-/** Logins, sessions and roles in front of the API: the guard and the resources that manage them. */
-public final class AccessApi {
+/** Logins, sessions and roles in front of the API: the guard ({@link #guard()}) and the resources that manage them. */
+public final class AccessApi implements Resource {
 
     private final AccessGuard guard;
     private final SessionResource session;
@@ -37,11 +37,13 @@ public final class AccessApi {
     }
 
     /** The guard goes first: nothing under /api answers before it has checked the caller. */
-    void mountGuard(Router router) {
-        router.route().handler(guard);
+    public Resource guard() {
+        return router -> router.route().handler(guard);
     }
 
-    void mountResources(Router router) {
+    /** Logging in and out, users, the audit log. */
+    @Override
+    public void mount(Router router) {
         session.mount(router);
         users.mount(router);
         audit.mount(router);

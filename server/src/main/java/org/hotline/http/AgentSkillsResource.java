@@ -21,7 +21,7 @@ import org.hotline.store.MongoAgentSkills;
  * an agent to other queues, at levels from 1 (can) to 5 (expert). Counts from the next offer and is
  * kept across restarts; a call already ringing the agent stays theirs.
  */
-public final class AgentSkillsResource {
+public final class AgentSkillsResource implements Resource {
 
     static final int BODY_LIMIT = 4096;
     private static final String EXAMPLE = "{\"skills\": {\"orders\": 3, \"agent\": 2}}";
@@ -40,7 +40,8 @@ public final class AgentSkillsResource {
         this.clock = clock;
     }
 
-    void mount(Router router) {
+    @Override
+    public void mount(Router router) {
         router.put("/api/agents/:id/skills").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(this::change);
     }
 

@@ -18,17 +18,18 @@ import org.hotline.floor.Floor;
  * {@code GET /api/agents}, {@code GET /api/agents/{id}}: agents and their state;
  * {@code PUT /api/agents/{id}/state} with {@code {"state": "ready" | "paused" | "logged-out", "reason": …}}.
  */
-final class AgentsResource {
+public final class AgentsResource implements Resource {
 
     static final int BODY_LIMIT = 4096;
 
     private final Floor floor;
 
-    AgentsResource(Floor floor) {
+    public AgentsResource(Floor floor) {
         this.floor = floor;
     }
 
-    void mount(Router router) {
+    @Override
+    public void mount(Router router) {
         router.get("/api/agents").handler(ctx -> reply(ctx, floor.agents().map(list -> {
             JsonArray agents = new JsonArray();
             list.forEach(status -> agents.add(json(status)));

@@ -10,15 +10,16 @@ import org.hotline.floor.Floor;
  * {@code GET /api/callbacks}: the callback requests still open — who asked, in which queue, by
  * when they are due, their place in line and how often the customer was tried.
  */
-final class CallbacksResource {
+public final class CallbacksResource implements Resource {
 
     private final Floor floor;
 
-    CallbacksResource(Floor floor) {
+    public CallbacksResource(Floor floor) {
         this.floor = floor;
     }
 
-    void mount(Router router) {
+    @Override
+    public void mount(Router router) {
         router.get("/api/callbacks").handler(ctx -> floor.openCallbacks().onComplete(done -> {
             if (done.failed()) {
                 new ApiError(500, "could not read the callback requests").send(ctx.response());

@@ -19,7 +19,7 @@ import org.hotline.store.PageCursor;
  * oldest first, a page at a time; {@code GET /api/calls/{id}}: one record. The range is bounded
  * so that no request scans the whole history.
  */
-final class CallsResource {
+public final class CallsResource implements Resource {
 
     static final Duration DEFAULT_SPAN = Duration.ofHours(24);
     static final Duration MAX_SPAN = Duration.ofDays(31);
@@ -30,13 +30,14 @@ final class CallsResource {
     private final CallRecords records;
     private final Clock clock;
 
-    CallsResource(Vertx vertx, CallRecords records, Clock clock) {
+    public CallsResource(Vertx vertx, CallRecords records, Clock clock) {
         this.vertx = vertx;
         this.records = records;
         this.clock = clock;
     }
 
-    void mount(Router router) {
+    @Override
+    public void mount(Router router) {
         router.get("/api/calls").handler(this::list);
         router.get("/api/calls/:id").handler(this::one);
     }

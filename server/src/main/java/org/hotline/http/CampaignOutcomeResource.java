@@ -21,7 +21,7 @@ import org.hotline.floor.CampaignRunner;
  * {@code {"outcome": "difficult-customer", "agent": "010"}}: during their wrap-up, the agent who
  * reached the customer says the customer was difficult, so another agent calls at another time.
  */
-public final class CampaignOutcomeResource {
+public final class CampaignOutcomeResource implements Resource {
 
     static final int BODY_LIMIT = 4096;
     private static final String DIFFICULT = "difficult-customer";
@@ -42,7 +42,8 @@ public final class CampaignOutcomeResource {
         this.inWrapUp = inWrapUp;
     }
 
-    void mount(Router router) {
+    @Override
+    public void mount(Router router) {
         router.post("/api/campaigns/:id/contacts/:contact/outcome").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT))
                 .handler(this::outcome);
     }

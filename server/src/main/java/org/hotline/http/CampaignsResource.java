@@ -46,7 +46,7 @@ import org.hotline.campaign.NewContact;
  * {@code GET /api/campaigns/{id}/attempts} (the outbound call records, first 1,000), and
  * {@code POST /api/campaigns/{id}/start|pause|resume|stop}.
  */
-public final class CampaignsResource {
+public final class CampaignsResource implements Resource {
 
     /** 10,000 contacts of a few fields each fit well inside. */
     static final int BODY_LIMIT = 4 * 1024 * 1024;
@@ -88,7 +88,8 @@ public final class CampaignsResource {
         this.clock = clock;
     }
 
-    void mount(Router router) {
+    @Override
+    public void mount(Router router) {
         router.post("/api/campaigns/upload").handler(new UploadDeadline()).handler(BodyHandler.create()
                 .setBodyLimit(UploadLimits.standard().maxBytes() + 64 * 1024)
                 .setUploadsDirectory(uploads.toString()).setDeleteUploadedFilesOnEnd(true)).handler(this::upload);

@@ -34,7 +34,7 @@ import org.hotline.store.PageCursor;
  * follow-up, and {@code GET /api/cases/overdue} and {@code /due-soon} list what needs a reply first.
  * Every store call runs off the event loop.
  */
-public final class CasesResource {
+public final class CasesResource implements Resource {
 
     static final int DEFAULT_LIMIT = 50;
     /** The particulars at their longest, in any script, fit well inside. */
@@ -68,7 +68,8 @@ public final class CasesResource {
         this.clock = clock;
     }
 
-    void mount(Router router) {
+    @Override
+    public void mount(Router router) {
         BodyHandler body = BodyHandler.create().setBodyLimit(BODY_LIMIT);
         router.post("/api/cases").handler(body).handler(this::open);
         router.get("/api/cases").handler(this::list);

@@ -55,7 +55,7 @@ import java.util.TreeSet;
  * <p>Parameters are checked on the event loop (a few short values); bodies, up to megabytes, on a
  * worker.
  */
-public final class ContractCheck {
+public final class ContractCheck implements Resource {
 
     /** The contract on the classpath. */
     static final String CONTRACT = "openapi/hotline.yaml";
@@ -121,10 +121,12 @@ public final class ContractCheck {
         return contract.operations();
     }
 
-    /** Checks what comes to {@code /api/…} on {@code router}; mount it before the resources. */
+    /** Checks what comes to {@code /api/…} on {@code router}, and serves the contract; mount it before the resources. */
+    @Override
     public void mount(Router router) {
         this.router = router;
         router.route("/api/*").handler(this::parameters).handler(this::body);
+        new ContractResource(text).mount(router);
     }
 
     /**

@@ -21,7 +21,7 @@ import org.hotline.store.MongoCustomerFile;
  * E.164 before it reaches the store. PUT takes {@code {"name", "vip", "advisor", "note"}}; an
  * advisor must be an agent of the roster.
  */
-public final class CustomersResource {
+public final class CustomersResource implements Resource {
 
     /** A name and a note at their longest, in any script, fit well inside. */
     static final int BODY_LIMIT = 16 * 1024;
@@ -40,7 +40,8 @@ public final class CustomersResource {
         this.knownAgent = knownAgent;
     }
 
-    void mount(Router router) {
+    @Override
+    public void mount(Router router) {
         router.get("/api/customers").handler(this::list);
         router.get("/api/customers/:number").handler(this::one);
         router.put("/api/customers/:number").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(this::put);

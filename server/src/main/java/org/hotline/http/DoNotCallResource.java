@@ -19,7 +19,7 @@ import org.hotline.campaign.upload.ContactNumbers;
  * {@code {"number", "reason", "by"}}. Numbers may be written any way a contact list writes them;
  * they are normalised to E.164 as uploads are, so a listed number matches the upload's.
  */
-public final class DoNotCallResource {
+public final class DoNotCallResource implements Resource {
 
     static final int BODY_LIMIT = 4 * 1024;
     private static final Set<String> FIELDS = Set.of("number", "reason", "by");
@@ -36,7 +36,8 @@ public final class DoNotCallResource {
         this.clock = clock;
     }
 
-    void mount(Router router) {
+    @Override
+    public void mount(Router router) {
         router.get("/api/do-not-call").handler(this::page);
         router.post("/api/do-not-call").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(this::add);
         router.get("/api/do-not-call/:number").handler(this::one);

@@ -14,17 +14,18 @@ import java.util.function.BooleanSupplier;
  * a {@link DegradedPart} down (the store) makes it {@code degraded} with 200 and the problem named:
  * calls are still answered.
  */
-final class HealthResource {
+public final class HealthResource implements Resource {
 
     private final Vertx vertx;
     private final Map<String, BooleanSupplier> checks;
 
-    HealthResource(Vertx vertx, Map<String, BooleanSupplier> checks) {
+    public HealthResource(Vertx vertx, Map<String, BooleanSupplier> checks) {
         this.vertx = vertx;
         this.checks = new LinkedHashMap<>(checks);
     }
 
-    void mount(Router router) {
+    @Override
+    public void mount(Router router) {
         router.get("/api/health").handler(this::health);
     }
 

@@ -31,7 +31,7 @@ import org.hotline.shared.AgentId;
  *     event, so a desktop opened mid-ring still shows the caller.</li>
  * </ul>
  */
-public final class LiveResource implements LiveFeed {
+public final class LiveResource implements LiveFeed, Resource {
 
     /**
      * @param heartbeat      how often idle connections get a {@code : ping}
@@ -78,7 +78,8 @@ public final class LiveResource implements LiveFeed {
         hub.publish(event);
     }
 
-    void mount(Router router) {
+    @Override
+    public void mount(Router router) {
         router.get("/api/live").handler(this::stream);
         router.get("/api/agents/:id/screen-pop").handler(this::screenPop);
     }

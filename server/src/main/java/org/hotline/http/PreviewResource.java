@@ -12,7 +12,7 @@ import org.hotline.shared.AgentId;
  * pacing, the agent's word on the contact on their screen. Accepting dials the customer;
  * declining makes the agent ready again and gives the contact back without using an attempt.
  */
-public final class PreviewResource {
+public final class PreviewResource implements Resource {
 
     private final Function<AgentId, Future<String>> accept;
     private final Function<AgentId, Future<String>> decline;
@@ -23,7 +23,8 @@ public final class PreviewResource {
         this.decline = decline;
     }
 
-    void mount(Router router) {
+    @Override
+    public void mount(Router router) {
         router.post("/api/agents/:id/campaign-contact/accept").handler(ctx -> decide(ctx, accept, "accepted"));
         router.post("/api/agents/:id/campaign-contact/decline").handler(ctx -> decide(ctx, decline, "declined"));
     }

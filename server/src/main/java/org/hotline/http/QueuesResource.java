@@ -10,15 +10,16 @@ import org.hotline.floor.Floor;
  * waited. Wall boards read it once and then follow {@code queue-state} on the live channel, which
  * carries the same fields.
  */
-final class QueuesResource {
+public final class QueuesResource implements Resource {
 
     private final Floor floor;
 
-    QueuesResource(Floor floor) {
+    public QueuesResource(Floor floor) {
         this.floor = floor;
     }
 
-    void mount(Router router) {
+    @Override
+    public void mount(Router router) {
         router.get("/api/queues").handler(ctx -> floor.queues().onComplete(done -> {
             if (done.failed()) {
                 new ApiError(503, "the floor did not answer").send(ctx.response());

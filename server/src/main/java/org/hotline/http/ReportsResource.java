@@ -26,7 +26,7 @@ import org.hotline.store.StoredReports;
  * (parameters: see {@link ReportQuery}; {@code by=queue|agent} for one row each). It also mounts the
  * drill-down ({@link BreachesResource}) and the scheduled reports ({@link StoredReportsResource}).
  */
-public final class ReportsResource {
+public final class ReportsResource implements Resource {
 
     private final Vertx vertx;
     private final HourlyRollups rollups;
@@ -65,7 +65,8 @@ public final class ReportsResource {
         return this;
     }
 
-    void mount(Router router) {
+    @Override
+    public void mount(Router router) {
         router.get("/api/reports").handler(this::report);
         if (audit != null) {
             new ReportAuditResource(vertx, audit).mount(router);

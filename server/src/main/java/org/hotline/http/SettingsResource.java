@@ -33,7 +33,7 @@ import org.hotline.store.MongoServiceHours;
  *     the greeting is recorded audio that must match the company name.</li>
  * </ul>
  */
-public final class SettingsResource {
+public final class SettingsResource implements Resource {
 
     static final int BODY_LIMIT = 4096;
     private static final int MAX_HOLIDAYS = 366;
@@ -52,7 +52,8 @@ public final class SettingsResource {
         this.clock = clock;
     }
 
-    void mount(Router router) {
+    @Override
+    public void mount(Router router) {
         router.get("/api/settings").handler(ctx -> Responses.json(ctx, 200, settings()));
         router.put("/api/settings/hours").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(this::changeHours);
     }

@@ -36,6 +36,12 @@ import org.hotline.http.CustomersResource;
 import org.hotline.http.DoNotCallResource;
 import org.hotline.http.AgentSkillsResource;
 import org.hotline.http.HttpApi;
+import org.hotline.http.AgentsResource;
+import org.hotline.http.CallbacksResource;
+import org.hotline.http.CallsResource;
+import org.hotline.http.HealthResource;
+import org.hotline.http.MetricsResource;
+import org.hotline.http.QueuesResource;
 import org.hotline.http.LiveResource;
 import org.hotline.live.LiveFeed;
 import org.hotline.metrics.CallMetrics;
@@ -359,13 +365,14 @@ public final class HotlineServer implements AutoCloseable {
             AccessApi access = new AccessApi(vertx, config.access(), users, passwords,
                     new org.hotline.store.MongoAuditLog(store.auditLog()), roster::contains, config.http().tls() != null, clock);
             ContractCheck contract = ContractCheck.load(vertx).await(10, TimeUnit.SECONDS);
-            HttpServer http = HttpApi.start(vertx, config.http(), contract, health, callRecords, floor, customersApi,
-                    live, reports, casesApi, campaignsApi,
+            HttpServer http = HttpApi.start(vertx, config.http(), new HttpApi.Web(upkeep.storeHealth(), access.guard(), contract, List.of(
+                    access, new SettingsResource(vertx, config, hours, savedHours, clock), new HealthResource(vertx, health),
+                    new CallsResource(vertx, callRecords, clock), new AgentsResource(floor),
+                    new AgentSkillsResource(vertx, floor, config.queues(), savedSkills, clock),
+                    new CallbacksResource(floor), new QueuesResource(floor), customersApi, live, reports, casesApi, campaignsApi,
                     new CampaignOutcomeResource(vertx, campaigns, new DifficultCustomer(contactBook, clock), runner,
                             agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),
-                    new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi, access,
-                    new SettingsResource(vertx, config, hours, savedHours, clock),
-                    new AgentSkillsResource(vertx, floor, config.queues(), savedSkills, clock), meters, clock)
+                    new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi, new MetricsResource(meters))))
                     .await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             // Closed first: a graceful stop lets conversations end before the scripts and the AMI link go.

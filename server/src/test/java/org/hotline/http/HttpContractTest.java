@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -80,7 +81,18 @@ class HttpContractTest {
     void start() throws Exception {
         Clock clock = Clock.systemUTC();
         contract = ContractCheck.load(vertx).await(10, TimeUnit.SECONDS);
-        server = HttpApi.start(vertx, new HotlineConfig.Http("127.0.0.1", 0), contract, Map.of(), null, null,
+        AccessApi access = new AccessApi(vertx, SHIPPED.access(), users, passwords,
+                new org.hotline.store.MongoAuditLog(store.auditLog()), agent -> true, false, clock);
+        server = HttpApi.start(vertx, new HotlineConfig.Http("127.0.0.1", 0), new HttpApi.Web(null, access.guard(), contract, List.of(
+                access,
+                new SettingsResource(vertx, SHIPPED, new org.hotline.call.CentreHours(SHIPPED.hours()),
+                        new org.hotline.store.MongoServiceHours(store.settings()), clock),
+                new HealthResource(vertx, Map.of()),
+                new CallsResource(vertx, null, clock),
+                new AgentsResource(null),
+                new AgentSkillsResource(vertx, null, SHIPPED.queues(), null, clock),
+                new CallbacksResource(null),
+                new QueuesResource(null),
                 new CustomersResource(vertx, null, null, agent -> true),
                 new LiveResource(vertx.getOrCreateContext(), agent -> true, clock, LiveResource.Settings.standard()),
                 new ReportsResource(vertx, null, null, null, ZoneId.of("Asia/Shanghai"), Set.of("orders"), agent -> true,
@@ -91,12 +103,7 @@ class HttpContractTest {
                 new CampaignOutcomeResource(vertx, null, null, null, null),
                 new PreviewResource(null, null),
                 new DoNotCallResource(vertx, null, null, clock),
-                new AccessApi(vertx, SHIPPED.access(), users, passwords, new org.hotline.store.MongoAuditLog(store.auditLog()),
-                        agent -> true, false, clock),
-                new SettingsResource(vertx, SHIPPED, new org.hotline.call.CentreHours(SHIPPED.hours()),
-                        new org.hotline.store.MongoServiceHours(store.settings()), clock),
-                new AgentSkillsResource(vertx, null, SHIPPED.queues(), null, clock),
-                null, clock).await(10, TimeUnit.SECONDS);
+                new MetricsResource(null)))).await(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
