@@ -4,20 +4,20 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
 /** A client error: the response names the parameter and what is wrong with it. */
-final class ApiError extends RuntimeException {
+public final class ApiError extends RuntimeException {
 
     private final int status;
 
-    ApiError(int status, String message) {
+    public ApiError(int status, String message) {
         super(message, null, false, false);
         this.status = status;
     }
 
-    static ApiError badParameter(String name, String problem) {
+    public static ApiError badParameter(String name, String problem) {
         return new ApiError(400, name + ": " + problem);
     }
 
-    void send(HttpServerResponse response) {
+    public void send(HttpServerResponse response) {
         Responses.json(response, status, new JsonObject().put("error", getMessage()));
     }
 }

@@ -1,21 +1,16 @@
 package org.hotline.http;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
-import java.time.Clock;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.List;
 import org.hotline.config.HotlineConfig;
 import org.slf4j.LoggerFactory;
-import org.hotline.floor.Floor;
-import org.hotline.store.CallRecords;
 
-/** The HTTP server: one small resource class per path, mounted on one router. */
+/** The HTTP server: the pages, the guard, the contract check and the resources, mounted on one router. */
 public final class HttpApi {
 
     private HttpApi() {
@@ -32,41 +27,29 @@ public final class HttpApi {
         return options;
     }
 
-    /** @param contract checks requests against the HTTP contract before the resources see them; it is served too */
-    public static Future<HttpServer> start(Vertx vertx, HotlineConfig.Http config, ContractCheck contract,
-                                           Map<String, BooleanSupplier> health,
-                                           CallRecords records, Floor floor, CustomersResource customers, LiveResource live,
-                                           ReportsResource reports, CasesResource cases, CampaignsResource campaigns,
-                                           CampaignOutcomeResource campaignOutcomes, PreviewResource previews,
-                                           DoNotCallResource doNotCall, AccessApi access, SettingsResource settings,
-                                           AgentSkillsResource skills,
-                                           PrometheusMeterRegistry metrics, Clock clock) {
+    /**
+     * What the web serves, in the order it answers a request: who is asking (401/403 before any body is
+     * read), whether the request fits the contract (400), then the resources.
+     *
+     * @param store the store's health: while it is away, what needs it is answered 503 at once; null when
+     *              the web runs without one
+     */
+    public record Web(DegradedPart store, Resource guard, Resource contract, List<Resource> resources) {
+
+        public Web {
+            resources = List.copyOf(resources);
+        }
+    }
+
+    public static Future<HttpServer> start(Vertx vertx, HotlineConfig.Http config, Web web) {
         Router router = Router.router(vertx);
         WebPages.mount(router);
-        if (health.get("mongo") instanceof DegradedPart store) {
-            new StoreGate(store).mount(router);
+        if (web.store() != null) {
+            new StoreGate(web.store()).mount(router);
         }
-        // who is asking first (401/403 before any body is read), then whether the request fits the contract (400)
-        access.mountGuard(router);
-        contract.mount(router);
-        new ContractResource(contract.text()).mount(router);
-        access.mountResources(router);
-        settings.mount(router);
-        new HealthResource(vertx, health).mount(router);
-        new CallsResource(vertx, records, clock).mount(router);
-        new AgentsResource(floor).mount(router);
-        skills.mount(router);
-        new CallbacksResource(floor).mount(router);
-        new QueuesResource(floor).mount(router);
-        customers.mount(router);
-        live.mount(router);
-        reports.mount(router);
-        cases.mount(router);
-        campaigns.mount(router);
-        campaignOutcomes.mount(router);
-        previews.mount(router);
-        doNotCall.mount(router);
-        new MetricsResource(metrics).mount(router);
+        web.guard().mount(router);
+        web.contract().mount(router);
+        web.resources().forEach(resource -> resource.mount(router));
         router.route().last().handler(ctx -> new ApiError(404, "no such resource").send(ctx.response()));
         // Failures the handlers did not answer themselves (a body over its limit, a bug): JSON, no stack in the reply.
         router.route().failureHandler(ctx -> {

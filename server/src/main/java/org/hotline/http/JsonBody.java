@@ -7,7 +7,7 @@ import java.util.Set;
 import org.hotline.shared.Printable;
 
 /** Reads a request's JSON object body field by field; anything off is a 400 naming the field. */
-final class JsonBody {
+public final class JsonBody {
 
     private JsonBody() {
     }
@@ -17,7 +17,7 @@ final class JsonBody {
      *
      * @param example a body as it should be, shown when the body is not a JSON object
      */
-    static JsonObject of(RoutingContext ctx, Set<String> fields, String example) {
+    public static JsonObject of(RoutingContext ctx, Set<String> fields, String example) {
         JsonObject body = null;
         try {
             body = ctx.body().asJsonObject();
@@ -36,7 +36,7 @@ final class JsonBody {
     }
 
     /** A text field, or null when absent. */
-    static String text(JsonObject body, String field) {
+    public static String text(JsonObject body, String field) {
         Object value = body.getValue(field);
         if (value != null && !(value instanceof String)) {
             throw ApiError.badParameter(field, "expected text");

@@ -11,14 +11,14 @@ import org.hotline.access.PhoneMask;
  * a key that holds a customer's number anywhere in the API, at any depth. The centre's own numbers
  * (a campaign's caller ID) are under other keys and stay as they are.
  */
-final class NumberMasking {
+public final class NumberMasking {
 
     static final Set<String> NUMBER_KEYS = Set.of("number", "e164", "raw", "customer", "contactPhone", "phone", "caller");
 
     private NumberMasking() {
     }
 
-    static JsonObject masked(JsonObject json) {
+    public static JsonObject masked(JsonObject json) {
         JsonObject copy = new JsonObject();
         for (Map.Entry<String, Object> entry : json) {
             copy.put(entry.getKey(), value(entry.getKey(), entry.getValue()));

@@ -6,7 +6,7 @@ import java.util.function.Function;
 import org.hotline.customer.Customer;
 
 /** The phone number in a path, and the {@code after} and {@code limit} parameters of a list paged by number (customers, the do-not-call list). */
-final class NumberParameters {
+public final class NumberParameters {
 
     static final int DEFAULT_LIMIT = 50;
 
@@ -16,7 +16,7 @@ final class NumberParameters {
     /**
      * The path's {@code number}, normalised by {@code e164}; null after answering 400 when it is not a number.
      */
-    static String path(RoutingContext ctx, Function<String, Optional<String>> e164) {
+    public static String path(RoutingContext ctx, Function<String, Optional<String>> e164) {
         String number = e164.apply(ctx.pathParam("number")).orElse(null);
         if (number == null) {
             ApiError.badParameter("number", "not a phone number (e.g. +8613800138000)").send(ctx.response());
@@ -25,7 +25,7 @@ final class NumberParameters {
     }
 
     /** The number the page starts after, or null for the first page. */
-    static String after(RoutingContext ctx) {
+    public static String after(RoutingContext ctx) {
         String text = ctx.queryParams().get("after");
         if (text == null || text.isBlank()) {
             return null;
@@ -38,7 +38,7 @@ final class NumberParameters {
         return number;
     }
 
-    static int limit(RoutingContext ctx, int max) {
+    public static int limit(RoutingContext ctx, int max) {
         String text = ctx.queryParams().get("limit");
         if (text == null || text.isBlank()) {
             return DEFAULT_LIMIT;

@@ -1,8 +1,8 @@
 package org.hotline.http;
 
-import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * nothing has arrived for {@link #QUIET} and the resource has not got the form, it is answered 400,
  * its connection closed, and its partial files deleted.
  */
-final class UploadDeadline implements PlatformHandler { // a deadline, as Vert.x's TimeoutHandler: before the body handler
+public final class UploadDeadline implements PlatformHandler { // a deadline, as Vert.x's TimeoutHandler: before the body handler
 
     /** Long enough for a slow link's gaps, short enough that a broken upload is answered while the client waits. */
     static final Duration QUIET = Duration.ofSeconds(5);
@@ -29,16 +29,16 @@ final class UploadDeadline implements PlatformHandler { // a deadline, as Vert.x
 
     private final Duration quiet;
 
-    UploadDeadline() {
+    public UploadDeadline() {
         this(QUIET);
     }
 
-    UploadDeadline(Duration quiet) {
+    public UploadDeadline(Duration quiet) {
         this.quiet = quiet;
     }
 
     /** Called by the resource when the form has arrived whole: from then on it answers. */
-    static void received(RoutingContext ctx) {
+    public static void received(RoutingContext ctx) {
         ctx.put(RECEIVED, Boolean.TRUE);
     }
 

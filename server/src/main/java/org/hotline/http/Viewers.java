@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.hotline.access.Permission;
 import org.hotline.access.Viewer;
 
-/** Who the {@link AccessGuard} let in, as the resources behind it read it. */
-final class Viewers {
+/** Who the access guard ({@code users.AccessGuard}) let in, as the resources behind it read it. */
+public final class Viewers {
 
     private static final String KEY = "hotline.viewer";
     private static final String AUDITED = "hotline.audited";
@@ -15,43 +15,43 @@ final class Viewers {
     private Viewers() {
     }
 
-    static void put(RoutingContext ctx, Viewer viewer) {
+    public static void put(RoutingContext ctx, Viewer viewer) {
         ctx.put(KEY, viewer);
     }
 
     /** @param loggedIn whether the session still stands, asked again by what outlives the request (a live stream) */
-    static void put(RoutingContext ctx, Viewer viewer, java.util.function.BooleanSupplier loggedIn) {
+    public static void put(RoutingContext ctx, Viewer viewer, java.util.function.BooleanSupplier loggedIn) {
         ctx.put(KEY, viewer);
         ctx.put(LOGGED_IN, loggedIn);
     }
 
-    static java.util.function.BooleanSupplier loggedIn(RoutingContext ctx) {
+    public static java.util.function.BooleanSupplier loggedIn(RoutingContext ctx) {
         java.util.function.BooleanSupplier loggedIn = ctx.get(LOGGED_IN);
         return loggedIn == null ? () -> true : loggedIn;
     }
 
     /** Empty only where no guard stands in front (a resource tested on its own). */
-    static Optional<Viewer> of(RoutingContext ctx) {
+    public static Optional<Viewer> of(RoutingContext ctx) {
         return Optional.ofNullable(ctx.get(KEY));
     }
 
     /** What the audit log names as the target, when the path alone does not say (what was created). */
-    static void audited(RoutingContext ctx, String target) {
+    public static void audited(RoutingContext ctx, String target) {
         ctx.put(AUDITED, target);
     }
 
-    static String auditedTarget(RoutingContext ctx, String fallback) {
+    public static String auditedTarget(RoutingContext ctx, String fallback) {
         String target = ctx.get(AUDITED);
         return target == null ? fallback : target;
     }
 
     /** Whether the answer must hide customers' phone numbers. */
-    static boolean masksNumbers(RoutingContext ctx) {
+    public static boolean masksNumbers(RoutingContext ctx) {
         return of(ctx).map(viewer -> !viewer.may(Permission.SEE_FULL_NUMBERS)).orElse(false);
     }
 
     /** The agent the viewer is limited to (an agent sees only their own work); empty for supervisors. */
-    static Optional<org.hotline.shared.AgentId> onlyAgent(RoutingContext ctx) {
+    public static Optional<org.hotline.shared.AgentId> onlyAgent(RoutingContext ctx) {
         return of(ctx).filter(viewer -> !viewer.may(Permission.SUPERVISE)).map(Viewer::agent);
     }
 }

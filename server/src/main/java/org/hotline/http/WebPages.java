@@ -19,7 +19,7 @@ import java.util.Set;
  * of this server (an injected {@code <script>} never runs), no framing (no click-jacking), no
  * guessing of content types, no referrer leaking a page's query to another site.
  */
-public final class WebPages {
+final class WebPages {
 
     static final String CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
@@ -37,7 +37,7 @@ public final class WebPages {
      * the 404), so they stay out of the list of the API's routes that the HTTP contract and the
      * access rules are checked against.
      */
-    public static void mount(Router router) {
+    static void mount(Router router) {
         router.route("/").handler(ctx -> {
             if (!reading(ctx)) {
                 ctx.next();

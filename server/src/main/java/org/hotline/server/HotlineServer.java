@@ -31,12 +31,18 @@ import org.hotline.cases.CallerRecognition;
 import org.hotline.call.Sleeper;
 import org.hotline.config.HotlineConfig;
 import org.hotline.customer.Customer;
-import org.hotline.http.ContractCheck;
-import org.hotline.http.CustomersResource;
-import org.hotline.http.DoNotCallResource;
-import org.hotline.http.AgentSkillsResource;
+import org.hotline.http.contract.ContractCheck;
+import org.hotline.http.customers.CustomersResource;
+import org.hotline.http.donotcall.DoNotCallResource;
+import org.hotline.http.agents.AgentSkillsResource;
 import org.hotline.http.HttpApi;
-import org.hotline.http.LiveResource;
+import org.hotline.http.agents.AgentsResource;
+import org.hotline.http.callbacks.CallbacksResource;
+import org.hotline.http.calls.CallsResource;
+import org.hotline.http.health.HealthResource;
+import org.hotline.http.health.MetricsResource;
+import org.hotline.http.queues.QueuesResource;
+import org.hotline.http.live.LiveResource;
 import org.hotline.live.LiveFeed;
 import org.hotline.metrics.CallMetrics;
 import org.hotline.prompts.PromptLibrary;
@@ -70,9 +76,9 @@ import org.hotline.store.CampaignContacts;
 import org.hotline.campaign.upload.ContactUpload;
 import org.hotline.store.MongoContactBook;
 import org.hotline.store.MongoDoNotCallList;
-import org.hotline.http.CampaignsResource;
-import org.hotline.http.CampaignOutcomeResource;
-import org.hotline.http.PreviewResource;
+import org.hotline.http.campaigns.CampaignsResource;
+import org.hotline.http.campaigns.CampaignOutcomeResource;
+import org.hotline.http.agents.PreviewResource;
 import org.hotline.campaign.DifficultCustomer;
 import org.hotline.telephony.agi.TransferScript;
 import org.hotline.telephony.ami.AgentFirstDialer;
@@ -83,8 +89,8 @@ import org.hotline.store.RollupFeed;
 import org.hotline.store.AgentTimeRecorder;
 import org.hotline.store.StoredReports;
 import org.hotline.store.BreachFinder;
-import org.hotline.http.ReportsResource;
-import org.hotline.http.CasesResource;
+import org.hotline.http.reports.ReportsResource;
+import org.hotline.http.cases.CasesResource;
 import org.hotline.cases.Casework;
 import org.hotline.cases.EscalationRule;
 import org.hotline.cases.TeamLeads;
@@ -93,8 +99,8 @@ import org.hotline.store.CaseReports;
 import org.hotline.store.MongoCases;
 import java.security.SecureRandom;
 import org.hotline.access.Passwords;
-import org.hotline.http.AccessApi;
-import org.hotline.http.SettingsResource;
+import org.hotline.http.users.AccessApi;
+import org.hotline.http.settings.SettingsResource;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.telephony.ami.AmiEventTranslator;
 import org.hotline.telephony.ami.AgentAnswers;
@@ -358,13 +364,14 @@ public final class HotlineServer implements AutoCloseable {
             AccessApi access = new AccessApi(vertx, config.access(), users, passwords,
                     new org.hotline.store.MongoAuditLog(store.auditLog()), roster::contains, config.http().tls() != null, clock);
             ContractCheck contract = ContractCheck.load(vertx).await(10, TimeUnit.SECONDS);
-            HttpServer http = HttpApi.start(vertx, config.http(), contract, health, callRecords, floor, customersApi,
-                    live, reports, casesApi, campaignsApi,
+            HttpServer http = HttpApi.start(vertx, config.http(), new HttpApi.Web(upkeep.storeHealth(), access.guard(), contract, List.of(
+                    access, new SettingsResource(vertx, config, hours, savedHours, clock), new HealthResource(vertx, health),
+                    new CallsResource(vertx, callRecords, clock), new AgentsResource(floor),
+                    new AgentSkillsResource(vertx, floor, config.queues(), savedSkills, clock),
+                    new CallbacksResource(floor), new QueuesResource(floor), customersApi, live, reports, casesApi, campaignsApi,
                     new CampaignOutcomeResource(vertx, campaigns, new DifficultCustomer(contactBook, clock), runner,
                             agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),
-                    new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi, access,
-                    new SettingsResource(vertx, config, hours, savedHours, clock),
-                    new AgentSkillsResource(vertx, floor, config.queues(), savedSkills, clock), meters, clock)
+                    new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi, new MetricsResource(meters))))
                     .await(10, TimeUnit.SECONDS);
             parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
             // Closed first: a graceful stop lets conversations end before the scripts and the AMI link go.

@@ -1,0 +1,54 @@
+package org.hotline.http.users;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.function.Predicate;
+import org.hotline.access.AuditLog;
+import org.hotline.access.LoginThrottle;
+import org.hotline.access.Passwords;
+import org.hotline.access.Sessions;
+import org.hotline.access.Users;
+import org.hotline.config.HotlineConfig;
+import org.hotline.http.Resource;
+import org.hotline.http.audit.AuditResource;
+import org.hotline.http.audit.AuditTrail;
+import org.hotline.shared.AgentId;
+
+/** Logins, sessions and roles in front of the API: the guard ({@link #guard()}) and the resources that manage them. */
+public final class AccessApi implements Resource {
+
+    private final AccessGuard guard;
+    private final SessionResource session;
+    private final UsersResource users;
+    private final AuditResource audit;
+
+    /**
+     * @param secureCookie whether the session cookie is for HTTPS only (when the server serves TLS)
+     */
+    public AccessApi(Vertx vertx, HotlineConfig.Access config, Users users, Passwords passwords, AuditLog auditLog,
+                     Predicate<AgentId> knownAgents, boolean secureCookie, Clock clock) {
+        Sessions sessions = new Sessions(config.sessionIdle(), config.sessionLongest(), clock, new SecureRandom());
+        AuditTrail trail = new AuditTrail(vertx, auditLog, clock);
+        this.guard = new AccessGuard(AccessRules.standard(), sessions, trail,
+                new org.hotline.access.NumberLookups(config.lookups(), clock));
+        this.session = new SessionResource(vertx, users, passwords, new LoginThrottle(config.maxFailedLogins(), config.lockout(), clock),
+                sessions, trail, secureCookie);
+        this.users = new UsersResource(vertx, users, passwords, sessions, knownAgents);
+        this.audit = new AuditResource(vertx, auditLog, clock);
+    }
+
+    /** The guard goes first: nothing under /api answers before it has checked the caller. */
+    public Resource guard() {
+        return router -> router.route().handler(guard);
+    }
+
+    /** Logging in and out, users, the audit log. */
+    @Override
+    public void mount(Router router) {
+        session.mount(router);
+        users.mount(router);
+        audit.mount(router);
+    }
+}
