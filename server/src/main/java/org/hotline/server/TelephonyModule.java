@@ -8,8 +8,7 @@ import java.util.Map;
 import org.hotline.config.HotlineConfig;
 import org.hotline.telephony.agi.AgentFeatureScript;
 import org.hotline.telephony.agi.AgiServer;
-import org.hotline.telephony.agi.CallbackScript;
-import org.hotline.telephony.agi.CampaignAgentScript;
+import org.hotline.telephony.agi.AgentFirstScript;
 import org.hotline.telephony.agi.CampaignAnsweredScript;
 import org.hotline.telephony.agi.CampaignScript;
 import org.hotline.telephony.agi.InboundScript;
@@ -46,14 +45,14 @@ record TelephonyModule(AgiServer agi, AmiLink ami) {
         var upkeep = stored.upkeep();
         java.time.Duration agentRing = config.rings().ringLength().multipliedBy(config.rings().maxRings());
         AgiServer agi = AgiServer.prepare(config.agi(), Map.of(
-                "campaign-agent", new CampaignAgentScript(agentFirst, config.ivr().language(), config.campaigns().ring(), clock,
+                "campaign-agent", AgentFirstScript.campaignAgents(agentFirst, config.ivr().language(), config.campaigns().ring(), clock,
                         dialTimes),
                 "campaign-answered", new CampaignAnsweredScript(agentFirst, clock),
                 "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters, prompts, events,
                         dialTimes, () -> events.awaitAdoptions(ADOPTIONS_WAIT)),
                 "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
                 "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts, dialTimes),
-                "callback", new CallbackScript(floor, config.ivr().language(), config.callbacks().customerRing(), clock,
+                "callback", AgentFirstScript.callbacks(floor, config.ivr().language(), config.callbacks().customerRing(), clock,
                         dialTimes),
                 "campaign", new CampaignScript(lines.agentless(), config.ivr().language(), clock)));
         parts.push(agi);

@@ -1,5 +1,6 @@
 package org.hotline.telephony.ami;
 
+import org.hotline.telephony.Dialplan;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,19 +25,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Agentless campaign calls over AMI: an asynchronous Originate dials the customer through
- * {@code [hotline-outbound]}; once they answer, their channel enters {@value #CONTEXT}, whose
+ * {@code [hotline-outbound]}; once they answer, their channel enters {@code [hotline-campaign]}, whose
  * script (survey or notice) finds the call here by the contact id and reports what the customer
  * did. Only the checked number, the checked contact id and the campaign's checked caller ID go
  * into the action.
  */
 public final class AgentlessLine implements OutboundLine {
 
-    public static final String CONTEXT = "hotline-campaign";
     /** Channel variable naming the contact the answered channel belongs to. */
     public static final String CONTACT_VARIABLE = "HOTLINE_CAMPAIGN_CONTACT";
     /** Channel variable asking the dialplan to run answering-machine detection before the script. */
     public static final String DETECT_MACHINE_VARIABLE = "HOTLINE_DETECT_MACHINE";
-    private static final String OUTBOUND = "hotline-outbound";
     /** How long an answered call may take (the message or the survey) before it is written off as reached. */
     private static final Duration LONGEST_CALL = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(AgentlessLine.class);
@@ -121,8 +120,8 @@ public final class AgentlessLine implements OutboundLine {
         calls.put(contact.id(), call);
         try {
             OriginateAction originate = new OriginateAction();
-            originate.setChannel("Local/" + dialled.get() + "@" + OUTBOUND);
-            originate.setContext(CONTEXT);
+            originate.setChannel(Dialplan.OUTBOUND.local(dialled.get()));
+            originate.setContext(Dialplan.CAMPAIGN.context());
             originate.setExten("s");
             originate.setPriority(1);
             originate.setTimeout(ring.toMillis());

@@ -1,5 +1,6 @@
 package org.hotline.telephony.pjsip;
 
+import org.hotline.telephony.Dialplan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,7 +81,8 @@ public final class AgentAccounts {
         for (Agent agent : agents) {
             String name = endpoint(agent.id());
             conf.append("\n[").append(name).append("]\n")
-                    .append("type = endpoint\ncontext = agents\ndisallow = all\nallow = ulaw,alaw\n")
+                    .append("type = endpoint\ncontext = ").append(Dialplan.AGENTS.context())
+                    .append("\ndisallow = all\nallow = ulaw,alaw\n")
                     .append("auth = ").append(name).append("-auth\naors = ").append(name).append('\n')
                     .append("direct_media = no\ndtmf_mode = rfc4733\nrtp_symmetric = yes\nforce_rport = yes\nrewrite_contact = yes\n")
                     .append("callerid = <").append(agent.id().value()).append(">\n")
