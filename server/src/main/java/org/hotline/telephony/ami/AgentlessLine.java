@@ -1,6 +1,5 @@
 package org.hotline.telephony.ami;
 
-import org.hotline.telephony.Dialplan;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,11 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Agentless campaign calls over AMI: an asynchronous Originate dials the customer through
- * {@code [hotline-outbound]}; once they answer, their channel enters {@code [hotline-campaign]}, whose
- * script (survey or notice) finds the call here by the contact id and reports what the customer
- * did. Only the checked number, the checked contact id and the campaign's checked caller ID go
- * into the action.
+ * Agentless campaign calls over AMI: an asynchronous Originate ({@link AgentlessOriginate}) dials
+ * the customer through {@code [hotline-outbound]}; once they answer, their channel enters
+ * {@code [hotline-campaign]}, whose script (survey or notice) finds the call here by the contact id
+ * and reports what the customer did.
  */
 public final class AgentlessLine implements OutboundLine {
 
@@ -119,19 +117,7 @@ public final class AgentlessLine implements OutboundLine {
         UnderWay call = new UnderWay(campaign, contact, listener);
         calls.put(contact.id(), call);
         try {
-            OriginateAction originate = new OriginateAction();
-            originate.setChannel(Dialplan.OUTBOUND.local(dialled.get()));
-            originate.setContext(Dialplan.CAMPAIGN.context());
-            originate.setExten("s");
-            originate.setPriority(1);
-            originate.setTimeout(ring.toMillis());
-            if (!campaign.rules().callerId().isEmpty()) {
-                originate.setCallerId("<" + campaign.rules().callerId() + ">");
-            }
-            originate.setVariables(campaign.rules().detectMachines()
-                    ? Map.of(CONTACT_VARIABLE, contact.id(), DETECT_MACHINE_VARIABLE, "1")
-                    : Map.of(CONTACT_VARIABLE, contact.id()));
-            originate.setAsync(true);
+            OriginateAction originate = AgentlessOriginate.dialCustomer(dialled.get(), campaign, contact, ring);
             List<ResponseEvent> events = ami.await(originate, ring.plusSeconds(15));
             OriginateResponseEvent response = events.stream().filter(OriginateResponseEvent.class::isInstance)
                     .map(OriginateResponseEvent.class::cast).findFirst().orElse(null);
