@@ -104,7 +104,7 @@ public final class HotlineServer implements AutoCloseable {
     }
 
     /** The day's audit against Asterisk's CEL file ({@code bin/hotline audit DAY}, {@code GET /api/reports/audit}). */
-    public static DayAudit dayAudit(HotlineConfig config, MongoStore store, HourlyRollups rollups) {
+    static DayAudit dayAudit(HotlineConfig config, MongoStore store, HourlyRollups rollups) {
         return new DayAudit(new org.hotline.audit.CelAudit(config.ivr().hotlineContext(),
                 org.hotline.audit.AuditRules.of(config.reports()), config.centre().timeZone()),
                 config.celFile(), new org.hotline.store.AuditRecords(store.calls()), rollups);
@@ -119,7 +119,7 @@ public final class HotlineServer implements AutoCloseable {
     }
 
     /** Where events for agent desktops and wall boards are published ({@code GET /api/live}). */
-    public LiveFeed live() {
+    LiveFeed live() {
         return live;
     }
 

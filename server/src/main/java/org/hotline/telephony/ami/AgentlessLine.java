@@ -33,7 +33,7 @@ public final class AgentlessLine implements OutboundLine {
     /** Channel variable naming the contact the answered channel belongs to. */
     public static final String CONTACT_VARIABLE = "HOTLINE_CAMPAIGN_CONTACT";
     /** Channel variable asking the dialplan to run answering-machine detection before the script. */
-    public static final String DETECT_MACHINE_VARIABLE = "HOTLINE_DETECT_MACHINE";
+    static final String DETECT_MACHINE_VARIABLE = "HOTLINE_DETECT_MACHINE";
     /** How long an answered call may take (the message or the survey) before it is written off as reached. */
     private static final Duration LONGEST_CALL = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(AgentlessLine.class);

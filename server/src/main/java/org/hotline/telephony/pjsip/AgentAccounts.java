@@ -34,7 +34,7 @@ public final class AgentAccounts {
         this.secretsDir = secretsDir;
     }
 
-    public static String endpoint(AgentId id) {
+    static String endpoint(AgentId id) {
         return "agent-" + id.value();
     }
 
@@ -56,7 +56,7 @@ public final class AgentAccounts {
     }
 
     /** The agent's SIP password, generated on first use. */
-    public String password(AgentId id) throws IOException {
+    String password(AgentId id) throws IOException {
         Path file = secretsDir.resolve(id.value() + ".password");
         if (Files.isRegularFile(file)) {
             String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -76,7 +76,7 @@ public final class AgentAccounts {
     }
 
     /** PJSIP sections for every agent. Only validated IDs and generated hex passwords go in. */
-    public String pjsipConfig() throws IOException {
+    String pjsipConfig() throws IOException {
         StringBuilder conf = new StringBuilder("; Agents' softphone accounts, written by the hotline server from config/agents.yaml.\n");
         for (Agent agent : agents) {
             String name = endpoint(agent.id());
