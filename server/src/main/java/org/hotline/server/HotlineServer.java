@@ -28,8 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running hotline: store, call tracking, FastAGI, AMI and HTTP wired together. Start-up
- * fails fast (bad prompts, store or ports); AMI may come later, as Asterisk may start after us.
+ * The running hotline, started in this order: the store and its records, Vert.x and the live
+ * channel, the floor, telephony (FastAGI and AMI), the timers, the campaigns, the web. Each module
+ * builds its part and keeps what must be closed in {@code parts}, closed in the reverse order.
+ * Start-up fails fast (bad prompts, store or ports); AMI may come later, as Asterisk may start after us.
  */
 public final class HotlineServer implements AutoCloseable {
 
