@@ -1,10 +1,8 @@
 package org.hotline.server;
 
 import java.time.Clock;
-import java.util.Deque;
 import org.hotline.config.HotlineConfig;
 import org.hotline.floor.CampaignRunner;
-import org.hotline.http.LiveResource;
 import org.hotline.store.AbandonedCallers;
 import org.hotline.store.CampaignContactSources;
 import org.hotline.store.MongoCampaigns;
@@ -15,8 +13,10 @@ import org.hotline.store.MongoDoNotCallList;
 record CampaignsModule(MongoCampaigns campaigns, MongoContactBook contactBook, MongoDoNotCallList doNotCall,
                        CampaignRunner runner, CampaignContactSources contactSources) {
 
-    static CampaignsModule start(HotlineConfig config, Clock clock, StoreModule stored, RecordsModule records,
-                                 OutboundLines lines, FloorModule floor, LiveResource live, Deque<AutoCloseable> parts) {
+    static CampaignsModule start(Platform platform, StoreModule stored, RecordsModule records, OutboundLines lines,
+                                 FloorModule floor) {
+        HotlineConfig config = platform.config();
+        Clock clock = platform.clock();
         var store = stored.store();
         StoreUpkeep upkeep = stored.upkeep();
         MongoCampaigns campaigns = new MongoCampaigns(store.campaigns());
@@ -27,9 +27,9 @@ record CampaignsModule(MongoCampaigns campaigns, MongoContactBook contactBook, M
                 new org.hotline.campaign.NotToDial(doNotCall, config.callbacks().numbers()), lines.agentless(),
                 floor.campaignAgents(), lines.agentFirst(), clock,
                 config.campaigns().dialerName(), config.campaigns().callsPerSecond());
-        parts.push(runner);
+        platform.parts().push(runner);
         runner.settleWith(new CelSwitchLog(config.celFile(), config.centre().numbers(), clock));
-        runner.publishProgress(live);
+        runner.publishProgress(platform.live());
         runner.dialOnlyWhile(upkeep.lease()::stillHeld);
         upkeep.whenLeaseHeld(runner::start);
         CampaignContactSources contactSources = new CampaignContactSources(new AbandonedCallers(store.calls()),

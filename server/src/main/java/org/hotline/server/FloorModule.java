@@ -2,7 +2,6 @@ package org.hotline.server;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.Deque;
 import java.util.List;
@@ -45,9 +44,12 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
     /** How long a previewed campaign contact waits for its agent to accept. */
     private static final java.time.Duration PREVIEW_WAIT = java.time.Duration.ofSeconds(60);
 
-    static FloorModule start(HotlineConfig config, Clock clock, Vertx vertx, StoreModule stored, RecordsModule records,
-                             OutboundLines lines, LiveResource live, PrometheusMeterRegistry meters,
-                             Deque<AutoCloseable> parts) {
+    static FloorModule start(Platform platform, StoreModule stored, RecordsModule records, OutboundLines lines) {
+        HotlineConfig config = platform.config();
+        Clock clock = platform.clock();
+        LiveResource live = platform.live();
+        PrometheusMeterRegistry meters = platform.meters();
+        Deque<AutoCloseable> parts = platform.parts();
         var store = stored.store();
         StoreUpkeep upkeep = stored.upkeep();
         MongoServiceHours savedHours = new MongoServiceHours(store.settings());
@@ -69,7 +71,7 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
         }
         CallMetrics recorded = new CallMetrics(records.journal(), meters, clock, config.centre().timeZone());
         CallTracker tracker = new CallTracker(config.rings(), recorded);
-        Context floorContext = vertx.getOrCreateContext();
+        Context floorContext = platform.vertx().getOrCreateContext();
         Floor floor = new Floor(floorContext,
                 new Distributor(startingAgents, PriorityRules.standard(), AgentSelection.mostSkilledThenLongestIdle(), clock),
                 new FloorRules(config.routing().wrapUp(), config.rings().ringLength().multipliedBy(config.rings().maxRings()),

@@ -1,25 +1,13 @@
 package org.hotline.server;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.hotline.config.HotlineConfig;
-import org.hotline.http.LiveResource;
 import org.hotline.live.LiveFeed;
 import org.hotline.prompts.PromptLibrary;
-import org.hotline.routing.Agent;
-import org.hotline.shared.AgentId;
 import org.hotline.store.DayAudit;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.MongoStore;
@@ -60,25 +48,13 @@ public final class HotlineServer implements AutoCloseable {
             }
             RecordsModule records = RecordsModule.start(config, clock, store, parts);
 
-            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            Vertx vertx = Vertx.builder()
-                    .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-                    .withMetrics(new MicrometerMetricsFactory(meters))
-                    .build();
-            parts.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
-            // The live channel (desktops, wall boards) on a context of its own; every part may publish to it.
-            Set<AgentId> roster = config.agents().stream().map(Agent::id).collect(Collectors.toUnmodifiableSet());
-            LiveResource live = new LiveResource(vertx.getOrCreateContext(), roster::contains, clock,
-                    LiveResource.Settings.standard());
-
+            Platform platform = Platform.start(config, clock, parts);
             OutboundLines lines = OutboundLines.of(config, clock);
-            FloorModule floor = FloorModule.start(config, clock, vertx, store, records, lines, live, meters, parts);
-            TelephonyModule telephony = TelephonyModule.start(config, clock, startedAt, store, records, lines, floor, meters,
-                    parts);
-            UpkeepModule upkeep = UpkeepModule.start(config, clock, vertx, store, records, live, parts);
-            CampaignsModule campaigns = CampaignsModule.start(config, clock, store, records, lines, floor, live, parts);
-            HttpServer http = WebModule.start(config, clock, vertx, roster, store, records, telephony, floor, upkeep,
-                    campaigns, live, meters, parts);
+            FloorModule floor = FloorModule.start(platform, store, records, lines);
+            TelephonyModule telephony = TelephonyModule.start(platform, startedAt, store, records, lines, floor);
+            UpkeepModule upkeep = UpkeepModule.start(platform, store, records);
+            CampaignsModule campaigns = CampaignsModule.start(platform, store, records, lines, floor);
+            HttpServer http = WebModule.start(platform, store, records, telephony, floor, upkeep, campaigns);
             // Closed first: a graceful stop lets conversations end before the scripts and the AMI link go.
             AmiLink ami = telephony.ami();
             parts.push(() -> {
@@ -88,7 +64,7 @@ public final class HotlineServer implements AutoCloseable {
             });
             LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
                     config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());
-            return new HotlineServer(parts, http.actualPort(), ami, live);
+            return new HotlineServer(parts, http.actualPort(), ami, platform.live());
         } catch (Exception | Error e) {
             closeAll(parts);
             throw e;

@@ -32,9 +32,12 @@ record TelephonyModule(AgiServer agi, AmiLink ami) {
     /** How long a caller taken back from Asterisk's fallback at start-up waits for the open records to be adopted. */
     private static final java.time.Duration ADOPTIONS_WAIT = java.time.Duration.ofSeconds(3);
 
-    static TelephonyModule start(HotlineConfig config, Clock clock, Instant startedAt, StoreModule stored,
-                                 RecordsModule records, OutboundLines lines, FloorModule floorParts,
-                                 PrometheusMeterRegistry meters, Deque<AutoCloseable> parts) throws Exception {
+    static TelephonyModule start(Platform platform, Instant startedAt, StoreModule stored, RecordsModule records,
+                                 OutboundLines lines, FloorModule floorParts) throws Exception {
+        HotlineConfig config = platform.config();
+        Clock clock = platform.clock();
+        PrometheusMeterRegistry meters = platform.meters();
+        Deque<AutoCloseable> parts = platform.parts();
         var floor = floorParts.floor();
         var flow = floorParts.flow();
         var tracker = floorParts.tracker();

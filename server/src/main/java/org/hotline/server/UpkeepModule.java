@@ -9,7 +9,6 @@ import org.hotline.cases.Casework;
 import org.hotline.cases.EscalationRule;
 import org.hotline.cases.TeamLeads;
 import org.hotline.config.HotlineConfig;
-import org.hotline.http.LiveResource;
 import org.hotline.store.CallFirstContacts;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.MongoStore;
@@ -27,8 +26,11 @@ record UpkeepModule(StoredReports storedReports, Casework casework) {
     private static final Duration CASES_FIRST_CHECK = Duration.ofSeconds(30);
     private static final Duration CASES_EVERY = Duration.ofMinutes(1);
 
-    static UpkeepModule start(HotlineConfig config, Clock clock, Vertx vertx, StoreModule stored, RecordsModule records,
-                              LiveResource live, Deque<AutoCloseable> parts) {
+    static UpkeepModule start(Platform platform, StoreModule stored, RecordsModule records) {
+        HotlineConfig config = platform.config();
+        Clock clock = platform.clock();
+        Vertx vertx = platform.vertx();
+        Deque<AutoCloseable> parts = platform.parts();
         MongoStore store = stored.store();
         HourlyRollups rollups = records.rollups();
         StoredReports storedReports = new StoredReports(store.storedReports());
@@ -49,7 +51,7 @@ record UpkeepModule(StoredReports storedReports, Casework casework) {
         Casework casework = new Casework(records.caseFile(),
                 new CallFirstContacts(records.callRecords(), config.centre().numbers()),
                 config.cases().replies(), new EscalationRule(config.cases().escalateAtOnce(), new TeamLeads(config.agents())),
-                new LiveCaseNotices(live), clock, new SecureRandom());
+                new LiveCaseNotices(platform.live()), clock, new SecureRandom());
         parts.push(CaseDeadlineWatch.start(vertx, casework, CASES_FIRST_CHECK, CASES_EVERY));
         return new UpkeepModule(storedReports, casework);
     }

@@ -4,7 +4,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.time.Clock;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -39,10 +38,15 @@ final class WebModule {
     private WebModule() {
     }
 
-    static HttpServer start(HotlineConfig config, Clock clock, Vertx vertx, Set<AgentId> roster, StoreModule stored,
-                            RecordsModule records, TelephonyModule telephony, FloorModule floorParts, UpkeepModule upkeepParts,
-                            CampaignsModule campaignParts, LiveResource live, PrometheusMeterRegistry meters,
-                            Deque<AutoCloseable> parts) throws Exception {
+    static HttpServer start(Platform platform, StoreModule stored, RecordsModule records, TelephonyModule telephony,
+                            FloorModule floorParts, UpkeepModule upkeepParts, CampaignsModule campaignParts)
+            throws Exception {
+        HotlineConfig config = platform.config();
+        Clock clock = platform.clock();
+        Vertx vertx = platform.vertx();
+        Set<AgentId> roster = platform.roster();
+        LiveResource live = platform.live();
+        PrometheusMeterRegistry meters = platform.meters();
         var store = stored.store();
         var upkeep = stored.upkeep();
         var floor = floorParts.floor();
@@ -89,7 +93,7 @@ final class WebModule {
                 new SettingsResource(vertx, config, floorParts.hours(), floorParts.savedHours(), clock),
                 new AgentSkillsResource(vertx, floor, config.queues(), floorParts.savedSkills(), clock), meters, clock)
                 .await(10, TimeUnit.SECONDS);
-        parts.push(() -> http.close().await(5, TimeUnit.SECONDS));
+        platform.parts().push(() -> http.close().await(5, TimeUnit.SECONDS));
         return http;
     }
 }
