@@ -49,7 +49,7 @@ public final class HotlineServer implements AutoCloseable {
             RecordsModule records = RecordsModule.start(config, clock, store, parts);
 
             Platform platform = Platform.start(config, clock, parts);
-            OutboundLines lines = OutboundLines.of(config, clock);
+            OutboundLines lines = OutboundLines.of(platform);
             FloorModule floor = FloorModule.start(platform, store, records, lines);
             TelephonyModule telephony = TelephonyModule.start(platform, startedAt, store, records, lines, floor);
             UpkeepModule upkeep = UpkeepModule.start(platform, store, records);

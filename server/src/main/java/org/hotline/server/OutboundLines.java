@@ -17,12 +17,13 @@ import org.hotline.telephony.ami.PromptStopper;
 record OutboundLines(AtomicReference<AmiLink> amiLink, DialTimes dialTimes, AgentlessLine agentless,
                      AgentFirstCampaignLine agentFirst, PromptStopper prompts) {
 
-    static OutboundLines of(HotlineConfig config, Clock clock) {
+    static OutboundLines of(Platform platform) {
+        HotlineConfig config = platform.config();
+        Clock clock = platform.clock();
         AtomicReference<AmiLink> amiLink = new AtomicReference<>();
-        java.time.Duration agentRing = config.rings().ringLength().multipliedBy(config.rings().maxRings());
         return new OutboundLines(amiLink, new DialTimes(clock),
                 new AgentlessLine(amiLink::get, config.centre().numbers(), config.campaigns().ring(), clock),
-                new AgentFirstCampaignLine(amiLink::get, config.centre().numbers(), agentRing),
+                new AgentFirstCampaignLine(amiLink::get, config.centre().numbers(), platform.agentRing()),
                 new PromptStopper(amiLink::get));
     }
 

@@ -36,4 +36,9 @@ record Platform(HotlineConfig config, Clock clock, Vertx vertx, PrometheusMeterR
                 LiveResource.Settings.standard());
         return new Platform(config, clock, vertx, meters, live, roster, parts);
     }
+
+    /** How long an agent's phone rings before they count as not answering (campaign agents, the audit of calls). */
+    java.time.Duration agentRing() {
+        return config.rings().ringLength().multipliedBy(config.rings().maxRings());
+    }
 }

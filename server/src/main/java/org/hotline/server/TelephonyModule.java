@@ -46,7 +46,6 @@ record TelephonyModule(AgiServer agi, AmiLink ami) {
         var prompts = lines.prompts();
         var agentFirst = lines.agentFirst();
         var upkeep = stored.upkeep();
-        java.time.Duration agentRing = config.rings().ringLength().multipliedBy(config.rings().maxRings());
         AgiServer agi = AgiServer.prepare(config.agi(), Map.of(
                 "campaign-agent", AgentFirstScript.campaignAgents(agentFirst, config.ivr().language(), config.campaigns().ring(), clock,
                         dialTimes),
@@ -63,7 +62,7 @@ record TelephonyModule(AgiServer agi, AmiLink ami) {
         AmiEventTranslator translator = new AmiEventTranslator(config.ivr().hotlineContext(), clock);
         CallsThroughACrash crash = new CallsThroughACrash(new org.hotline.recovery.StartupRecovery(
                 new org.hotline.store.MongoOpenRecords(stored.store().calls()), config.celFile(),
-                new org.hotline.audit.CelCalls(config.ivr().hotlineContext(), agentRing), config.rings(), records.journal(),
+                new org.hotline.audit.CelCalls(config.ivr().hotlineContext(), platform.agentRing()), config.rings(), records.journal(),
                 events, clock), events, startedAt, clock, () -> upkeep.watch().up());
         AgentPhones phones = new AgentPhones(new AgentAccounts(config.agents(), config.agentSecrets()), config.agents(),
                 config.asteriskEtc(), floor::phoneRegistered);
