@@ -30,7 +30,7 @@ public final class AgentFirstScript implements AgiScript {
     private final Clock clock;
     private final DialTimes times;
 
-    private AgentFirstScript(AgentFirstCall.Calls calls, Language language, Duration customerRing, Clock clock,
+    AgentFirstScript(AgentFirstCall.Calls calls, Language language, Duration customerRing, Clock clock,
                              DialTimes times) {
         this.calls = calls;
         this.language = language;
