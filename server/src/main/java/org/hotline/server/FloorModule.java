@@ -1,9 +1,7 @@
 package org.hotline.server;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
 import java.time.Clock;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -48,8 +46,6 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
         HotlineConfig config = platform.config();
         Clock clock = platform.clock();
         LiveResource live = platform.live();
-        PrometheusMeterRegistry meters = platform.meters();
-        Deque<AutoCloseable> parts = platform.parts();
         var store = stored.store();
         StoreUpkeep upkeep = stored.upkeep();
         MongoServiceHours savedHours = new MongoServiceHours(store.settings());
@@ -69,7 +65,7 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
         } catch (RuntimeException e) {
             LOG.warn("skills changed from the console not read ({}); the roster's apply", e.toString());
         }
-        CallMetrics recorded = new CallMetrics(records.journal(), meters, clock, config.centre().timeZone());
+        CallMetrics recorded = new CallMetrics(records.journal(), platform.meters(), clock, config.centre().timeZone());
         CallTracker tracker = new CallTracker(config.rings(), recorded);
         Context floorContext = platform.vertx().getOrCreateContext();
         Floor floor = new Floor(floorContext,
@@ -88,14 +84,14 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
                 kept.start(link); // a try it cannot settle yet is tried again at the next login
             }
         });
-        parts.push(() -> floor.finishWrites(java.time.Duration.ofSeconds(5)));
+        platform.parts().push(() -> floor.finishWrites(java.time.Duration.ofSeconds(5)));
         floor.publishAgentStates(live);
         floor.publishQueues(live);
-        floor.measureWith(meters);
+        floor.measureWith(platform.meters());
         floor.recordAgentTime(new AgentTimeRecorder(records.rollups(),
                 store.database().getCollection(AgentTimeRecorder.WRITTEN), upkeep.spool()));
         upkeep.start(records.rollups());
-        parts.push(() -> floor.flushAgentTime().await(5, TimeUnit.SECONDS)); // before the spool closes
+        platform.parts().push(() -> floor.flushAgentTime().await(5, TimeUnit.SECONDS)); // before the spool closes
         SerialCallEvents events = new SerialCallEvents(floorContext, tracker, floor, clock);
         Reception reception = new Reception(
                 new CallerRecognition(config.centre().numbers(), records.customers(), config.centre().longDistance(),

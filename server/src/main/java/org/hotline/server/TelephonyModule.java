@@ -1,9 +1,7 @@
 package org.hotline.server;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Deque;
 import java.util.Map;
 import org.hotline.config.HotlineConfig;
 import org.hotline.telephony.agi.AgentFeatureScript;
@@ -36,8 +34,6 @@ record TelephonyModule(AgiServer agi, AmiLink ami) {
                                  OutboundLines lines, FloorModule floorParts) throws Exception {
         HotlineConfig config = platform.config();
         Clock clock = platform.clock();
-        PrometheusMeterRegistry meters = platform.meters();
-        Deque<AutoCloseable> parts = platform.parts();
         var floor = floorParts.floor();
         var flow = floorParts.flow();
         var tracker = floorParts.tracker();
@@ -50,14 +46,14 @@ record TelephonyModule(AgiServer agi, AmiLink ami) {
                 "campaign-agent", AgentFirstScript.campaignAgents(agentFirst, config.ivr().language(), config.campaigns().ring(), clock,
                         dialTimes),
                 "campaign-answered", new CampaignAnsweredScript(agentFirst, clock),
-                "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, meters, prompts, events,
+                "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, platform.meters(), prompts, events,
                         dialTimes, () -> events.awaitAdoptions(ADOPTIONS_WAIT)),
                 "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
                 "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts, dialTimes),
                 "callback", AgentFirstScript.callbacks(floor, config.ivr().language(), config.callbacks().customerRing(), clock,
                         dialTimes),
                 "campaign", new CampaignScript(lines.agentless(), config.ivr().language(), clock)));
-        parts.push(agi);
+        platform.parts().push(agi);
 
         AmiEventTranslator translator = new AmiEventTranslator(config.ivr().hotlineContext(), clock);
         CallsThroughACrash crash = new CallsThroughACrash(new org.hotline.recovery.StartupRecovery(
@@ -89,10 +85,10 @@ record TelephonyModule(AgiServer agi, AmiLink ami) {
                         LOG.error("{}", e.getMessage());
                     }
                 }, clock);
-        parts.push(ami);
+        platform.parts().push(ami);
         lines.amiLink().set(ami);
         ami.start();
-        meters.gauge("hotline.ami.connected", ami, link -> link.isConnected() ? 1 : 0);
+        platform.meters().gauge("hotline.ami.connected", ami, link -> link.isConnected() ? 1 : 0);
         return new TelephonyModule(agi, ami);
     }
 }

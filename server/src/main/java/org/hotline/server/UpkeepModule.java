@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Deque;
 import org.hotline.cases.Casework;
 import org.hotline.cases.EscalationRule;
 import org.hotline.cases.TeamLeads;
@@ -30,13 +29,11 @@ record UpkeepModule(StoredReports storedReports, Casework casework) {
         HotlineConfig config = platform.config();
         Clock clock = platform.clock();
         Vertx vertx = platform.vertx();
-        Deque<AutoCloseable> parts = platform.parts();
         MongoStore store = stored.store();
-        HourlyRollups rollups = records.rollups();
         StoredReports storedReports = new StoredReports(store.storedReports());
-        ReportArchive archive = new ReportArchive(rollups, storedReports, config.centre().timeZone(), clock);
+        ReportArchive archive = new ReportArchive(records.rollups(), storedReports, config.centre().timeZone(), clock);
         stored.upkeep().whenStoreUp(() -> Thread.ofVirtual().name("answer-times-upgrade")
-                .start(() -> correctAnswerTimes(store, rollups, archive, config, clock)));
+                .start(() -> correctAnswerTimes(store, records.rollups(), archive, config, clock)));
         // The work log and the weekly and monthly reports, made once their period is over.
         long archiveTimer = vertx.setPeriodic(REPORTS_FIRST_RUN.toMillis(), REPORTS_EVERY.toMillis(), id ->
                 vertx.executeBlocking(archive::catchUp, false).onComplete(done -> {
@@ -46,13 +43,13 @@ record UpkeepModule(StoredReports storedReports, Casework casework) {
                         LOG.info("{} scheduled report(s) made", done.result());
                     }
                 }));
-        parts.push(() -> vertx.cancelTimer(archiveTimer));
+        platform.parts().push(() -> vertx.cancelTimer(archiveTimer));
         // Cases: owner from the first call, the reply deadline watched, owners and team leads told live.
         Casework casework = new Casework(records.caseFile(),
                 new CallFirstContacts(records.callRecords(), config.centre().numbers()),
                 config.cases().replies(), new EscalationRule(config.cases().escalateAtOnce(), new TeamLeads(config.agents())),
                 new LiveCaseNotices(platform.live()), clock, new SecureRandom());
-        parts.push(CaseDeadlineWatch.start(vertx, casework, CASES_FIRST_CHECK, CASES_EVERY));
+        platform.parts().push(CaseDeadlineWatch.start(vertx, casework, CASES_FIRST_CHECK, CASES_EVERY));
         return new UpkeepModule(storedReports, casework);
     }
 

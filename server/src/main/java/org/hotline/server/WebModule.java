@@ -1,6 +1,5 @@
 package org.hotline.server;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.time.Clock;
@@ -22,7 +21,6 @@ import org.hotline.http.ContractCheck;
 import org.hotline.http.CustomersResource;
 import org.hotline.http.DoNotCallResource;
 import org.hotline.http.HttpApi;
-import org.hotline.http.LiveResource;
 import org.hotline.http.PreviewResource;
 import org.hotline.http.ReportsResource;
 import org.hotline.http.SettingsResource;
@@ -45,8 +43,6 @@ final class WebModule {
         Clock clock = platform.clock();
         Vertx vertx = platform.vertx();
         Set<AgentId> roster = platform.roster();
-        LiveResource live = platform.live();
-        PrometheusMeterRegistry meters = platform.meters();
         var store = stored.store();
         var upkeep = stored.upkeep();
         var floor = floorParts.floor();
@@ -86,12 +82,12 @@ final class WebModule {
                 new org.hotline.store.MongoAuditLog(store.auditLog()), roster::contains, config.http().tls() != null, clock);
         ContractCheck contract = ContractCheck.load(vertx).await(10, TimeUnit.SECONDS);
         HttpServer http = HttpApi.start(vertx, config.http(), contract, health, callRecords, floor, customersApi,
-                live, reports, casesApi, campaignsApi,
+                platform.live(), reports, casesApi, campaignsApi,
                 new CampaignOutcomeResource(vertx, campaigns, new DifficultCustomer(contactBook, clock), runner,
                         agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),
                 new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi, access,
                 new SettingsResource(vertx, config, floorParts.hours(), floorParts.savedHours(), clock),
-                new AgentSkillsResource(vertx, floor, config.queues(), floorParts.savedSkills(), clock), meters, clock)
+                new AgentSkillsResource(vertx, floor, config.queues(), floorParts.savedSkills(), clock), platform.meters(), clock)
                 .await(10, TimeUnit.SECONDS);
         platform.parts().push(() -> http.close().await(5, TimeUnit.SECONDS));
         return http;

@@ -6,11 +6,8 @@ import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.asteriskjava.fastagi.AgiChannel;
-import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.hotline.shared.Language;
 import org.hotline.telephony.ami.DialTimes;
@@ -19,29 +16,10 @@ import org.junit.jupiter.api.Test;
 /** The agent-first leg: the agent who answered is told it is a callback, then the customer is dialled. */
 class AgentFirstScriptTest {
 
-    private final List<String> sent = new ArrayList<>();
+    private final RecordingChannel asterisk = new RecordingChannel("BUSY");
+    private final List<String> sent = asterisk.sent;
     private final List<AgentFirstCall.CustomerLeg> ended = new ArrayList<>();
-    private int hangUpAfter = Integer.MAX_VALUE;
     private boolean agentTold;
-
-    /** Asterisk's side of the session: records each command; after {@code hangUpAfter} commands the agent is gone. */
-    private AgiChannel channel() {
-        return (AgiChannel) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AgiChannel.class},
-                (proxy, method, args) -> {
-                    if (sent.size() >= hangUpAfter) {
-                        throw new AgiHangupException();
-                    }
-                    sent.add(method.getName() + (args == null ? "" : " " + String.join(" ",
-                            Arrays.stream(args).map(arg -> arg instanceof String[] more ? String.join(" ", more)
-                                    : String.valueOf(arg)).toList())));
-                    return switch (method.getReturnType().getName()) {
-                        case "char" -> (char) 0;
-                        case "int" -> 0;
-                        case "java.lang.String" -> "BUSY";
-                        default -> null;
-                    };
-                });
-    }
 
     private static AgiRequest request() {
         return (AgiRequest) Proxy.newProxyInstance(AgentFirstScriptTest.class.getClassLoader(), new Class<?>[] {AgiRequest.class},
@@ -86,7 +64,7 @@ class AgentFirstScriptTest {
 
     @Test
     void theAgentHearsItIsACallbackThenTheCustomerIsDialledThroughTheOutboundContext() throws Exception {
-        script(Optional.of(call)).service(request(), channel());
+        script(Optional.of(call)).service(request(), asterisk.channel());
 
         assertThat(agentTold).isTrue();
         assertThat(sent).containsExactly(
@@ -103,7 +81,7 @@ class AgentFirstScriptTest {
 
     @Test
     void aLegNotReservedHereIsHungUpAndNobodyIsDialled() throws Exception {
-        script(Optional.empty()).service(request(), channel());
+        script(Optional.empty()).service(request(), asterisk.channel());
 
         assertThat(sent).containsExactly("hangup");
         assertThat(ended).isEmpty();
@@ -111,8 +89,8 @@ class AgentFirstScriptTest {
 
     @Test
     void anAgentWhoHangsUpDuringThePromptLeavesTheCustomerUndialled() throws Exception {
-        hangUpAfter = 0;
-        script(Optional.of(call)).service(request(), channel());
+        asterisk.hangUpAfter = 0;
+        script(Optional.of(call)).service(request(), asterisk.channel());
 
         assertThat(ended).hasSize(1);
         assertThat(ended.getFirst().dial()).isNull();

@@ -33,9 +33,8 @@ class AgentFirstOriginateTest {
     void aCampaignContactRingsTheAgentAndSendsTheAnsweredLegToTheCampaignAgentScript() {
         OriginateAction ring = AgentFirstOriginate.CAMPAIGN.ringAgent(LI, "+8613900000060", "c-42", Duration.ofSeconds(9));
 
-        assertThat(ring.getChannel()).isEqualTo("PJSIP/agent-010");
-        assertThat(ring.getContext()).isEqualTo("hotline-campaign-agent");
-        assertThat(ring.getCallerId()).isEqualTo("\"Campaign +8613900000060\" <+8613900000060>");
+        assertThat(List.of(ring.getChannel(), ring.getContext(), ring.getCallerId())).containsExactly(
+                "PJSIP/agent-010", "hotline-campaign-agent", "\"Campaign +8613900000060\" <+8613900000060>");
         assertThat(ring.getVariables()).isEqualTo(Map.of("HOTLINE_CAMPAIGN_CONTACT", "c-42"));
     }
 
