@@ -21,10 +21,10 @@ import org.hotline.store.MongoStore;
  */
 public final class AuditCommand {
 
-    public static final int CLEAN = 0;
-    public static final int DISAGREES = 1;
-    public static final int USAGE = 2;
-    public static final int NOT_MADE = 3;
+    static final int CLEAN = 0;
+    static final int DISAGREES = 1;
+    static final int USAGE = 2;
+    static final int NOT_MADE = 3;
 
     private AuditCommand() {
     }

@@ -1,5 +1,6 @@
 package org.hotline.server;
 
+import org.hotline.telephony.Dialplan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,6 @@ import org.slf4j.LoggerFactory;
 final class CelSwitchLog implements SwitchLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(CelSwitchLog.class);
-    private static final String OUTBOUND = "@hotline-outbound";
 
     private final Path celFile;
     private final PhoneNumbers numbers;
@@ -52,7 +52,7 @@ final class CelSwitchLog implements SwitchLog {
 
     /** The first answer of a leg toward {@code dialled} at or after {@code since}. */
     static Optional<Instant> answered(CelLog log, String dialled, Instant since) {
-        String leg = "Local/" + dialled + OUTBOUND;
+        String leg = Dialplan.OUTBOUND.local(dialled);
         return log.events().stream()
                 .filter(event -> "ANSWER".equals(event.type()) && event.channel().startsWith(leg) && !event.time().isBefore(since))
                 .map(org.hotline.audit.CelEvent::time).min(Instant::compareTo);

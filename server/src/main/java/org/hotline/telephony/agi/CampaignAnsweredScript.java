@@ -10,14 +10,11 @@ import org.hotline.telephony.ami.AgentFirstCampaignLine;
 
 /**
  * FastAGI script {@code campaign-answered}, run on a callback campaign's customer channel the
- * moment the customer picks up (Dial's {@code U} option, {@value #CONTEXT}): records the answer at
+ * moment the customer picks up (Dial's {@code U} option, {@code [hotline-campaign-answered]}): records the answer at
  * once, so a server that stops mid-conversation knows the customer was reached and does not call
  * them again. Anything but a call under way here is ignored.
  */
 public final class CampaignAnsweredScript implements AgiScript {
-
-    /** The dialplan routine Dial runs on the customer's channel. */
-    static final String CONTEXT = "hotline-campaign-answered";
 
     private final AgentFirstCampaignLine line;
     private final Clock clock;

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.hotline.campaign.AgentFirstLine;
 import org.hotline.campaign.AttemptOutcome;
@@ -124,11 +123,9 @@ public final class AgentFirstCampaignLine implements AgentFirstLine {
         UnderWay call = new UnderWay(campaign, contact, agent, dialled.get(), listener);
         calls.put(contact.id(), call);
         try {
-            List<ResponseEvent> events = ami.await(CampaignAgentOriginate.ringAgent(agent, contact, ringAgent), ringAgent.plusSeconds(10));
-            boolean answered = events.stream().filter(OriginateResponseEvent.class::isInstance)
-                    .map(OriginateResponseEvent.class::cast)
-                    .anyMatch(event -> "Success".equalsIgnoreCase(event.getResponse()));
-            if (!answered) {
+            List<ResponseEvent> events = ami.await(
+                    AgentFirstOriginate.CAMPAIGN.ringAgent(agent, contact.number(), contact.id(), ringAgent), ringAgent.plusSeconds(10));
+            if (!AgentFirstOriginate.agentAnswered(events)) {
                 return Result.of(AttemptOutcome.AGENT_NO_ANSWER);
             }
             try {

@@ -2,19 +2,16 @@ package org.hotline.telephony.ami;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.asteriskjava.manager.action.OriginateAction;
-import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.hotline.shared.AgentId;
 import org.hotline.routing.CallbackDialer;
 import org.hotline.routing.CallbackRequest;
-import org.hotline.telephony.pjsip.AgentAccounts;
 
 /**
  * The agent-first leg of a callback over AMI: an asynchronous Originate rings the agent's phone;
- * when they answer, Asterisk runs the {@value #CONTEXT} context, whose script dials the customer.
+ * when they answer, Asterisk runs the {@code [hotline-callback]} context, whose script dials the customer.
  * Only the validated agent endpoint, the request's id (a checked Asterisk unique id) and the
  * request's checked number ever go into the action.
  */
@@ -23,8 +20,6 @@ public final class AgentFirstDialer implements CallbackDialer {
     private static final java.util.concurrent.atomic.AtomicLong LEGS = new java.util.concurrent.atomic.AtomicLong();
     private static final long STARTED = System.currentTimeMillis();
 
-    /** The dialplan context the agent's answered leg enters (dialplan/extensions.conf). */
-    public static final String CONTEXT = "hotline-callback";
     /** Channel variable that tells the callback script which request this is. */
     public static final String REQUEST_VARIABLE = "HOTLINE_CALLBACK";
 
@@ -51,16 +46,8 @@ public final class AgentFirstDialer implements CallbackDialer {
             result.couldNotDial("the AMI link is down");
             return;
         }
-        OriginateAction originate = new OriginateAction();
-        originate.setChannel(AgentAccounts.endpointDial(agent));
-        originate.setContext(CONTEXT);
-        originate.setExten("s");
-        originate.setPriority(1);
-        originate.setTimeout(ringAgentFor.toMillis());
-        // What the agent's phone shows: whom they are about to call back.
-        originate.setCallerId("\"Callback " + request.number() + "\" <" + request.number() + ">");
-        originate.setVariables(Map.of(REQUEST_VARIABLE, request.id().value()));
-        originate.setAsync(true);
+        OriginateAction originate = AgentFirstOriginate.CALLBACK.ringAgent(agent, request.number(), request.id().value(),
+                ringAgentFor);
         // The leg's own id, so its ring can be read from Asterisk's dial events: the request's id and a counter.
         // The start time keeps it unique across restarts (a restart must never find an old leg under a new try's id).
         String leg = request.id().value() + "-cb" + Long.toString(STARTED, 36) + LEGS.incrementAndGet();
@@ -73,11 +60,7 @@ public final class AgentFirstDialer implements CallbackDialer {
         }
         try {
             List<ResponseEvent> events = ami.await(originate, ringAgentFor.plusSeconds(10));
-            boolean answered = events.stream()
-                    .filter(OriginateResponseEvent.class::isInstance)
-                    .map(OriginateResponseEvent.class::cast)
-                    .anyMatch(event -> "Success".equalsIgnoreCase(event.getResponse()));
-            if (!answered) {
+            if (!AgentFirstOriginate.agentAnswered(events)) {
                 result.agentDidNotAnswer(times.ringOf(leg, Duration.ofSeconds(2)).map(DialTimes.Ring::startedAt).orElse(null));
             }
             // Answered: the callback script on the agent's channel takes it from here.

@@ -3,18 +3,12 @@ package org.hotline.telephony.ami;
 import org.hotline.telephony.pjsip.AgentAccounts;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.asteriskjava.manager.TimeoutException;
-import org.asteriskjava.manager.action.CommandAction;
-import org.asteriskjava.manager.action.PJSipShowContactsAction;
-import org.asteriskjava.manager.event.ContactList;
-import org.asteriskjava.manager.event.ContactStatusEnum;
 import org.asteriskjava.manager.event.ContactStatusEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
-import org.asteriskjava.manager.event.ResponseEvent;
 import org.hotline.routing.Agent;
 import org.hotline.shared.AgentId;
 import org.slf4j.Logger;
@@ -46,36 +40,17 @@ public final class AgentPhones {
     public void install(AmiLink ami) {
         try {
             if (accounts.writeTo(asteriskEtc)) {
-                ami.send(new CommandAction("module reload res_pjsip.so"));
+                ReloadAgentAccounts.send(ami);
             } else {
                 LOG.warn("{} does not exist: agents' SIP accounts are not installed (configure them in Asterisk yourself)", asteriskEtc);
             }
-            Set<AgentId> registered = new HashSet<>();
-            for (ResponseEvent event : ami.query(new PJSipShowContactsAction())) {
-                // A contact Asterisk could not reach (its qualify failed) is no phone to ring.
-                if (event instanceof ContactList contact && !unreachable(contact.getStatus())) {
-                    aorOf(contact).flatMap(AgentAccounts::agentOfEndpoint).ifPresent(registered::add);
-                }
-            }
+            Set<AgentId> registered = RegisteredPhones.query(ami);
             for (Agent agent : agents) {
                 registrations.accept(agent.id(), registered.contains(agent.id()));
             }
         } catch (IOException | TimeoutException e) {
             LOG.warn("could not install agents' SIP accounts: {}", e.getMessage());
         }
-    }
-
-    private static boolean unreachable(ContactStatusEnum status) {
-        return status == ContactStatusEnum.UNREACHABLE;
-    }
-
-    /** A contact's object name is {@code <aor>;@<hash>}; older versions name the endpoint instead. */
-    private static java.util.Optional<String> aorOf(ContactList contact) {
-        String name = contact.getObjectname();
-        if (name != null && name.contains(";@")) {
-            return java.util.Optional.of(name.substring(0, name.indexOf(";@")));
-        }
-        return java.util.Optional.ofNullable(contact.getEndpoint());
     }
 
     /** A registration came or went (AMI thread). */

@@ -23,20 +23,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Agentless campaign calls over AMI: an asynchronous Originate dials the customer through
- * {@code [hotline-outbound]}; once they answer, their channel enters {@value #CONTEXT}, whose
- * script (survey or notice) finds the call here by the contact id and reports what the customer
- * did. Only the checked number, the checked contact id and the campaign's checked caller ID go
- * into the action.
+ * Agentless campaign calls over AMI: an asynchronous Originate ({@link AgentlessOriginate}) dials
+ * the customer through {@code [hotline-outbound]}; once they answer, their channel enters
+ * {@code [hotline-campaign]}, whose script (survey or notice) finds the call here by the contact id
+ * and reports what the customer did.
  */
 public final class AgentlessLine implements OutboundLine {
 
-    public static final String CONTEXT = "hotline-campaign";
     /** Channel variable naming the contact the answered channel belongs to. */
     public static final String CONTACT_VARIABLE = "HOTLINE_CAMPAIGN_CONTACT";
     /** Channel variable asking the dialplan to run answering-machine detection before the script. */
-    public static final String DETECT_MACHINE_VARIABLE = "HOTLINE_DETECT_MACHINE";
-    private static final String OUTBOUND = "hotline-outbound";
+    static final String DETECT_MACHINE_VARIABLE = "HOTLINE_DETECT_MACHINE";
     /** How long an answered call may take (the message or the survey) before it is written off as reached. */
     private static final Duration LONGEST_CALL = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(AgentlessLine.class);
@@ -120,19 +117,7 @@ public final class AgentlessLine implements OutboundLine {
         UnderWay call = new UnderWay(campaign, contact, listener);
         calls.put(contact.id(), call);
         try {
-            OriginateAction originate = new OriginateAction();
-            originate.setChannel("Local/" + dialled.get() + "@" + OUTBOUND);
-            originate.setContext(CONTEXT);
-            originate.setExten("s");
-            originate.setPriority(1);
-            originate.setTimeout(ring.toMillis());
-            if (!campaign.rules().callerId().isEmpty()) {
-                originate.setCallerId("<" + campaign.rules().callerId() + ">");
-            }
-            originate.setVariables(campaign.rules().detectMachines()
-                    ? Map.of(CONTACT_VARIABLE, contact.id(), DETECT_MACHINE_VARIABLE, "1")
-                    : Map.of(CONTACT_VARIABLE, contact.id()));
-            originate.setAsync(true);
+            OriginateAction originate = AgentlessOriginate.dialCustomer(dialled.get(), campaign, contact, ring);
             List<ResponseEvent> events = ami.await(originate, ring.plusSeconds(15));
             OriginateResponseEvent response = events.stream().filter(OriginateResponseEvent.class::isInstance)
                     .map(OriginateResponseEvent.class::cast).findFirst().orElse(null);

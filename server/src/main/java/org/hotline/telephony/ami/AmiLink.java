@@ -81,12 +81,12 @@ public final class AmiLink implements AutoCloseable {
     }
 
     /** Sends an action and waits for its response: only from a virtual thread, never the AMI or event-loop thread. */
-    public ManagerResponse send(ManagerAction action) throws IOException, TimeoutException {
+    ManagerResponse send(ManagerAction action) throws IOException, TimeoutException {
         return connection.sendAction(action, 10_000);
     }
 
     /** Sends an action that answers with a list of events, and returns them (same threading rule as {@link #send}). */
-    public List<ResponseEvent> query(EventGeneratingAction action) throws IOException, EventTimeoutException {
+    List<ResponseEvent> query(EventGeneratingAction action) throws IOException, EventTimeoutException {
         return List.copyOf(connection.sendEventGeneratingAction(action, 10_000).getEvents());
     }
 
@@ -94,7 +94,7 @@ public final class AmiLink implements AutoCloseable {
      * Sends an action that completes with one event after a while (an asynchronous Originate) and
      * waits up to {@code timeout} for it. Same threading rule as {@link #send}.
      */
-    public List<ResponseEvent> await(EventGeneratingAction action, Duration timeout) throws IOException, EventTimeoutException {
+    List<ResponseEvent> await(EventGeneratingAction action, Duration timeout) throws IOException, EventTimeoutException {
         return List.copyOf(connection.sendEventGeneratingAction(action, timeout.toMillis()).getEvents());
     }
 

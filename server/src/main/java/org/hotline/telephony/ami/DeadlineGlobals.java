@@ -1,8 +1,5 @@
 package org.hotline.telephony.ami;
 
-import org.asteriskjava.manager.action.GetVarAction;
-import org.asteriskjava.manager.action.SetVarAction;
-import org.asteriskjava.manager.response.GetVarResponse;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.hotline.call.AnswerDeadline;
 import org.slf4j.Logger;
@@ -27,14 +24,13 @@ public final class DeadlineGlobals {
 
     private static void set(AmiLink link, String global, String value) {
         try {
-            ManagerResponse current = link.send(new GetVarAction(global));
-            String was = current instanceof GetVarResponse got ? got.getValue() : null;
+            String was = ReadGlobal.of(link, global).orElse(null);
             if (value.equals(was)) {
                 return;
             }
             LOG.warn("Asterisk's {} was {}; setting the configured {} (set answer.* and HOTLINE_ANSWER_DEADLINE/"
                     + "HOTLINE_FALLBACK_HOLD alike for bin/asterisk and the server)", global, was, value);
-            ManagerResponse set = link.send(new SetVarAction(global, value));
+            ManagerResponse set = SetGlobal.to(link, global, value);
             if (!"Success".equalsIgnoreCase(set.getResponse())) {
                 LOG.error("could not set Asterisk's {}: {}", global, set.getMessage());
             }

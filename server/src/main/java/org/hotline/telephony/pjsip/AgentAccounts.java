@@ -1,5 +1,6 @@
 package org.hotline.telephony.pjsip;
 
+import org.hotline.telephony.Dialplan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ public final class AgentAccounts {
         this.secretsDir = secretsDir;
     }
 
-    public static String endpoint(AgentId id) {
+    static String endpoint(AgentId id) {
         return "agent-" + id.value();
     }
 
@@ -55,7 +56,7 @@ public final class AgentAccounts {
     }
 
     /** The agent's SIP password, generated on first use. */
-    public String password(AgentId id) throws IOException {
+    String password(AgentId id) throws IOException {
         Path file = secretsDir.resolve(id.value() + ".password");
         if (Files.isRegularFile(file)) {
             String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -75,12 +76,13 @@ public final class AgentAccounts {
     }
 
     /** PJSIP sections for every agent. Only validated IDs and generated hex passwords go in. */
-    public String pjsipConfig() throws IOException {
+    String pjsipConfig() throws IOException {
         StringBuilder conf = new StringBuilder("; Agents' softphone accounts, written by the hotline server from config/agents.yaml.\n");
         for (Agent agent : agents) {
             String name = endpoint(agent.id());
             conf.append("\n[").append(name).append("]\n")
-                    .append("type = endpoint\ncontext = agents\ndisallow = all\nallow = ulaw,alaw\n")
+                    .append("type = endpoint\ncontext = ").append(Dialplan.AGENTS.context())
+                    .append("\ndisallow = all\nallow = ulaw,alaw\n")
                     .append("auth = ").append(name).append("-auth\naors = ").append(name).append('\n')
                     .append("direct_media = no\ndtmf_mode = rfc4733\nrtp_symmetric = yes\nforce_rport = yes\nrewrite_contact = yes\n")
                     .append("callerid = <").append(agent.id().value()).append(">\n")

@@ -2,13 +2,8 @@ package org.hotline.telephony.agi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.asteriskjava.fastagi.AgiChannel;
-import org.asteriskjava.fastagi.AgiHangupException;
 import org.hotline.call.AgentLeg;
 import org.hotline.shared.Language;
 import org.hotline.call.Prompt;
@@ -17,29 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class AgiLineTest {
 
-    /** Asterisk's side of the session: records each command; after {@code hangUpAfter} commands it is gone. */
-    private final List<String> sent = new ArrayList<>();
-    private int hangUpAfter = Integer.MAX_VALUE;
-
-    private AgiChannel channel() {
-        return (AgiChannel) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AgiChannel.class},
-                (proxy, method, args) -> {
-                    if (sent.size() >= hangUpAfter) {
-                        throw new AgiHangupException();
-                    }
-                    sent.add(method.getName() + (args == null ? "" : " " + String.join(" ",
-                            Arrays.stream(args).map(String::valueOf).toList())));
-                    return switch (method.getReturnType().getName()) {
-                        case "char" -> (char) 0;
-                        case "int" -> 0;
-                        case "java.lang.String" -> "ANSWER";
-                        default -> null;
-                    };
-                });
-    }
+    private final RecordingChannel asterisk = new RecordingChannel("ANSWER");
+    private final List<String> sent = asterisk.sent;
 
     private AgiLine line(boolean amiSaysAnswered) {
-        return new AgiLine(channel(), Language.ZH, () -> { }, () -> { }, () -> amiSaysAnswered);
+        return new AgiLine(asterisk.channel(), Language.ZH, () -> { }, () -> { }, () -> amiSaysAnswered);
     }
 
     @Test
@@ -56,7 +33,7 @@ class AgiLineTest {
 
     @Test
     void aCallerWhoHangsUpWhileTheAgentRingsAbandonedUnlessAsteriskSawTheAgentAnswer() {
-        hangUpAfter = 1; // Asterisk ends the session right after the Dial returns
+        asterisk.hangUpAfter = 1; // Asterisk ends the session right after the Dial returns
         assertThat(line(false).connect(new AgentId("001"), Duration.ofSeconds(9)).outcome())
                 .isEqualTo(AgentLeg.Outcome.CALLER_ABANDONED);
         sent.clear();

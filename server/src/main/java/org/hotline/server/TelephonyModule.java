@@ -1,0 +1,94 @@
+package org.hotline.server;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.hotline.config.HotlineConfig;
+import org.hotline.telephony.agi.AgentFeatureScript;
+import org.hotline.telephony.agi.AgiServer;
+import org.hotline.telephony.agi.AgentFirstScript;
+import org.hotline.telephony.agi.CampaignAnsweredScript;
+import org.hotline.telephony.agi.CampaignScript;
+import org.hotline.telephony.agi.InboundScript;
+import org.hotline.telephony.agi.TransferScript;
+import org.hotline.telephony.ami.AgentAnswers;
+import org.hotline.telephony.ami.AgentPhones;
+import org.hotline.telephony.ami.AmiEventTranslator;
+import org.hotline.telephony.ami.AmiLink;
+import org.hotline.telephony.ami.DeadlineGlobals;
+import org.hotline.telephony.pjsip.AgentAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asterisk: the FastAGI scripts and the AMI link. FastAGI listens only once the AMI link is logged in, as calls
+ * are taken only once their events can be followed; until then Asterisk's fallback has them.
+ */
+record TelephonyModule(AgiServer agi, AmiLink ami) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelephonyModule.class);
+    /** How long a caller taken back from Asterisk's fallback at start-up waits for the open records to be adopted. */
+    private static final java.time.Duration ADOPTIONS_WAIT = java.time.Duration.ofSeconds(3);
+
+    static TelephonyModule start(Platform platform, Instant startedAt, StoreModule stored, RecordsModule records,
+                                 OutboundLines lines, FloorModule floorParts) throws Exception {
+        HotlineConfig config = platform.config();
+        Clock clock = platform.clock();
+        var floor = floorParts.floor();
+        var flow = floorParts.flow();
+        var tracker = floorParts.tracker();
+        var events = floorParts.events();
+        var dialTimes = lines.dialTimes();
+        var prompts = lines.prompts();
+        var agentFirst = lines.agentFirst();
+        var upkeep = stored.upkeep();
+        AgiServer agi = AgiServer.prepare(config.agi(), Map.of(
+                "campaign-agent", AgentFirstScript.campaignAgents(agentFirst, config.ivr().language(), config.campaigns().ring(), clock,
+                        dialTimes),
+                "campaign-answered", new CampaignAnsweredScript(agentFirst, clock),
+                "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, platform.meters(), prompts, events,
+                        dialTimes, () -> events.awaitAdoptions(ADOPTIONS_WAIT)),
+                "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
+                "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts, dialTimes),
+                "callback", AgentFirstScript.callbacks(floor, config.ivr().language(), config.callbacks().customerRing(), clock,
+                        dialTimes),
+                "campaign", new CampaignScript(lines.agentless(), config.ivr().language(), clock)));
+        platform.parts().push(agi);
+
+        AmiEventTranslator translator = new AmiEventTranslator(config.ivr().hotlineContext(), clock);
+        CallsThroughACrash crash = new CallsThroughACrash(new org.hotline.recovery.StartupRecovery(
+                new org.hotline.store.MongoOpenRecords(stored.store().calls()), config.celFile(),
+                new org.hotline.audit.CelCalls(config.ivr().hotlineContext(), platform.agentRing()), config.rings(), records.journal(),
+                events, clock), events, startedAt, clock, () -> upkeep.watch().up());
+        AgentPhones phones = new AgentPhones(new AgentAccounts(config.agents(), config.agentSecrets()), config.agents(),
+                config.asteriskEtc(), floor::phoneRegistered);
+        AmiLink ami = new AmiLink(config.ami(),
+                event -> {
+                    translator.translate(event).ifPresent(t -> events.publish(t.id(), t.event()));
+                    phones.onEvent(event);
+                    dialTimes.onEvent(event);
+                    AgentAnswers.of(event).ifPresent(agent -> floor.agentAnswered(agent, AmiEventTranslator.timeOf(event, clock)));
+                    crash.onEvent(event);
+                },
+                link -> {
+                    phones.install(link);
+                    crash.afterLogin(link);
+                    DiallingSettlement kept = floorParts.settlement().get();
+                    if (kept != null) {
+                        kept.start(link);
+                    }
+                    // Calls are taken only once their events can be followed: until then Asterisk's fallback has them.
+                    DeadlineGlobals.install(link, config.agi().answerDeadline());
+                    try {
+                        agi.listen();
+                    } catch (java.io.IOException e) {
+                        LOG.error("{}", e.getMessage());
+                    }
+                }, clock);
+        platform.parts().push(ami);
+        lines.amiLink().set(ami);
+        ami.start();
+        platform.meters().gauge("hotline.ami.connected", ami, link -> link.isConnected() ? 1 : 0);
+        return new TelephonyModule(agi, ami);
+    }
+}
