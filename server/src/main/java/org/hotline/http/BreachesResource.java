@@ -7,8 +7,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.hotline.report.ReportPeriod;
-import org.hotline.store.BreachFinder;
-import org.hotline.store.PageCursor;
+import org.hotline.reporting.BreachFinder;
+import org.hotline.shared.PageCursor;
 import org.hotline.report.ComplianceRule;
 
 /**

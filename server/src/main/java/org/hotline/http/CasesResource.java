@@ -25,7 +25,7 @@ import org.hotline.cases.TeamLeads;
 import org.hotline.customer.PhoneNumbers;
 import org.hotline.shared.AgentId;
 import org.hotline.store.MongoCases;
-import org.hotline.store.PageCursor;
+import org.hotline.shared.PageCursor;
 
 /**
  * The case file: {@code POST /api/cases} opens a case, {@code GET /api/cases/{id}} reads one,

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.hotline.cases.Case;
 import org.hotline.report.ReportPeriod;
 import org.hotline.store.CaseReports;
-import org.hotline.store.PageCursor;
+import org.hotline.shared.PageCursor;
 
 /**
  * {@code GET /api/reports/late-cases?period=…&agent=}: the drill-down behind the cases' figure,

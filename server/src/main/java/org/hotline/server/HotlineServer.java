@@ -78,11 +78,11 @@ import org.hotline.telephony.agi.TransferScript;
 import org.hotline.telephony.ami.AgentFirstDialer;
 import org.hotline.telephony.ami.PromptStopper;
 import org.hotline.store.HourlyRollups;
-import org.hotline.store.ReportArchive;
+import org.hotline.reporting.ReportArchive;
 import org.hotline.store.RollupFeed;
 import org.hotline.store.AgentTimeRecorder;
 import org.hotline.store.StoredReports;
-import org.hotline.store.BreachFinder;
+import org.hotline.reporting.BreachFinder;
 import org.hotline.http.ReportsResource;
 import org.hotline.http.CasesResource;
 import org.hotline.cases.Casework;
@@ -231,7 +231,7 @@ public final class HotlineServer implements AutoCloseable {
             floor.publishAgentStates(live);
             floor.publishQueues(live);
             floor.measureWith(meters);
-            floor.recordAgentTime(new AgentTimeRecorder(rollups, store.database().getCollection(AgentTimeRecorder.WRITTEN),
+            floor.recordAgentTime(new AgentTimeRecorder(rollups, store.agentTimeWritten(),
                     upkeep.spool()));
             upkeep.start(rollups);
             parts.push(() -> floor.flushAgentTime().await(5, TimeUnit.SECONDS)); // before the spool closes

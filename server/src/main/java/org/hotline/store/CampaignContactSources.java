@@ -1,5 +1,6 @@
 package org.hotline.store;
 
+import org.hotline.shared.PageCursor;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;

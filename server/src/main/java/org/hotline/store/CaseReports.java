@@ -1,5 +1,6 @@
 package org.hotline.store;
 
+import org.hotline.shared.PageCursor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

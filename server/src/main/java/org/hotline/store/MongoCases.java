@@ -22,6 +22,7 @@ import static org.hotline.store.CaseDocument.REPLIED_IN_TIME;
 import static org.hotline.store.CaseDocument.STATUS;
 import static org.hotline.store.CaseDocument.date;
 
+import org.hotline.shared.PageCursor;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;

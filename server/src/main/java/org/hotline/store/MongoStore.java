@@ -108,6 +108,21 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(HourlyRollups.CELLS);
     }
 
+    /** The agents' time stretches already counted (see {@link AgentTimeRecorder}). */
+    public MongoCollection<Document> agentTimeWritten() {
+        return database.getCollection(AgentTimeRecorder.WRITTEN);
+    }
+
+    /** The callback requests not closed yet (see {@link MongoOpenRequests}). */
+    public MongoCollection<Document> openRequests() {
+        return database.getCollection(MongoOpenRequests.COLLECTION);
+    }
+
+    /** Which server holds the store (see {@link StoreLease}). */
+    public MongoCollection<Document> lease() {
+        return database.getCollection(StoreLease.COLLECTION);
+    }
+
     /** The calls' ids by arrival hour, for a recompute (see {@link CallLedger}). */
     public MongoCollection<Document> callLedger() {
         return database.getCollection(CallLedger.COLLECTION);

@@ -23,7 +23,7 @@ import org.hotline.cases.TeamLeads;
 import org.hotline.report.ReportRules;
 import org.hotline.shared.AgentId;
 import org.hotline.routing.TestClock;
-import org.hotline.store.BreachFinder;
+import org.hotline.reporting.BreachFinder;
 import org.hotline.store.CallRecords;
 import org.hotline.store.CaseReports;
 import org.hotline.store.HourlyRollups;
