@@ -1,6 +1,5 @@
 package org.hotline.reporting;
 
-import org.hotline.shared.PageCursor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.Optional;
 import org.hotline.report.CallFacts;
 import org.hotline.report.ComplianceRule;
 import org.hotline.report.ReportRules;
+import org.hotline.shared.PageCursor;
 
 /**
  * The drill-down behind a report: the finished calls of a period that broke a rule, read from the

@@ -17,7 +17,7 @@ public record CallShare(Instant hour, String queue, Map<String, Tally> tallies) 
     /** The queue of a call that reached none, and the agent of what no agent did. */
     public static final String NONE_FIELD = "-";
     /** No share yet: a call not counted before. */
-    public static final CallShare NONE = new CallShare(Instant.EPOCH, NONE_FIELD, Map.of());
+    static final CallShare NONE = new CallShare(Instant.EPOCH, NONE_FIELD, Map.of());
 
     public static CallShare of(CallFacts facts, ReportRules rules) {
         return new CallShare(facts.arrivalAt().truncatedTo(ChronoUnit.HOURS), facts.queue() == null ? NONE_FIELD : facts.queue(),
@@ -25,7 +25,7 @@ public record CallShare(Instant hour, String queue, Map<String, Tally> tallies) 
     }
 
     /** Each agent's tally with its rollup cell. */
-    public void forEachCell(BiConsumer<RollupCell, Tally> action) {
+    void forEachCell(BiConsumer<RollupCell, Tally> action) {
         tallies.forEach((agent, tally) -> action.accept(
                 new RollupCell(queue, agent.equals(CallTally.NO_AGENT) ? NONE_FIELD : agent), tally));
     }

@@ -61,7 +61,7 @@ public record CentreCalendar(ZoneId zone) {
     }
 
     /** The starts of the {@code level} rollups in {@code [from, to)}. */
-    public List<Instant> starts(RollupLevel level, Instant from, Instant to) {
+    private List<Instant> starts(RollupLevel level, Instant from, Instant to) {
         List<Instant> starts = new ArrayList<>();
         for (Instant start = from; start.isBefore(to); start = next(level, start)) {
             starts.add(start);

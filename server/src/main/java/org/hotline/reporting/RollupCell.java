@@ -22,8 +22,4 @@ public record RollupCell(String queue, String agent) {
     public String key() {
         return queue == null ? agent : queue + "|" + agent;
     }
-
-    public Kind kind() {
-        return queue == null ? Kind.AGENT_TIME : Kind.CALLS;
-    }
 }

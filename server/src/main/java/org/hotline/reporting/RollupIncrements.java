@@ -31,7 +31,7 @@ public final class RollupIncrements {
     }
 
     /** Adds the tally to the cell's hour, day and month. */
-    public void add(Instant hour, RollupCell cell, Tally tally) {
+    void add(Instant hour, RollupCell cell, Tally tally) {
         for (RollupLevel level : RollupLevel.values()) {
             add(level, calendar.start(level, hour), cell, tally);
         }

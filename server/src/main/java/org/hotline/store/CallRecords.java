@@ -7,7 +7,6 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
-import org.hotline.shared.PageCursor;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import java.time.Instant;
@@ -23,12 +22,13 @@ import org.bson.conversions.Bson;
 import org.hotline.shared.CallId;
 import org.hotline.call.CallerId;
 import org.hotline.reporting.CallFactPages;
+import org.hotline.shared.PageCursor;
 
 /** Reads call records for the API: by time range in pages, or one call by id. */
 public final class CallRecords implements CallFactPages {
 
-    public static final int MAX_LIMIT = 500;
-    public static final int MAX_RECENT = 100;
+    static final int MAX_LIMIT = 500;
+    static final int MAX_RECENT = 100;
 
     private static final String ID = "_id";
     private static final String CALLER_NUMBER_FIELD = "caller.number";

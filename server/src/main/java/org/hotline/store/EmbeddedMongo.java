@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedMongo implements AutoCloseable {
 
     /** The store's file inside the data directory. */
-    public static final String FILE_NAME = "hotline.mv";
+    static final String FILE_NAME = "hotline.mv";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
     private static final String HOST = "127.0.0.1";

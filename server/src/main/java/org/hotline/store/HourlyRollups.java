@@ -47,12 +47,12 @@ import org.hotline.reporting.RollupSums;
  */
 public final class HourlyRollups implements RollupSums {
 
-    public static final String ROLLUPS = "rollups_hourly";
-    public static final String SHARES = "call_tallies";
+    static final String ROLLUPS = "rollups_hourly";
+    static final String SHARES = "call_tallies";
     /** Agents' time by state, per hour and agent: not from the call records, so kept apart from what a recompute rebuilds. */
-    public static final String AGENT_TIME = "agent_time_hourly";
+    static final String AGENT_TIME = "agent_time_hourly";
     /** Which queue × agent cells each month has (see {@link RollupCells}). */
-    public static final String CELLS = "rollup_cells";
+    static final String CELLS = "rollup_cells";
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoCollection<Document> calls;
@@ -134,7 +134,7 @@ public final class HourlyRollups implements RollupSums {
     }
 
     /** Adds a stretch of an agent's time to the hours, days and months it covers (not while an upgrade remakes them). */
-    public synchronized void addAgentTime(AgentSpan span) {
+    synchronized void addAgentTime(AgentSpan span) {
         RollupIncrements increments = counting.agentTime(span);
         if (!increments.isEmpty()) {
             cells.note(RollupCell.Kind.AGENT_TIME, increments.cellsByMonth());

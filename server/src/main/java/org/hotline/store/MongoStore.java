@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MongoStore implements AutoCloseable {
 
-    public static final String CALLS = "calls";
-    public static final String CUSTOMERS = "customers";
+    static final String CALLS = "calls";
+    static final String CUSTOMERS = "customers";
 
     private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
     /** Short, so that a health check answers in seconds while MongoDB is away. */
@@ -194,7 +194,7 @@ public final class MongoStore implements AutoCloseable {
     }
 
     /** Why MongoDB does not answer, without where it is (for health, which anyone may read). */
-    public String lastFailure() {
+    String lastFailure() {
         return lastFailure;
     }
 
@@ -218,7 +218,7 @@ public final class MongoStore implements AutoCloseable {
     }
 
     /** Whether the calls indexes are known to exist. */
-    public boolean indexed() {
+    boolean indexed() {
         return indexed;
     }
 

@@ -1,7 +1,7 @@
 package org.hotline.store;
 
-import org.hotline.shared.PageCursor;
 import java.util.List;
+import org.hotline.shared.PageCursor;
 
 /**
  * One page of call records.

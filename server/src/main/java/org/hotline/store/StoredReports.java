@@ -23,7 +23,7 @@ import org.hotline.reporting.KeptReports;
 /** The reports made on a schedule, kept in the {@code reports} collection by name (e.g. {@code day-2026-11-22}). */
 public final class StoredReports implements KeptReports {
 
-    public static final String COLLECTION = "reports";
+    static final String COLLECTION = "reports";
     public static final int MAX_LIST = 100;
 
     private final MongoCollection<Document> reports;
