@@ -2,7 +2,6 @@ package org.hotline.store;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.h2.mvstore.DataUtils;
