@@ -29,7 +29,6 @@ public final class CallTracker implements CallEventSink {
      * calls that ended this shortly before its announcement were cut by it.
      */
     private static final java.time.Duration CUT_BY_SHUTDOWN = java.time.Duration.ofSeconds(3);
-    private static final int RECENT_ENDS = 1_000;
     /** Channels whose events are kept while adoptions are pending (start-up only). */
     private static final int MAX_UNCLAIMED = 5_000;
 
@@ -42,16 +41,15 @@ public final class CallTracker implements CallEventSink {
     /**
      * Calls whose channel is gone, for the flow's last words: Asterisk ends the FastAGI session
      * the moment a channel hangs up (AGIEXITONHANGUP, which its deadline to answer needs), so the
-     * flow's closing events (outcome, abandon) can come after Asterisk's hang-up.
+     * flow's closing events (outcome, abandon) can come after Asterisk's hang-up. Each keeps its
+     * end as recorded as well: a shutdown announced just after may claim it.
      */
-    private final Map<CallId, LiveCall> recentlyEnded = new java.util.LinkedHashMap<>(64, 0.75f, false) {
+    private final Map<CallId, EndedCall> recentlyEnded = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<CallId, LiveCall> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<CallId, EndedCall> eldest) {
             return size() > MAX_RECENTLY_ENDED;
         }
     };
-    /** The latest calls that ended, with their end as recorded: a shutdown announced just after may claim them. */
-    private final java.util.ArrayDeque<Map.Entry<CallId, CallEvent.Ended>> recentEnds = new java.util.ArrayDeque<>();
     /**
      * Events of channels the tracker does not follow, kept from start-up until the calls an
      * earlier run left are adopted: a call that ends while it is being adopted keeps its end.
@@ -72,7 +70,7 @@ public final class CallTracker implements CallEventSink {
     public void publish(CallId id, CallEvent event) {
         LiveCall call = live.get(id);
         if (call == null && recentlyEnded.containsKey(id)) {
-            afterEnd(id, recentlyEnded.get(id), event);
+            afterEnd(id, recentlyEnded.get(id).call, event);
             return;
         }
         if (call == null) {
@@ -169,10 +167,9 @@ public final class CallTracker implements CallEventSink {
                 } else if (ended.side() == null) {
                     event = ended.withSide(call.hungUpByHotline ? HangupSide.HOTLINE : HangupSide.CALLER);
                 }
-                noteEnd(id, (CallEvent.Ended) event);
                 live.remove(id);
                 arrivals.remove(id);
-                recentlyEnded.put(id, call);
+                recentlyEnded.put(id, new EndedCall(call, (CallEvent.Ended) event));
             }
             default -> {
             }
@@ -309,24 +306,16 @@ public final class CallTracker implements CallEventSink {
             }
         });
         Instant from = at.minus(CUT_BY_SHUTDOWN);
-        for (var recent = recentEnds.iterator(); recent.hasNext(); ) {
-            Map.Entry<CallId, CallEvent.Ended> end = recent.next();
-            CallEvent.Ended ended = end.getValue();
-            if (!ended.at().isBefore(from) && !ended.at().isAfter(at) && ended.side() != HangupSide.HOTLINE
+        for (Map.Entry<CallId, EndedCall> recent : recentlyEnded.entrySet()) {
+            CallEvent.Ended ended = recent.getValue().end;
+            if (ended != null && !ended.at().isBefore(from) && !ended.at().isAfter(at) && ended.side() != HangupSide.HOTLINE
                     && ended.side() != HangupSide.ASTERISK) {
                 // recorded a moment ago as someone hanging up: it was Asterisk hanging up as it went
-                journal.append(end.getKey(), new CallEvent.FlowEnded(ended.at(), FlowOutcome.LOST_WITH_ASTERISK));
-                journal.append(end.getKey(), new CallEvent.Settled(at, Settlement.LOST_WITH_ASTERISK));
-                journal.append(end.getKey(), ended.withSide(HangupSide.ASTERISK));
-                recent.remove();
+                journal.append(recent.getKey(), new CallEvent.FlowEnded(ended.at(), FlowOutcome.LOST_WITH_ASTERISK));
+                journal.append(recent.getKey(), new CallEvent.Settled(at, Settlement.LOST_WITH_ASTERISK));
+                journal.append(recent.getKey(), ended.withSide(HangupSide.ASTERISK));
+                recent.getValue().end = null;
             }
-        }
-    }
-
-    private void noteEnd(CallId id, CallEvent.Ended ended) {
-        recentEnds.addLast(Map.entry(id, ended));
-        while (recentEnds.size() > RECENT_ENDS) {
-            recentEnds.removeFirst();
         }
     }
 
@@ -397,6 +386,17 @@ public final class CallTracker implements CallEventSink {
     }
 
     private record Ring(String agent, Instant startedAt) {
+    }
+
+    /** A call that ended, and its end as recorded until a shutdown claims it (then null). */
+    private static final class EndedCall {
+        final LiveCall call;
+        CallEvent.Ended end;
+
+        EndedCall(LiveCall call, CallEvent.Ended end) {
+            this.call = call;
+            this.end = end;
+        }
     }
 
     private static final class LiveCall {

@@ -88,7 +88,7 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
         floor.publishQueues(live);
         floor.measureWith(platform.meters());
         floor.recordAgentTime(new AgentTimeRecorder(records.rollups(),
-                store.database().getCollection(AgentTimeRecorder.WRITTEN), upkeep.spool()));
+                store.agentTimeWritten(), upkeep.spool()));
         upkeep.start(records.rollups());
         platform.parts().push(() -> floor.flushAgentTime().await(5, TimeUnit.SECONDS)); // before the spool closes
         SerialCallEvents events = new SerialCallEvents(floorContext, tracker, floor, clock);

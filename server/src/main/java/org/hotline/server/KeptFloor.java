@@ -32,7 +32,7 @@ final class KeptFloor {
     /** Returns the settlement of the tries the last server left dialling, to start once the AMI link is up. */
     static DiallingSettlement restore(Floor floor, MongoStore store, HotlineConfig config, Clock clock) {
         floor.checkNumbersWith(config.callbacks().numbers());
-        floor.keepOpenRequestsIn(new MongoOpenRequests(store.database().getCollection(MongoOpenRequests.COLLECTION)));
+        floor.keepOpenRequestsIn(new MongoOpenRequests(store.openRequests()));
         floor.keepDiallingIn(new MongoDialling(store.calls()));
         MongoDeskStates desks = new MongoDeskStates(store.settings());
         Map<AgentId, DeskState> kept = Map.of();

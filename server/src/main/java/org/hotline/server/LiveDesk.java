@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.hotline.call.AgentDesk;
 import org.hotline.call.ScreenPop;
 import org.hotline.customer.Customer;
 import org.hotline.live.LiveEvent;
 import org.hotline.live.LiveFeed;
+import org.hotline.store.CallRecord;
 import org.hotline.store.CallRecords;
 import org.slf4j.LoggerFactory;
 
@@ -72,19 +72,16 @@ final class LiveDesk implements AgentDesk {
             return past;
         }
         try {
-            for (Document call : records.recentByCaller(pop.caller().number(), HISTORY + 1)) {
-                if (pop.call().value().equals(call.getString("_id"))) {
+            for (CallRecord call : records.recentByCaller(pop.caller().number(), HISTORY + 1)) {
+                if (pop.call().value().equals(call.id())) {
                     continue; // this very call
                 }
                 Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("call", call.getString("_id"));
-                entry.put("arrivalAt", call.getDate("arrivalAt") == null ? null : call.getDate("arrivalAt").toInstant().toString());
-                Document queue = call.get("queue", Document.class);
-                entry.put("queue", queue == null ? null : queue.getString("name"));
-                Document agent = call.get("agent", Document.class);
-                entry.put("agent", agent == null ? null : agent.getString("id"));
-                Document flow = call.get("flow", Document.class);
-                entry.put("outcome", flow == null ? null : flow.getString("outcome"));
+                entry.put("call", call.id());
+                entry.put("arrivalAt", call.arrivalAt() == null ? null : call.arrivalAt().toString());
+                entry.put("queue", call.queue());
+                entry.put("agent", call.agent());
+                entry.put("outcome", call.outcome());
                 past.add(entry);
                 if (past.size() == HISTORY) {
                     break;

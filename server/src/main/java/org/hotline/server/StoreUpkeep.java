@@ -58,7 +58,7 @@ final class StoreUpkeep implements AutoCloseable {
         // one spool per database: servers of different stores may share a data directory
         StoreSpool spool = new StoreSpool(SpoolFile.open(dir.resolve(database + SPOOL_SUFFIX)), WriteRetry.standard());
         RecountMarks marks = RecountMarks.open(dir.resolve(database + ".recount-hours"));
-        StoreLease lease = new StoreLease(store.database().getCollection(StoreLease.COLLECTION), ServerIdentity.of(dataDir), clock,
+        StoreLease lease = new StoreLease(store.lease(), ServerIdentity.of(dataDir), clock,
                 LEASE_TIME_TO_LIVE);
         boolean up = store.reachable(); // asked once, by the store's start: no second wait
         Optional<StoreLease.Holder> other = Optional.empty();

@@ -11,7 +11,7 @@ import org.hotline.config.HotlineConfig;
 import org.hotline.store.CallFirstContacts;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.MongoStore;
-import org.hotline.store.ReportArchive;
+import org.hotline.reporting.ReportArchive;
 import org.hotline.store.StoredReports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -32,7 +32,7 @@ import org.hotline.http.agents.PreviewResource;
 import org.hotline.http.reports.ReportsResource;
 import org.hotline.http.settings.SettingsResource;
 import org.hotline.shared.AgentId;
-import org.hotline.store.BreachFinder;
+import org.hotline.reporting.BreachFinder;
 import org.hotline.store.CampaignContacts;
 import org.hotline.store.CaseReports;
 import org.hotline.store.OutboundReports;

@@ -52,9 +52,9 @@ public final class AbandonedCallers {
             if (notBackSince.size() == limit) {
                 break;
             }
-            List<Document> last = records.recentByCaller(caller.number(), 1);
-            Date lastArrival = last.isEmpty() ? null : last.getFirst().getDate(CallUpdate.ARRIVAL_AT);
-            if (lastArrival == null || !lastArrival.toInstant().isAfter(caller.arrivedAt())) {
+            List<CallRecord> last = records.recentByCaller(caller.number(), 1);
+            Instant lastArrival = last.isEmpty() ? null : last.getFirst().arrivalAt();
+            if (lastArrival == null || !lastArrival.isAfter(caller.arrivedAt())) {
                 notBackSince.add(caller);
             }
         }

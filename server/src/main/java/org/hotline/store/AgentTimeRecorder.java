@@ -18,7 +18,7 @@ public final class AgentTimeRecorder implements Consumer<AgentSpan> {
 
     static final String TYPE = "agent-time";
     /** The keys of the stretches already counted. */
-    public static final String WRITTEN = "agent_time_written";
+    static final String WRITTEN = "agent_time_written";
 
     private final HourlyRollups rollups;
     private final MongoCollection<Document> written;

@@ -26,7 +26,7 @@ public final class AuditRecords {
     }
 
     /** Calls that arrived in {@code [from, to)}; the bounds are instants the caller made, never request text. */
-    public List<AuditedCall> arrivedBetween(Instant from, Instant to) {
+    List<AuditedCall> arrivedBetween(Instant from, Instant to) {
         List<AuditedCall> found = new ArrayList<>();
         calls.find(and(gte(CallUpdate.ARRIVAL_AT, Date.from(from)), lt(CallUpdate.ARRIVAL_AT, Date.from(to))))
                 .projection(Projections.include(CallUpdate.ARRIVAL_AT, "answeredAt", "endedAt", "callerHungUpAt", "queue",

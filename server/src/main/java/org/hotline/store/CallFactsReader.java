@@ -8,7 +8,7 @@ import org.bson.Document;
 import org.hotline.report.CallFacts;
 
 /** Reads a stored call record into the facts the reports count (see {@link CallUpdate} for the fields). */
-public final class CallFactsReader {
+final class CallFactsReader {
 
     private CallFactsReader() {
     }
@@ -22,7 +22,7 @@ public final class CallFactsReader {
         return CallUpdate.JOINED.equals(status) || CallUpdate.REFUSED.equals(status) ? null : time(callback, "deadline");
     }
 
-    public static CallFacts read(Document call) {
+    static CallFacts read(Document call) {
         Document answer = sub(call, "answer");
         Document queue = sub(call, "queue");
         Document agent = sub(call, "agent");

@@ -26,7 +26,7 @@ public final class CallFirstContacts implements FirstContacts {
 
     @Override
     public Optional<FirstContact> of(CallId call) {
-        return records.find(call).map(record -> {
+        return records.stored(call).map(record -> {
             Document caller = record.get("caller", Document.class);
             String number = caller == null ? null : caller.getString("number");
             return new FirstContact(call, number == null ? null : numbers.e164(number).orElse(null), firstAgent(record));

@@ -26,7 +26,7 @@ import org.bson.Document;
  */
 public final class CallLedger {
 
-    public static final String COLLECTION = "call_ledger";
+    static final String COLLECTION = "call_ledger";
     static final int CHUNKS = 16;
     private static final String SINCE = "since";
     private static final String CALLS = "calls";
@@ -64,7 +64,7 @@ public final class CallLedger {
     }
 
     /** The first hour whose calls are all in the ledger, or empty when it was never written. */
-    public Optional<Instant> firstFullHour() {
+    Optional<Instant> firstFullHour() {
         Document since = ledger.find(eq("_id", SINCE)).first();
         return since == null ? Optional.empty()
                 : Optional.of(since.getDate("at").toInstant().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS));

@@ -16,16 +16,19 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.hotline.shared.CallId;
 import org.hotline.call.CallerId;
+import org.hotline.reporting.CallFactPages;
+import org.hotline.shared.PageCursor;
 
 /** Reads call records for the API: by time range in pages, or one call by id. */
-public final class CallRecords {
+public final class CallRecords implements CallFactPages {
 
-    public static final int MAX_LIMIT = 500;
-    public static final int MAX_RECENT = 100;
+    static final int MAX_LIMIT = 500;
+    static final int MAX_RECENT = 100;
 
     private static final String ID = "_id";
     private static final String CALLER_NUMBER_FIELD = "caller.number";
@@ -43,6 +46,22 @@ public final class CallRecords {
      * @param after the previous page's {@link Page#next()}, or null for the first page
      */
     public Page page(Instant from, Instant to, int limit, PageCursor after) {
+        List<CallRecord> found = new ArrayList<>();
+        PageCursor next = read(from, to, limit, after, call -> found.add(CallRecord.of(call)));
+        return new Page(found, next);
+    }
+
+    /** As {@link #page}, each call with its facts once it is over. */
+    @Override
+    public FactsPage facts(Instant from, Instant to, int limit, PageCursor after) {
+        List<ReadCall> found = new ArrayList<>();
+        PageCursor next = read(from, to, limit, after, call -> found.add(new ReadCall(cursorAt(call),
+                call.get(CallUpdate.ENDED_AT) == null ? Optional.empty() : Optional.of(CallFactsReader.read(call)))));
+        return new FactsPage(found, next);
+    }
+
+    /** Hands each call of the page to {@code action}; where the next page starts, or null. */
+    private PageCursor read(Instant from, Instant to, int limit, PageCursor after, Consumer<Document> action) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -61,12 +80,13 @@ public final class CallRecords {
                 .sort(Sorts.ascending(CallUpdate.ARRIVAL_AT, ID))
                 .limit(limit + 1) // one more tells whether a next page exists
                 .into(new ArrayList<>());
-        if (found.size() <= limit) {
-            return new Page(found, null);
-        }
-        List<Document> shown = found.subList(0, limit);
-        Document last = shown.get(limit - 1);
-        return new Page(shown, new PageCursor(last.getDate(CallUpdate.ARRIVAL_AT).toInstant(), last.getString(ID)));
+        List<Document> shown = found.size() <= limit ? found : found.subList(0, limit);
+        shown.forEach(action);
+        return found.size() <= limit ? null : cursorAt(shown.get(limit - 1));
+    }
+
+    private static PageCursor cursorAt(Document call) {
+        return new PageCursor(call.getDate(CallUpdate.ARRIVAL_AT).toInstant(), call.getString(ID));
     }
 
     /**
@@ -75,20 +95,27 @@ public final class CallRecords {
      * @param number the caller's number as the calls recorded it ({@code caller.number}, as presented by the network)
      * @param limit  at most this many, 1 to {@value #MAX_RECENT}
      */
-    public List<Document> recentByCaller(String number, int limit) {
+    public List<CallRecord> recentByCaller(String number, int limit) {
         if (!CallerId.isNumber(number)) {
             throw new IllegalArgumentException("not a caller number");
         }
         if (limit < 1 || limit > MAX_RECENT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_RECENT);
         }
-        return calls.find(eq(CALLER_NUMBER_FIELD, number))
+        List<CallRecord> found = new ArrayList<>();
+        calls.find(eq(CALLER_NUMBER_FIELD, number))
                 .sort(Sorts.descending(CallUpdate.ARRIVAL_AT, ID))
                 .limit(limit)
-                .into(new ArrayList<>());
+                .forEach(call -> found.add(CallRecord.of(call)));
+        return found;
     }
 
-    public Optional<Document> find(CallId id) {
+    public Optional<CallRecord> find(CallId id) {
+        return stored(id).map(CallRecord::of);
+    }
+
+    /** The call's record as kept, for the store's own readers. */
+    Optional<Document> stored(CallId id) {
         return Optional.ofNullable(calls.find(eq(ID, id.value())).first());
     }
 

@@ -12,6 +12,7 @@ import org.hotline.campaign.ContactSource;
 import org.hotline.campaign.NewContact;
 import org.hotline.customer.Customer;
 import org.hotline.customer.PhoneNumbers;
+import org.hotline.shared.PageCursor;
 
 /**
  * Turns where a campaign's contacts come from into the contacts themselves, at most

@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CampaignContacts {
 
-    public static final String COLLECTION = "campaign_contacts";
-    public static final String PENDING = "pending";
+    static final String COLLECTION = "campaign_contacts";
+    static final String PENDING = "pending";
 
     private static final Logger log = LoggerFactory.getLogger(CampaignContacts.class);
     private static final int BATCH = 1_000;

@@ -10,6 +10,7 @@ import org.hotline.cases.ReplyDeadline;
 import org.hotline.report.Ratio;
 import org.hotline.report.ReportPeriod;
 import org.hotline.shared.AgentId;
+import org.hotline.shared.PageCursor;
 
 /**
  * The reports' view of the case file: of the cases due in a period, how many customers were

@@ -16,6 +16,7 @@ import org.hotline.audit.FigureValue;
 import org.hotline.audit.ReportedFigures;
 import org.hotline.report.Figures;
 import org.hotline.report.Tally;
+import org.hotline.reporting.RollupSums;
 
 /**
  * A day's audit against CEL, wired to the product: the CEL file Asterisk writes, the call records and the
@@ -26,9 +27,9 @@ public final class DayAudit {
     private final CelAudit audit;
     private final Path celFile;
     private final AuditRecords records;
-    private final HourlyRollups rollups;
+    private final RollupSums rollups;
 
-    public DayAudit(CelAudit audit, Path celFile, AuditRecords records, HourlyRollups rollups) {
+    public DayAudit(CelAudit audit, Path celFile, AuditRecords records, RollupSums rollups) {
         this.audit = audit;
         this.celFile = celFile;
         this.records = records;

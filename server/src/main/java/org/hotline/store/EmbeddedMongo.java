@@ -2,7 +2,6 @@ package org.hotline.store;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.h2.mvstore.DataUtils;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedMongo implements AutoCloseable {
 
     /** The store's file inside the data directory. */
-    public static final String FILE_NAME = "hotline.mv";
+    static final String FILE_NAME = "hotline.mv";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
     private static final String HOST = "127.0.0.1";

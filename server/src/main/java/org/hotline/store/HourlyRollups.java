@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +25,13 @@ import org.hotline.call.CallEvent;
 import org.hotline.report.AgentSpan;
 import org.hotline.report.ReportRules;
 import org.hotline.report.Tally;
+import org.hotline.reporting.CallShare;
+import org.hotline.reporting.CentreCalendar;
+import org.hotline.reporting.RollupCell;
+import org.hotline.reporting.RollupCounting;
+import org.hotline.reporting.RollupIncrements;
+import org.hotline.reporting.RollupLevel;
+import org.hotline.reporting.RollupSums;
 
 /**
  * Rollups of the report measures per hour, day and month of the centre, by queue and agent, kept
@@ -33,19 +39,19 @@ import org.hotline.report.Tally;
  * every call.
  *
  * <p>Each finished call's share is remembered ({@code call_tallies}, see {@link ShareStore}); when its record changes
- * later (wrap-up end, callback tries, survey) the difference is added, so a call never counts
+ * later (wrap-up end, callback tries, survey) the difference is added ({@link RollupCounting}), so a call never counts
  * twice. {@link #recompute} rebuilds a range from the raw records, and must agree with what was
  * kept up as calls finished. Hours are UTC hours, which are also the centre's hours when its time
  * zone is a whole number of hours from UTC (checked at start-up).
  */
-public final class HourlyRollups {
+public final class HourlyRollups implements RollupSums {
 
-    public static final String ROLLUPS = "rollups_hourly";
-    public static final String SHARES = "call_tallies";
+    static final String ROLLUPS = "rollups_hourly";
+    static final String SHARES = "call_tallies";
     /** Agents' time by state, per hour and agent: not from the call records, so kept apart from what a recompute rebuilds. */
-    public static final String AGENT_TIME = "agent_time_hourly";
+    static final String AGENT_TIME = "agent_time_hourly";
     /** Which queue × agent cells each month has (see {@link RollupCells}). */
-    public static final String CELLS = "rollup_cells";
+    static final String CELLS = "rollup_cells";
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoCollection<Document> calls;
@@ -57,7 +63,7 @@ public final class HourlyRollups {
     private final RollupReader reader;
     private final ReportRules rules;
     private final CentreCalendar calendar;
-    private final CountedShares counted;
+    private final RollupCounting counting;
     private final RollupUpgrade upgrade;
 
     /**
@@ -75,7 +81,7 @@ public final class HourlyRollups {
         this.rules = rules;
         this.calendar = new CentreCalendar(zone);
         this.reader = new RollupReader(rollups, agentTime, cells, calendar);
-        this.counted = new CountedShares(clock.instant());
+        this.counting = new RollupCounting(calendar, clock.instant());
         this.upgrade = new RollupUpgrade(store.rollupCells(), cells, calendar);
     }
 
@@ -103,21 +109,17 @@ public final class HourlyRollups {
     public synchronized void count(List<Document> records) {
         Map<String, CallShare> now = new LinkedHashMap<>();
         records.forEach(finished(now::put));
-        RollupIncrements increments = new RollupIncrements(calendar);
-        Map<String, CallShare> changed = changedShares(now, (before, after) -> {
-            before.addTo(increments, true);
-            after.addTo(increments, false);
-        });
-        if (changed.isEmpty()) {
+        RollupCounting.Count count = counting.count(now, shares::read);
+        if (count.changed().isEmpty()) {
             return;
         }
-        cells.note(RollupCells.Kind.CALLS, increments.cellsByMonth());
+        cells.note(RollupCell.Kind.CALLS, count.increments().cellsByMonth());
         // The shares first: were the rollups' write to fail, the call would be missing until a
         // recompute, which is better than counting it twice at its next change.
-        shares.write(changed);
-        changed.forEach(counted::remember);
-        if (!increments.isEmpty()) {
-            rollups.bulkWrite(increments.writes(), UNORDERED);
+        shares.write(count.changed());
+        counting.counted(count.changed());
+        if (!count.increments().isEmpty()) {
+            rollups.bulkWrite(RollupDocuments.writes(count.increments()), UNORDERED);
         }
     }
 
@@ -130,46 +132,20 @@ public final class HourlyRollups {
         };
     }
 
-    /**
-     * The shares that differ from the stored ones (from memory where it knows them); {@code change}
-     * is told each change (a call without a stored share changes from none).
-     */
-    private Map<String, CallShare> changedShares(Map<String, CallShare> now, BiConsumer<CallShare, CallShare> change) {
-        Map<String, CallShare> stored = new HashMap<>();
-        Map<String, Instant> unknown = new HashMap<>();
-        now.forEach((id, share) -> counted.known(id, share).ifPresentOrElse(known -> stored.put(id, known),
-                () -> unknown.put(id, share.hour())));
-        stored.putAll(shares.read(unknown));
-        Map<String, CallShare> changed = new LinkedHashMap<>();
-        now.forEach((id, share) -> {
-            CallShare before = stored.getOrDefault(id, CallShare.NONE);
-            if (!share.equals(before)) {
-                change.accept(before, share);
-                changed.put(id, share);
-            }
-        });
-        return changed;
-    }
-
     /** Adds a stretch of an agent's time to the hours, days and months it covers (not while an upgrade remakes them). */
-    public synchronized void addAgentTime(AgentSpan span) {
-        span.measure().ifPresent(measure -> {
-            RollupIncrements increments = new RollupIncrements(calendar);
-            for (AgentSpan piece : span.byHour()) {
-                increments.add(piece.hour(), new RollupCell(null, piece.agent()),
-                        Tally.of(Map.of(measure, piece.length().toMillis())));
-            }
-            if (!increments.isEmpty()) {
-                cells.note(RollupCells.Kind.AGENT_TIME, increments.cellsByMonth());
-                agentTime.bulkWrite(increments.writes(), UNORDERED);
-            }
-        });
+    synchronized void addAgentTime(AgentSpan span) {
+        RollupIncrements increments = counting.agentTime(span);
+        if (!increments.isEmpty()) {
+            cells.note(RollupCell.Kind.AGENT_TIME, increments.cellsByMonth());
+            agentTime.bulkWrite(RollupDocuments.writes(increments), UNORDERED);
+        }
     }
 
     /**
      * The measures of the calls that arrived in {@code [from, to)} (whole hours), grouped by
      * {@code "queue"}, {@code "agent"} or not at all (key {@code ""}), optionally for one queue / agent.
      */
+    @Override
     public Map<String, Tally> sum(Instant from, Instant to, Optional<String> queue, Optional<String> agent, Optional<String> by) {
         return reader.sum(from, to, queue, agent, by);
     }
@@ -187,15 +163,12 @@ public final class HourlyRollups {
                 count.accept(call);
             }
         });
-        shares.write(changedShares(now, (before, after) -> { }));
-        now.forEach(counted::remember);
-        RollupIncrements hours = new RollupIncrements(calendar);
-        RollupIncrements days = new RollupIncrements(calendar);
-        now.values().forEach(share -> share.forEachCell((cell, tally) -> {
-            hours.add(RollupLevel.HOUR, share.hour(), cell, tally);
-            days.add(RollupLevel.DAY, calendar.start(RollupLevel.DAY, share.hour()), cell, tally);
-        }));
-        cells.note(RollupCells.Kind.CALLS, hours.cellsByMonth());
+        shares.write(counting.count(now, shares::read).changed());
+        counting.counted(now);
+        RollupCounting.Recount recount = counting.recount(now.values());
+        RollupIncrements hours = recount.hours();
+        RollupIncrements days = recount.days();
+        cells.note(RollupCell.Kind.CALLS, hours.cellsByMonth());
         rebuild(from, to, hours, days);
         return now.size();
     }
@@ -229,33 +202,33 @@ public final class HourlyRollups {
         for (Instant day = firstDay; day.isBefore(afterLastDay); day = calendar.next(RollupLevel.DAY, day)) {
             months.add(calendar.start(RollupLevel.MONTH, day));
         }
-        Map<Instant, Set<String>> known = cells.read(RollupCells.Kind.CALLS, months);
+        Map<Instant, Set<String>> known = cells.read(RollupCell.Kind.CALLS, months);
         List<String> oldHours = ids(RollupLevel.HOUR, from, to, known);
         // the touched days' hours outside the range stay as they are, and count into their days again
         List<String> keptHours = ids(RollupLevel.HOUR, firstDay, from, known);
         keptHours.addAll(ids(RollupLevel.HOUR, to, afterLastDay, known));
         PointReads.each(rollups, keptHours, kept -> days.add(RollupLevel.DAY,
-                calendar.start(RollupLevel.DAY, kept.getDate(RollupLevel.HOUR.field()).toInstant()), cellOf(kept),
-                RollupReader.tallyOf(kept)));
+                calendar.start(RollupLevel.DAY, RollupDocuments.start(RollupLevel.HOUR, kept)), RollupDocuments.cellOf(kept),
+                RollupDocuments.tallyOf(kept)));
         RollupIncrements monthChange = new RollupIncrements(calendar);
         List<String> oldDays = ids(RollupLevel.DAY, firstDay, afterLastDay, known);
         PointReads.each(rollups, oldDays, old -> monthChange.add(RollupLevel.MONTH,
-                calendar.start(RollupLevel.MONTH, old.getDate(RollupLevel.DAY.field()).toInstant()), cellOf(old),
-                Tally.ZERO.minus(RollupReader.tallyOf(old))));
-        for (Document day : days.documents()) {
-            monthChange.add(RollupLevel.MONTH, calendar.start(RollupLevel.MONTH, day.getDate(RollupLevel.DAY.field()).toInstant()),
-                    cellOf(day), RollupReader.tallyOf(day));
+                calendar.start(RollupLevel.MONTH, RollupDocuments.start(RollupLevel.DAY, old)), RollupDocuments.cellOf(old),
+                Tally.ZERO.minus(RollupDocuments.tallyOf(old))));
+        for (Document day : RollupDocuments.documents(days)) {
+            monthChange.add(RollupLevel.MONTH, calendar.start(RollupLevel.MONTH, RollupDocuments.start(RollupLevel.DAY, day)),
+                    RollupDocuments.cellOf(day), RollupDocuments.tallyOf(day));
         }
         List<String> removed = new ArrayList<>(oldHours);
         removed.addAll(oldDays);
         PointReads.delete(rollups, removed);
-        List<Document> written = new ArrayList<>(hours.documents());
-        written.addAll(days.documents());
+        List<Document> written = new ArrayList<>(RollupDocuments.documents(hours));
+        written.addAll(RollupDocuments.documents(days));
         for (int i = 0; i < written.size(); i += PointReads.BATCH) {
             rollups.insertMany(written.subList(i, Math.min(written.size(), i + PointReads.BATCH)));
         }
         if (!monthChange.isEmpty()) {
-            rollups.bulkWrite(monthChange.writes(), UNORDERED);
+            rollups.bulkWrite(RollupDocuments.writes(monthChange), UNORDERED);
         }
     }
 
@@ -264,13 +237,9 @@ public final class HourlyRollups {
         List<String> ids = new ArrayList<>();
         for (Instant start = from; start.isBefore(to); start = calendar.next(level, start)) {
             for (String cell : cellsByMonth.getOrDefault(calendar.start(RollupLevel.MONTH, start), Set.of())) {
-                ids.add(level.id(start, cell));
+                ids.add(RollupDocuments.id(level, start, cell));
             }
         }
         return ids;
-    }
-
-    private static RollupCell cellOf(Document rollup) {
-        return new RollupCell(rollup.getString("queue"), rollup.getString("agent"));
     }
 }

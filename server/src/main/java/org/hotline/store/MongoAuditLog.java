@@ -22,7 +22,7 @@ import org.hotline.access.AuditLog;
  */
 public final class MongoAuditLog implements AuditLog {
 
-    public static final String COLLECTION = "audit_log";
+    static final String COLLECTION = "audit_log";
 
     private final MongoCollection<Document> entries;
 

@@ -36,7 +36,7 @@ import org.hotline.shared.Skill;
 /** Campaigns in MongoDB, one document each; status changes are conditional updates. */
 public final class MongoCampaigns implements Campaigns {
 
-    public static final String COLLECTION = "campaigns";
+    static final String COLLECTION = "campaigns";
 
     private final MongoCollection<Document> campaigns;
 

@@ -46,6 +46,7 @@ import org.hotline.cases.CaseStatus;
 import org.hotline.customer.Customer;
 import org.hotline.report.Ratio;
 import org.hotline.shared.AgentId;
+import org.hotline.shared.PageCursor;
 
 /**
  * The case file in MongoDB, one document per case (see {@link CaseDocument}). Changes are
@@ -56,7 +57,7 @@ import org.hotline.shared.AgentId;
  */
 public final class MongoCases implements CaseFile {
 
-    public static final String COLLECTION = "cases";
+    static final String COLLECTION = "cases";
     public static final int MAX_LIMIT = 500;
 
     private static final List<String> AWAITING_REPLY = List.of(CaseStatus.OPEN.id(), CaseStatus.SOLUTION_READY.id());

@@ -50,8 +50,8 @@ import org.hotline.shared.AgentId;
  */
 public final class MongoContactBook implements ContactBook {
 
-    public static final String CONTACTS = "campaign_contacts";
-    public static final String ATTEMPTS = "campaign_attempts";
+    static final String CONTACTS = "campaign_contacts";
+    static final String ATTEMPTS = "campaign_attempts";
 
     private final MongoCollection<Document> contacts;
     private final MongoCollection<Document> attempts;
@@ -64,7 +64,7 @@ public final class MongoContactBook implements ContactBook {
     }
 
     /** The indexes the dialers' queries need; called once at start-up. */
-    public void createIndexes() {
+    void createIndexes() {
         contacts.createIndex(Indexes.ascending("campaignId", "number"), new IndexOptions().unique(true));
         contacts.createIndex(Indexes.ascending("campaignId", "status", "nextAttemptAt"));
         contacts.createIndex(Indexes.ascending("status", "claimedAt"));

@@ -26,7 +26,7 @@ import org.hotline.customer.Customer;
  */
 public final class MongoDoNotCallList implements DoNotCallList {
 
-    public static final String COLLECTION = "do_not_call";
+    static final String COLLECTION = "do_not_call";
 
     private static final String ID = "_id";
 

@@ -21,7 +21,7 @@ import org.hotline.shared.Skill;
  */
 public final class MongoOpenRequests implements OpenRequests {
 
-    public static final String COLLECTION = "callbackClaims";
+    static final String COLLECTION = "callbackClaims";
     private static final int TRIES = 5;
 
     private final MongoCollection<Document> claims;

@@ -28,7 +28,7 @@ import org.hotline.call.ServiceHours;
  */
 public final class MongoServiceHours {
 
-    public static final String COLLECTION = "settings";
+    static final String COLLECTION = "settings";
     private static final String ID = "hours";
 
     private final MongoCollection<Document> settings;

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MongoStore implements AutoCloseable {
 
-    public static final String CALLS = "calls";
-    public static final String CUSTOMERS = "customers";
+    static final String CALLS = "calls";
+    static final String CUSTOMERS = "customers";
 
     private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
     /** Short, so that a health check answers in seconds while MongoDB is away. */
@@ -108,6 +108,21 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(HourlyRollups.CELLS);
     }
 
+    /** The agents' time stretches already counted (see {@link AgentTimeRecorder}). */
+    public MongoCollection<Document> agentTimeWritten() {
+        return database.getCollection(AgentTimeRecorder.WRITTEN);
+    }
+
+    /** The callback requests not closed yet (see {@link MongoOpenRequests}). */
+    public MongoCollection<Document> openRequests() {
+        return database.getCollection(MongoOpenRequests.COLLECTION);
+    }
+
+    /** Which server holds the store (see {@link StoreLease}). */
+    public MongoCollection<Document> lease() {
+        return database.getCollection(StoreLease.COLLECTION);
+    }
+
     /** The calls' ids by arrival hour, for a recompute (see {@link CallLedger}). */
     public MongoCollection<Document> callLedger() {
         return database.getCollection(CallLedger.COLLECTION);
@@ -179,7 +194,7 @@ public final class MongoStore implements AutoCloseable {
     }
 
     /** Why MongoDB does not answer, without where it is (for health, which anyone may read). */
-    public String lastFailure() {
+    String lastFailure() {
         return lastFailure;
     }
 
@@ -203,7 +218,7 @@ public final class MongoStore implements AutoCloseable {
     }
 
     /** Whether the calls indexes are known to exist. */
-    public boolean indexed() {
+    boolean indexed() {
         return indexed;
     }
 

@@ -22,7 +22,7 @@ import org.hotline.shared.AgentId;
  */
 public final class MongoUsers implements Users {
 
-    public static final String COLLECTION = "users";
+    static final String COLLECTION = "users";
 
     private final MongoCollection<Document> users;
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
+import org.hotline.reporting.RollupCell;
 
 /**
  * Which cells have rollup documents in a month of the centre: "queue|agent" for the calls'
@@ -24,9 +25,6 @@ import org.bson.Document;
  * after), so counting a call seldom costs a write here.
  */
 final class RollupCells {
-
-    /** The calls' rollups ("queue|agent") and agents' time (agent). */
-    enum Kind { CALLS, AGENT_TIME }
 
     private static final String CELLS = "cells";
 
@@ -38,7 +36,7 @@ final class RollupCells {
     }
 
     /** Adds the cells per month that this process has not added yet. */
-    void note(Kind kind, Map<Instant, Set<String>> cellsByMonth) {
+    void note(RollupCell.Kind kind, Map<Instant, Set<String>> cellsByMonth) {
         List<UpdateOneModel<Document>> writes = new ArrayList<>();
         List<String> added = new ArrayList<>();
         cellsByMonth.forEach((month, cells) -> {
@@ -55,12 +53,12 @@ final class RollupCells {
         }
     }
 
-    void note(Kind kind, Instant month, String cell) {
+    void note(RollupCell.Kind kind, Instant month, String cell) {
         note(kind, Map.of(month, Set.of(cell)));
     }
 
     /** The cells of each of the months (none for a month without any). */
-    Map<Instant, Set<String>> read(Kind kind, Collection<Instant> months) {
+    Map<Instant, Set<String>> read(RollupCell.Kind kind, Collection<Instant> months) {
         Map<String, Instant> byId = new HashMap<>();
         months.forEach(month -> byId.put(id(kind, month), month));
         Map<Instant, Set<String>> cells = new HashMap<>();
@@ -70,11 +68,11 @@ final class RollupCells {
         return cells;
     }
 
-    private static String id(Kind kind, Instant month) {
+    private static String id(RollupCell.Kind kind, Instant month) {
         return kind + "|" + month;
     }
 
-    private static String key(Kind kind, Instant month, String cell) {
+    private static String key(RollupCell.Kind kind, Instant month, String cell) {
         return kind + "|" + month + "|" + cell;
     }
 }

@@ -13,6 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.hotline.reporting.CentreCalendar;
+import org.hotline.reporting.RollupCell;
+import org.hotline.reporting.RollupIncrements;
+import org.hotline.reporting.RollupLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +45,7 @@ final class RollupUpgrade {
         if (directory.find(eq("_id", DONE)).first() != null) {
             return;
         }
-        int hours = upgrade(rollups, RollupCells.Kind.CALLS) + upgrade(agentTime, RollupCells.Kind.AGENT_TIME);
+        int hours = upgrade(rollups, RollupCell.Kind.CALLS) + upgrade(agentTime, RollupCell.Kind.AGENT_TIME);
         directory.updateOne(eq("_id", DONE), Updates.set("hours", hours), new UpdateOptions().upsert(true));
         if (hours > 0) {
             LOG.info("reports: days, months and the directory made from {} hourly documents of an earlier version", hours);
@@ -49,22 +53,22 @@ final class RollupUpgrade {
     }
 
     /** The whole collection is read once (by time, the only way an earlier version's documents can be found). */
-    private int upgrade(MongoCollection<Document> collection, RollupCells.Kind kind) {
+    private int upgrade(MongoCollection<Document> collection, RollupCell.Kind kind) {
         RollupIncrements larger = new RollupIncrements(calendar);
         int hours = 0;
-        for (Document hourly : collection.find(exists(RollupLevel.HOUR.field()))) {
-            Instant hour = hourly.getDate(RollupLevel.HOUR.field()).toInstant();
-            RollupCell cell = new RollupCell(kind == RollupCells.Kind.CALLS ? hourly.getString("queue") : null,
+        for (Document hourly : collection.find(exists(RollupDocuments.field(RollupLevel.HOUR)))) {
+            Instant hour = RollupDocuments.start(RollupLevel.HOUR, hourly);
+            RollupCell cell = new RollupCell(kind == RollupCell.Kind.CALLS ? hourly.getString("queue") : null,
                     hourly.getString("agent"));
-            larger.add(RollupLevel.DAY, calendar.start(RollupLevel.DAY, hour), cell, RollupReader.tallyOf(hourly));
-            larger.add(RollupLevel.MONTH, calendar.start(RollupLevel.MONTH, hour), cell, RollupReader.tallyOf(hourly));
+            larger.add(RollupLevel.DAY, calendar.start(RollupLevel.DAY, hour), cell, RollupDocuments.tallyOf(hourly));
+            larger.add(RollupLevel.MONTH, calendar.start(RollupLevel.MONTH, hour), cell, RollupDocuments.tallyOf(hourly));
             hours++;
         }
         if (hours == 0) {
             return 0;
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
-        for (Document document : larger.documents()) {
+        for (Document document : RollupDocuments.documents(larger)) {
             writes.add(new ReplaceOneModel<>(eq("_id", document.getString("_id")), document, new ReplaceOptions().upsert(true)));
         }
         cells.note(kind, larger.cellsByMonth());

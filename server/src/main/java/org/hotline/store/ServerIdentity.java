@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 public record ServerIdentity(String id, String host, long pid) {
 
-    public static final String FILE_NAME = "server-id";
+    static final String FILE_NAME = "server-id";
 
     /** Reads the id from {@code dir}, making one the first time. */
     public static ServerIdentity of(Path dir) throws IOException {

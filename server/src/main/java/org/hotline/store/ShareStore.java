@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.hotline.report.CallTally;
+import org.hotline.report.Tally;
+import org.hotline.reporting.CallShare;
 
 /**
  * Where each counted call's share is kept: with the other calls of its arrival hour, spread over
@@ -66,9 +69,9 @@ final class ShareStore {
             Document entry = chunk == null ? null : chunk.get(CALLS, Document.class).get(field(call), Document.class);
             Document legacy = found.get(call);
             if (entry != null) {
-                stored.put(call, CallShare.read(entry));
+                stored.put(call, shareOf(entry));
             } else if (legacy != null) {
-                stored.put(call, CallShare.read(legacy));
+                stored.put(call, shareOf(legacy));
             }
         });
         return stored;
@@ -83,7 +86,7 @@ final class ShareStore {
         Map<String, List<Bson>> byChunk = new LinkedHashMap<>();
         changed.forEach((call, share) -> byChunk.computeIfAbsent(chunk(share.hour(), call), id -> new ArrayList<>(
                 List.of(Updates.setOnInsert("hour", Date.from(share.hour())))))
-                .add(Updates.set(CALLS + "." + field(call), share.toDocument())));
+                .add(Updates.set(CALLS + "." + field(call), documentOf(share))));
         List<UpdateOneModel<Document>> writes = new ArrayList<>();
         byChunk.forEach((chunk, updates) -> writes.add(new UpdateOneModel<>(eq("_id", chunk), Updates.combine(updates),
                 new UpdateOptions().upsert(true))));
@@ -100,6 +103,29 @@ final class ShareStore {
             chunkedFrom = known;
         }
         return known;
+    }
+
+    private static CallShare shareOf(Document stored) {
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        Document byAgent = stored.get("shares", Document.class);
+        if (byAgent != null) {
+            for (String agent : byAgent.keySet()) {
+                tallies.put(agent.equals(CallShare.NONE_FIELD) ? CallTally.NO_AGENT : agent,
+                        RollupDocuments.tallyOf(byAgent.get(agent, Document.class)));
+            }
+        }
+        return new CallShare(stored.getDate("hour").toInstant(), stored.getString("queue"), tallies);
+    }
+
+    /** As stored: read back by {@link #shareOf}. */
+    private static Document documentOf(CallShare share) {
+        Document byAgent = new Document();
+        share.tallies().forEach((agent, tally) -> {
+            Document values = new Document();
+            tally.nonZero().forEach((measure, value) -> values.append(measure.field(), value));
+            byAgent.append(agent.equals(CallTally.NO_AGENT) ? CallShare.NONE_FIELD : agent, values);
+        });
+        return new Document("hour", Date.from(share.hour())).append("queue", share.queue()).append("shares", byAgent);
     }
 
     private static String chunk(Instant hour, String call) {

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class StoreLease implements ActiveLease {
 
-    public static final String COLLECTION = "leases";
+    static final String COLLECTION = "leases";
     static final String ID = "floor";
 
     /** Who holds the lease, as the store says. */
@@ -109,7 +109,7 @@ public final class StoreLease implements ActiveLease {
      * Pushes the expiry forward; false when the lease is no longer this server's (another took it
      * over after it expired). Throws a MongoException when the store is away.
      */
-    public boolean renew() {
+    boolean renew() {
         if (token == 0) {
             return false;
         }

@@ -40,7 +40,7 @@ public final class StoreSpool implements AutoCloseable {
         void write(Document entry);
     }
 
-    public static final String TYPE = "t";
+    static final String TYPE = "t";
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreSpool.class);
     private static final JsonWriterSettings EXTENDED = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
@@ -70,11 +70,11 @@ public final class StoreSpool implements AutoCloseable {
     }
 
     /** Memory only: for tests and tools; a crash loses what the store has not taken. */
-    public static StoreSpool inMemory() {
+    static StoreSpool inMemory() {
         return new StoreSpool(null, WriteRetry.standard());
     }
 
-    public StoreSpool writeWith(String type, Writer writer) {
+    StoreSpool writeWith(String type, Writer writer) {
         writers.put(type, writer);
         return this;
     }
@@ -133,11 +133,11 @@ public final class StoreSpool implements AutoCloseable {
     }
 
     /** Whether the last try to write failed (the store is away or refusing). */
-    public boolean storeFailing() {
+    boolean storeFailing() {
         return storeFailing;
     }
 
-    public String lastFailure() {
+    String lastFailure() {
         return lastFailure;
     }
 
@@ -147,7 +147,7 @@ public final class StoreSpool implements AutoCloseable {
     }
 
     /** Entries found in the file at start-up. */
-    public long replayedAtStart() {
+    long replayedAtStart() {
         return replayed.get();
     }
 

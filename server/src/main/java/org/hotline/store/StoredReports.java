@@ -18,11 +18,12 @@ import org.hotline.report.ReportKind;
 import org.hotline.report.ReportPeriod;
 import org.hotline.report.ReportSnapshot;
 import org.hotline.report.Tally;
+import org.hotline.reporting.KeptReports;
 
 /** The reports made on a schedule, kept in the {@code reports} collection by name (e.g. {@code day-2026-11-22}). */
-public final class StoredReports {
+public final class StoredReports implements KeptReports {
 
-    public static final String COLLECTION = "reports";
+    static final String COLLECTION = "reports";
     public static final int MAX_LIST = 100;
 
     private final MongoCollection<Document> reports;
@@ -31,10 +32,12 @@ public final class StoredReports {
         this.reports = reports;
     }
 
+    @Override
     public boolean exists(String id) {
         return reports.find(eq("_id", id)).limit(1).first() != null;
     }
 
+    @Override
     public void save(ReportSnapshot report) {
         Document document = new Document("_id", report.id())
                 .append("kind", report.kind().id())

@@ -18,10 +18,8 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.bson.Document;
-import org.hotline.shared.CallId;
 import org.hotline.report.Tally;
 import org.hotline.store.CallLedger;
-import org.hotline.store.CallRecords;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.MongoStore;
 import org.junit.jupiter.api.AfterAll;
@@ -99,7 +97,7 @@ class StoreOutageIT {
             try (MongoStore records = new MongoStore(store.uri(), database)) {
                 drained = awaitRecords(records, calls, Duration.ofSeconds(60));
                 for (NewChannelEvent call : calls) {
-                    assertAsteriskFactsOnRecord(call, new CallRecords(records.calls()).find(new CallId(call.getUniqueId()))
+                    assertAsteriskFactsOnRecord(call, stored(records, call)
                             .orElseThrow());
                 }
                 assertTheReportsEqualARecompute(records, calls);
@@ -138,7 +136,7 @@ class StoreOutageIT {
                 store.resume();
                 try (MongoStore records = new MongoStore(store.uri(), database)) {
                     awaitRecords(records, List.of(call), Duration.ofSeconds(60));
-                    assertAsteriskFactsOnRecord(call, new CallRecords(records.calls()).find(new CallId(call.getUniqueId()))
+                    assertAsteriskFactsOnRecord(call, stored(records, call)
                             .orElseThrow());
                 }
                 awaitHealth(server, "up", Duration.ofSeconds(30));
@@ -170,7 +168,7 @@ class StoreOutageIT {
             assertThat(active.healthJson().getString("status")).isEqualTo("up");
             try (MongoStore records = new MongoStore(store.uri(), database)) {
                 awaitRecords(records, List.of(call), Duration.ofSeconds(20));
-                Document record = new CallRecords(records.calls()).find(new CallId(call.getUniqueId())).orElseThrow();
+                Document record = stored(records, call).orElseThrow();
                 assertAsteriskFactsOnRecord(call, record);
                 assertThat(record.getList("events", Document.class)).extracting(e -> e.getString("type"))
                         .contains("flow-started", "greeting-started");
@@ -195,16 +193,19 @@ class StoreOutageIT {
                 && Integer.valueOf(6).equals(s.getChannelState()), Duration.ofSeconds(15));
     }
 
+    private static Optional<Document> stored(MongoStore records, NewChannelEvent call) {
+        return Optional.ofNullable(records.calls().find(new Document("_id", call.getUniqueId())).first());
+    }
+
     /** Waits until every call's record is complete (ended); when that was. */
     private static Instant awaitRecords(MongoStore records, List<NewChannelEvent> calls, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        CallRecords found = new CallRecords(records.calls());
         while (true) {
             boolean all = true;
             for (NewChannelEvent call : calls) {
                 Optional<Document> record;
                 try {
-                    record = found.find(new CallId(call.getUniqueId()));
+                    record = stored(records, call);
                 } catch (RuntimeException storeNotBackYet) {
                     record = Optional.empty();
                 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The house rules of the source tree: packages form no cycle, and the domain — calls, agents, queues, offers,
- * campaigns, cases, customers, reports, access — knows nothing of Asterisk, Vert.x, MongoDB or the adapters.
+ * campaigns, cases, customers, reports, access — knows nothing of Asterisk, Vert.x, MongoDB or the adapters; only
+ * the store knows MongoDB.
  */
 class LayoutTest {
 
@@ -19,7 +20,8 @@ class LayoutTest {
     static final String[] DOMAIN = {
         "org.hotline.shared..", "org.hotline.call..", "org.hotline.routing..", "org.hotline.customer..",
         "org.hotline.cases..", "org.hotline.campaign..", "org.hotline.report..", "org.hotline.access..",
-        "org.hotline.audit..", "org.hotline.recovery..", "org.hotline.live..", "org.hotline.lease.."};
+        "org.hotline.audit..", "org.hotline.recovery..", "org.hotline.live..", "org.hotline.lease..",
+        "org.hotline.reporting.."};
 
     /** What lives at the edges: engines and the adapters that speak to them. */
     static final String[] EDGES = {
@@ -46,6 +48,14 @@ class LayoutTest {
     void theDomainKnowsNothingOfTheEdges() {
         noClasses().that().resideInAnyPackage(DOMAIN)
                 .should().dependOnClassesThat().resideInAnyPackage(EDGES)
+                .check(hotline);
+    }
+
+    /** The store's schema stays in the store: everyone else reads typed records, never a MongoDB document. */
+    @Test
+    void onlyTheStoreSpeaksMongoDb() {
+        noClasses().that().resideOutsideOfPackages("org.hotline.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..")
                 .check(hotline);
     }
 

@@ -139,6 +139,6 @@ class CallFactsReaderTest {
 
     private Document stored(CallId id) {
         assertThat(journal.awaitIdle(Duration.ofSeconds(10))).isTrue();
-        return new CallRecords(store.calls()).find(id).orElseThrow();
+        return new CallRecords(store.calls()).stored(id).orElseThrow();
     }
 }

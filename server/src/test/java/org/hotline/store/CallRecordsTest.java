@@ -3,6 +3,7 @@ package org.hotline.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.hotline.shared.PageCursor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -170,9 +171,9 @@ class CallRecordsTest {
         arrive("mine-2", T0.plusSeconds(10), "13800138000");
         assertThat(journal.awaitIdle(Duration.ofSeconds(10))).isTrue();
 
-        assertThat(records.recentByCaller("13800138000", 10)).extracting(call -> call.getString("_id"))
+        assertThat(records.recentByCaller("13800138000", 10)).extracting(CallRecord::id)
                 .containsExactly("mine-3", "mine-2", "mine-1");
-        assertThat(records.recentByCaller("13800138000", 2)).extracting(call -> call.getString("_id"))
+        assertThat(records.recentByCaller("13800138000", 2)).extracting(CallRecord::id)
                 .containsExactly("mine-3", "mine-2");
         assertThat(records.recentByCaller("13700000000", 10)).isEmpty();
     }
@@ -203,7 +204,7 @@ class CallRecordsTest {
 
     private static List<String> ids(Page page) {
         List<String> ids = new ArrayList<>();
-        page.calls().forEach(call -> ids.add(call.getString("_id")));
+        page.calls().forEach(call -> ids.add(call.id()));
         return ids;
     }
 

@@ -225,7 +225,7 @@ class MongoCallJournalTest {
             again.append(id, new Ended(instant("08:00:03.000"), 16, "Normal Clearing", HangupSide.HOTLINE));
             assertThat(again.awaitIdle(Duration.ofSeconds(10))).isTrue();
 
-            Document call = new CallRecords(restarted.calls()).find(id).orElseThrow();
+            Document call = new CallRecords(restarted.calls()).stored(id).orElseThrow();
             assertThat(call.getDate("arrivalAt")).isEqualTo(at("07:59:50.120"));
             assertThat(call.getDate("answeredAt")).isEqualTo(at("07:59:50.371"));
             assertThat(call.getString("language")).isEqualTo("zh");
@@ -288,7 +288,7 @@ class MongoCallJournalTest {
                 try (EmbeddedMongo back = EmbeddedMongo.start(dir.resolve("db"), port)) {
                     assertThat(patient.awaitIdle(Duration.ofSeconds(30))).isTrue();
                     assertThat(patient.dropped()).isZero();
-                    Document call = new CallRecords(later.calls()).find(id).orElseThrow();
+                    Document call = new CallRecords(later.calls()).stored(id).orElseThrow();
                     assertThat(call).containsEntry("arrivalAt", at("07:59:50.000")).containsEntry("answeredAt", at("07:59:51.000"));
                     assertThat(call.get("ivr", Document.class)).containsEntry("invalidKeys", 2);
                     assertThat(call.getList("events", Document.class)).extracting(e -> e.getString("type"))
@@ -394,7 +394,7 @@ class MongoCallJournalTest {
     /** The record, its events without their write ids (random per run; their own test is the replay test). */
     private Document stored(CallId id) {
         assertThat(journal.awaitIdle(Duration.ofSeconds(10))).as("journal idle").isTrue();
-        Document call = new CallRecords(store.calls()).find(id).orElseThrow();
+        Document call = new CallRecords(store.calls()).stored(id).orElseThrow();
         for (Document event : call.getList("events", Document.class)) {
             assertThat(event.getString(CallUpdate.WRITE_ID)).as("each event's write id").isNotBlank();
             event.remove(CallUpdate.WRITE_ID);

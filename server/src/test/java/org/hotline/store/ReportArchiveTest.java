@@ -13,6 +13,7 @@ import org.hotline.report.Measure;
 import org.hotline.report.ReportKind;
 import org.hotline.report.ReportRules;
 import org.hotline.report.ReportSnapshot;
+import org.hotline.reporting.ReportArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -15,8 +15,9 @@ import org.hotline.http.Resource;
 import org.hotline.http.Responses;
 import org.hotline.http.Viewers;
 import org.hotline.shared.CallId;
+import org.hotline.store.CallRecord;
 import org.hotline.store.CallRecords;
-import org.hotline.store.PageCursor;
+import org.hotline.shared.PageCursor;
 
 /**
  * {@code GET /api/calls?from=&to=&limit=&after=}: call records that arrived in {@code [from, to)},
@@ -72,7 +73,7 @@ public final class CallsResource implements Resource {
                 return;
             }
             JsonArray calls = new JsonArray();
-            done.result().calls().forEach(call -> calls.add(CallJson.of(call)));
+            done.result().calls().forEach(call -> calls.add(CallJson.of(call.asStored())));
             PageCursor next = done.result().next();
             Responses.json(ctx, 200, new JsonObject()
                     .put("from", from.toString())
@@ -97,15 +98,14 @@ public final class CallsResource implements Resource {
             } else if (!answeredByViewer(ctx, done.result().get())) {
                 new ApiError(403, "an agent may read only the calls they answered").send(ctx.response());
             } else {
-                Responses.json(ctx, 200, CallJson.of(done.result().get()));
+                Responses.json(ctx, 200, CallJson.of(done.result().get().asStored()));
             }
         });
     }
 
     /** Supervisors read every call; an agent only those they answered. */
-    private static boolean answeredByViewer(RoutingContext ctx, org.bson.Document call) {
-        return Viewers.onlyAgent(ctx).map(agent -> call.get("agent") instanceof org.bson.Document answered
-                && agent.value().equals(answered.get("id"))).orElse(true);
+    private static boolean answeredByViewer(RoutingContext ctx, CallRecord call) {
+        return Viewers.onlyAgent(ctx).map(agent -> agent.value().equals(call.agent())).orElse(true);
     }
 
     public static Instant instant(RoutingContext ctx, String name, Instant fallback) {

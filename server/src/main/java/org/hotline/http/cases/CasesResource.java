@@ -29,7 +29,7 @@ import org.hotline.http.Responses;
 import org.hotline.http.Viewers;
 import org.hotline.shared.AgentId;
 import org.hotline.store.MongoCases;
-import org.hotline.store.PageCursor;
+import org.hotline.shared.PageCursor;
 
 /**
  * The case file: {@code POST /api/cases} opens a case, {@code GET /api/cases/{id}} reads one,

@@ -10,8 +10,8 @@ import org.hotline.http.ApiError;
 import org.hotline.http.Responses;
 import org.hotline.report.ComplianceRule;
 import org.hotline.report.ReportPeriod;
-import org.hotline.store.BreachFinder;
-import org.hotline.store.PageCursor;
+import org.hotline.reporting.BreachFinder;
+import org.hotline.shared.PageCursor;
 
 /**
  * {@code GET /api/reports/breaches?rule=three-rings&…}: the calls of a period that broke a rule, a

@@ -11,7 +11,7 @@ import org.hotline.http.ApiError;
 import org.hotline.http.Responses;
 import org.hotline.report.ReportPeriod;
 import org.hotline.store.CaseReports;
-import org.hotline.store.PageCursor;
+import org.hotline.shared.PageCursor;
 
 /**
  * {@code GET /api/reports/late-cases?period=…&agent=}: the drill-down behind the cases' figure,

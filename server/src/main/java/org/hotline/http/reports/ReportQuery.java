@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 import org.hotline.http.ApiError;
 import org.hotline.report.ReportPeriod;
 import org.hotline.shared.AgentId;
-import org.hotline.store.PageCursor;
+import org.hotline.shared.PageCursor;
 
 /**
  * The parameters every reports path shares, checked: the period ({@code period=day|week|month} and

@@ -19,9 +19,9 @@ import org.hotline.report.Ratio;
 import org.hotline.report.ReportPeriod;
 import org.hotline.report.Tally;
 import org.hotline.shared.AgentId;
-import org.hotline.store.BreachFinder;
-import org.hotline.store.CaseReports;
 import org.hotline.store.HourlyRollups;
+import org.hotline.reporting.BreachFinder;
+import org.hotline.store.CaseReports;
 import org.hotline.store.OutboundReports;
 import org.hotline.store.StoredReports;
 

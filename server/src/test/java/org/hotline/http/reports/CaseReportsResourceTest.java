@@ -24,7 +24,7 @@ import org.hotline.http.ResourceFixture;
 import org.hotline.report.ReportRules;
 import org.hotline.routing.TestClock;
 import org.hotline.shared.AgentId;
-import org.hotline.store.BreachFinder;
+import org.hotline.reporting.BreachFinder;
 import org.hotline.store.CallRecords;
 import org.hotline.store.CaseReports;
 import org.hotline.store.HourlyRollups;

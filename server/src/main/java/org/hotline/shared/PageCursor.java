@@ -1,4 +1,4 @@
-package org.hotline.store;
+package org.hotline.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hotline.shared.CallId;
 
 /**
  * Where a page of call records ended: the last call's arrival and id. Paging by these values

@@ -1,42 +1,27 @@
-package org.hotline.store;
+package org.hotline.reporting;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import org.bson.Document;
 import org.hotline.report.CallFacts;
 import org.hotline.report.CallTally;
 import org.hotline.report.ReportRules;
 import org.hotline.report.Tally;
 
 /** One call's share of the rollups: the hour it arrived in, its queue, and the tally per agent. */
-record CallShare(Instant hour, String queue, Map<String, Tally> tallies) {
+public record CallShare(Instant hour, String queue, Map<String, Tally> tallies) {
 
     /** The queue of a call that reached none, and the agent of what no agent did. */
-    static final String NONE_FIELD = "-";
+    public static final String NONE_FIELD = "-";
     /** No share yet: a call not counted before. */
     static final CallShare NONE = new CallShare(Instant.EPOCH, NONE_FIELD, Map.of());
 
-    static CallShare of(CallFacts facts, ReportRules rules) {
+    public static CallShare of(CallFacts facts, ReportRules rules) {
         return new CallShare(facts.arrivalAt().truncatedTo(ChronoUnit.HOURS), facts.queue() == null ? NONE_FIELD : facts.queue(),
                 CallTally.of(facts, rules));
-    }
-
-    static CallShare read(Document stored) {
-        Map<String, Tally> tallies = new LinkedHashMap<>();
-        Document byAgent = stored.get("shares", Document.class);
-        if (byAgent != null) {
-            for (String agent : byAgent.keySet()) {
-                tallies.put(agent.equals(NONE_FIELD) ? CallTally.NO_AGENT : agent,
-                        RollupReader.tallyOf(byAgent.get(agent, Document.class)));
-            }
-        }
-        return new CallShare(stored.getDate("hour").toInstant(), stored.getString("queue"), tallies);
     }
 
     /** Each agent's tally with its rollup cell. */
@@ -48,17 +33,6 @@ record CallShare(Instant hour, String queue, Map<String, Tally> tallies) {
     /** Adds this share to the increments, or takes it away. */
     void addTo(RollupIncrements increments, boolean takeAway) {
         forEachCell((cell, tally) -> increments.add(hour, cell, takeAway ? Tally.ZERO.minus(tally) : tally));
-    }
-
-    /** As stored: read back by {@link #read}. */
-    Document toDocument() {
-        Document byAgent = new Document();
-        tallies.forEach((agent, tally) -> {
-            Document values = new Document();
-            tally.nonZero().forEach((measure, value) -> values.append(measure.field(), value));
-            byAgent.append(agent.equals(CallTally.NO_AGENT) ? NONE_FIELD : agent, values);
-        });
-        return new Document("hour", Date.from(hour)).append("queue", queue).append("shares", byAgent);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.hotline.store;
+package org.hotline.reporting;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,12 +21,12 @@ public final class ReportArchive {
     /** How far back a catch-up looks (a server that was down over a weekend still makes them). */
     private static final Map<ReportKind, Integer> LOOK_BACK = Map.of(ReportKind.DAY, 35, ReportKind.WEEK, 8, ReportKind.MONTH, 3);
 
-    private final HourlyRollups rollups;
-    private final StoredReports stored;
+    private final RollupSums rollups;
+    private final KeptReports stored;
     private final ZoneId zone;
     private final Clock clock;
 
-    public ReportArchive(HourlyRollups rollups, StoredReports stored, ZoneId zone, Clock clock) {
+    public ReportArchive(RollupSums rollups, KeptReports stored, ZoneId zone, Clock clock) {
         this.rollups = rollups;
         this.stored = stored;
         this.zone = zone;

@@ -1,4 +1,4 @@
-package org.hotline.store;
+package org.hotline.reporting;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,14 +1,14 @@
-package org.hotline.store;
+package org.hotline.reporting;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
 import org.hotline.report.CallFacts;
 import org.hotline.report.ComplianceRule;
 import org.hotline.report.ReportRules;
+import org.hotline.shared.PageCursor;
 
 /**
  * The drill-down behind a report: the finished calls of a period that broke a rule, read from the
@@ -20,11 +20,11 @@ public final class BreachFinder {
     static final int MOST_READ = 5_000;
     private static final int PAGE = 500;
 
-    private final CallRecords records;
+    private final CallFactPages records;
     private final ReportRules rules;
     private final Clock clock;
 
-    public BreachFinder(CallRecords records, ReportRules rules, Clock clock) {
+    public BreachFinder(CallFactPages records, ReportRules rules, Clock clock) {
         this.records = records;
         this.rules = rules;
         this.clock = clock;
@@ -43,14 +43,14 @@ public final class BreachFinder {
         int read = 0;
         PageCursor cursor = after;
         while (true) {
-            Page page = records.page(from, to, PAGE, cursor);
-            for (Document call : page.calls()) {
+            CallFactPages.FactsPage page = records.facts(from, to, PAGE, cursor);
+            for (CallFactPages.ReadCall call : page.calls()) {
                 read++;
-                cursor = new PageCursor(call.getDate(CallUpdate.ARRIVAL_AT).toInstant(), call.getString("_id"));
-                if (call.get(CallUpdate.ENDED_AT) == null) {
+                cursor = call.at();
+                if (call.finished().isEmpty()) {
                     continue; // still in progress: judged once it is over
                 }
-                CallFacts facts = CallFactsReader.read(call);
+                CallFacts facts = call.finished().get();
                 if (queue.isPresent() && !queue.get().equals(facts.queue())
                         || agent.isPresent() && !involves(facts, agent.get())) {
                     continue;
