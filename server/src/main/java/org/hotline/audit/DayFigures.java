@@ -12,7 +12,7 @@ import java.util.Optional;
  * here a second time on purpose: the audit must not share the product's counting code, or it would agree with
  * any mistake in it. Names are those of {@code GET /api/reports}' figures.
  */
-public final class DayFigures {
+final class DayFigures {
 
     /** The figures the audit can know from CEL, in the order they are shown. */
     public static final List<String> NAMES = List.of("calls", "systemAnswered", "threeRingAnswer", "queued",

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** A constant known outside (API, store) by its lower-case name with dashes: {@code SOLUTION_READY} is {@code solution-ready}. */
-public interface DashedId {
+interface DashedId {
 
     String name();
 

@@ -20,7 +20,7 @@ import org.hotline.routing.Tier;
  * Reads the agents the administrator defines ({@code config/agents.yaml}). Every problem names
  * the entry it is in, e.g. {@code agents[2] (012): unknown skill 'refunds'}.
  */
-public final class AgentRoster {
+final class AgentRoster {
 
     private static final Set<String> FIELDS = Set.of("id", "name", "tier", "skills", "teamLead");
 

@@ -20,7 +20,7 @@ import org.hotline.shared.AgentId;
  * they are added to the customer file at start-up when it does not have them yet. Every problem
  * names the entry it is in, e.g. {@code customers[1] (+8613800138000).advisor: "099" is not an agent in the roster}.
  */
-public final class CustomerSeed {
+final class CustomerSeed {
 
     private static final Set<String> FIELDS = Set.of("number", "name", "vip", "advisor", "note");
 

@@ -8,5 +8,5 @@ package org.hotline.recovery;
  * @param lost         open records Asterisk had no end for, closed as lost with the server
  * @param imported     calls Asterisk handled alone, written as whole records
  */
-public record RecoveryReport(int adopted, int closedFromCel, int lost, int imported) {
+record RecoveryReport(int adopted, int closedFromCel, int lost, int imported) {
 }
