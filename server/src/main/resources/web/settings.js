@@ -47,6 +47,10 @@ function readable(key, value) {
     case 'answer':
       return t('setting.answerRule', { rings: value.maxRings, ring: duration(value.ringSeconds),
         total: duration(value.maxRings * value.ringSeconds) });
+    case 'apology':
+      return t('setting.apologyRule', { rings: value.afterRings, total: duration(value.afterRings * value.ringSeconds) });
+    case 'agentRing':
+      return t('setting.agentRingRule', { rings: value.rings, total: duration(value.rings * value.ringSeconds) });
     case 'talk':
       return t('setting.talkRule', { warning: duration(value.warningSeconds), limit: duration(value.limitSeconds) });
     case 'replyWithinDays':

@@ -20,6 +20,7 @@ import org.hotline.store.MongoServiceHours;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SettingsResourceTest {
 
@@ -54,7 +55,27 @@ class SettingsResourceTest {
         assertThat(settings.getJsonObject("hours").getJsonObject("week").getString("monday")).isEqualTo("09:00-21:00");
         assertThat(settings.getJsonObject("answer").getInteger("maxRings")).isEqualTo(3);
         assertThat(settings.getJsonObject("talk").getInteger("limitSeconds")).isEqualTo(300);
+        assertThat(settings.getJsonObject("apology").getInteger("afterRings")).isEqualTo(5);
+        assertThat(settings.getJsonObject("agentRing").getInteger("rings")).isEqualTo(3);
         assertThat(settings.getJsonArray("queues").getList()).containsExactly("after-sales", "agent", "complaints", "orders");
+    }
+
+    @Test
+    void theCallersRingsAndTheAgentsRingsAreShownEachFromItsOwnSetting(@TempDir Path dir) throws Exception {
+        Path changed = dir.resolve("hotline.yaml");
+        java.nio.file.Files.writeString(changed, java.nio.file.Files.readString(HOME.resolve("config/hotline.yaml"))
+                .replaceFirst("(?m)^(\\s*)agentRings: 3", "$1agentRings: 5"));
+        HotlineConfig fiveForAgents = ConfigLoader.load(changed, Map.of("HOTLINE_AMI_SECRET", "0123456789abcdef"), HOME);
+        ResourceFixture other = new ResourceFixture();
+        try {
+            other.serve(router -> new SettingsResource(other.vertx, fiveForAgents, new CentreHours(fiveForAgents.hours()),
+                    new MongoServiceHours(other.store.settings()), Clock.systemUTC()).mount(router));
+            JsonObject settings = other.get("/api/settings").bodyAsJsonObject();
+            assertThat(settings.getJsonObject("agentRing").getInteger("rings")).isEqualTo(5);
+            assertThat(settings.getJsonObject("answer").getInteger("maxRings")).isEqualTo(3);
+        } finally {
+            other.close();
+        }
     }
 
     @Test
