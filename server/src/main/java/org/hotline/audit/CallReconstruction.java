@@ -114,24 +114,32 @@ public final class CallReconstruction {
     }
 
     /**
-     * When the caller hung up, or null when the hotline did (its dialplan or AGI asked: {@code dialplan/…}).
-     * A Local test call's caller is its {@code ;1} half: its hang-up, before the {@code ;2}'s, is the caller's.
+     * When the caller hung up, or null when the hotline or an agent did, by the caller channel's own
+     * {@code hangupsource}: the dialplan or AGI ({@code dialplan/…}, {@code AGI…}), an agent's phone, or
+     * nobody (the caller: a Local test call's {@code ;2} half hung up from its {@code ;1}) or the channel
+     * itself (a SIP caller's BYE). Not by the order of a Local call's two halves: Asterisk 22 logs them
+     * either way round.
      */
     private static Instant callerHungUpAt(CelEvent start, List<CelEvent> group) {
         CelEvent hangup = first(group, CelEvent.HANGUP, start.uniqueId());
-        if (start.channel().endsWith(";2")) {
-            String callerHalf = start.channel().substring(0, start.channel().length() - 1) + "1";
-            for (CelEvent event : group) {
-                if (event.is(CelEvent.HANGUP) && event.channel().equals(callerHalf)) {
-                    return hangup == null || !event.time().isAfter(hangup.time()) ? event.time() : null;
-                }
-            }
-        }
         if (hangup == null) {
             return null;
         }
         String source = hangup.hangupSource();
-        return source.startsWith("dialplan/") || AGENT_LEG.matcher(source).matches() ? null : hangup.time();
+        if (source.startsWith("dialplan/") || source.startsWith("AGI") || AGENT_LEG.matcher(source).matches()) {
+            return null;
+        }
+        Instant at = hangup.time();
+        if (start.channel().endsWith(";2")) {
+            // the caller's moment is their own half's hang-up, logged just before or just after this one
+            String callerHalf = start.channel().substring(0, start.channel().length() - 1) + "1";
+            for (CelEvent event : group) {
+                if (event.is(CelEvent.HANGUP) && event.channel().equals(callerHalf) && event.time().isBefore(at)) {
+                    at = event.time();
+                }
+            }
+        }
+        return at;
     }
 
     private List<Offer> offers(List<CelEvent> group, Instant callerHungUpAt) {

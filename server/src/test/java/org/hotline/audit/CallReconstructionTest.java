@@ -112,6 +112,27 @@ class CallReconstructionTest {
     }
 
     @Test
+    void aLocalCallersHangUpIsTheCallersWhicheverHalfAsteriskLogsFirst() {
+        Instant t = Instant.parse("2026-12-06T02:00:00Z");
+        String callerHalf = "Local/10000@hotline-00000001;1";
+        String callHalf = "Local/10000@hotline-00000001;2";
+        String callerLeft = "{\"hangupcause\":16,\"hangupsource\":\"\",\"dialstatus\":\"\"}";
+        List<CelEvent> callHalfLoggedFirst = List.of(
+                new CelEvent("CHAN_START", t, "9.1", "9.1", callerHalf, "test-caller", "s", "", "", "", "", "", ""),
+                new CelEvent("CHAN_START", t, "9.2", "9.1", callHalf, "hotline", "10000", "", "", "", "", "", ""),
+                new CelEvent("ANSWER", t.plusMillis(5), "9.2", "9.1", callHalf, "hotline-flow", "s", "", "", "", "", "", ""),
+                new CelEvent("HANGUP", t.plusSeconds(8), "9.2", "9.1", callHalf, "hotline-flow", "s", "", "", "", "", "",
+                        callerLeft),
+                new CelEvent("HANGUP", t.plusSeconds(8).plusNanos(900_000), "9.1", "9.1", callerHalf, "test-caller", "s",
+                        "", "", "", "", "", callerLeft));
+
+        List<AuditedCall> calls = reconstruction.calls(callHalfLoggedFirst);
+
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0).callerHungUpAt()).isEqualTo(t.plusSeconds(8));
+    }
+
+    @Test
     void aBusyPhoneIsBusyAndARingTheHotlineStoppedEarlyWhileTheCallerStayedIsWithdrawn() {
         Instant t = Instant.parse("2026-12-06T02:00:00Z");
         List<CelEvent> events = List.of(
