@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.util.Optional;
 import org.hotline.http.DegradedPart;
 import org.hotline.lease.ActiveLease;
+import org.hotline.lease.LeaseStanding;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.MongoStore;
 import org.hotline.store.Recounter;
 import org.hotline.store.RecountMarks;
 import org.hotline.store.ServerIdentity;
 import org.hotline.store.SpoolFile;
+import org.hotline.store.StoreFence;
 import org.hotline.store.StoreLease;
 import org.hotline.store.StoreSpool;
 import org.hotline.store.StoreWatch;
@@ -38,6 +40,7 @@ final class StoreUpkeep implements AutoCloseable {
     private final StoreSpool spool;
     private final RecountMarks marks;
     private final StoreLease lease;
+    private final StoreFence fence;
     private final StoreWatch watch;
     private final Optional<StoreLease.Holder> heldByAnother;
     private Recounter recounter;
@@ -48,6 +51,7 @@ final class StoreUpkeep implements AutoCloseable {
         this.spool = spool;
         this.marks = marks;
         this.lease = lease;
+        this.fence = StoreFence.of(lease);
         this.watch = watch;
         this.heldByAnother = heldByAnother;
     }
@@ -90,6 +94,15 @@ final class StoreUpkeep implements AutoCloseable {
 
     ActiveLease lease() {
         return lease;
+    }
+
+    /** What the floor's and the dialers' writes ask before they change anything (see docs/resilience.md). */
+    StoreFence fence() {
+        return fence;
+    }
+
+    LeaseStanding standing() {
+        return lease.standing();
     }
 
     StoreWatch watch() {

@@ -30,9 +30,16 @@ public final class MongoDeskStates implements DeskLog {
     private static final String ID = "agent-desks";
 
     private final MongoCollection<Document> settings;
+    private final StoreFence fence;
 
     public MongoDeskStates(MongoCollection<Document> settings) {
+        this(settings, StoreFence.none());
+    }
+
+    /** Each change carries the lease's token and is refused once another server holds the lease. */
+    public MongoDeskStates(MongoCollection<Document> settings, StoreFence fence) {
         this.settings = Objects.requireNonNull(settings);
+        this.fence = Objects.requireNonNull(fence);
     }
 
     @Override
@@ -43,7 +50,16 @@ public final class MongoDeskStates implements DeskLog {
             kept.append("reason", state.reason().name().toLowerCase(java.util.Locale.ROOT));
         }
         // An agent ID is letters and digits only, so it is safe as a field name.
-        settings.updateOne(eq("_id", ID), Updates.set("agents." + agent.value(), kept), new UpdateOptions().upsert(true));
+        StoreFence.Token token = fence.check();
+        try {
+            settings.updateOne(token.admits(eq("_id", ID), StoreFence.FIELD),
+                    token.stamp(Updates.set("agents." + agent.value(), kept), StoreFence.FIELD), new UpdateOptions().upsert(true));
+        } catch (com.mongodb.MongoException e) {
+            if (DuplicateKey.is(e)) { // the desks are there with a newer token: the upsert found no match
+                throw new StoreFence.FencedOff("a newer holder wrote the agents' desk states");
+            }
+            throw e;
+        }
     }
 
     @Override
