@@ -146,7 +146,23 @@ final class StoreUpkeep implements AutoCloseable {
 
     DegradedPart leaseHealth() {
         return DegradedPart.of(lease::stillHeld, () -> "this server does not hold the store's lease, so it dials no "
-                + "callback or campaign: " + lease.lastSeen().map(StoreLease.Holder::describe).orElse("the store has not answered yet"));
+                + "callback or campaign: " + lease.lastSeen().map(StoreLease.Holder::describe).orElse("the store has not answered yet"),
+                () -> details(lease.standing()));
+    }
+
+    /** What health says of the lease, up or down: active or standby, the tokens, the holder and its last take-over. */
+    static java.util.Map<String, Object> details(LeaseStanding standing) {
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("role", standing.role());
+        details.put("token", standing.token());
+        java.util.Map<String, Object> holder = new java.util.LinkedHashMap<>();
+        holder.put("server", standing.holder());
+        holder.put("host", standing.holderHost());
+        holder.put("token", standing.holderToken());
+        holder.put("since", standing.lastTakeover().toString());
+        details.put("holder", holder);
+        details.put("lastTakeover", standing.lastTakeover().toString());
+        return details;
     }
 
     @Override
