@@ -19,7 +19,7 @@ record CampaignsModule(MongoCampaigns campaigns, MongoContactBook contactBook, M
         Clock clock = platform.clock();
         var store = stored.store();
         StoreUpkeep upkeep = stored.upkeep();
-        MongoCampaigns campaigns = new MongoCampaigns(store.campaigns());
+        MongoCampaigns campaigns = new MongoCampaigns(store.campaigns()).fencedBy(upkeep.fence());
         MongoContactBook contactBook = new MongoContactBook(store.campaignContacts(), store.campaignAttempts())
                 .dialOnlyWith(upkeep.lease()).fencedBy(upkeep.fence());
         MongoDoNotCallList doNotCall = new MongoDoNotCallList(store.doNotCall());

@@ -264,6 +264,7 @@ public final class MongoContactBook implements ContactBook {
 
     @Override
     public long cancelPending(CampaignId campaign) {
+        fence.check();
         return contacts.updateMany(and(eq("campaignId", campaign.value()), eq("status", name(ContactStatus.PENDING))),
                 Updates.set("status", name(ContactStatus.CANCELLED))).getModifiedCount();
     }

@@ -3,7 +3,6 @@ package org.hotline.store;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -51,15 +50,8 @@ public final class MongoDeskStates implements DeskLog {
         }
         // An agent ID is letters and digits only, so it is safe as a field name.
         StoreFence.Token token = fence.check();
-        try {
-            settings.updateOne(token.admits(eq("_id", ID), StoreFence.FIELD),
-                    token.stamp(Updates.set("agents." + agent.value(), kept), StoreFence.FIELD), new UpdateOptions().upsert(true));
-        } catch (com.mongodb.MongoException e) {
-            if (DuplicateKey.is(e)) { // the desks are there with a newer token: the upsert found no match
-                throw new StoreFence.FencedOff("a newer holder wrote the agents' desk states");
-            }
-            throw e;
-        }
+        token.upsert(settings, eq("_id", ID), StoreFence.FIELD,
+                token.stamp(Updates.set("agents." + agent.value(), kept), StoreFence.FIELD), "the agents' desk states");
     }
 
     @Override

@@ -44,16 +44,9 @@ public final class MongoDialling implements DiallingLog {
     @Override
     public void dialling(CallId request, int attempt, AgentId agent, String channel, Instant at) {
         StoreFence.Token token = fence.check();
-        try {
-            calls.updateOne(token.admits(eq("_id", request.value()), TOKEN), Updates.set(FIELD, token.stamp(new Document("state", DIALLING)
-                    .append("attempt", attempt).append("agent", agent.value()).append("channel", channel)
-                    .append("since", Date.from(at)), StoreFence.FIELD)), new com.mongodb.client.model.UpdateOptions().upsert(true));
-        } catch (com.mongodb.MongoException e) {
-            if (DuplicateKey.is(e)) { // the record is there with a newer token: the upsert found no match
-                throw new StoreFence.FencedOff("a newer holder wrote callback " + request.value() + "'s try");
-            }
-            throw e;
-        }
+        token.upsert(calls, eq("_id", request.value()), TOKEN, Updates.set(FIELD, token.stamp(new Document("state", DIALLING)
+                .append("attempt", attempt).append("agent", agent.value()).append("channel", channel)
+                .append("since", Date.from(at)), StoreFence.FIELD)), "callback " + request.value() + "'s try");
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.hotline.store;
 
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -70,14 +73,32 @@ public final class StoreFence {
             return value == 0 ? change : Updates.combine(change, Updates.set(field, value));
         }
 
+        /**
+         * Upserts {@code change} on the document {@code filter} finds, unless it carries a newer
+         * token at {@code field}: then the upsert's insert finds the id taken, and the write is refused.
+         */
+        void upsert(MongoCollection<Document> collection, Bson filter, String field, Bson change, String what) {
+            try {
+                collection.updateOne(admits(filter, field), change, new UpdateOptions().upsert(true));
+            } catch (MongoException e) {
+                if (DuplicateKey.is(e)) {
+                    throw new FencedOff("a newer holder wrote " + what);
+                }
+                throw e;
+            }
+        }
+
         /** {@code document} with this token at {@code field}. */
         Document stamp(Document document, String field) {
             return value == 0 ? document : document.append(field, value);
         }
     }
 
-    /** A write refused: a newer holder of the store's lease exists (or this server holds none). */
-    static final class FencedOff extends RuntimeException {
+    /**
+     * A write refused: a newer holder of the store's lease exists (or this server holds none). A
+     * conflict with the state of things, as a command on a campaign that changed meanwhile is.
+     */
+    static final class FencedOff extends IllegalStateException {
 
         FencedOff(String why) {
             super("refused by the store's lease: " + why);

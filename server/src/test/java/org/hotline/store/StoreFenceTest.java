@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.hotline.campaign.Attempt;
 import org.hotline.campaign.AttemptOutcome;
 import org.hotline.campaign.CampaignId;
+import org.hotline.campaign.CampaignStatus;
 import org.hotline.campaign.Contact;
 import org.hotline.campaign.ContactDetails;
 import org.hotline.campaign.ContactStatus;
@@ -41,6 +42,7 @@ class StoreFenceTest {
     private static final ServerIdentity B = new ServerIdentity("bbbbbbbb-0000-0000-0000-000000000002", "host-b", 202);
     private static final Skill ORDERS = new Skill("orders");
     private static final AgentId AGENT = new AgentId("010");
+    private static final CampaignId SURVEY = new CampaignId("survey-1");
 
     private final TestClock clockA = new TestClock(START);
     private final TestClock clockB = new TestClock(START);
@@ -66,6 +68,7 @@ class StoreFenceTest {
         Contact claimed = mine.book.claim(contact(), "dialer-a", START).orElseThrow();
         mine.book.dialling(claimed, START);
         assertThat(mine.book.finish(attempt(claimed), after(claimed), "dialer-a")).isTrue();
+        assertThat(mine.campaigns.move(SURVEY, CampaignStatus.RUNNING, CampaignStatus.PAUSED)).isTrue();
 
         assertThat(mine.desks.load()).containsEntry(AGENT, new DeskState(AgentState.READY, null, START));
         assertThat(callback("a.1").getString("state")).isEqualTo("settled");
@@ -116,6 +119,9 @@ class StoreFenceTest {
         assertThatThrownBy(() -> frozen.book.finish(attempt(claimedBefore), after(claimedBefore), "dialer-a"))
                 .isInstanceOf(StoreFence.FencedOff.class);
         assertThatThrownBy(() -> frozen.book.settle(contact())).isInstanceOf(StoreFence.FencedOff.class);
+        assertThatThrownBy(() -> frozen.book.cancelPending(SURVEY)).isInstanceOf(StoreFence.FencedOff.class);
+        assertThatThrownBy(() -> frozen.campaigns.move(SURVEY, CampaignStatus.RUNNING, CampaignStatus.COMPLETED))
+                .isInstanceOf(StoreFence.FencedOff.class);
 
         assertThat(everything()).as("nothing in the store changed").isEqualTo(before);
     }
@@ -145,6 +151,9 @@ class StoreFenceTest {
         assertThat(desks.updateOne(old.admits(Filters.eq("_id", "never-fenced"), StoreFence.FIELD),
                 old.stamp(Updates.set("x", 1), StoreFence.FIELD)).getModifiedCount()).isOne();
         assertThat(desks.find(Filters.eq("_id", "never-fenced")).first().get(StoreFence.FIELD)).isEqualTo(1L);
+        assertThatThrownBy(() -> old.upsert(desks, Filters.eq("_id", "newer"), StoreFence.FIELD, Updates.set("x", 1), "a test"))
+                .as("an upsert finds the id taken").isInstanceOf(StoreFence.FencedOff.class);
+        assertThat(desks.find(Filters.eq("_id", "newer")).first().get("x")).isNull();
     }
 
     @Test
@@ -181,6 +190,7 @@ class StoreFenceTest {
         final MongoOpenRequests requests;
         final MongoDialling dialling;
         final MongoContactBook book;
+        final MongoCampaigns campaigns;
 
         Writers(StoreLease lease) {
             StoreFence fence = StoreFence.of(lease);
@@ -188,8 +198,10 @@ class StoreFenceTest {
             requests = new MongoOpenRequests(store.openRequests(), fence);
             dialling = new MongoDialling(store.calls(), fence);
             book = new MongoContactBook(store.campaignContacts(), store.campaignAttempts()).dialOnlyWith(lease).fencedBy(fence);
+            campaigns = new MongoCampaigns(store.campaigns()).fencedBy(fence);
             if (store.campaignContacts().countDocuments() == 0) {
                 book.add(List.of(contact(), contact("c2", "+8613800138002")));
+                store.campaigns().insertOne(new Document("_id", SURVEY.value()).append("status", "running"));
             }
         }
     }
@@ -203,7 +215,7 @@ class StoreFenceTest {
     }
 
     private static Contact contact(String id, String number) {
-        return new Contact(id, new CampaignId("survey-1"), number, ZoneId.of("Asia/Shanghai"), ContactDetails.NONE, null, null,
+        return new Contact(id, SURVEY, number, ZoneId.of("Asia/Shanghai"), ContactDetails.NONE, null, null,
                 ContactStatus.PENDING, 0, START, START.plus(Duration.ofDays(2)), null);
     }
 
@@ -230,7 +242,7 @@ class StoreFenceTest {
     private List<Document> everything() {
         List<Document> all = new ArrayList<>();
         for (MongoCollection<Document> collection : List.of(store.settings(), store.openRequests(), store.calls(),
-                store.campaignContacts(), store.campaignAttempts())) {
+                store.campaignContacts(), store.campaignAttempts(), store.campaigns())) {
             collection.find().into(all);
         }
         return all;
