@@ -39,16 +39,6 @@ public interface DegradedPart extends BooleanSupplier {
     }
 
     static DegradedPart of(BooleanSupplier up, java.util.function.Supplier<String> problem) {
-        return new DegradedPart() {
-            @Override
-            public boolean getAsBoolean() {
-                return up.getAsBoolean();
-            }
-
-            @Override
-            public String problem() {
-                return problem.get();
-            }
-        };
+        return of(up, problem, java.util.Map::of);
     }
 }
