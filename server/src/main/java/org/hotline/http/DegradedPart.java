@@ -12,7 +12,14 @@ public interface DegradedPart extends BooleanSupplier {
     /** Why the part is down, in words for the operator. */
     String problem();
 
-    static DegradedPart of(BooleanSupplier up, java.util.function.Supplier<String> problem) {
+    /** What else health says of the part, up or down (e.g. which server holds the lease); none by default. */
+    default java.util.Map<String, Object> details() {
+        return java.util.Map.of();
+    }
+
+    /** As {@link #of(BooleanSupplier, java.util.function.Supplier)}, with {@code details} said up or down. */
+    static DegradedPart of(BooleanSupplier up, java.util.function.Supplier<String> problem,
+                           java.util.function.Supplier<java.util.Map<String, Object>> details) {
         return new DegradedPart() {
             @Override
             public boolean getAsBoolean() {
@@ -23,6 +30,15 @@ public interface DegradedPart extends BooleanSupplier {
             public String problem() {
                 return problem.get();
             }
+
+            @Override
+            public java.util.Map<String, Object> details() {
+                return details.get();
+            }
         };
+    }
+
+    static DegradedPart of(BooleanSupplier up, java.util.function.Supplier<String> problem) {
+        return of(up, problem, java.util.Map::of);
     }
 }

@@ -19,13 +19,14 @@ record CampaignsModule(MongoCampaigns campaigns, MongoContactBook contactBook, M
         Clock clock = platform.clock();
         var store = stored.store();
         StoreUpkeep upkeep = stored.upkeep();
-        MongoCampaigns campaigns = new MongoCampaigns(store.campaigns());
+        MongoCampaigns campaigns = new MongoCampaigns(store.campaigns()).fencedBy(upkeep.fence());
         MongoContactBook contactBook = new MongoContactBook(store.campaignContacts(), store.campaignAttempts())
-                .dialOnlyWith(upkeep.lease());
+                .dialOnlyWith(upkeep.lease()).fencedBy(upkeep.fence());
         MongoDoNotCallList doNotCall = new MongoDoNotCallList(store.doNotCall());
         CampaignRunner runner = new CampaignRunner(campaigns, contactBook,
-                new org.hotline.campaign.NotToDial(doNotCall, config.callbacks().numbers()), lines.agentless(),
-                floor.campaignAgents(), lines.agentFirst(), clock,
+                new org.hotline.campaign.NotToDial(doNotCall, config.callbacks().numbers()),
+                new LeasedOutboundLine(lines.agentless(), upkeep.lease()),
+                floor.campaignAgents(), new LeasedAgentFirstLine(lines.agentFirst(), upkeep.lease()), clock,
                 config.campaigns().dialerName(), config.campaigns().callsPerSecond());
         platform.parts().push(runner);
         runner.settleWith(new CelSwitchLog(config.celFile(), config.centre().numbers(), clock));

@@ -76,7 +76,7 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
         // What the floor kept (desk states, open callbacks, tries left dialling) is read once the store answers.
         AtomicReference<DiallingSettlement> settlement = new AtomicReference<>();
         upkeep.whenStoreUp(() -> {
-            DiallingSettlement kept = KeptFloor.restore(floor, store, config, clock);
+            DiallingSettlement kept = KeptFloor.restore(floor, store, upkeep.fence(), config, clock);
             settlement.set(kept);
             var link = lines.link();
             if (link != null) {

@@ -14,6 +14,7 @@ import org.hotline.store.MongoDialling;
 import org.hotline.store.MongoOpenRequests;
 import org.hotline.store.MongoStore;
 import org.hotline.store.OpenCallbacks;
+import org.hotline.store.StoreFence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +31,12 @@ final class KeptFloor {
     }
 
     /** Returns the settlement of the tries the last server left dialling, to start once the AMI link is up. */
-    static DiallingSettlement restore(Floor floor, MongoStore store, HotlineConfig config, Clock clock) {
+    static DiallingSettlement restore(Floor floor, MongoStore store, StoreFence fence, HotlineConfig config, Clock clock) {
         floor.checkNumbersWith(config.callbacks().numbers());
-        floor.keepOpenRequestsIn(new MongoOpenRequests(store.openRequests()));
-        floor.keepDiallingIn(new MongoDialling(store.calls()));
-        MongoDeskStates desks = new MongoDeskStates(store.settings());
+        // fenced: a server that lost the store's lease claims, dials and changes no desk
+        floor.keepOpenRequestsIn(new MongoOpenRequests(store.openRequests(), fence));
+        floor.keepDiallingIn(new MongoDialling(store.calls(), fence));
+        MongoDeskStates desks = new MongoDeskStates(store.settings(), fence);
         Map<AgentId, DeskState> kept = Map.of();
         try {
             kept = desks.load();

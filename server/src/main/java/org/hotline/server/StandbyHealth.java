@@ -4,12 +4,17 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.hotline.config.HotlineConfig;
+import org.hotline.lease.LeaseStanding;
+import org.hotline.metrics.LeaseMeters;
 import org.hotline.store.StoreLease;
 
 /**
  * A server that found its store's lease held by another runs nothing of the floor: it answers
- * {@code /api/health} alone (503, {@code standby}, naming the holder) and everything else 503, so
+ * {@code /api/health} (503, {@code standby}, naming the holder) and {@code /metrics} (the lease's
+ * meters) alone, and everything else 503, so
  * nobody mistakes it for the active server. (Taking over when the holder dies is for high
  * availability, later: this is where it will watch the lease.)
  */
@@ -25,16 +30,31 @@ final class StandbyHealth implements AutoCloseable {
 
     static StandbyHealth start(HotlineConfig.Http config, StoreLease.Holder holder) throws Exception {
         Vertx vertx = Vertx.vertx();
+        LeaseStanding standing = new LeaseStanding(false, 0, holder.server(), holder.host(), holder.token(), holder.since());
         JsonObject lease = new JsonObject().put("status", "down")
                 .put("problem", "another server runs this store's floor: " + holder.describe())
                 .put("holder", new JsonObject().put("server", holder.server()).put("host", holder.host()).put("pid", holder.pid())
                         .put("since", holder.since().toString()).put("token", holder.token()));
+        StoreUpkeep.details(standing).forEach((field, value) -> {
+            if (!lease.containsKey(field)) {
+                lease.put(field, value);
+            }
+        });
         String health = new JsonObject().put("status", "standby").put("lease", lease).encode();
         String refused = new JsonObject().put("error", "this server is on standby: " + lease.getString("problem")).encode();
+        // the same lease meters as the active server's, so a dashboard tells the two apart
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new LeaseMeters(() -> standing, meters);
         try {
-            HttpServer http = vertx.createHttpServer().requestHandler(request -> request.response().setStatusCode(503)
-                    .putHeader("content-type", "application/json")
-                    .end(request.path().equals("/api/health") ? health : refused))
+            HttpServer http = vertx.createHttpServer().requestHandler(request -> {
+                        if (request.path().equals("/metrics")) {
+                            request.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                                    .end(meters.scrape());
+                            return;
+                        }
+                        request.response().setStatusCode(503).putHeader("content-type", "application/json")
+                                .end(request.path().equals("/api/health") ? health : refused);
+                    })
                     .listen(config.port(), config.bindAddress()).await(10, TimeUnit.SECONDS);
             return new StandbyHealth(vertx, http);
         } catch (Exception e) {

@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.util.Optional;
 import org.hotline.http.DegradedPart;
 import org.hotline.lease.ActiveLease;
+import org.hotline.lease.LeaseStanding;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.MongoStore;
 import org.hotline.store.Recounter;
 import org.hotline.store.RecountMarks;
 import org.hotline.store.ServerIdentity;
 import org.hotline.store.SpoolFile;
+import org.hotline.store.StoreFence;
 import org.hotline.store.StoreLease;
 import org.hotline.store.StoreSpool;
 import org.hotline.store.StoreWatch;
@@ -38,6 +40,7 @@ final class StoreUpkeep implements AutoCloseable {
     private final StoreSpool spool;
     private final RecountMarks marks;
     private final StoreLease lease;
+    private final StoreFence fence;
     private final StoreWatch watch;
     private final Optional<StoreLease.Holder> heldByAnother;
     private Recounter recounter;
@@ -48,6 +51,7 @@ final class StoreUpkeep implements AutoCloseable {
         this.spool = spool;
         this.marks = marks;
         this.lease = lease;
+        this.fence = StoreFence.of(lease);
         this.watch = watch;
         this.heldByAnother = heldByAnother;
     }
@@ -92,6 +96,15 @@ final class StoreUpkeep implements AutoCloseable {
         return lease;
     }
 
+    /** What the floor's and the dialers' writes ask before they change anything (see docs/resilience.md). */
+    StoreFence fence() {
+        return fence;
+    }
+
+    LeaseStanding standing() {
+        return lease.standing();
+    }
+
     StoreWatch watch() {
         return watch;
     }
@@ -133,7 +146,23 @@ final class StoreUpkeep implements AutoCloseable {
 
     DegradedPart leaseHealth() {
         return DegradedPart.of(lease::stillHeld, () -> "this server does not hold the store's lease, so it dials no "
-                + "callback or campaign: " + lease.lastSeen().map(StoreLease.Holder::describe).orElse("the store has not answered yet"));
+                + "callback or campaign: " + lease.lastSeen().map(StoreLease.Holder::describe).orElse("the store has not answered yet"),
+                () -> details(lease.standing()));
+    }
+
+    /** What health says of the lease, up or down: active or standby, the tokens, the holder and its last take-over. */
+    static java.util.Map<String, Object> details(LeaseStanding standing) {
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("role", standing.role());
+        details.put("token", standing.token());
+        java.util.Map<String, Object> holder = new java.util.LinkedHashMap<>();
+        holder.put("server", standing.holder());
+        holder.put("host", standing.holderHost());
+        holder.put("token", standing.holderToken());
+        holder.put("since", standing.lastTakeover().toString());
+        details.put("holder", holder);
+        details.put("lastTakeover", standing.lastTakeover().toString());
+        return details;
     }
 
     @Override

@@ -66,6 +66,8 @@ final class WebModule {
         health.put("agi", telephony.agi()::isListening);
         health.put("mongo", upkeep.storeHealth());
         health.put("lease", upkeep.leaseHealth());
+        org.hotline.metrics.LeaseMeters leaseMeters = new org.hotline.metrics.LeaseMeters(upkeep::standing, platform.meters());
+        vertx.setPeriodic(StoreUpkeep.WATCH_EVERY.toMillis(), tick -> leaseMeters.refresh());
         CustomersResource customersApi = new CustomersResource(vertx, customers, config.centre().numbers(), roster::contains);
         CasesResource casesApi = new CasesResource(vertx, upkeepParts.casework(), caseFile, config.centre().numbers(),
                 roster::contains, new org.hotline.cases.CaseWorkers(new org.hotline.cases.TeamLeads(config.agents())), clock);

@@ -39,9 +39,16 @@ public final class MongoCampaigns implements Campaigns {
     static final String COLLECTION = "campaigns";
 
     private final MongoCollection<Document> campaigns;
+    private volatile StoreFence fence = StoreFence.none();
 
     public MongoCampaigns(MongoCollection<Document> campaigns) {
         this.campaigns = campaigns;
+    }
+
+    /** A campaign's status (running, paused, stopped, completed) moves only while the store's lease names this server. */
+    public MongoCampaigns fencedBy(StoreFence fence) {
+        this.fence = java.util.Objects.requireNonNull(fence);
+        return this;
     }
 
     @Override
@@ -78,6 +85,7 @@ public final class MongoCampaigns implements Campaigns {
 
     @Override
     public boolean move(CampaignId id, CampaignStatus expected, CampaignStatus next) {
+        fence.check();
         return campaigns.updateOne(and(eq("_id", id.value()), eq("status", name(expected))),
                 Updates.set("status", name(next))).getModifiedCount() == 1;
     }

@@ -50,6 +50,8 @@ import org.hotline.shared.AgentId;
  */
 public final class MongoContactBook implements ContactBook {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MongoContactBook.class);
+
     static final String CONTACTS = "campaign_contacts";
     static final String ATTEMPTS = "campaign_attempts";
 
@@ -57,6 +59,7 @@ public final class MongoContactBook implements ContactBook {
     private final MongoCollection<Document> attempts;
 
     private volatile org.hotline.lease.ActiveLease lease = org.hotline.lease.ActiveLease.always();
+    private volatile StoreFence fence = StoreFence.none();
 
     public MongoContactBook(MongoCollection<Document> contacts, MongoCollection<Document> attempts) {
         this.contacts = contacts;
@@ -113,11 +116,27 @@ public final class MongoContactBook implements ContactBook {
         return this;
     }
 
+    /**
+     * The dialer's writes (claims, dialling, answers, attempts, settling) go through only while the
+     * store's lease names this server: one that was stopped and wakes after a take-over claims and
+     * records nothing, even before it notices.
+     */
+    public MongoContactBook fencedBy(StoreFence fence) {
+        this.fence = java.util.Objects.requireNonNull(fence);
+        return this;
+    }
+
     @Override
     public Optional<Contact> claim(Contact contact, String dialer, Instant now) {
         long token = lease.token();
         if (token == 0) {
             return Optional.empty(); // not this server's to dial
+        }
+        try {
+            fence.check();
+        } catch (StoreFence.FencedOff e) {
+            LOG.warn("contact {} not claimed: {}", contact.id(), e.getMessage());
+            return Optional.empty();
         }
         Document claimed = contacts.findOneAndUpdate(
                 exactly(contact, ContactStatus.PENDING),
@@ -130,11 +149,13 @@ public final class MongoContactBook implements ContactBook {
 
     @Override
     public void dialling(Contact claimed, Instant at) {
+        fence.check();
         contacts.updateOne(claimOf(claimed), Updates.set("dialledAt", Date.from(at)));
     }
 
     @Override
     public void answered(Contact claimed, Instant at) {
+        fence.check();
         contacts.updateOne(claimOf(claimed), Updates.set("answeredAt", Date.from(at)));
     }
 
@@ -169,6 +190,7 @@ public final class MongoContactBook implements ContactBook {
 
     @Override
     public boolean finish(Attempt attempt, Contact after, String dialer) {
+        fence.check();
         Contact claimed = attempt.contact();
         boolean reachedInTime = after.status() == ContactStatus.DONE && attempt.endedAt().isBefore(claimed.deadline());
         List<Bson> changes = new ArrayList<>(stateOf(after));
@@ -212,6 +234,7 @@ public final class MongoContactBook implements ContactBook {
 
     @Override
     public boolean reclassify(Contact reached, AttemptRecord last, AttemptOutcome outcome, Contact after) {
+        fence.check();
         List<Bson> changes = new ArrayList<>(stateOf(after));
         changes.add(Updates.set("reachedInTime", false));
         boolean moved = contacts.updateOne(exactly(reached, ContactStatus.DONE), Updates.combine(changes)).getModifiedCount() == 1;
@@ -225,6 +248,7 @@ public final class MongoContactBook implements ContactBook {
 
     @Override
     public void settle(Contact contact) {
+        fence.check();
         contacts.updateOne(exactly(contact, ContactStatus.PENDING),
                 Updates.combine(stateOf(contact)));
     }
@@ -240,6 +264,7 @@ public final class MongoContactBook implements ContactBook {
 
     @Override
     public long cancelPending(CampaignId campaign) {
+        fence.check();
         return contacts.updateMany(and(eq("campaignId", campaign.value()), eq("status", name(ContactStatus.PENDING))),
                 Updates.set("status", name(ContactStatus.CANCELLED))).getModifiedCount();
     }

@@ -3,7 +3,6 @@ package org.hotline.store;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -30,9 +29,16 @@ public final class MongoDeskStates implements DeskLog {
     private static final String ID = "agent-desks";
 
     private final MongoCollection<Document> settings;
+    private final StoreFence fence;
 
     public MongoDeskStates(MongoCollection<Document> settings) {
+        this(settings, StoreFence.none());
+    }
+
+    /** Each change carries the lease's token and is refused once another server holds the lease. */
+    public MongoDeskStates(MongoCollection<Document> settings, StoreFence fence) {
         this.settings = Objects.requireNonNull(settings);
+        this.fence = Objects.requireNonNull(fence);
     }
 
     @Override
@@ -43,7 +49,9 @@ public final class MongoDeskStates implements DeskLog {
             kept.append("reason", state.reason().name().toLowerCase(java.util.Locale.ROOT));
         }
         // An agent ID is letters and digits only, so it is safe as a field name.
-        settings.updateOne(eq("_id", ID), Updates.set("agents." + agent.value(), kept), new UpdateOptions().upsert(true));
+        StoreFence.Token token = fence.check();
+        token.upsert(settings, eq("_id", ID), StoreFence.FIELD,
+                token.stamp(Updates.set("agents." + agent.value(), kept), StoreFence.FIELD), "the agents' desk states");
     }
 
     @Override

@@ -24,23 +24,36 @@ public final class MongoDialling implements DiallingLog {
     static final String FIELD = CallUpdate.CALLBACK + ".dialling";
     static final String DIALLING = "dialling";
 
+    /** The token of the server that wrote the try: a newer one on the record refuses an older server's write. */
+    static final String TOKEN = FIELD + "." + StoreFence.FIELD;
+
     private final MongoCollection<Document> calls;
+    private final StoreFence fence;
 
     public MongoDialling(MongoCollection<Document> calls) {
-        this.calls = Objects.requireNonNull(calls);
+        this(calls, StoreFence.none());
     }
 
+    /** Each write carries the lease's token and is refused once another server holds the lease. */
+    public MongoDialling(MongoCollection<Document> calls, StoreFence fence) {
+        this.calls = Objects.requireNonNull(calls);
+        this.fence = Objects.requireNonNull(fence);
+    }
+
+    /** Throws when refused by the lease: then nothing is dialled. */
     @Override
     public void dialling(CallId request, int attempt, AgentId agent, String channel, Instant at) {
-        calls.updateOne(eq("_id", request.value()), Updates.set(FIELD, new Document("state", DIALLING)
+        StoreFence.Token token = fence.check();
+        token.upsert(calls, eq("_id", request.value()), TOKEN, Updates.set(FIELD, token.stamp(new Document("state", DIALLING)
                 .append("attempt", attempt).append("agent", agent.value()).append("channel", channel)
-                .append("since", Date.from(at))), new com.mongodb.client.model.UpdateOptions().upsert(true));
+                .append("since", Date.from(at)), StoreFence.FIELD)), "callback " + request.value() + "'s try");
     }
 
     @Override
     public void settled(CallId request, String channel, String outcome, Instant at) {
-        calls.updateOne(and(eq("_id", request.value()), eq(FIELD + ".channel", channel)), Updates.combine(
-                Updates.set(FIELD + ".state", "settled"), Updates.set(FIELD + ".outcome", outcome),
-                Updates.set(FIELD + ".settledAt", Date.from(at))));
+        StoreFence.Token token = fence.check();
+        calls.updateOne(token.admits(and(eq("_id", request.value()), eq(FIELD + ".channel", channel)), TOKEN), token.stamp(
+                Updates.combine(Updates.set(FIELD + ".state", "settled"), Updates.set(FIELD + ".outcome", outcome),
+                        Updates.set(FIELD + ".settledAt", Date.from(at))), TOKEN));
     }
 }

@@ -25,17 +25,25 @@ public final class MongoOpenRequests implements OpenRequests {
     private static final int TRIES = 5;
 
     private final MongoCollection<Document> claims;
+    private final StoreFence fence;
 
     public MongoOpenRequests(MongoCollection<Document> claims) {
+        this(claims, StoreFence.none());
+    }
+
+    /** Each claim and release carries the lease's token and is refused once another server holds the lease. */
+    public MongoOpenRequests(MongoCollection<Document> claims, StoreFence fence) {
         this.claims = Objects.requireNonNull(claims);
+        this.fence = Objects.requireNonNull(fence);
     }
 
     @Override
     public CallId claim(Skill queue, String customer, CallId call, Predicate<CallId> stillOpen) {
         String key = key(queue, customer);
+        StoreFence.Token token = fence.check();
         for (int i = 0; i < TRIES; i++) {
             try {
-                claims.insertOne(new Document("_id", key).append("call", call.value()));
+                claims.insertOne(token.stamp(new Document("_id", key).append("call", call.value()), StoreFence.FIELD));
                 return call;
             } catch (MongoWriteException e) {
                 if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
@@ -51,8 +59,8 @@ public final class MongoOpenRequests implements OpenRequests {
                 return holder;
             }
             // A claim left by a request that closed without letting go: taken over only if still that holder's.
-            if (claims.updateOne(and(eq("_id", key), eq("call", holder.value())), Updates.set("call", call.value()))
-                    .getModifiedCount() == 1) {
+            if (claims.updateOne(token.admits(and(eq("_id", key), eq("call", holder.value())), StoreFence.FIELD),
+                    token.stamp(Updates.set("call", call.value()), StoreFence.FIELD)).getModifiedCount() == 1) {
                 return call;
             }
         }
@@ -61,7 +69,8 @@ public final class MongoOpenRequests implements OpenRequests {
 
     @Override
     public void release(Skill queue, String customer, CallId call) {
-        claims.deleteOne(and(eq("_id", key(queue, customer)), eq("call", call.value())));
+        StoreFence.Token token = fence.check();
+        claims.deleteOne(token.admits(and(eq("_id", key(queue, customer)), eq("call", call.value())), StoreFence.FIELD));
     }
 
     private static String key(Skill queue, String customer) {

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
 import org.hotline.lease.ActiveLease;
+import org.hotline.lease.LeaseStanding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,6 +161,27 @@ public final class StoreLease implements ActiveLease {
     @Override
     public boolean stillHeld() {
         return token != 0 && clock.instant().isBefore(heldUntil);
+    }
+
+    /** Active or standby, with this server's token and the holder the store named last. */
+    public LeaseStanding standing() {
+        Holder seen = lastSeen;
+        boolean active = stillHeld();
+        return seen == null ? new LeaseStanding(active, token(), "", "", 0, Instant.EPOCH)
+                : new LeaseStanding(active, token(), seen.server(), seen.host(), Math.max(seen.token(), token), seen.since());
+    }
+
+    /**
+     * The token of this server's last take, even while a renewal is late: the store, not this
+     * server's clock, says whether it is still the newest (see {@link StoreFence}). 0 once released or lost.
+     */
+    long heldToken() {
+        return token;
+    }
+
+    /** The lease document as the store has it now (null when never taken). */
+    Document current() {
+        return leases.find(Filters.eq("_id", ID)).first();
     }
 
     /** The holder the store named last (this server or another), if it was ever read. */

@@ -46,6 +46,9 @@ public final class HealthResource implements Resource {
                     up = false;
                 }
                 JsonObject part = new JsonObject().put("status", up ? "up" : "down");
+                if (check.getValue() instanceof DegradedPart described) {
+                    described.details().forEach(part::put);
+                }
                 if (!up && check.getValue() instanceof DegradedPart degradable) {
                     part.put("problem", degradable.problem());
                     degraded = true;
