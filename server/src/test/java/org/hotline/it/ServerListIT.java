@@ -1,0 +1,107 @@
+package org.hotline.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.asteriskjava.manager.event.AgiExecStartEvent;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Asterisk asks the configured servers in turn for every FastAGI script: the first has nothing
+ * listening (refused: skipped at once), the second is stopped (SIGSTOP: it accepts and says
+ * nothing, so it is left at the answer deadline), the third is alive. Every caller is answered and
+ * served by the third within three rings, by Asterisk's timestamps, and its record is complete.
+ * With none alive, the fallback answers and holds the caller as with one server down.
+ */
+class ServerListIT {
+
+    private static final Duration THREE_RINGS = Duration.ofSeconds(9);
+    /** The answer deadline (answer.serverDeadlineSeconds): what the stopped server costs a caller. */
+    private static final Duration DEADLINE = Duration.ofSeconds(5);
+
+    @Test
+    void aRefusingAndAStoppedServerAreSkippedAndTheLiveOneAnswersWithinThreeRings() throws Exception {
+        AsteriskSandbox asterisk = AsteriskSandbox.start();
+        int dead = FreePorts.tcp();
+        int stoppedPort = FreePorts.tcp();
+        int livePort = FreePorts.tcp();
+        String servers = "127.0.0.1:" + dead + ",127.0.0.1:" + stoppedPort + ",127.0.0.1:" + livePort;
+        List<NewChannelEvent> calls = new ArrayList<>();
+        try (TestAmi ami = new TestAmi(asterisk)) {
+            try (ServerProcess stopped = ServerProcess.start(asterisk, "server_list_stopped_" + System.nanoTime(),
+                    "server-list-stopped", Map.of("HOTLINE_AGI_PORT", String.valueOf(stoppedPort), "HOTLINE_AGI_SERVERS", servers),
+                    true)) {
+                stopped.freeze();
+                String database = "server_list_live_" + System.nanoTime();
+                try (ServerProcess live = ServerProcess.start(asterisk, database, "server-list-live",
+                        Map.of("HOTLINE_AGI_PORT", String.valueOf(livePort), "HOTLINE_AGI_SERVERS", servers), true)) {
+                    assertThat(asterisk.cli("dialplan show globals")).contains("HOTLINE_AGI_SERVERS=" + servers);
+                    for (int n = 0; n < 4; n++) {
+                        calls.add(ami.callHotline("10000", "<138000003" + (10 + n) + ">"));
+                        Thread.sleep(2_000);
+                    }
+                    for (NewChannelEvent call : calls) {
+                        ami.awaitCommand(call, "/menu", Duration.ofSeconds(30));
+                        ami.press(call, '2');
+                    }
+                    for (NewChannelEvent call : calls) {
+                        ami.awaitOn(call.getUniqueId(), HangupEvent.class::isInstance, Duration.ofSeconds(60));
+                    }
+
+                    Duration longest = Duration.ZERO;
+                    for (NewChannelEvent call : calls) {
+                        Duration ring = FirstRings.ring(ami, call);
+                        longest = ring.compareTo(longest) > 0 ? ring : longest;
+                        assertThat(ring).as("ring of %s", call.getUniqueId())
+                                .isGreaterThanOrEqualTo(DEADLINE.minusMillis(100)).isLessThanOrEqualTo(THREE_RINGS);
+                        assertThat(FirstRings.greetings(ami, call)).as("greetings of %s", call.getUniqueId()).isEqualTo(1);
+                        assertThat(FirstRings.dialplanPlaybacks(ami, call)).as("the fallback's prompts").isEmpty();
+                        assertThat(ami.events().stream().anyMatch(e -> e instanceof AgiExecStartEvent s
+                                && call.getUniqueId().equals(s.getUniqueId()) && "ANSWER".equals(s.getCommand())))
+                                .as("the live server answered %s", call.getUniqueId()).isTrue();
+
+                        Instant answered = FirstRings.answeredAt(ami, call);
+                        JsonObject record = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                                .until(() -> live.getJson("/api/calls/" + call.getUniqueId()),
+                                        r -> r.getString("endedAt") != null && r.getJsonObject("flow") != null
+                                                && "completed".equals(r.getJsonObject("flow").getString("outcome")));
+                        assertThat(record.getString("answeredBy")).as(record.encodePrettily()).isNull();
+                        assertThat(Instant.parse(record.getString("answeredAt"))).isCloseTo(answered, within(5, ChronoUnit.MILLIS));
+                        assertThat(Instant.parse(record.getString("arrivalAt")))
+                                .isBetween(TestAmi.at(call).minusMillis(20), TestAmi.at(call).plusMillis(20));
+                        assertThat(record.getJsonObject("answer").getBoolean("withinRule")).as(record.encodePrettily()).isTrue();
+                        assertThat(record.getJsonObject("greeting").getString("startedAt")).isNotNull();
+                    }
+                    System.out.printf("ServerListIT: %d calls past a refusing and a stopped server, longest ring %d ms%n",
+                            calls.size(), longest.toMillis());
+                } finally {
+                    stopped.thaw();
+                }
+            }
+
+            // No server alive: the fallback answers within three rings, greets and holds, then closes politely.
+            try {
+                asterisk.cli("dialplan set global HOTLINE_HOLD 12");
+                asterisk.cli("dialplan set global HOTLINE_AGI_SERVERS 127.0.0.1:" + dead + ",127.0.0.1:" + FreePorts.tcp());
+                NewChannelEvent call = ami.callHotline("10000", "<13800000320>");
+                assertThat(FirstRings.ring(ami, call)).isLessThanOrEqualTo(THREE_RINGS);
+                ami.awaitOn(call.getUniqueId(), HangupEvent.class::isInstance, Duration.ofSeconds(60));
+                assertThat(FirstRings.dialplanPlaybacks(ami, call))
+                        .containsExactly("hotline/zh/greeting", "hotline/zh/hold-on", "hotline/zh/fallback");
+            } finally {
+                asterisk.cli("dialplan set global HOTLINE_HOLD 120");
+                asterisk.cli("dialplan set global HOTLINE_AGI_SERVERS 127.0.0.1:" + AsteriskSandbox.AGI_PORT);
+            }
+        }
+    }
+}
