@@ -558,7 +558,7 @@ public final class ConfigLoader {
         if (given.isEmpty()) {
             String host = "0.0.0.0".equals(bindAddress) || "::".equals(bindAddress) || "[::]".equals(bindAddress)
                     ? "127.0.0.1" : bindAddress;
-            return List.of(host.contains(":") && !host.startsWith("[") ? "[" + host + "]:" + port : host + ":" + port);
+            given = List.of(host.contains(":") && !host.startsWith("[") ? "[" + host + "]:" + port : host + ":" + port);
         }
         if (given.size() > MAX_AGI_SERVERS) {
             throw new ConfigException("asterisk.agi.servers: " + given.size() + " servers; at most " + MAX_AGI_SERVERS
