@@ -31,12 +31,17 @@ class ServerListIT {
     @Test
     void aRefusingAndAStoppedServerAreSkippedAndTheLiveOneAnswersWithinThreeRings() throws Exception {
         AsteriskSandbox asterisk = AsteriskSandbox.start();
-        int dead = FreePorts.tcp();
+        // Bound and never listening: connections to it are refused, and nothing else can take the port meanwhile.
+        java.net.Socket nothingListening = new java.net.Socket();
+        nothingListening.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+        java.net.Socket nothingListeningEither = new java.net.Socket();
+        nothingListeningEither.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+        int dead = nothingListening.getLocalPort();
         int stoppedPort = FreePorts.tcp();
         int livePort = FreePorts.tcp();
         String servers = "127.0.0.1:" + dead + ",127.0.0.1:" + stoppedPort + ",127.0.0.1:" + livePort;
         List<NewChannelEvent> calls = new ArrayList<>();
-        try (TestAmi ami = new TestAmi(asterisk)) {
+        try (nothingListening; nothingListeningEither; TestAmi ami = new TestAmi(asterisk)) {
             try (ServerProcess stopped = ServerProcess.start(asterisk, "server_list_stopped_" + System.nanoTime(),
                     "server-list-stopped", Map.of("HOTLINE_AGI_PORT", String.valueOf(stoppedPort), "HOTLINE_AGI_SERVERS", servers),
                     true)) {
@@ -87,7 +92,8 @@ class ServerListIT {
             // No server alive: the fallback answers within three rings, greets and holds, then closes politely.
             try {
                 asterisk.cli("dialplan set global HOTLINE_HOLD 12");
-                asterisk.cli("dialplan set global HOTLINE_AGI_SERVERS 127.0.0.1:" + dead + ",127.0.0.1:" + FreePorts.tcp());
+                asterisk.cli("dialplan set global HOTLINE_AGI_SERVERS 127.0.0.1:" + dead + ",127.0.0.1:"
+                        + nothingListeningEither.getLocalPort());
                 NewChannelEvent call = ami.callHotline("10000", "<13800000320>");
                 assertThat(FirstRings.ring(ami, call)).isLessThanOrEqualTo(THREE_RINGS);
                 ami.awaitOn(call.getUniqueId(), HangupEvent.class::isInstance, Duration.ofSeconds(60));
