@@ -68,6 +68,16 @@ public record AnswerDeadline(Duration server, Duration hold) {
         return seconds(server);
     }
 
+    /**
+     * The latest moment after arrival at which the dialplan still asks a server to answer a ringing
+     * caller (the next server on the list, after one that said nothing): the ring limit less the
+     * fallback's {@link #FALLBACK_START}, so that its answer and greeting still come within the rings.
+     * Seconds, with milliseconds, as the dialplan counts them.
+     */
+    public static String asteriskLastTry(RingPolicy rings) {
+        return seconds(rings.answer().limit().minus(FALLBACK_START));
+    }
+
     /** The hold as whole seconds (the dialplan counts it on Asterisk's clock, {@code EPOCH}). */
     public String holdSeconds() {
         return String.valueOf(hold.toSeconds());

@@ -70,6 +70,7 @@ public final class ConfigLoader {
             Map.entry("HOTLINE_AMI_SECRET", "asterisk.ami.secret"),
             Map.entry("HOTLINE_AGI_HOST", "asterisk.agi.bindAddress"),
             Map.entry("HOTLINE_AGI_PORT", "asterisk.agi.port"),
+            Map.entry("HOTLINE_AGI_SERVERS", "asterisk.agi.servers"),
             Map.entry("HOTLINE_HTTP_BIND", "http.bindAddress"),
             Map.entry("HOTLINE_HTTP_PORT", "http.port"),
             Map.entry("HOTLINE_TLS_CERTIFICATE", "http.tls.certificate"),
@@ -91,6 +92,10 @@ public final class ConfigLoader {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Pattern SECRET = Pattern.compile("[\\x21-\\x7e]{12,128}");
     private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_-]{1,48}");
+    /** A host name or IPv4 address, or an IPv6 address in brackets, then the port: nothing else reaches the dialplan. */
+    private static final Pattern AGI_SERVER = Pattern.compile(
+            "([A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\\[[0-9a-fA-F:.]{2,45}]):([0-9]{1,5})");
+    private static final int MAX_AGI_SERVERS = 8;
     private static final Pattern AREA_CODE = Pattern.compile("[1-9][0-9]{0,3}");
 
     private ConfigLoader() {
@@ -123,10 +128,10 @@ public final class ConfigLoader {
         RingPolicy rings = rings(tree);
         HotlineConfig.Ivr ivr = ivr(tree);
         HotlineConfig.Ami ami = ami(tree, stateDir);
-        HotlineConfig.Agi agi = new HotlineConfig.Agi(
-                host(tree, "asterisk.agi.bindAddress", "127.0.0.1"),
-                tree.integer("asterisk.agi.port", 4573, 1, 65535),
-                answerDeadline(tree, rings));
+        String agiBind = host(tree, "asterisk.agi.bindAddress", "127.0.0.1");
+        int agiPort = tree.integer("asterisk.agi.port", 4573, 1, 65535);
+        HotlineConfig.Agi agi = new HotlineConfig.Agi(agiBind, agiPort, answerDeadline(tree, rings),
+                agiServers(tree, agiBind, agiPort));
         HotlineConfig.Http http = new HotlineConfig.Http(
                 host(tree, "http.bindAddress", "127.0.0.1"),
                 tree.integer("http.port", 8080, 0, 65535),
@@ -541,6 +546,40 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * asterisk.agi.servers: the FastAGI address of every server, in the order Asterisk tries them; by
+     * default this server alone (its loopback address when it listens on all of them). Each goes into
+     * the dialplan, so nothing but a host and a port passes.
+     */
+    private static List<String> agiServers(ConfigTree tree, String bindAddress, int port) {
+        List<String> given = tree.list("asterisk.agi.servers");
+        if (given.isEmpty()) {
+            String host = "0.0.0.0".equals(bindAddress) || "::".equals(bindAddress) || "[::]".equals(bindAddress)
+                    ? "127.0.0.1" : bindAddress;
+            given = List.of(host.contains(":") && !host.startsWith("[") ? "[" + host + "]:" + port : host + ":" + port);
+        }
+        if (given.size() > MAX_AGI_SERVERS) {
+            throw new ConfigException("asterisk.agi.servers: " + given.size() + " servers; at most " + MAX_AGI_SERVERS
+                    + " (each one that says nothing costs a caller the answer deadline)");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String server : given) {
+            Matcher m = AGI_SERVER.matcher(server);
+            if (!m.matches()) {
+                throw new ConfigException("asterisk.agi.servers: " + Printable.of(server)
+                        + " is not host:port (e.g. 127.0.0.1:4573 or [::1]:4573)");
+            }
+            int p = Integer.parseInt(m.group(2));
+            if (p < 1 || p > 65535) {
+                throw new ConfigException("asterisk.agi.servers: " + Printable.of(server) + ": port " + p + " is not 1-65535");
+            }
+            if (!seen.add(server.toLowerCase(Locale.ROOT))) {
+                throw new ConfigException("asterisk.agi.servers: " + Printable.of(server) + " is listed twice");
+            }
+        }
+        return given;
     }
 
     private static String host(ConfigTree tree, String key, String fallback) {

@@ -18,6 +18,8 @@ final class ConfigTree {
 
     private final ObjectNode root;
     private final Set<String> read = new HashSet<>();
+    /** Keys set from the environment, where a list is one comma-separated value. */
+    private final Set<String> overridden = new HashSet<>();
 
     ConfigTree(ObjectNode root) {
         this.root = root;
@@ -119,11 +121,14 @@ final class ConfigTree {
         return table;
     }
 
-    /** A list of plain values, e.g. holiday dates; empty when absent. */
+    /** A list of plain values, e.g. holiday dates; empty when absent. From the environment: the values comma-separated. */
     List<String> list(String key) {
         JsonNode node = find(key);
         if (node == null || node.isNull()) {
             return List.of();
+        }
+        if (node.isTextual() && overridden.contains(key)) {
+            return java.util.Arrays.stream(node.asText().split(",", -1)).map(String::strip).toList();
         }
         if (!node.isArray()) {
             throw new ConfigException(key + ": expected a list, e.g. [\"2026-10-01\"]");
@@ -150,6 +155,7 @@ final class ConfigTree {
             node = (ObjectNode) child;
         }
         node.put(parts[parts.length - 1], value);
+        overridden.add(key);
     }
 
     /** Keys present in the file that nothing read: misspellings, or settings of another version. */

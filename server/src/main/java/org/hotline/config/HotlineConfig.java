@@ -153,8 +153,20 @@ public record HotlineConfig(
         }
     }
 
-    /** @param answerDeadline how long Asterisk waits on the server before its fallback answers */
-    public record Agi(String bindAddress, int port, AnswerDeadline answerDeadline) {
+    /**
+     * @param answerDeadline how long Asterisk waits on the server before its fallback answers
+     * @param servers        every Hotline server's FastAGI address ({@code host:port}), in the order Asterisk tries them
+     */
+    public record Agi(String bindAddress, int port, AnswerDeadline answerDeadline, List<String> servers) {
+
+        public Agi {
+            servers = List.copyOf(servers);
+        }
+
+        /** This server alone: the list a single server needs. */
+        public Agi(String bindAddress, int port, AnswerDeadline answerDeadline) {
+            this(bindAddress, port, answerDeadline, List.of(bindAddress + ":" + port));
+        }
     }
 
     /** @param tls the certificate and key to serve HTTPS with, or null for plain HTTP */

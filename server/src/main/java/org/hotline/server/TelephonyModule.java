@@ -15,7 +15,7 @@ import org.hotline.telephony.ami.AgentAnswers;
 import org.hotline.telephony.ami.AgentPhones;
 import org.hotline.telephony.ami.AmiEventTranslator;
 import org.hotline.telephony.ami.AmiLink;
-import org.hotline.telephony.ami.DeadlineGlobals;
+import org.hotline.telephony.ami.DialplanGlobals;
 import org.hotline.telephony.pjsip.AgentAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +78,7 @@ record TelephonyModule(AgiServer agi, AmiLink ami) {
                         kept.start(link);
                     }
                     // Calls are taken only once their events can be followed: until then Asterisk's fallback has them.
-                    DeadlineGlobals.install(link, config.agi().answerDeadline());
+                    DialplanGlobals.install(link, config.agi(), config.rings());
                     try {
                         agi.listen();
                     } catch (java.io.IOException e) {

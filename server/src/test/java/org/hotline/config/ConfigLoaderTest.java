@@ -71,6 +71,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void asteriskAsksThisServerAloneUnlessTheServersAreListed() throws IOException {
+        assertThat(load("company:\n  name: X\n").agi().servers()).containsExactly("127.0.0.1:4573");
+        assertThat(load("company:\n  name: X\nasterisk:\n  agi:\n    bindAddress: 0.0.0.0\n    port: 4600\n").agi().servers())
+                .as("a server listening on every address is asked on loopback").containsExactly("127.0.0.1:4600");
+        assertThat(load("company:\n  name: X\nasterisk:\n  agi:\n    servers: [10.0.0.2:4573, \"hotline-b.example:4574\", \"[::1]:4573\"]\n")
+                .agi().servers()).containsExactly("10.0.0.2:4573", "hotline-b.example:4574", "[::1]:4573");
+        env.put("HOTLINE_AGI_SERVERS", "127.0.0.1:4573, 127.0.0.1:4574");
+        assertThat(load("company:\n  name: X\n").agi().servers()).containsExactly("127.0.0.1:4573", "127.0.0.1:4574");
+    }
+
+    @Test
+    void aServerListThatCouldCarryAnythingButHostAndPortIntoTheDialplanStopsStartUp() {
+        for (String bad : new String[] {"127.0.0.1", "127.0.0.1:4573/inbound", "127.0.0.1:4573)", "${EVIL}:4573",
+                "host:0", "host:70000", "a b:4573", ""}) {
+            env.put("HOTLINE_AGI_SERVERS", "127.0.0.1:4573," + bad);
+            assertThatThrownBy(() -> load("company:\n  name: X\n")).as(bad).hasMessageStartingWith("asterisk.agi.servers:");
+        }
+        env.put("HOTLINE_AGI_SERVERS", "127.0.0.1:4573,127.0.0.1:4573");
+        assertThatThrownBy(() -> load("company:\n  name: X\n")).hasMessageContaining("listed twice");
+        env.put("HOTLINE_AGI_SERVERS", "h1:1,h2:1,h3:1,h4:1,h5:1,h6:1,h7:1,h8:1,h9:1");
+        assertThatThrownBy(() -> load("company:\n  name: X\n")).hasMessageContaining("at most 8");
+    }
+
+    @Test
     void aDeadlineThatBreaksTheRingRuleEitherWayStopsStartUpSayingWhy() {
         assertThatThrownBy(() -> load("company:\n  name: X\nanswer:\n  serverDeadlineSeconds: 8.5\n"))
                 .hasMessageContaining("answer.serverDeadlineSeconds").hasMessageContaining("3-ring limit of 9 s");

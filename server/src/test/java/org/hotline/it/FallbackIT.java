@@ -73,12 +73,12 @@ class FallbackIT {
 
     @Test
     void aServerThatAcceptsAndSaysNothingLeavesNobodyRingingPastThreeRings() throws Exception {
-        String agi = asterisk.cli("dialplan show globals").contains("HOTLINE_AGI=agi://127.0.0.1:" + AsteriskSandbox.AGI_PORT)
-                ? "agi://127.0.0.1:" + AsteriskSandbox.AGI_PORT : null;
-        assertThat(agi).as("the sandbox's FastAGI URL").isNotNull();
+        String agi = asterisk.cli("dialplan show globals").contains("HOTLINE_AGI_SERVERS=127.0.0.1:" + AsteriskSandbox.AGI_PORT)
+                ? "127.0.0.1:" + AsteriskSandbox.AGI_PORT : null;
+        assertThat(agi).as("the sandbox's FastAGI server").isNotNull();
         List<NewChannelEvent> calls = new ArrayList<>();
         try (SilentListener silent = new SilentListener()) {
-            asterisk.cli("dialplan set global HOTLINE_AGI agi://127.0.0.1:" + silent.port());
+            asterisk.cli("dialplan set global HOTLINE_AGI_SERVERS 127.0.0.1:" + silent.port());
             for (int n = 0; n < 6; n++) {
                 calls.add(ami.callHotline("10000", "<200" + (3 + n) + ">"));
                 Thread.sleep(2_000);
@@ -88,7 +88,7 @@ class FallbackIT {
             }
             assertThat(silent.accepted()).as("connections the silent listener took").isGreaterThanOrEqualTo(calls.size());
         } finally {
-            asterisk.cli("dialplan set global HOTLINE_AGI " + agi);
+            asterisk.cli("dialplan set global HOTLINE_AGI_SERVERS " + agi);
         }
         Duration longest = Duration.ZERO;
         for (NewChannelEvent call : calls) {

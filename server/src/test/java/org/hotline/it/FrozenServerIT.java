@@ -2,7 +2,6 @@ package org.hotline.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -83,10 +82,7 @@ class FrozenServerIT {
                 // A call can reach the server just as it goes on, before the deadline: then the server answered it.
                 boolean serverAnswered = ami.events().stream().anyMatch(e -> e instanceof AgiExecStartEvent s
                         && call.getUniqueId().equals(s.getUniqueId()) && "ANSWER".equals(s.getCommand()));
-                JsonObject record = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> server.getJson("/api/calls/" + call.getUniqueId()),
-                                r -> r.getString("endedAt") != null && r.getJsonObject("flow") != null
-                                        && "completed".equals(r.getJsonObject("flow").getString("outcome")));
+                JsonObject record = server.completedRecord(call.getUniqueId());
                 if (!serverAnswered) {
                     byFallback++;
                     assertThat(record.getString("answeredBy")).as(record.encodePrettily()).isEqualTo("fallback");

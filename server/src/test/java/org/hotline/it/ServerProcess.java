@@ -114,6 +114,14 @@ final class ServerProcess implements AutoCloseable {
         return api.getJson(path);
     }
 
+    /** The call's record once it is closed and its flow completed (waits up to 30 s). */
+    JsonObject completedRecord(String callId) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> getJson("/api/calls/" + callId),
+                        r -> r.getString("endedAt") != null && r.getJsonObject("flow") != null
+                                && "completed".equals(r.getJsonObject("flow").getString("outcome")));
+    }
+
     HttpResponse<String> post(String path, String json) throws Exception {
         return api.post(path, json);
     }
