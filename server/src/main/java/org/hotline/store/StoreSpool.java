@@ -307,10 +307,12 @@ public final class StoreSpool implements AutoCloseable {
         }
         int room = onDiskFrom < 0 ? Math.max(0, heldInMemory - backlog.size()) : 0;
         int held = Math.min(room, batch.size());
+        int placed = 0; // in the backlog or on disk
         try {
             if (held > 0) {
                 file.append(lines.subList(0, held));
                 backlog.addAll(batch.subList(0, held));
+                placed = held;
             }
             if (held < batch.size()) {
                 long at = file.append(lines.subList(held, lines.size()));
@@ -318,17 +320,18 @@ public final class StoreSpool implements AutoCloseable {
                     onDiskFrom = at;
                 }
                 onDiskOnly += batch.size() - held;
+                placed = batch.size();
             }
         } catch (IOException e) {
-            if (onDiskFrom >= 0) {
-                LOG.error("spool {}: {} write(s) not on disk, tried again: {}", file.path(), lines.size() - held, e.toString());
-                batch.subList(0, held).clear();
-                lines.subList(0, held).clear();
+            if (onDiskFrom >= 0) { // writes wait only on disk: these may not overtake them
+                LOG.error("spool {}: {} write(s) not on disk, tried again: {}", file.path(), lines.size() - placed, e.toString());
+                batch.subList(0, placed).clear();
+                lines.subList(0, placed).clear();
                 return false;
             }
             // a full or failing disk: the writes still go to the store, from memory
-            LOG.error("spool {}: {} write(s) not on disk: {}", file.path(), lines.size() - held, e.toString());
-            backlog.addAll(batch.subList(held, batch.size()));
+            LOG.error("spool {}: {} write(s) not on disk: {}", file.path(), lines.size() - placed, e.toString());
+            backlog.addAll(batch.subList(placed, batch.size()));
         }
         notifyAll();
         return true;
