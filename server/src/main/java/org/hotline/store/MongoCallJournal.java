@@ -1,16 +1,23 @@
 package org.hotline.store;
 
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,12 +33,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps call events in MongoDB, one document per call, each event written on its own as an
- * upsert so that the record grows while the call goes on. {@link #append} never waits for
- * MongoDB: events go through the {@link StoreSpool} (on disk first, then into the store in the
- * order they were appended, retried until the store takes them). Each event's entry carries a
- * write id and is written only where the record does not have it yet, so an event replayed from
- * the spool after a crash is not counted twice.
+ * Keeps call events in MongoDB, one document per call, each event an upsert so that the record
+ * grows while the call goes on. {@link #append} never waits for MongoDB: events go through the
+ * {@link StoreSpool} (on disk first, then into the store in the order they were appended, retried
+ * until the store takes them). The events waiting there go in one ordered bulk write (at 100
+ * calls/s, some 900 events a second: one round trip each was most of the store's work). Each
+ * event's entry carries a write id and is written only where the record does not have it yet, so
+ * an event replayed from the spool after a crash, or a batch written again after a failure, is
+ * not counted twice.
  */
 public final class MongoCallJournal implements CallJournal, AutoCloseable {
 
@@ -39,6 +48,7 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MongoCallJournal.class);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final BulkWriteOptions IN_ORDER = new BulkWriteOptions().ordered(true);
     private static final FindOneAndUpdateOptions UPSERT_AND_READ = new FindOneAndUpdateOptions().upsert(true)
             .returnDocument(ReturnDocument.AFTER);
     private static final String EVENTS_WRITE_ID = "events." + CallUpdate.WRITE_ID;
@@ -69,7 +79,7 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
         this.clock = Objects.requireNonNull(clock);
         this.spool = Objects.requireNonNull(spool);
         this.ownSpool = ownSpool;
-        spool.writeWith(TYPE, this::write);
+        spool.writeBatchesWith(TYPE, this::write);
         if (ownSpool) {
             spool.start();
         }
@@ -132,16 +142,80 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
         }
     }
 
+    /**
+     * Writes spooled events in one ordered bulk write and returns how many of the first are in the
+     * store. The bulk stops at the first event the store refuses; most often one the record has
+     * already (a replay, or a batch written again after a failure: its upsert finds no record
+     * without that event and collides with the record's id). That one is written on its own, which
+     * tells a replay from a real refusal.
+     */
+    private int write(List<Document> entries) {
+        if (entries.size() == 1) {
+            writeOne(entries.getFirst());
+            return 1;
+        }
+        List<UpdateOneModel<Document>> updates = new ArrayList<>(entries.size());
+        for (Document entry : entries) {
+            noteArrival(entry);
+            updates.add(new UpdateOneModel<>(notYetWritten(entry), entry.get("u", Bson.class), UPSERT));
+        }
+        int done;
+        try {
+            calls.bulkWrite(updates, IN_ORDER);
+            done = entries.size();
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().isEmpty()) {
+                throw e; // the writes were taken but not confirmed as asked: the whole batch again
+            }
+            done = e.getWriteErrors().getFirst().getIndex();
+            if (done == 0) {
+                writeOne(entries.getFirst());
+                return 1;
+            }
+        }
+        handRecords(entries.subList(0, done));
+        return done;
+    }
+
+    /** Hands on the records of the written events that {@code handRecordsTo} picked: each call once, read by id. */
+    private void handRecords(List<Document> written) {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (Document entry : written) {
+            if (entry.getBoolean("count", false)) {
+                wanted.add(entry.getString("call"));
+            }
+        }
+        if (!wanted.isEmpty()) {
+            PointReads.each(calls, wanted, this::handOn); // as the batch left them: a later record of a call stands for it
+        }
+    }
+
+    private void handOn(Document record) {
+        try {
+            recordListener.accept(record);
+        } catch (RuntimeException e) {
+            log.warn("call {}: after writing its events: {}", record.get("_id"), e.toString());
+        }
+    }
+
+    private void noteArrival(Document entry) {
+        CallLedger kept = ledger;
+        if (kept != null && entry.get("arrival") instanceof Date arrival) {
+            kept.record(entry.getString("call"), arrival.toInstant()); // before the record: written twice on a replay, harmlessly
+        }
+    }
+
+    private static Bson notYetWritten(Document entry) {
+        return Filters.and(Filters.eq("_id", entry.getString("call")), Filters.ne(EVENTS_WRITE_ID, entry.getString("k")));
+    }
+
     /** Writes one spooled event: where the record does not have it yet, so that a replay changes nothing. */
-    private void write(Document entry) {
+    private void writeOne(Document entry) {
         String id = entry.getString("call");
         String writeId = entry.getString("k");
         Bson update = entry.get("u", Bson.class);
-        CallLedger kept = ledger;
-        if (kept != null && entry.get("arrival") instanceof Date arrival) {
-            kept.record(id, arrival.toInstant()); // before the record: written twice on a replay, harmlessly
-        }
-        Bson filter = Filters.and(Filters.eq("_id", id), Filters.ne(EVENTS_WRITE_ID, writeId));
+        noteArrival(entry);
+        Bson filter = notYetWritten(entry);
         boolean wanted = entry.getBoolean("count", false);
         Document record;
         try {

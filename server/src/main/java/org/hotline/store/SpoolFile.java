@@ -1,5 +1,6 @@
 package org.hotline.store;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -25,12 +26,14 @@ public final class SpoolFile implements AutoCloseable {
 
     private final Path path;
     private final FileChannel channel;
-    private final List<String> recovered;
 
-    private SpoolFile(Path path, FileChannel channel, List<String> recovered) {
+    /** Lines read from the file, and the offset just after the last of them. */
+    record Lines(List<String> lines, long next) {
+    }
+
+    private SpoolFile(Path path, FileChannel channel) {
         this.path = path;
         this.channel = channel;
-        this.recovered = recovered;
     }
 
     /** Opens (or creates) the file, reading the complete lines a previous run left. */
@@ -44,21 +47,7 @@ public final class SpoolFile implements AutoCloseable {
                 Files.createFile(path);
             }
         }
-        byte[] bytes = Files.readAllBytes(path);
-        int end = bytes.length;
-        while (end > 0 && bytes[end - 1] != '\n') {
-            end--; // a torn last line: never confirmed, cut off
-        }
-        if (end < bytes.length) {
-            LOG.warn("spool {}: a half-written last line ({} bytes) from a crash is dropped", path, bytes.length - end);
-        }
-        List<String> lines = new ArrayList<>();
-        for (String line : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(line);
-            }
-        }
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             if (channel.tryLock() == null) {
                 throw new java.nio.channels.OverlappingFileLockException();
@@ -68,19 +57,68 @@ public final class SpoolFile implements AutoCloseable {
             throw new IllegalStateException("spool " + path + " is in use by another hotline server on the same data directory"
                     + " and database");
         }
+        long size = channel.size();
+        long end = size;
+        ByteBuffer one = ByteBuffer.allocate(1);
+        while (end > 0) { // a torn last line: never confirmed, cut off
+            one.clear();
+            channel.read(one, end - 1);
+            if (one.get(0) == '\n') {
+                break;
+            }
+            end--;
+        }
+        if (end < size) {
+            LOG.warn("spool {}: a half-written last line ({} bytes) from a crash is dropped", path, size - end);
+        }
         channel.truncate(end);
         channel.position(end);
         channel.force(true);
-        return new SpoolFile(path, channel, List.copyOf(lines));
+        return new SpoolFile(path, channel);
     }
 
-    /** The lines found at opening, oldest first. */
-    public List<String> recovered() {
-        return recovered;
+    /** The lines in the file, oldest first (at opening: what a previous run left). */
+    public List<String> recovered() throws IOException {
+        return read(0, Integer.MAX_VALUE).lines();
     }
 
-    /** Appends the lines (no line may contain a line break) and puts them on disk. */
-    public synchronized void append(List<String> lines) throws IOException {
+    /**
+     * Reads up to {@code most} whole lines from byte {@code from} (the start of a line): the spool
+     * keeps only so many waiting writes in memory and reads the rest back from here.
+     */
+    synchronized Lines read(long from, int most) throws IOException {
+        List<String> lines = new ArrayList<>();
+        long end = channel.size();
+        long at = from;
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        long position = from;
+        while (lines.size() < most && position < end) {
+            buffer.clear();
+            int read = channel.read(buffer, position);
+            if (read <= 0) {
+                break;
+            }
+            for (int i = 0; i < read && lines.size() < most; i++) {
+                byte b = buffer.get(i);
+                if (b == '\n') {
+                    String text = line.toString(StandardCharsets.UTF_8);
+                    if (!text.isBlank()) {
+                        lines.add(text);
+                    }
+                    line.reset();
+                    at = position + i + 1;
+                } else {
+                    line.write(b);
+                }
+            }
+            position += read;
+        }
+        return new Lines(lines, at);
+    }
+
+    /** Appends the lines (no line may contain a line break) and puts them on disk; returns the offset of the first. */
+    public synchronized long append(List<String> lines) throws IOException {
         StringBuilder text = new StringBuilder();
         for (String line : lines) {
             if (line.indexOf('\n') >= 0) {
@@ -88,11 +126,13 @@ public final class SpoolFile implements AutoCloseable {
             }
             text.append(line).append('\n');
         }
+        long first = channel.position();
         ByteBuffer buffer = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
         channel.force(false);
+        return first;
     }
 
     /** Empties the file: everything in it is in the store. */

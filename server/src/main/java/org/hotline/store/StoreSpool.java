@@ -30,7 +30,13 @@ import org.slf4j.LoggerFactory;
  * reached the store just before a crash is written again at the next start): the journal keys each
  * event, agent time keys each stretch.
  *
- * <p>Each entry is a document whose field {@code t} names the {@link Writer} that writes it.
+ * <p>Writes of one kind that wait one behind another go to the store together, in order, when
+ * their writer takes {@link Batches} (the call journal: one bulk write for many events). At most
+ * {@code inMemory} waiting writes are held in memory; the rest are only in the file, read back as
+ * the store catches up, so a long outage costs disk, not memory, and loses nothing (without a
+ * file, for tests and tools, everything waits in memory).
+ *
+ * <p>Each entry is a document whose field {@code t} names the writer that writes it.
  */
 public final class StoreSpool implements AutoCloseable {
 
@@ -40,19 +46,37 @@ public final class StoreSpool implements AutoCloseable {
         void write(Document entry);
     }
 
+    /**
+     * Writes the first of {@code entries} (one or more, oldest first) to the store in order and
+     * returns how many of them it wrote (at least one); throws {@link MongoException} while the
+     * store fails, and the same entries come again: each write must be idempotent.
+     */
+    @FunctionalInterface
+    public interface Batches {
+        int write(List<Document> entries);
+    }
+
     static final String TYPE = "t";
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreSpool.class);
     private static final JsonWriterSettings EXTENDED = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final Duration CLOSE_DRAIN = Duration.ofSeconds(5);
     private static final int MOST_AT_ONCE = 1_000;
+    /** Writes handed to a writer at once: one bulk write of the journal. */
+    private static final int MOST_PER_BATCH = 500;
+    /** Waiting writes held in memory (some 2 KB each); the rest wait only in the file. */
+    static final int HELD_IN_MEMORY = 20_000;
 
     private final SpoolFile file; // null: kept in memory only (tests, tools)
     private final WriteRetry retry;
-    private final Map<String, Writer> writers = new ConcurrentHashMap<>();
+    private final int heldInMemory;
+    private final Map<String, Batches> writers = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> batched = new ConcurrentHashMap<>();
     /** Entries are made on the spool's thread: the caller (the AMI or floor thread) only queues. */
     private final BlockingQueue<Supplier<Document>> incoming = new LinkedBlockingQueue<>();
     private final Deque<Document> backlog = new ArrayDeque<>(); // spooled, not yet in the store; guarded by this
+    private long onDiskFrom = -1; // the file's offset of the first write held only on disk, or -1; guarded by this
+    private int onDiskOnly; // guarded by this
     private final PendingWork pending = new PendingWork();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong replayed = new AtomicLong();
@@ -65,8 +89,17 @@ public final class StoreSpool implements AutoCloseable {
 
     /** @param file where the writes wait for the store, or null to keep them in memory only */
     public StoreSpool(SpoolFile file, WriteRetry retry) {
+        this(file, retry, HELD_IN_MEMORY);
+    }
+
+    /** @param heldInMemory the most waiting writes held in memory when there is a file for the rest */
+    StoreSpool(SpoolFile file, WriteRetry retry, int heldInMemory) {
+        if (heldInMemory < 1) {
+            throw new IllegalArgumentException("the spool must hold at least one write in memory");
+        }
         this.file = file;
         this.retry = Objects.requireNonNull(retry);
+        this.heldInMemory = heldInMemory;
     }
 
     /** Memory only: for tests and tools; a crash loses what the store has not taken. */
@@ -75,7 +108,19 @@ public final class StoreSpool implements AutoCloseable {
     }
 
     StoreSpool writeWith(String type, Writer writer) {
-        writers.put(type, writer);
+        Objects.requireNonNull(writer);
+        writers.put(type, entries -> {
+            writer.write(entries.getFirst());
+            return 1;
+        });
+        batched.put(type, false);
+        return this;
+    }
+
+    /** Writers of {@code type} take the waiting entries of that type in batches. */
+    StoreSpool writeBatchesWith(String type, Batches writer) {
+        writers.put(type, Objects.requireNonNull(writer));
+        batched.put(type, true);
         return this;
     }
 
@@ -85,17 +130,15 @@ public final class StoreSpool implements AutoCloseable {
             return this;
         }
         if (file != null) {
-            for (String line : file.recovered()) {
-                try {
-                    backlog.add(Document.parse(line));
+            long left = countLeft();
+            if (left > 0) {
+                onDiskFrom = 0; // read back as the writer goes, as much as memory may hold at a time
+                onDiskOnly = (int) Math.min(Integer.MAX_VALUE, left);
+                replayed.set(left);
+                for (long i = 0; i < left; i++) {
                     pending.added();
-                } catch (RuntimeException e) {
-                    LOG.error("spool {}: an unreadable line is skipped: {}", file.path(), e.toString());
                 }
-            }
-            if (!backlog.isEmpty()) {
-                replayed.set(backlog.size());
-                LOG.info("spool {}: {} write(s) a previous run left are written to the store first", file.path(), backlog.size());
+                LOG.info("spool {}: {} write(s) a previous run left are written to the store first", file.path(), left);
             }
         }
         spooler = Thread.ofPlatform().daemon().name("store-spool").start(this::spoolLoop);
@@ -129,7 +172,12 @@ public final class StoreSpool implements AutoCloseable {
 
     /** Writes waiting for the store (in the file, or about to be). */
     public synchronized int waiting() {
-        return backlog.size() + incoming.size();
+        return backlog.size() + onDiskOnly + incoming.size();
+    }
+
+    /** Waiting writes held in memory: never more than the bound while the file takes the rest. */
+    synchronized int heldInMemory() {
+        return backlog.size();
     }
 
     /** Whether the last try to write failed (the store is away or refusing). */
@@ -232,29 +280,131 @@ public final class StoreSpool implements AutoCloseable {
                 LOG.error("a malformed store write is not kept: {}", e.toString());
             }
         }
-        synchronized (this) {
-            if (file != null) {
-                try {
-                    file.append(lines);
-                } catch (IOException e) {
-                    // a full or failing disk: the writes still go to the store, from memory
-                    LOG.error("spool {}: {} write(s) not on disk: {}", file.path(), lines.size(), e.toString());
+        int tries = 0;
+        while (!place(batch, lines)) {
+            try {
+                Thread.sleep(retry.delay(tries++).toMillis()); // the spool thread waits; the queue before it holds the rest
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                synchronized (this) {
+                    backlog.addAll(batch); // interrupted only when dying: kept in memory rather than lost
                 }
+                return;
             }
+        }
+    }
+
+    /**
+     * Puts the writes on disk and as many as memory may hold in the backlog, in order; false
+     * when they could not be placed without passing writes that are only on disk (a failing disk
+     * while the store is away): tried again.
+     */
+    private synchronized boolean place(List<Document> batch, List<String> lines) {
+        if (file == null) {
             backlog.addAll(batch);
             notifyAll();
+            return true;
+        }
+        int room = onDiskFrom < 0 ? Math.max(0, heldInMemory - backlog.size()) : 0;
+        int held = Math.min(room, batch.size());
+        int placed = 0; // in the backlog or on disk
+        try {
+            if (held > 0) {
+                file.append(lines.subList(0, held));
+                backlog.addAll(batch.subList(0, held));
+                placed = held;
+            }
+            if (held < batch.size()) {
+                long at = file.append(lines.subList(held, lines.size()));
+                if (onDiskFrom < 0) {
+                    onDiskFrom = at;
+                }
+                onDiskOnly += batch.size() - held;
+                placed = batch.size();
+            }
+        } catch (IOException e) {
+            if (onDiskFrom >= 0) { // writes wait only on disk: these may not overtake them
+                LOG.error("spool {}: {} write(s) not on disk, tried again: {}", file.path(), lines.size() - placed, e.toString());
+                batch.subList(0, placed).clear();
+                lines.subList(0, placed).clear();
+                return false;
+            }
+            // a full or failing disk: the writes still go to the store, from memory
+            LOG.error("spool {}: {} write(s) not on disk: {}", file.path(), lines.size() - placed, e.toString());
+            backlog.addAll(batch.subList(placed, batch.size()));
+        }
+        notifyAll();
+        return true;
+    }
+
+    /** Reads back writes held only on disk, as many as memory may hold; false when there are none. */
+    private boolean readBack() {
+        if (onDiskFrom < 0) {
+            return false;
+        }
+        SpoolFile.Lines read;
+        try {
+            read = file.read(onDiskFrom, heldInMemory - backlog.size());
+        } catch (IOException e) {
+            LOG.error("spool {}: writes waiting on disk not read ({}), tried again", file.path(), e.toString());
+            return false;
+        }
+        for (String line : read.lines()) {
+            try {
+                backlog.add(Document.parse(line));
+            } catch (RuntimeException e) {
+                pending.done(1);
+                LOG.error("spool {}: an unreadable line is skipped: {}", file.path(), e.toString());
+            }
+        }
+        onDiskOnly = Math.max(0, onDiskOnly - read.lines().size());
+        onDiskFrom = read.next();
+        try {
+            if (read.lines().isEmpty() || onDiskFrom >= file.size()) {
+                onDiskFrom = -1;
+                onDiskOnly = 0;
+            }
+        } catch (IOException e) {
+            LOG.warn("spool {}: {}", file.path(), e.toString());
+        }
+        return !read.lines().isEmpty();
+    }
+
+    /** The lines a previous run left in the file, counted without holding them. */
+    private long countLeft() {
+        long count = 0;
+        long from = 0;
+        try {
+            while (true) {
+                SpoolFile.Lines read = file.read(from, heldInMemory);
+                if (read.lines().isEmpty()) {
+                    return count;
+                }
+                count += read.lines().size();
+                from = read.next();
+            }
+        } catch (IOException e) {
+            LOG.error("spool {}: not read ({}); its writes stay in it", file.path(), e.toString());
+            return count;
         }
     }
 
     private void writeLoop() {
         int retries = 0;
         while (true) {
-            Document head;
+            List<Document> head;
             synchronized (this) {
                 try {
                     while (backlog.isEmpty() && !stopping) {
-                        emptyFile();
-                        wait();
+                        if (readBack()) {
+                            continue;
+                        }
+                        if (onDiskFrom < 0) {
+                            emptyFile();
+                            wait();
+                        } else {
+                            wait(retry.delay(retries).toMillis()); // the file could not be read: again shortly
+                        }
                     }
                 } catch (InterruptedException e) {
                     return;
@@ -262,14 +412,17 @@ public final class StoreSpool implements AutoCloseable {
                 if (stopping) {
                     return;
                 }
-                head = backlog.peekFirst();
+                head = headOfBacklog();
             }
-            if (write(head, retries)) {
+            int done = write(head, retries);
+            if (done > 0) {
                 retries = 0;
                 synchronized (this) {
-                    backlog.pollFirst();
+                    for (int i = 0; i < done; i++) {
+                        backlog.pollFirst();
+                    }
                 }
-                pending.done(1);
+                pending.done(done);
             } else {
                 synchronized (this) {
                     try {
@@ -284,27 +437,45 @@ public final class StoreSpool implements AutoCloseable {
         }
     }
 
-    /** True when the entry is in the store (or refused for good). */
-    private boolean write(Document entry, int retries) {
+    /** The oldest waiting entry and, when its writer takes batches, the entries of its type right behind it. */
+    private List<Document> headOfBacklog() {
+        Document first = backlog.peekFirst();
+        String type = first.getString(TYPE);
+        if (!batched.getOrDefault(type, false)) {
+            return List.of(first);
+        }
+        List<Document> head = new ArrayList<>();
+        for (Document entry : backlog) {
+            if (head.size() == MOST_PER_BATCH || !Objects.equals(type, entry.getString(TYPE))) {
+                break;
+            }
+            head.add(entry);
+        }
+        return head;
+    }
+
+    /** How many of the first entries are in the store (or refused for good); 0: none, try again. */
+    private int write(List<Document> entries, int retries) {
+        Document entry = entries.getFirst();
         String type = entry.getString(TYPE);
-        Writer target = writers.get(type);
+        Batches target = writers.get(type);
         if (target == null) {
             refuse(entry, new IllegalStateException("no writer for spooled writes of type " + type));
-            return true;
+            return 1;
         }
         try {
-            target.write(entry);
+            int done = Math.clamp(target.write(entries), 1, entries.size());
             if (storeFailing) {
                 storeFailing = false;
-                LOG.info("store writes flow again ({} waiting)", waiting() - 1);
+                LOG.info("store writes flow again ({} waiting)", waiting() - done);
             }
-            return true;
+            return done;
         } catch (MongoWriteException e) {
             if (DuplicateKey.is(e)) {
-                return false; // a racing upsert: again
+                return 0; // a racing upsert: again
             }
             refuse(entry, e);
-            return true;
+            return 1;
         } catch (MongoException e) {
             if (!storeFailing || retries == 0) {
                 LOG.warn("store write failing, kept in the spool and retried until the store takes it ({} waiting): {}",
@@ -312,10 +483,10 @@ public final class StoreSpool implements AutoCloseable {
             }
             storeFailing = true;
             lastFailure = MongoStore.plainly(e);
-            return false;
+            return 0;
         } catch (RuntimeException e) {
             refuse(entry, e);
-            return true;
+            return 1;
         }
     }
 

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.hotline.it.AsteriskSandbox;
 
@@ -19,6 +21,8 @@ import org.hotline.it.AsteriskSandbox;
 final class ServerProcess implements AutoCloseable {
 
     static final int PORT = 18080;
+    /** bin/hotline's JVM options (docs/operations.md says why). */
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:+UseStringDeduplication", "-Xss512k");
 
     private final Process process;
     private final long started;
@@ -37,9 +41,17 @@ final class ServerProcess implements AutoCloseable {
 
     /** @param settings environment overrides of the configuration, e.g. HOTLINE_CAMPAIGN_CALLS_PER_SECOND */
     static ServerProcess start(String java, AsteriskSandbox asterisk, Map<String, String> settings) throws IOException {
+        return start(java, asterisk, settings, JVM_OPTIONS);
+    }
+
+    /** @param jvmOptions the JVM's options in place of bin/hotline's */
+    static ServerProcess start(String java, AsteriskSandbox asterisk, Map<String, String> settings, List<String> jvmOptions)
+            throws IOException {
         Path home = AsteriskSandbox.home();
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAMPercentage=25",
-                "-jar", home.resolve("server/target/hotline-server.jar").toString())
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", home.resolve("server/target/hotline-server.jar").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("server/target/bench-server.log").toFile());
         Map<String, String> env = builder.environment();

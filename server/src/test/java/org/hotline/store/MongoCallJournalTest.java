@@ -359,6 +359,41 @@ class MongoCallJournalTest {
             assertThat(call.getDate("endedAt")).isEqualTo(at("07:59:58.000"));
         }
 
+        @Test
+        void aBatchWrittenAgainAfterAFailureOrAKillAppliesEachEventOnce() throws Exception {
+            CallId id = new CallId("x-batch");
+            Path file = dir.resolve("calls.spool");
+            List<String> lines = new ArrayList<>();
+            try (MongoStore away = unreachable(MongoStoreTest.freePort());
+                    StoreSpool spool = new StoreSpool(SpoolFile.open(file), quickRetry())) {
+                MongoCallJournal dying = new MongoCallJournal(away.calls(), CLOCK, spool);
+                spool.start();
+                wholeCall().forEach(event -> dying.append(id, event));
+                dying.append(id, new InvalidKey(instant("07:59:52.000"), '7'));
+                assertThat(spool.awaitIdle(Duration.ofMillis(500))).isFalse();
+                lines.addAll(Files.readAllLines(file));
+            }
+            assertThat(lines).hasSize(12);
+
+            // the store took the first five, then the server died before it knew: all twelve come again,
+            // at one start, then at another (a whole batch written again)
+            for (List<String> spooled : List.of(lines.subList(0, 5), lines, lines)) {
+                Files.write(file, spooled);
+                try (StoreSpool spool = new StoreSpool(SpoolFile.open(file), quickRetry())) {
+                    new MongoCallJournal(store.calls(), CLOCK, spool);
+                    spool.start();
+                    assertThat(spool.awaitIdle(Duration.ofSeconds(10))).isTrue();
+                    assertThat(spool.refused()).isZero();
+                }
+            }
+
+            Document call = stored(id);
+            assertThat(call.get("ivr", Document.class)).containsEntry("invalidKeys", 1).containsEntry("choice", "billing");
+            assertThat(call.getList("events", Document.class)).hasSize(12);
+            assertThat(call.getDate("arrivalAt")).isEqualTo(at("07:59:50.120"));
+            assertThat(call.getDate("endedAt")).isEqualTo(at("08:00:03.120"));
+        }
+
         private MongoStore unreachable(int port) {
             return new MongoStore("mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=200", "hotline");
         }

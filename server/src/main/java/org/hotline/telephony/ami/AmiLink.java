@@ -68,6 +68,7 @@ public final class AmiLink implements AutoCloseable {
         this.events = events;
         this.afterLogin = afterLogin;
         connection.registerUserEventClass(HotlineFallbackEvent.class);
+        HangupCauses.registerWith(connection);
         connection.addEventListener(this::onEvent);
     }
 
