@@ -48,6 +48,12 @@ public final class Main {
         try {
             HotlineServer server = HotlineServer.start(config, Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+            // a standby that could not take over, or a server another took over from: it stops (the
+            // shutdown hook lets its conversations end) and its service manager starts it again
+            server.failure().whenComplete((ignored, e) -> {
+                System.err.println("hotline: stopping: " + e.getMessage());
+                Thread.ofPlatform().name("step-down").start(() -> System.exit(3));
+            });
         } catch (ConfigException e) {
             System.err.println("hotline: configuration error: " + e.getMessage());
             System.exit(2);

@@ -61,6 +61,32 @@ public final class PromptLibrary {
         }
     }
 
+    /**
+     * How long the longest recorded prompt plays (every prompt, every language): a prompt under way
+     * must fit in the deadline Asterisk keeps on a caller the server holds.
+     *
+     * @throws ConfigException when a prompt cannot be read as audio
+     */
+    public static java.time.Duration longest(Path dir) {
+        java.time.Duration longest = java.time.Duration.ZERO;
+        for (Language language : Language.values()) {
+            for (Speech speech : everything()) {
+                Path audio = dir.resolve(language.code()).resolve(speech.fileName() + ".wav");
+                try {
+                    javax.sound.sampled.AudioFileFormat format = javax.sound.sampled.AudioSystem.getAudioFileFormat(audio.toFile());
+                    long millis = (long) Math.ceil(format.getFrameLength() * 1000.0 / format.getFormat().getFrameRate());
+                    if (format.getFrameLength() < 0 || millis < 0) {
+                        throw new ConfigException("prompts.dir: " + audio + " does not say how long it plays");
+                    }
+                    longest = longest.compareTo(java.time.Duration.ofMillis(millis)) >= 0 ? longest : java.time.Duration.ofMillis(millis);
+                } catch (javax.sound.sampled.UnsupportedAudioFileException | IOException e) {
+                    throw new ConfigException("prompts.dir: " + audio + " is not a WAV file Java can read: " + e.getMessage());
+                }
+            }
+        }
+        return longest;
+    }
+
     /** The command that remakes one language's prompts for this name, quoted for a POSIX shell. */
     static String generateCommand(Language language, String company) {
         String option = language == Language.ZH ? "--company" : "--company-en";

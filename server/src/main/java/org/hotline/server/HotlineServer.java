@@ -25,60 +25,115 @@ public final class HotlineServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HotlineServer.class);
 
-    private final Deque<AutoCloseable> parts;
-    private final int httpPort;
-    private final AmiLink ami;
-    private final LiveFeed live;
+    /** How often a standby asks whether the store's lease is free. */
+    static final java.time.Duration TAKEOVER_EVERY = java.time.Duration.ofSeconds(1);
 
-    private HotlineServer(Deque<AutoCloseable> parts, int httpPort, AmiLink ami, LiveFeed live) {
+    private final Deque<AutoCloseable> parts;
+    private final java.util.concurrent.CompletableFuture<Void> failed = new java.util.concurrent.CompletableFuture<>();
+    private volatile int httpPort;
+    private volatile AmiLink ami;
+    private volatile LiveFeed live;
+    private boolean closed; // guarded by this
+
+    private HotlineServer(Deque<AutoCloseable> parts) {
         this.parts = parts;
-        this.httpPort = httpPort;
-        this.ami = ami;
-        this.live = live;
     }
 
+    /**
+     * Starts the server: active when it takes the store's lease, else on standby (health alone)
+     * until the lease is free, when it takes over and starts as the active one.
+     */
     public static HotlineServer start(HotlineConfig config, Clock clock) throws Exception {
         Deque<AutoCloseable> parts = new ArrayDeque<>();
-        Instant startedAt = clock.instant();
+        HotlineServer server = new HotlineServer(parts);
         try {
             PromptLibrary.verify(config.promptsDir(), config.company());
             StoreModule store = StoreModule.open(config, clock, parts);
             if (store.heldByAnother().isPresent()) {
-                return standby(config, store.heldByAnother().get(), parts);
+                server.standBy(config, clock, store, store.heldByAnother().get());
+            } else {
+                server.run(config, clock, store, clock.instant());
             }
-            RecordsModule records = RecordsModule.start(config, clock, store, parts);
-
-            Platform platform = Platform.start(config, clock, parts);
-            OutboundLines lines = OutboundLines.of(platform);
-            FloorModule floor = FloorModule.start(platform, store, records, lines);
-            TelephonyModule telephony = TelephonyModule.start(platform, startedAt, store, records, lines, floor);
-            UpkeepModule upkeep = UpkeepModule.start(platform, store, records);
-            CampaignsModule campaigns = CampaignsModule.start(platform, store, records, lines, floor);
-            HttpServer http = WebModule.start(platform, store, records, telephony, floor, upkeep, campaigns);
-            // Closed first: a graceful stop lets conversations end before the scripts and the AMI link go.
-            AmiLink ami = telephony.ami();
-            parts.push(() -> {
-                long started = System.nanoTime();
-                floor.floor().drain(config.callbacks().drainLimit(), ami::isConnected);
-                campaigns.runner().drain(config.callbacks().drainLimit().minusNanos(System.nanoTime() - started));
-            });
-            LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), http.actualPort(),
-                    config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());
-            return new HotlineServer(parts, http.actualPort(), ami, platform.live());
+            return server;
         } catch (Exception | Error e) {
             closeAll(parts);
             throw e;
         }
     }
 
-    /** Another server runs this store's floor: this one answers health alone, naming it, and runs nothing else. */
-    private static HotlineServer standby(HotlineConfig config, org.hotline.store.StoreLease.Holder holder,
-                                         Deque<AutoCloseable> parts) throws Exception {
+    /** The floor, telephony, timers, campaigns and web, for the server that holds the store's lease. */
+    private void run(HotlineConfig config, Clock clock, StoreModule store, Instant startedAt) throws Exception {
+        RecordsModule records = RecordsModule.start(config, clock, store, parts);
+        Platform platform = Platform.start(config, clock, parts);
+        OutboundLines lines = OutboundLines.of(platform);
+        FloorModule floor = FloorModule.start(platform, store, records, lines);
+        TelephonyModule telephony = TelephonyModule.start(platform, startedAt, store, records, lines, floor);
+        UpkeepModule upkeep = UpkeepModule.start(platform, store, records);
+        CampaignsModule campaigns = CampaignsModule.start(platform, store, records, lines, floor);
+        HttpServer http = WebModule.start(platform, store, records, telephony, floor, upkeep, campaigns);
+        // Closed first: a graceful stop lets conversations end before the scripts and the AMI link go.
+        AmiLink link = telephony.ami();
+        parts.push(() -> {
+            long started = System.nanoTime();
+            floor.floor().drain(config.callbacks().drainLimit(), link::isConnected);
+            campaigns.runner().drain(config.callbacks().drainLimit().minusNanos(System.nanoTime() - started));
+        });
+        // A server that was frozen or cut off while another took over must not go on answering
+        // calls beside it: it steps down (its service manager starts it again, as a standby).
+        store.upkeep().whenLeaseLost(() -> failed.completeExceptionally(new IllegalStateException(
+                "another server took over this store's floor")));
+        this.httpPort = http.actualPort();
+        this.ami = link;
+        this.live = platform.live();
+        LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), httpPort,
+                config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());
+    }
+
+    /**
+     * Another server runs this store's floor: this one answers health alone, naming it, runs nothing
+     * else, and takes over when the holder stops renewing the lease (killed, frozen, cut off, or
+     * stopped gracefully). The take-over is an ordinary start from the store and Asterisk: agents'
+     * states from the store, the calls still live in Asterisk adopted, the rest settled
+     * (see docs/resilience.md).
+     */
+    private void standBy(HotlineConfig config, Clock clock, StoreModule store, org.hotline.store.StoreLease.Holder holder)
+            throws Exception {
         LOG.error("another server runs the floor of this store ({}): this server does not run the floor, the callback desk, "
-                + "the campaign dialers or the schedulers; it stays on standby", holder.describe());
-        StandbyHealth standby = StandbyHealth.start(config.http(), holder);
+                + "the campaign dialers or the schedulers; it stays on standby and takes over if that server stops", holder.describe());
+        java.util.concurrent.atomic.AtomicReference<org.hotline.store.StoreLease.Holder> seen =
+                new java.util.concurrent.atomic.AtomicReference<>(holder);
+        StandbyHealth standby = StandbyHealth.start(config.http(), seen::get);
         parts.push(standby);
-        return new HotlineServer(parts, standby.port(), null, null);
+        httpPort = standby.port();
+        parts.push(Takeover.watch(store.upkeep()::takeLease, TAKEOVER_EVERY, seen::set, () -> takeOver(config, clock, store, standby)));
+    }
+
+    private void takeOver(HotlineConfig config, Clock clock, StoreModule store, StandbyHealth standby) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            Instant takenAt = clock.instant();
+            try {
+                parts.remove(standby);
+                standby.close(); // frees the port the pages and the API are served on
+                run(config, clock, store, takenAt);
+                LOG.info("took over the floor in {} ms", java.time.Duration.between(takenAt, clock.instant()).toMillis());
+            } catch (Exception | Error e) {
+                LOG.error("could not take over the floor; this server stops", e);
+                closed = true;
+                closeAll(parts);
+                failed.completeExceptionally(e);
+            }
+        }
+    }
+
+    /**
+     * Completes exceptionally when this server must stop: a standby could not take over (its parts
+     * are closed by then), or another server took the floor over from this one (it should stop).
+     */
+    public java.util.concurrent.CompletionStage<Void> failure() {
+        return failed;
     }
 
     /** The day's audit against Asterisk's CEL file ({@code bin/hotline audit DAY}, {@code GET /api/reports/audit}). */
@@ -103,6 +158,12 @@ public final class HotlineServer implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         closeAll(parts);
     }
 

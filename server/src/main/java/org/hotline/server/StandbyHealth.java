@@ -15,8 +15,8 @@ import org.hotline.store.StoreLease;
  * A server that found its store's lease held by another runs nothing of the floor: it answers
  * {@code /api/health} (503, {@code standby}, naming the holder) and {@code /metrics} (the lease's
  * meters) alone, and everything else 503, so
- * nobody mistakes it for the active server. (Taking over when the holder dies is for high
- * availability, later: this is where it will watch the lease.)
+ * nobody mistakes it for the active server. It runs until this server takes the lease over
+ * ({@link Takeover}) and starts the floor on the same port.
  */
 final class StandbyHealth implements AutoCloseable {
 
@@ -28,23 +28,12 @@ final class StandbyHealth implements AutoCloseable {
         this.http = http;
     }
 
-    static StandbyHealth start(HotlineConfig.Http config, StoreLease.Holder holder) throws Exception {
+    /** @param holder the holder the store named last (read for each request: it changes when another server takes over) */
+    static StandbyHealth start(HotlineConfig.Http config, java.util.function.Supplier<StoreLease.Holder> holder) throws Exception {
         Vertx vertx = Vertx.vertx();
-        LeaseStanding standing = new LeaseStanding(false, 0, holder.server(), holder.host(), holder.token(), holder.since());
-        JsonObject lease = new JsonObject().put("status", "down")
-                .put("problem", "another server runs this store's floor: " + holder.describe())
-                .put("holder", new JsonObject().put("server", holder.server()).put("host", holder.host()).put("pid", holder.pid())
-                        .put("since", holder.since().toString()).put("token", holder.token()));
-        StoreUpkeep.details(standing).forEach((field, value) -> {
-            if (!lease.containsKey(field)) {
-                lease.put(field, value);
-            }
-        });
-        String health = new JsonObject().put("status", "standby").put("lease", lease).encode();
-        String refused = new JsonObject().put("error", "this server is on standby: " + lease.getString("problem")).encode();
         // the same lease meters as the active server's, so a dashboard tells the two apart
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new LeaseMeters(() -> standing, meters);
+        new LeaseMeters(() -> standing(holder.get()), meters);
         try {
             HttpServer http = vertx.createHttpServer().requestHandler(request -> {
                         if (request.path().equals("/metrics")) {
@@ -52,8 +41,11 @@ final class StandbyHealth implements AutoCloseable {
                                     .end(meters.scrape());
                             return;
                         }
-                        request.response().setStatusCode(503).putHeader("content-type", "application/json")
-                                .end(request.path().equals("/api/health") ? health : refused);
+                        JsonObject lease = lease(holder.get());
+                        String body = request.path().equals("/api/health")
+                                ? new JsonObject().put("status", "standby").put("lease", lease).encode()
+                                : new JsonObject().put("error", "this server is on standby: " + lease.getString("problem")).encode();
+                        request.response().setStatusCode(503).putHeader("content-type", "application/json").end(body);
                     })
                     .listen(config.port(), config.bindAddress()).await(10, TimeUnit.SECONDS);
             return new StandbyHealth(vertx, http);
@@ -61,6 +53,23 @@ final class StandbyHealth implements AutoCloseable {
             vertx.close();
             throw e;
         }
+    }
+
+    private static LeaseStanding standing(StoreLease.Holder holder) {
+        return new LeaseStanding(false, 0, holder.server(), holder.host(), holder.token(), holder.since());
+    }
+
+    private static JsonObject lease(StoreLease.Holder holder) {
+        JsonObject lease = new JsonObject().put("status", "down")
+                .put("problem", "another server runs this store's floor: " + holder.describe())
+                .put("holder", new JsonObject().put("server", holder.server()).put("host", holder.host()).put("pid", holder.pid())
+                        .put("since", holder.since().toString()).put("token", holder.token()));
+        StoreUpkeep.details(standing(holder)).forEach((field, value) -> {
+            if (!lease.containsKey(field)) {
+                lease.put(field, value);
+            }
+        });
+        return lease;
     }
 
     int port() {

@@ -79,6 +79,16 @@ final class StoreUpkeep implements AutoCloseable {
         return new StoreUpkeep(spool, marks, lease, new StoreWatch(store, lease, up), other);
     }
 
+    /** Tries to take the store's lease: empty when taken, else its holder. Throws when the store is away. */
+    Optional<StoreLease.Holder> takeLease() {
+        return lease.take();
+    }
+
+    /** Runs {@code task} when another server took the store's lease over from this one. */
+    void whenLeaseLost(Runnable task) {
+        lease.whenLost(task);
+    }
+
     /** Who else holds the store's lease, when this server found it taken at start. */
     Optional<StoreLease.Holder> heldByAnother() {
         return heldByAnother;

@@ -60,6 +60,7 @@ public final class StoreLease implements ActiveLease {
     private volatile long token;
     private volatile Instant heldUntil = Instant.EPOCH;
     private volatile Holder lastSeen;
+    private volatile Runnable whenLost = () -> { };
 
     /** @param timeToLive how long a holding lasts without renewal; renew well within it */
     public StoreLease(MongoCollection<Document> leases, ServerIdentity me, Clock clock, Duration timeToLive) {
@@ -138,6 +139,11 @@ public final class StoreLease implements ActiveLease {
         }
     }
 
+    /** Runs {@code task} (on the renewing thread) when a renewal finds that another server took the lease over. */
+    public void whenLost(Runnable task) {
+        this.whenLost = Objects.requireNonNull(task);
+    }
+
     /** Lets the next server take it at once (a graceful stop). */
     public void release() {
         if (token == 0) {
@@ -210,5 +216,6 @@ public final class StoreLease implements ActiveLease {
         } catch (RuntimeException e) {
             LOG.debug("lease not read: {}", e.toString());
         }
+        whenLost.run();
     }
 }

@@ -50,15 +50,15 @@ class CallsThroughACrashIT {
         // the first server writes the agents' SIP accounts: their phones start after it
         ServerProcess first = ServerProcess.start(asterisk, database, "calls-through-a-crash-first");
         try (TestAmi ami = new TestAmi(asterisk);
-             Softphone orders = agentPhone(asterisk, "010", "agent-010-crash").autoAnswer().start();
-             Softphone afterSales = agentPhone(asterisk, "011", "agent-011-crash").autoAnswer().start();
+             Softphone orders = AgentDesk.phone(asterisk, "010", "agent-010-crash").autoAnswer().start();
+             Softphone afterSales = AgentDesk.phone(asterisk, "011", "agent-011-crash").autoAnswer().start();
              Softphone customer = Softphone.named("customer-crash").account("caller", asterisk.callerPassword()).start()) {
             NewChannelEvent talkingThrough;
             NewChannelEvent talkEndsWhileDown;
             NewChannelEvent inMenu;
             try {
-                ready(first, "010", orders);
-                ready(first, "011", afterSales);
+                AgentDesk.ready(first, "010", orders);
+                AgentDesk.ready(first, "011", afterSales);
 
                 // Two conversations, each agent's record showing them as soon as Asterisk says they answered.
                 talkingThrough = ami.callHotline("10000", "<13900139101>");
@@ -180,7 +180,7 @@ class CallsThroughACrashIT {
 
                 records = new TreeMap<>();
                 for (NewChannelEvent call : calls) {
-                    records.put(call.getUniqueId(), awaitComplete(second, call.getUniqueId()));
+                    records.put(call.getUniqueId(), ServerRecords.awaitComplete(second, call.getUniqueId()));
                 }
                 // kept for reading after the run (docs/resilience.md)
                 Files.writeString(java.nio.file.Path.of("target", "calls-through-a-crash-records.json"),
@@ -188,7 +188,7 @@ class CallsThroughACrashIT {
                 for (NewChannelEvent call : calls) {
                     String id = call.getUniqueId();
                     JsonObject record = records.get(id);
-                    assertThat(answerWait(ami, call)).as("call %s answered within three rings", id).isLessThanOrEqualTo(THREE_RINGS);
+                    assertThat(ServerRecords.answerWait(ami, call)).as("call %s answered within three rings", id).isLessThanOrEqualTo(THREE_RINGS);
                     HangupEvent hangup = (HangupEvent) ami.awaitOn(id, HangupEvent.class::isInstance, Duration.ofSeconds(1));
                     assertThat(Duration.between(TestAmi.at(hangup), Instant.parse(record.getString("endedAt"))).abs())
                             .as("call %s ended when Asterisk hung it up: %s", id, record.encode()).isLessThanOrEqualTo(SAME_MOMENT);
@@ -196,11 +196,11 @@ class CallsThroughACrashIT {
                             .isEqualTo(expectedSide.get(id));
                     assertThat(record.getJsonObject("flow").getString("outcome")).as("call %s", id)
                             .isNotNull().isNotEqualTo("lost-with-server");
-                    assertThat(eventsOfType(record, "ended")).as("call %s ended once: %s", id, record.encode()).isEqualTo(1);
-                    assertThat(eventsOfType(record, "flow-ended")).as("call %s has one outcome: %s", id, record.encode())
+                    assertThat(ServerRecords.eventsOfType(record, "ended")).as("call %s ended once: %s", id, record.encode()).isEqualTo(1);
+                    assertThat(ServerRecords.eventsOfType(record, "flow-ended")).as("call %s has one outcome: %s", id, record.encode())
                             .isEqualTo(1);
-                    assertThat(eventsOfType(record, "arrived")).as("call %s arrived once: %s", id, record.encode()).isEqualTo(1);
-                    assertThat(eventsOfType(record, "settled")).as("call %s settled at most once", id).isLessThanOrEqualTo(1);
+                    assertThat(ServerRecords.eventsOfType(record, "arrived")).as("call %s arrived once: %s", id, record.encode()).isEqualTo(1);
+                    assertThat(ServerRecords.eventsOfType(record, "settled")).as("call %s settled at most once", id).isLessThanOrEqualTo(1);
                     assertThat(Duration.between(TestAmi.at(call), Instant.parse(record.getString("arrivalAt"))).abs())
                             .as("call %s arrived when Asterisk created its channel: %s", id, record.encode())
                             .isLessThanOrEqualTo(SAME_MOMENT);
@@ -256,7 +256,7 @@ class CallsThroughACrashIT {
 
                 // exactly one record per call, none besides, and the reports count every one
                 Set<String> made = calls.stream().map(NewChannelEvent::getUniqueId).collect(Collectors.toCollection(TreeSet::new));
-                assertThat(recordIds(second, testStart)).isEqualTo(made);
+                assertThat(ServerRecords.recordIds(second, testStart)).isEqualTo(made);
                 Instant hour = testStart.truncatedTo(ChronoUnit.HOURS);
                 String period = "/api/reports?from=" + hour + "&to=" + Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
                 await().atMost(Duration.ofSeconds(10)).until(() ->
@@ -268,7 +268,7 @@ class CallsThroughACrashIT {
                 }
                 Duration longestRing = Duration.ZERO;
                 for (NewChannelEvent call : calls) {
-                    Duration wait = answerWait(ami, call);
+                    Duration wait = ServerRecords.answerWait(ami, call);
                     longestRing = wait.compareTo(longestRing) > 0 ? wait : longestRing;
                 }
                 System.out.printf("calls through a crash: %d calls, %d lost with the server, %d records left open, "
@@ -290,7 +290,7 @@ class CallsThroughACrashIT {
                     assertThat(again.getJsonArray("events")).as("call %s unchanged", call.getUniqueId())
                             .isEqualTo(records.get(call.getUniqueId()).getJsonArray("events"));
                 }
-                assertThat(recordIds(third, testStart)).hasSize(calls.size());
+                assertThat(ServerRecords.recordIds(third, testStart)).hasSize(calls.size());
             } finally {
                 third.close();
             }
@@ -314,49 +314,5 @@ class CallsThroughACrashIT {
         List<NewChannelEvent> both = new ArrayList<>(a);
         both.addAll(b);
         return both;
-    }
-
-    private static long eventsOfType(JsonObject record, String type) {
-        return record.getJsonArray("events").stream().filter(e -> type.equals(((JsonObject) e).getString("type"))).count();
-    }
-
-    private static Duration answerWait(TestAmi ami, NewChannelEvent call) throws InterruptedException {
-        NewStateEvent up = (NewStateEvent) ami.awaitOn(call.getUniqueId(),
-                e -> e instanceof NewStateEvent s && Integer.valueOf(6).equals(s.getChannelState()), Duration.ofSeconds(1));
-        return Duration.between(TestAmi.at(call), TestAmi.at(up));
-    }
-
-    private static JsonObject awaitComplete(ServerProcess server, String id) {
-        JsonObject[] found = new JsonObject[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            var response = server.get("/api/calls/" + id);
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            found[0] = new JsonObject(response.body());
-            return found[0].containsKey("endedAt") && found[0].containsKey("hangup") && found[0].containsKey("flow")
-                    && found[0].getJsonObject("flow").getString("outcome") != null;
-        });
-        return found[0];
-    }
-
-    private static Set<String> recordIds(ServerProcess server, Instant from) throws Exception {
-        JsonArray page = server.getJson("/api/calls?limit=500&from=" + from + "&to=" + Instant.now().plusSeconds(60))
-                .getJsonArray("calls");
-        Set<String> ids = new TreeSet<>();
-        page.forEach(call -> ids.add(((JsonObject) call).getString("id")));
-        return ids;
-    }
-
-    private static Softphone.Builder agentPhone(AsteriskSandbox asterisk, String id, String name) throws Exception {
-        String password = Files.readString(asterisk.stateDir().resolve("secrets/agents/" + id + ".password")).strip();
-        return Softphone.named(name).account("agent-" + id, password);
-    }
-
-    private static void ready(ServerProcess server, String id, Softphone phone) throws Exception {
-        phone.awaitRegistered(Duration.ofSeconds(10));
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.getJson("/api/agents/" + id).getBoolean("phoneRegistered"));
-        int status = server.put("/api/agents/" + id + "/state", "{\"state\":\"ready\"}").statusCode();
-        assertThat(status).as("agent %s ready", id).isEqualTo(200);
     }
 }

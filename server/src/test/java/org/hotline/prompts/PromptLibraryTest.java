@@ -46,6 +46,26 @@ class PromptLibraryTest {
         assertThat(new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("O'Brien & Sons; Ltd");
     }
 
+    @Test
+    void theLongestPromptIsMeasuredFromTheAudioItself() throws Exception {
+        copyProjectPrompts();
+        javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(8000, 16, 1, true, false);
+        java.time.Duration shipped = PromptLibrary.longest(PROJECT_PROMPTS);
+        assertThat(shipped).isBetween(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(60));
+
+        byte[] longer = new byte[8000 * 2 * 70]; // 70 s of 8 kHz 16-bit mono silence
+        try (javax.sound.sampled.AudioInputStream audio = new javax.sound.sampled.AudioInputStream(
+                new java.io.ByteArrayInputStream(longer), format, longer.length / 2)) {
+            javax.sound.sampled.AudioSystem.write(audio, javax.sound.sampled.AudioFileFormat.Type.WAVE,
+                    prompts.resolve("zh/menu.wav").toFile());
+        }
+        assertThat(PromptLibrary.longest(prompts)).isEqualTo(java.time.Duration.ofSeconds(70));
+
+        Files.writeString(prompts.resolve("zh/menu.wav"), "not audio");
+        assertThatThrownBy(() -> PromptLibrary.longest(prompts)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("zh/menu.wav");
+    }
+
     private void copyProjectPrompts() throws Exception {
         for (Language language : Language.values()) {
             Path from = PROJECT_PROMPTS.resolve(language.code());

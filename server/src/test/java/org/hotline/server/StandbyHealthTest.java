@@ -21,7 +21,7 @@ class StandbyHealthTest {
     @Test
     void itAnswersHealthAndMetricsAsAStandbyNamingTheHolder() throws Exception {
         StoreLease.Holder holder = new StoreLease.Holder("server-a", "host-a", 101, SINCE, SINCE.plusSeconds(15), 7);
-        try (StandbyHealth standby = StandbyHealth.start(new HotlineConfig.Http("127.0.0.1", 0), holder)) {
+        try (StandbyHealth standby = StandbyHealth.start(new HotlineConfig.Http("127.0.0.1", 0), () -> holder)) {
             HttpResponse<String> health = get(standby, "/api/health");
             HttpResponse<String> metrics = get(standby, "/metrics");
 
