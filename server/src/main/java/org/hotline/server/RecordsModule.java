@@ -39,6 +39,7 @@ record RecordsModule(HourlyRollups rollups, MongoCallJournal journal, MongoCusto
         upkeep.closeAfterTheSpool(feed); // the spool hands it its last records
         MongoCallJournal journal = new MongoCallJournal(store.calls(), clock, upkeep.spool());
         journal.keepLedger(ledger);
+        journal.writeOnlyAsActive(upkeep.storeLease());
         journal.handRecordsTo(HourlyRollups::mayChangeAFinishedCall, feed);
         parts.push(journal);
         MongoCustomerFile customers = new MongoCustomerFile(store.customers());

@@ -106,6 +106,11 @@ final class StoreUpkeep implements AutoCloseable {
         return lease;
     }
 
+    /** The store's lease itself, for the journal (which writes only what this server recorded as the active one). */
+    StoreLease storeLease() {
+        return lease;
+    }
+
     /** What the floor's and the dialers' writes ask before they change anything (see docs/resilience.md). */
     StoreFence fence() {
         return fence;

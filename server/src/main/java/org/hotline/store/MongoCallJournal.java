@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class MongoCallJournal implements CallJournal, AutoCloseable {
 
     static final String TYPE = "event";
+    /** On a spooled event recorded while this server did not hold the store's lease: when. */
+    private static final String LATE = "late";
 
     private static final Logger log = LoggerFactory.getLogger(MongoCallJournal.class);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
@@ -63,6 +65,8 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
     private volatile Predicate<CallEvent> recordWanted = event -> false;
     private volatile Consumer<Document> recordListener = record -> { };
     private volatile CallLedger ledger;
+    private volatile StoreLease lease;
+    private final java.util.concurrent.atomic.AtomicLong superseded = new java.util.concurrent.atomic.AtomicLong();
 
     /** A journal with a spool of its own in memory (tests, tools): a crash loses what the store has not taken. */
     public MongoCallJournal(MongoCollection<Document> calls, Clock clock) {
@@ -93,7 +97,27 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
         String writeId = run + "." + Long.toString(sequence.incrementAndGet(), 36);
         java.time.Instant now = clock.instant();
         boolean count = recordWanted.test(event);
-        spool.add(TYPE, () -> entry(id, event, now, writeId, count));
+        StoreLease held = lease;
+        boolean late = held != null && !held.stillHeld();
+        spool.add(TYPE, () -> late ? entry(id, event, now, writeId, count).append(LATE, CallUpdate.date(now))
+                : entry(id, event, now, writeId, count));
+    }
+
+    /**
+     * Writes this server's events only where it was the active server: an event recorded while this
+     * server did not hold the store's lease is dropped when the store names another server that
+     * took the lease at or before the event (that server had the call then, and records it from
+     * Asterisk itself). A server frozen past its lease, or cut off while another took over, so
+     * never writes its stale view of a call beside the new active server's; a lone server whose
+     * store was away writes everything it kept.
+     */
+    public void writeOnlyAsActive(StoreLease lease) {
+        this.lease = Objects.requireNonNull(lease);
+    }
+
+    /** Events dropped because another server was active when they were recorded. */
+    public long superseded() {
+        return superseded.get();
     }
 
     /** The spooled form of an event's write (made on the spool's thread). */
@@ -150,6 +174,9 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
      * tells a replay from a real refusal.
      */
     private int write(List<Document> entries) {
+        if (entries.stream().anyMatch(entry -> entry.containsKey(LATE))) {
+            return writeKeeping(entries, supersededBy(lease.current()));
+        }
         if (entries.size() == 1) {
             writeOne(entries.getFirst());
             return 1;
@@ -175,6 +202,45 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
         }
         handRecords(entries.subList(0, done));
         return done;
+    }
+
+    /**
+     * Writes the entries {@code othersToRecord} does not pick, and returns how many of the first entries are
+     * done (written, or dropped as another server's to record).
+     */
+    private int writeKeeping(List<Document> entries, Predicate<Document> othersToRecord) {
+        List<Document> kept = new ArrayList<>(entries.size());
+        List<Integer> at = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            Document entry = entries.get(i);
+            if (othersToRecord.test(entry)) {
+                superseded.incrementAndGet();
+                log.warn("call {}: {} recorded after another server took this store's floor over: not written",
+                        entry.getString("call"), entry.getString("kind"));
+            } else {
+                kept.add(entry.containsKey(LATE) ? without(entry) : entry);
+                at.add(i);
+            }
+        }
+        if (kept.isEmpty()) {
+            return entries.size();
+        }
+        int done = write(kept);
+        return done == kept.size() ? entries.size() : at.get(done);
+    }
+
+    /** Whether the lease {@code held} (the store's now) names another server, active since before the event. */
+    private Predicate<Document> supersededBy(Document held) {
+        if (held == null || lease.me().id().equals(held.getString("holder")) || !(held.get("since") instanceof Date since)) {
+            return entry -> false;
+        }
+        return entry -> entry.get(LATE) instanceof Date recorded && !recorded.before(since);
+    }
+
+    private static Document without(Document entry) {
+        Document copy = new Document(entry);
+        copy.remove(LATE);
+        return copy;
     }
 
     /** Hands on the records of the written events that {@code handRecordsTo} picked: each call once, read by id. */

@@ -132,7 +132,7 @@ class FailoverIT {
             List<NewChannelEvent> backAtMenu = new ArrayList<>(List.of(inGreeting));
             backAtMenu.addAll(arrivedWhileDown);
             for (NewChannelEvent held : concat(backInQueue, backAtMenu)) {
-                awaitTakenBack(b, held);
+                ServerRecords.awaitTakenBack(b, held);
             }
             for (NewChannelEvent call : backAtMenu) {
                 ami.joinQueue(call, '1');
@@ -222,14 +222,6 @@ class FailoverIT {
         ami.joinQueue(call, queue);
         ami.awaitOn(call.getUniqueId(), BridgeEnterEvent.class::isInstance, Duration.ofSeconds(15));
         return call;
-    }
-
-    private static void awaitTakenBack(ServerProcess server, NewChannelEvent held) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            var response = server.get("/api/calls/" + held.getUniqueId());
-            JsonObject fallback = response.statusCode() == 200 ? new JsonObject(response.body()).getJsonObject("fallback") : null;
-            return fallback != null && fallback.containsKey("takenBackAt");
-        });
     }
 
     /** The callers of {@code among} as agents' phones were rung for them from {@code from} on, first ring each. */

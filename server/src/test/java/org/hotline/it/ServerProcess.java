@@ -163,6 +163,11 @@ final class ServerProcess implements AutoCloseable {
         return process.waitFor(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    /** The process's exit status; fails while it runs. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
     /** SIGKILL, and waits until it is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

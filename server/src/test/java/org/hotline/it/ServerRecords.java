@@ -48,4 +48,13 @@ final class ServerRecords {
         page.forEach(call -> ids.add(((JsonObject) call).getString("id")));
         return ids;
     }
+
+    /** Waits until the server took back a caller the dialplan's fallback held (the record says when). */
+    static void awaitTakenBack(ServerProcess server, NewChannelEvent held) {
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            var response = server.get("/api/calls/" + held.getUniqueId());
+            JsonObject fallback = response.statusCode() == 200 ? new JsonObject(response.body()).getJsonObject("fallback") : null;
+            return fallback != null && fallback.containsKey("takenBackAt");
+        });
+    }
 }
