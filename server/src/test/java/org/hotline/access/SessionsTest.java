@@ -16,7 +16,7 @@ class SessionsTest {
     private final User agent = new User("li.na", "Li Na", Role.AGENT, new AgentId("010"), "$2a$04$hash", false);
 
     @Test
-    void aSessionEndsAfterThirtyMinutesWithoutARequest() {
+    void aSessionEndsAfterThirtyMinutesWithoutARequest() throws Exception {
         Session session = sessions.open(agent);
         clock.advance(Duration.ofMinutes(29));
         assertThat(sessions.find(session.token())).isPresent();
@@ -27,7 +27,7 @@ class SessionsTest {
     }
 
     @Test
-    void aSessionInUseStillEndsTwelveHoursAfterLogin() {
+    void aSessionInUseStillEndsTwelveHoursAfterLogin() throws Exception {
         Session session = sessions.open(agent);
         for (int i = 0; i < 12 * 3 - 1; i++) {
             clock.advance(Duration.ofMinutes(20));
@@ -38,7 +38,7 @@ class SessionsTest {
     }
 
     @Test
-    void askingWhetherASessionStandsDoesNotKeepItAlive() {
+    void askingWhetherASessionStandsDoesNotKeepItAlive() throws Exception {
         Session session = sessions.open(agent);
         clock.advance(Duration.ofMinutes(20));
         assertThat(sessions.isOpen(session.token())).isTrue();
@@ -48,7 +48,7 @@ class SessionsTest {
     }
 
     @Test
-    void tokensAreLongRandomAndTheCsrfTokenDiffersFromTheSessionToken() {
+    void tokensAreLongRandomAndTheCsrfTokenDiffersFromTheSessionToken() throws Exception {
         Session one = sessions.open(agent);
         Session two = sessions.open(agent);
         assertThat(one.token()).hasSizeGreaterThanOrEqualTo(43).isNotEqualTo(two.token()).isNotEqualTo(one.csrfToken());
@@ -57,7 +57,7 @@ class SessionsTest {
     }
 
     @Test
-    void loggingOutOrChangingTheUserEndsTheirSessions() {
+    void loggingOutOrChangingTheUserEndsTheirSessions() throws Exception {
         Session one = sessions.open(agent);
         Session two = sessions.open(agent);
         sessions.close(one.token());

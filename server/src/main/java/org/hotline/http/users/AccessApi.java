@@ -4,10 +4,12 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.hotline.access.AuditLog;
 import org.hotline.access.LoginThrottle;
 import org.hotline.access.Passwords;
+import org.hotline.access.SessionBook;
 import org.hotline.access.Sessions;
 import org.hotline.access.Users;
 import org.hotline.config.HotlineConfig;
@@ -25,11 +27,13 @@ public final class AccessApi implements Resource {
     private final AuditResource audit;
 
     /**
+     * @param book         where sessions are kept for every server of the store
      * @param secureCookie whether the session cookie is for HTTPS only (when the server serves TLS)
      */
     public AccessApi(Vertx vertx, HotlineConfig.Access config, Users users, Passwords passwords, AuditLog auditLog,
-                     Predicate<AgentId> knownAgents, boolean secureCookie, Clock clock) {
-        Sessions sessions = new Sessions(config.sessionIdle(), config.sessionLongest(), clock, new SecureRandom());
+                     SessionBook book, Predicate<AgentId> knownAgents, boolean secureCookie, Clock clock) {
+        Sessions sessions = new Sessions(config.sessionIdle(), config.sessionLongest(), clock, new SecureRandom(), book);
+        checkEverySecond(vertx, sessions);
         AuditTrail trail = new AuditTrail(vertx, auditLog, clock);
         this.guard = new AccessGuard(AccessRules.standard(), sessions, trail,
                 new org.hotline.access.NumberLookups(config.lookups(), clock));
@@ -37,6 +41,19 @@ public final class AccessApi implements Resource {
                 sessions, trail, secureCookie);
         this.users = new UsersResource(vertx, users, passwords, sessions, knownAgents);
         this.audit = new AuditResource(vertx, auditLog, clock);
+    }
+
+    /** Checks the sessions held here against the store, one check at a time, off the event loop. */
+    private static void checkEverySecond(Vertx vertx, Sessions sessions) {
+        AtomicBoolean checking = new AtomicBoolean();
+        vertx.setPeriodic(Sessions.CHECK_EVERY.toMillis(), tick -> {
+            if (checking.compareAndSet(false, true)) {
+                vertx.executeBlocking(() -> {
+                    sessions.check();
+                    return null;
+                }, false).onComplete(done -> checking.set(false));
+            }
+        });
     }
 
     /** The guard goes first: nothing under /api answers before it has checked the caller. */

@@ -95,7 +95,8 @@ public final class SessionResource {
         }
         vertx.executeBlocking(() -> check(viewer.user(), current).map(user -> {
             users.replace(user.withPasswordHash(passwords.hash(password)));
-            return user;
+            sessions.closeAllOf(viewer.user());
+            return sessions.open(user);
         }), false).onComplete(done -> {
             if (done.failed()) {
                 throttle.unchecked(viewer.user(), address);
@@ -104,8 +105,7 @@ public final class SessionResource {
                 ApiError.badParameter("current", "not your current password").send(ctx.response());
             } else {
                 throttle.succeeded(viewer.user(), address);
-                sessions.closeAllOf(viewer.user());
-                Session session = sessions.open(done.result().get());
+                Session session = done.result().get();
                 audit.record(viewer.user(), "password.changed", null, null);
                 ctx.response().addCookie(sessionCookie(session.token()));
                 Responses.json(ctx.response(), 200, json(session));
@@ -139,7 +139,7 @@ public final class SessionResource {
                     .put("retryAfterSeconds", seconds));
             return;
         }
-        vertx.executeBlocking(() -> check(name, password), false).onComplete(done -> {
+        vertx.executeBlocking(() -> check(name, password).map(sessions::open), false).onComplete(done -> {
             if (done.failed()) {
                 throttle.unchecked(name, address);
                 new ApiError(503, "users unavailable; try again").send(ctx.response());
@@ -151,7 +151,7 @@ public final class SessionResource {
                 return;
             }
             throttle.succeeded(name, address);
-            Session session = sessions.open(done.result().get());
+            Session session = done.result().get();
             audit.record(session.viewer().user(), "login", address, null);
             ctx.response().addCookie(sessionCookie(session.token()));
             Responses.json(ctx.response(), 200, json(session));
@@ -171,7 +171,24 @@ public final class SessionResource {
 
     private void current(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(AccessGuard.COOKIE);
-        Optional<Session> session = cookie == null ? Optional.empty() : sessions.find(cookie.getValue());
+        String token = cookie == null ? null : cookie.getValue();
+        Optional<Session> held = sessions.findHeld(token);
+        if (held.isPresent() || token == null) {
+            answer(ctx, held);
+            return;
+        }
+        vertx.executeBlocking(() -> sessions.find(token), false).onComplete(found -> {
+            if (found.failed()) {
+                ctx.response().putHeader("Retry-After", "10");
+                new ApiError(503, "sessions cannot be checked while the store (MongoDB) is unreachable; try again shortly")
+                        .send(ctx.response());
+            } else {
+                answer(ctx, found.result());
+            }
+        });
+    }
+
+    private static void answer(RoutingContext ctx, Optional<Session> session) {
         if (session.isEmpty()) {
             new ApiError(401, "log in first (no session, or it has expired)").send(ctx.response());
         } else {
@@ -181,12 +198,16 @@ public final class SessionResource {
 
     private void logout(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(AccessGuard.COOKIE);
-        if (cookie != null) {
-            sessions.close(cookie.getValue());
-        }
-        Viewers.of(ctx).ifPresent(viewer -> audit.record(viewer.user(), "logout", null, null));
-        ctx.response().addCookie(sessionCookie("").setMaxAge(0));
-        ctx.response().setStatusCode(204).putHeader("cache-control", "no-store").end();
+        String token = cookie == null ? null : cookie.getValue();
+        // every server refuses the session once the store has it closed (or the spool, when the store is away)
+        vertx.executeBlocking(() -> {
+            sessions.close(token);
+            return null;
+        }, false).onComplete(closed -> {
+            Viewers.of(ctx).ifPresent(viewer -> audit.record(viewer.user(), "logout", null, null));
+            ctx.response().addCookie(sessionCookie("").setMaxAge(0));
+            ctx.response().setStatusCode(204).putHeader("cache-control", "no-store").end();
+        });
     }
 
     private Cookie sessionCookie(String token) {
