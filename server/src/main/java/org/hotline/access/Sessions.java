@@ -107,19 +107,26 @@ public final class Sessions {
      * @throws SessionBook.Unavailable when it is not held here and the book does not answer
      */
     public Optional<Session> find(String token) throws SessionBook.Unavailable {
-        Optional<Session> known = findHeld(token);
-        if (known.isPresent() || token == null) {
-            return known;
-        }
-        if (!bookAnswers) {
-            throw new SessionBook.Unavailable("the sessions' store did not answer at the last check", null);
+        if (token == null) {
+            return Optional.empty();
         }
         String digest = SessionDigest.of(token);
+        boolean heldHere = held.containsKey(digest);
+        Optional<Session> known = findHeld(token);
+        if (known.isPresent()) {
+            return known;
+        }
         Optional<StoredSession> stored;
         try {
+            if (!bookAnswers) {
+                throw new SessionBook.Unavailable("the sessions' store did not answer at the last check", null);
+            }
             stored = book.find(digest);
         } catch (SessionBook.Unavailable e) {
             bookAnswers = false;
+            if (heldHere) {
+                return Optional.empty(); // expired as far as anyone can tell while the store is away
+            }
             throw e;
         }
         Instant now = clock.instant();
