@@ -203,6 +203,11 @@ public final class Sessions {
         }
     }
 
+    /** Whether the store answered the last time it was asked (checked every {@link #CHECK_EVERY}). */
+    public boolean storeAnswers() {
+        return bookAnswers;
+    }
+
     /** Sessions held in this server's memory. */
     public int held() {
         return held.size();

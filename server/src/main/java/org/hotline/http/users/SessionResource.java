@@ -11,6 +11,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import org.hotline.access.KnownUsers;
 import org.hotline.access.LoginThrottle;
 import org.hotline.access.Passwords;
 import org.hotline.access.Session;
@@ -45,6 +46,7 @@ public final class SessionResource {
 
     private final Vertx vertx;
     private final Users users;
+    private final KnownUsers known;
     private final Passwords passwords;
     private final LoginThrottle throttle;
     private final Sessions sessions;
@@ -55,6 +57,7 @@ public final class SessionResource {
                     AuditTrail audit, boolean secureCookie) {
         this.vertx = vertx;
         this.users = users;
+        this.known = new KnownUsers(users, sessions::storeAnswers);
         this.passwords = passwords;
         this.throttle = throttle;
         this.sessions = sessions;
@@ -160,13 +163,18 @@ public final class SessionResource {
 
     /** The user when the password is theirs and they may log in; slow on purpose, so off the event loop. */
     private Optional<User> check(String name, String password) {
-        Optional<User> user = users.find(name);
+        Optional<User> user = known.find(name);
         if (user.isEmpty()) {
             passwords.checkNobody(password);
             return Optional.empty();
         }
         boolean right = passwords.matches(password, user.get().passwordHash());
         return right && !user.get().disabled() ? user : Optional.empty();
+    }
+
+    /** Reads the users again for logins while the store is away (blocking). */
+    void refreshUsers() {
+        known.refresh();
     }
 
     private void current(RoutingContext ctx) {
