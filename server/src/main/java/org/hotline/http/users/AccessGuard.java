@@ -71,13 +71,18 @@ final class AccessGuard implements Handler<RoutingContext> {
         ctx.vertx().executeBlocking(() -> sessions.find(token), false).onComplete(found -> {
             if (found.failed()) {
                 ctx.request().resume();
-                ctx.response().putHeader("Retry-After", "10");
-                new ApiError(503, "sessions cannot be checked while the store (MongoDB) is unreachable; try again shortly")
-                        .send(ctx.response());
+                uncheckable(ctx);
             } else {
                 admit(ctx, rule, found.result());
             }
         });
+    }
+
+    /** 503, not 401: a page retries rather than sending its user to log in again. */
+    static void uncheckable(RoutingContext ctx) {
+        ctx.response().putHeader("Retry-After", "10");
+        new ApiError(503, "sessions cannot be checked while the store (MongoDB) is unreachable; try again shortly")
+                .send(ctx.response());
     }
 
     private void admit(RoutingContext ctx, AccessRules.Rule rule, Optional<Session> session) {

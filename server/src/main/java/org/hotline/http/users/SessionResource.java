@@ -187,9 +187,7 @@ public final class SessionResource {
         }
         vertx.executeBlocking(() -> sessions.find(token), false).onComplete(found -> {
             if (found.failed()) {
-                ctx.response().putHeader("Retry-After", "10");
-                new ApiError(503, "sessions cannot be checked while the store (MongoDB) is unreachable; try again shortly")
-                        .send(ctx.response());
+                AccessGuard.uncheckable(ctx);
             } else {
                 answer(ctx, found.result());
             }
