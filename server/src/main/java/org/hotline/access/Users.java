@@ -3,7 +3,7 @@ package org.hotline.access;
 import java.util.List;
 import java.util.Optional;
 
-/** Where users are kept. */
+/** Where users are kept; a store that does not answer throws {@link Unavailable}. */
 public interface Users {
 
     Optional<User> find(String name);
@@ -17,6 +17,13 @@ public interface Users {
     boolean replace(User user);
 
     long count();
+
+    /** The store did not answer. */
+    final class Unavailable extends RuntimeException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause, false, false);
+        }
+    }
 
     final class UserExists extends RuntimeException {
         public UserExists(String name) {

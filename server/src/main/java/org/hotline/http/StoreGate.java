@@ -1,14 +1,14 @@
 package org.hotline.http;
 
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /**
- * While the store is known to be away, what cannot work without it (logging in, records,
- * reports, cases, campaigns, customers, users, the audit log) is answered 503 at once, naming
- * the store, instead of waiting for MongoDB's time-out. The floor (agents, queues, live) works on.
+ * While the store is known to be away, what cannot work without it (records, reports, cases,
+ * campaigns, customers, users, the audit log) is answered 503 at once, naming the store, instead
+ * of waiting for MongoDB's time-out. The floor (agents, queues, live) works on, and so do logins
+ * and sessions (see docs/access.md, "Sessions").
  */
 final class StoreGate {
 
@@ -36,9 +36,6 @@ final class StoreGate {
 
     private static boolean needsTheStore(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (path.equals("/api/session")) {
-            return ctx.request().method() == HttpMethod.POST; // logging in reads the users
-        }
         for (String prefix : NEEDS_THE_STORE) {
             if (path.equals(prefix) || path.startsWith(prefix + "/")) {
                 return true;

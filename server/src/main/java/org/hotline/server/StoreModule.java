@@ -5,13 +5,14 @@ import java.util.Deque;
 import java.util.Optional;
 import org.hotline.config.HotlineConfig;
 import org.hotline.store.EmbeddedMongo;
+import org.hotline.store.MongoSessionBook;
 import org.hotline.store.MongoStore;
 import org.hotline.store.StoreLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The store: MongoDB (embedded when no URI is given) and its upkeep (write spool, watch, lease). */
-record StoreModule(MongoStore store, StoreUpkeep upkeep) {
+/** The store: MongoDB (embedded when no URI is given), its upkeep (write spool, watch, lease) and the open sessions. */
+record StoreModule(MongoStore store, StoreUpkeep upkeep, MongoSessionBook sessions) {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreModule.class);
 
@@ -27,7 +28,8 @@ record StoreModule(MongoStore store, StoreUpkeep upkeep) {
         parts.push(store);
         StoreUpkeep upkeep = StoreUpkeep.open(config.mongo().dataDir(), store, config.mongo().database(), clock);
         parts.push(upkeep);
-        return new StoreModule(store, upkeep);
+        // made before the spool starts: logouts a killed run left in it are written at once
+        return new StoreModule(store, upkeep, new MongoSessionBook(store.sessions(), upkeep.spool(), clock));
     }
 
     /** The server holding this store's lease, when it is not this one. */

@@ -88,7 +88,8 @@ final class WebModule {
         Passwords passwords = new Passwords(Passwords.STANDARD_COST);
         upkeep.whenStoreUp(() -> FirstRun.adminWhenNoUsers(vertx, users, passwords, config.access()));
         AccessApi access = new AccessApi(vertx, config.access(), users, passwords,
-                new org.hotline.store.MongoAuditLog(store.auditLog()), roster::contains, config.http().tls() != null, clock);
+                new org.hotline.store.MongoAuditLog(store.auditLog()), stored.sessions(), roster::contains,
+                config.http().tls() != null, clock);
         ContractCheck contract = ContractCheck.load(vertx).await(10, TimeUnit.SECONDS);
         HttpServer http = HttpApi.start(vertx, config.http(), new HttpApi.Web(upkeep.storeHealth(), access.guard(), contract, List.of(
                 access, new SettingsResource(vertx, config, floorParts.hours(), floorParts.savedHours(), clock),

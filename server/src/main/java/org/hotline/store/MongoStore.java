@@ -173,6 +173,11 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(MongoAuditLog.COLLECTION);
     }
 
+    /** Open sessions, by the digest of their token (see {@link MongoSessionBook}). */
+    public MongoCollection<Document> sessions() {
+        return database.getCollection(MongoSessionBook.COLLECTION);
+    }
+
     /** Settings changed while the server runs (see {@link MongoServiceHours}). */
     public MongoCollection<Document> settings() {
         return database.getCollection(MongoServiceHours.COLLECTION);
@@ -241,6 +246,7 @@ public final class MongoStore implements AutoCloseable {
             new MongoContactBook(campaignContacts(), campaignAttempts()).createIndexes();
             MongoCases.createIndexes(cases());
             auditLog().createIndex(Indexes.descending("at")); // newest first, by time range
+            MongoSessionBook.createIndexes(sessions());
             indexed = true;
             reachable = true;
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package org.hotline.store;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import java.util.ArrayList;
@@ -35,13 +36,21 @@ public final class MongoUsers implements Users {
         if (!User.isValidName(name)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(users.find(eq("_id", name)).first()).map(MongoUsers::user);
+        try {
+            return Optional.ofNullable(users.find(eq("_id", name)).first()).map(MongoUsers::user);
+        } catch (MongoException e) {
+            throw new Unavailable("users: " + MongoStore.plainly(e), e);
+        }
     }
 
     @Override
     public List<User> all() {
         List<User> all = new ArrayList<>();
-        users.find().sort(new Document("_id", 1)).forEach(document -> all.add(user(document)));
+        try {
+            users.find().sort(new Document("_id", 1)).forEach(document -> all.add(user(document)));
+        } catch (MongoException e) {
+            throw new Unavailable("users: " + MongoStore.plainly(e), e);
+        }
         return all;
     }
 

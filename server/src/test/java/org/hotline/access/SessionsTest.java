@@ -1,6 +1,7 @@
 package org.hotline.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -16,7 +17,7 @@ class SessionsTest {
     private final User agent = new User("li.na", "Li Na", Role.AGENT, new AgentId("010"), "$2a$04$hash", false);
 
     @Test
-    void aSessionEndsAfterThirtyMinutesWithoutARequest() {
+    void aSessionEndsAfterThirtyMinutesWithoutARequest() throws Exception {
         Session session = sessions.open(agent);
         clock.advance(Duration.ofMinutes(29));
         assertThat(sessions.find(session.token())).isPresent();
@@ -27,7 +28,7 @@ class SessionsTest {
     }
 
     @Test
-    void aSessionInUseStillEndsTwelveHoursAfterLogin() {
+    void aSessionInUseStillEndsTwelveHoursAfterLogin() throws Exception {
         Session session = sessions.open(agent);
         for (int i = 0; i < 12 * 3 - 1; i++) {
             clock.advance(Duration.ofMinutes(20));
@@ -38,7 +39,7 @@ class SessionsTest {
     }
 
     @Test
-    void askingWhetherASessionStandsDoesNotKeepItAlive() {
+    void askingWhetherASessionStandsDoesNotKeepItAlive() throws Exception {
         Session session = sessions.open(agent);
         clock.advance(Duration.ofMinutes(20));
         assertThat(sessions.isOpen(session.token())).isTrue();
@@ -48,7 +49,7 @@ class SessionsTest {
     }
 
     @Test
-    void tokensAreLongRandomAndTheCsrfTokenDiffersFromTheSessionToken() {
+    void tokensAreLongRandomAndTheCsrfTokenDiffersFromTheSessionToken() throws Exception {
         Session one = sessions.open(agent);
         Session two = sessions.open(agent);
         assertThat(one.token()).hasSizeGreaterThanOrEqualTo(43).isNotEqualTo(two.token()).isNotEqualTo(one.csrfToken());
@@ -57,7 +58,7 @@ class SessionsTest {
     }
 
     @Test
-    void loggingOutOrChangingTheUserEndsTheirSessions() {
+    void loggingOutOrChangingTheUserEndsTheirSessions() throws Exception {
         Session one = sessions.open(agent);
         Session two = sessions.open(agent);
         sessions.close(one.token());
@@ -65,5 +66,76 @@ class SessionsTest {
         assertThat(sessions.find(two.token())).isPresent();
         sessions.closeAllOf("li.na");
         assertThat(sessions.find(two.token())).isEmpty();
+    }
+
+    @Test
+    void whileTheStoreIsAwayASessionHeldHereGoesOnAndOneNeverSeenHereCannotBeChecked() throws Exception {
+        AwayBook book = new AwayBook();
+        Sessions here = new Sessions(Duration.ofMinutes(30), Duration.ofHours(12), clock, new SecureRandom(), book);
+        Session held = here.open(agent);
+        Session elsewhere = new Sessions(Duration.ofMinutes(30), Duration.ofHours(12), clock, new SecureRandom(), book).open(agent);
+        book.away = true;
+        here.check();
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(here.find(held.token())).as("held here: goes on by its own expiry").isPresent();
+        assertThatThrownBy(() -> here.find(elsewhere.token())).isInstanceOf(SessionBook.Unavailable.class);
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(here.find(held.token())).as("and still ends when idle").isEmpty();
+
+        book.away = false;
+        here.check();
+        assertThat(here.find(elsewhere.token())).as("checked again once the store answers").isEmpty(); // idle 51 min
+    }
+
+    /** A book in memory whose store can be made to stop answering. */
+    private static final class AwayBook implements SessionBook {
+
+        private final MemorySessionBook kept = new MemorySessionBook();
+        private volatile boolean away;
+
+        @Override
+        public boolean open(StoredSession session, int mostPerUser) {
+            return !away && kept.open(session, mostPerUser);
+        }
+
+        @Override
+        public java.util.Optional<StoredSession> find(String digest) throws Unavailable {
+            answer();
+            return kept.find(digest);
+        }
+
+        @Override
+        public java.util.List<StoredSession> findAll(java.util.Collection<String> digests) throws Unavailable {
+            answer();
+            return kept.findAll(digests);
+        }
+
+        @Override
+        public void touch(java.util.List<StoredSession> used) throws Unavailable {
+            answer();
+            kept.touch(used);
+        }
+
+        @Override
+        public void close(String digest) {
+            kept.close(digest);
+        }
+
+        @Override
+        public void closeAllOf(String user) {
+            kept.closeAllOf(user);
+        }
+
+        @Override
+        public void removeExpired(Instant now) throws Unavailable {
+            answer();
+            kept.removeExpired(now);
+        }
+
+        private void answer() throws Unavailable {
+            if (away) {
+                throw new Unavailable("the store is away", null);
+            }
+        }
     }
 }

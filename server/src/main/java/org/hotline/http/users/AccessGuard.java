@@ -58,8 +58,38 @@ final class AccessGuard implements Handler<RoutingContext> {
             ctx.next();
             return;
         }
-        Optional<Session> session = session(ctx);
+        String token = token(ctx);
+        Optional<Session> held = sessions.findHeld(token);
+        if (held.isPresent() || token == null) {
+            admit(ctx, rule, held);
+            return;
+        }
+        // not held here (opened on another server, or before a restart): the store is asked, off the event loop,
+        // with the request's body held back until a body handler behind takes it
+        ctx.request().pause();
+        ctx.addEndHandler(ended -> ctx.request().resume());
+        ctx.vertx().executeBlocking(() -> sessions.find(token), false).onComplete(found -> {
+            if (found.failed()) {
+                ctx.request().resume();
+                uncheckable(ctx);
+            } else {
+                admit(ctx, rule, found.result());
+            }
+        });
+    }
+
+    /** 503, not 401: a page retries rather than sending its user to log in again. */
+    static void uncheckable(RoutingContext ctx) {
+        ctx.response().putHeader("Retry-After", "10");
+        new ApiError(503, "sessions cannot be checked while the store (MongoDB) is unreachable; try again shortly")
+                .send(ctx.response());
+    }
+
+    private void admit(RoutingContext ctx, AccessRules.Rule rule, Optional<Session> session) {
+        String path = ctx.normalizedPath();
+        HttpMethod method = ctx.request().method();
         if (session.isEmpty()) {
+            ctx.request().resume();
             new ApiError(401, "log in first (no session, or it has expired)").send(ctx.response());
             return;
         }
@@ -125,9 +155,9 @@ final class AccessGuard implements Handler<RoutingContext> {
         return status == 404 ? "not found" : "answered " + status;
     }
 
-    private Optional<Session> session(RoutingContext ctx) {
+    private static String token(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(COOKIE);
-        return cookie == null ? Optional.empty() : sessions.find(cookie.getValue());
+        return cookie == null ? null : cookie.getValue();
     }
 
     static boolean changes(HttpMethod method) {

@@ -11,6 +11,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import org.hotline.access.KnownUsers;
 import org.hotline.access.LoginThrottle;
 import org.hotline.access.Passwords;
 import org.hotline.access.Session;
@@ -45,6 +46,7 @@ public final class SessionResource {
 
     private final Vertx vertx;
     private final Users users;
+    private final KnownUsers known;
     private final Passwords passwords;
     private final LoginThrottle throttle;
     private final Sessions sessions;
@@ -55,6 +57,7 @@ public final class SessionResource {
                     AuditTrail audit, boolean secureCookie) {
         this.vertx = vertx;
         this.users = users;
+        this.known = new KnownUsers(users, sessions::storeAnswers);
         this.passwords = passwords;
         this.throttle = throttle;
         this.sessions = sessions;
@@ -95,7 +98,8 @@ public final class SessionResource {
         }
         vertx.executeBlocking(() -> check(viewer.user(), current).map(user -> {
             users.replace(user.withPasswordHash(passwords.hash(password)));
-            return user;
+            sessions.closeAllOf(viewer.user());
+            return sessions.open(user);
         }), false).onComplete(done -> {
             if (done.failed()) {
                 throttle.unchecked(viewer.user(), address);
@@ -104,8 +108,7 @@ public final class SessionResource {
                 ApiError.badParameter("current", "not your current password").send(ctx.response());
             } else {
                 throttle.succeeded(viewer.user(), address);
-                sessions.closeAllOf(viewer.user());
-                Session session = sessions.open(done.result().get());
+                Session session = done.result().get();
                 audit.record(viewer.user(), "password.changed", null, null);
                 ctx.response().addCookie(sessionCookie(session.token()));
                 Responses.json(ctx.response(), 200, json(session));
@@ -139,7 +142,7 @@ public final class SessionResource {
                     .put("retryAfterSeconds", seconds));
             return;
         }
-        vertx.executeBlocking(() -> check(name, password), false).onComplete(done -> {
+        vertx.executeBlocking(() -> check(name, password).map(sessions::open), false).onComplete(done -> {
             if (done.failed()) {
                 throttle.unchecked(name, address);
                 new ApiError(503, "users unavailable; try again").send(ctx.response());
@@ -151,7 +154,7 @@ public final class SessionResource {
                 return;
             }
             throttle.succeeded(name, address);
-            Session session = sessions.open(done.result().get());
+            Session session = done.result().get();
             audit.record(session.viewer().user(), "login", address, null);
             ctx.response().addCookie(sessionCookie(session.token()));
             Responses.json(ctx.response(), 200, json(session));
@@ -160,7 +163,7 @@ public final class SessionResource {
 
     /** The user when the password is theirs and they may log in; slow on purpose, so off the event loop. */
     private Optional<User> check(String name, String password) {
-        Optional<User> user = users.find(name);
+        Optional<User> user = known.find(name);
         if (user.isEmpty()) {
             passwords.checkNobody(password);
             return Optional.empty();
@@ -169,9 +172,29 @@ public final class SessionResource {
         return right && !user.get().disabled() ? user : Optional.empty();
     }
 
+    /** Reads the users again for logins while the store is away (blocking). */
+    void refreshUsers() {
+        known.refresh();
+    }
+
     private void current(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(AccessGuard.COOKIE);
-        Optional<Session> session = cookie == null ? Optional.empty() : sessions.find(cookie.getValue());
+        String token = cookie == null ? null : cookie.getValue();
+        Optional<Session> held = sessions.findHeld(token);
+        if (held.isPresent() || token == null) {
+            answer(ctx, held);
+            return;
+        }
+        vertx.executeBlocking(() -> sessions.find(token), false).onComplete(found -> {
+            if (found.failed()) {
+                AccessGuard.uncheckable(ctx);
+            } else {
+                answer(ctx, found.result());
+            }
+        });
+    }
+
+    private static void answer(RoutingContext ctx, Optional<Session> session) {
         if (session.isEmpty()) {
             new ApiError(401, "log in first (no session, or it has expired)").send(ctx.response());
         } else {
@@ -181,12 +204,16 @@ public final class SessionResource {
 
     private void logout(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(AccessGuard.COOKIE);
-        if (cookie != null) {
-            sessions.close(cookie.getValue());
-        }
-        Viewers.of(ctx).ifPresent(viewer -> audit.record(viewer.user(), "logout", null, null));
-        ctx.response().addCookie(sessionCookie("").setMaxAge(0));
-        ctx.response().setStatusCode(204).putHeader("cache-control", "no-store").end();
+        String token = cookie == null ? null : cookie.getValue();
+        // every server refuses the session once the store has it closed (or the spool, when the store is away)
+        vertx.executeBlocking(() -> {
+            sessions.close(token);
+            return null;
+        }, false).onComplete(closed -> {
+            Viewers.of(ctx).ifPresent(viewer -> audit.record(viewer.user(), "logout", null, null));
+            ctx.response().addCookie(sessionCookie("").setMaxAge(0));
+            ctx.response().setStatusCode(204).putHeader("cache-control", "no-store").end();
+        });
     }
 
     private Cookie sessionCookie(String token) {

@@ -102,7 +102,9 @@ class HttpContractTest {
         Clock clock = Clock.systemUTC();
         contract = ContractCheck.load(vertx).await(10, TimeUnit.SECONDS);
         AccessApi access = new AccessApi(vertx, SHIPPED.access(), users, passwords,
-                new org.hotline.store.MongoAuditLog(store.auditLog()), agent -> true, false, clock);
+                new org.hotline.store.MongoAuditLog(store.auditLog()),
+                new org.hotline.store.MongoSessionBook(store.sessions(), new org.hotline.store.StoreSpool(null, org.hotline.store.WriteRetry.standard()), clock),
+                agent -> true, false, clock);
         server = HttpApi.start(vertx, new HotlineConfig.Http("127.0.0.1", 0), new HttpApi.Web(null, access.guard(), contract, List.of(
                 access,
                 new SettingsResource(vertx, SHIPPED, new org.hotline.call.CentreHours(SHIPPED.hours()),
