@@ -21,12 +21,22 @@ import java.util.stream.Stream;
 public final class ApiSession {
 
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .cookieHandler(new CookieManager()).build();
+    private final HttpClient http;
     private String csrfToken = "";
 
     public ApiSession(int port) {
+        this(port, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(new CookieManager()).build(), "");
+    }
+
+    private ApiSession(int port, HttpClient http, String csrfToken) {
         this.port = port;
+        this.http = http;
+        this.csrfToken = csrfToken;
+    }
+
+    /** The same browser (its session cookie and CSRF token) talking to the server on {@code otherPort}. */
+    public ApiSession at(int otherPort) {
+        return new ApiSession(otherPort, http, csrfToken);
     }
 
     private static final Map<String, String> ADMIN_PASSWORDS = new java.util.concurrent.ConcurrentHashMap<>();

@@ -66,6 +66,8 @@ class FailoverIT {
             JsonObject activeLease = a.healthJson().getJsonObject("lease");
             assertThat(activeLease.getString("role")).isEqualTo("active");
             long tokenA = activeLease.getLong("token");
+            // a supervisor's browser, logged in on the active server
+            ApiSession supervisor = new ApiSession(a.httpPort()).login("admin", ApiSession.adminPasswordFor(database));
             AgentDesk.ready(a, "010", orders);
             AgentDesk.ready(a, "001", lead);
             AgentDesk.ready(a, "011", afterSales);
@@ -120,6 +122,11 @@ class FailoverIT {
             JsonObject takenOver = b.healthJson().getJsonObject("lease");
             assertThat(takenOver.getString("role")).isEqualTo("active");
             assertThat(takenOver.getLong("token")).as("a new fencing token").isGreaterThan(tokenA);
+            // the supervisor's browser goes on on the new active server without a new login
+            ApiSession sameBrowser = supervisor.at(b.httpPort());
+            assertThat(sameBrowser.get("/api/agents/010").statusCode()).as("read with the session of the old server").isEqualTo(200);
+            assertThat(sameBrowser.put("/api/agents/011/state", "{\"state\":\"ready\"}").statusCode())
+                    .as("a change with the session and CSRF token of the old server").isEqualTo(200);
             // the agents are as they were: talking, not logged out
             for (String agent : List.of("010", "001")) {
                 assertThat(b.getJson("/api/agents/" + agent).getString("state")).as("agent %s", agent).isNotEqualTo("logged-out");

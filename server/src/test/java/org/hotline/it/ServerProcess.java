@@ -163,6 +163,10 @@ final class ServerProcess implements AutoCloseable {
         return process.waitFor(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    int httpPort() {
+        return httpPort;
+    }
+
     /** The process's exit status; fails while it runs. */
     int exitValue() {
         return process.exitValue();
