@@ -26,7 +26,9 @@ record Platform(HotlineConfig config, Clock clock, Vertx vertx, PrometheusMeterR
     static Platform start(HotlineConfig config, Clock clock, Deque<AutoCloseable> parts) {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                // with the JVM's meters (heap, collections, threads) for the dashboard (deploy/grafana)
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                        .setJvmMetricsEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(meters))
                 .build();
         parts.push(() -> vertx.close().await(10, TimeUnit.SECONDS));

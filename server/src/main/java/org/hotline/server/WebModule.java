@@ -67,7 +67,11 @@ final class WebModule {
         health.put("mongo", upkeep.storeHealth());
         health.put("lease", upkeep.leaseHealth());
         org.hotline.metrics.LeaseMeters leaseMeters = new org.hotline.metrics.LeaseMeters(upkeep::standing, platform.meters());
-        vertx.setPeriodic(StoreUpkeep.WATCH_EVERY.toMillis(), tick -> leaseMeters.refresh());
+        org.hotline.metrics.SpoolMeters spoolMeters = new org.hotline.metrics.SpoolMeters(upkeep.spool()::waiting, platform.meters());
+        vertx.setPeriodic(StoreUpkeep.WATCH_EVERY.toMillis(), tick -> {
+            leaseMeters.refresh();
+            vertx.executeBlocking(spoolMeters::refresh, false);
+        });
         CustomersResource customersApi = new CustomersResource(vertx, customers, config.centre().numbers(), roster::contains);
         CasesResource casesApi = new CasesResource(vertx, upkeepParts.casework(), caseFile, config.centre().numbers(),
                 roster::contains, new org.hotline.cases.CaseWorkers(new org.hotline.cases.TeamLeads(config.agents())), clock);

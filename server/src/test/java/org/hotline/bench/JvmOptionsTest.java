@@ -3,11 +3,15 @@ package org.hotline.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.hotline.it.AsteriskSandbox;
+import org.hotline.it.JvmOptionsFile;
 import org.junit.jupiter.api.Test;
 
-/** The benchmarks measure the server as bin/hotline runs it, and the integration tests' server runs the same way. */
+/**
+ * The server's JVM options live in config/jvm.options alone: bin/hotline, the benchmarks and the
+ * integration tests' server all run the server with that file, and it holds the options
+ * docs/operations.md explains. (The systemd unit's use of it: deploy.SystemdUnitsTest.)
+ */
 class JvmOptionsTest {
 
     @Test
@@ -17,11 +21,19 @@ class JvmOptionsTest {
         String javaLine = hotline.substring(hotline.indexOf("JAVA=(\"$JAVA_HOME/bin/java\""));
         javaLine = javaLine.substring(0, javaLine.indexOf(')'));
 
-        for (String option : ServerProcess.JVM_OPTIONS) {
-            assertThat(javaLine).as("bin/hotline").contains(" " + option);
-            assertThat(tests).as("the integration tests' server").contains("\"" + option + "\"");
-        }
-        assertThat(javaLine.split("\\s+")).filteredOn(word -> word.startsWith("-X"))
-                .containsExactlyInAnyOrderElementsOf(ServerProcess.JVM_OPTIONS);
+        assertThat(javaLine).as("bin/hotline").contains("\"@$HOTLINE_HOME/config/jvm.options\"").doesNotContain(" -X");
+        assertThat(tests).as("the integration tests' server").contains("\"@\" + JvmOptionsFile.path()").doesNotContain("\"-X");
+        assertThat(ServerProcess.JVM_OPTIONS).as("the benchmarks").isEqualTo(JvmOptionsFile.options());
+    }
+
+    @Test
+    void theOptionsFileHoldsTheOptionsTheOperationsGuideExplains() throws Exception {
+        String guide = Files.readString(AsteriskSandbox.home().resolve("docs/operations.md"));
+        String explained = guide.substring(guide.indexOf("## The server's JVM"));
+        explained = explained.substring(explained.indexOf("\n    -") + 5, explained.indexOf('\n', explained.indexOf("\n    -") + 1));
+
+        assertThat(JvmOptionsFile.options()).filteredOn(word -> word.startsWith("-X"))
+                .containsExactly(explained.strip().split("\\s+"))
+                .contains("-XX:+UseSerialGC", "-Xmx512m", "-XX:+UseStringDeduplication", "-Xss512k");
     }
 }

@@ -21,8 +21,8 @@ import org.hotline.it.AsteriskSandbox;
 final class ServerProcess implements AutoCloseable {
 
     static final int PORT = 18080;
-    /** bin/hotline's JVM options (docs/operations.md says why). */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx512m", "-XX:+UseStringDeduplication", "-Xss512k");
+    /** bin/hotline's JVM options, from config/jvm.options (docs/operations.md says why). */
+    static final List<String> JVM_OPTIONS = org.hotline.it.JvmOptionsFile.options();
 
     private final Process process;
     private final long started;

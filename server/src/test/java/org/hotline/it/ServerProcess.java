@@ -53,8 +53,8 @@ final class ServerProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // bin/hotline's collector and heap (docs/operations.md)
-                "-XX:+UseSerialGC", "-Xmx512m", "-XX:+UseStringDeduplication", "-Xss512k",
+                // bin/hotline's collector and heap, from the same file (docs/operations.md)
+                "@" + JvmOptionsFile.path(),
                 "-cp", System.getProperty("java.class.path"), "org.hotline.Main"))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
