@@ -197,19 +197,12 @@ class HeldCallersKeepTheirPlaceIT {
         return events.stream().map(e -> ((JsonObject) e).getString("type")).toList();
     }
 
+    /** The call's record once it is closed with its flow's outcome and the conversation's end. */
     private static JsonObject completed(ServerProcess server, String id) {
-        JsonObject[] found = new JsonObject[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            var response = server.get("/api/calls/" + id);
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            found[0] = new JsonObject(response.body());
-            return found[0].containsKey("endedAt") && found[0].containsKey("hangup") && found[0].getJsonObject("flow") != null
-                    && found[0].getJsonObject("flow").getString("outcome") != null
-                    && found[0].getJsonObject("conversation") != null && found[0].getJsonObject("conversation").containsKey("endedAt");
-        });
-        return found[0];
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> server.getJson("/api/calls/" + id), record -> record.containsKey("endedAt")
+                        && record.containsKey("hangup") && record.getJsonObject("flow").getString("outcome") != null
+                        && record.getJsonObject("conversation").containsKey("endedAt"));
     }
 
     private static Softphone.Builder agentPhone(AsteriskSandbox asterisk) throws Exception {
