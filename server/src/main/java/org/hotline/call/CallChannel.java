@@ -3,7 +3,6 @@ package org.hotline.call;
 import java.time.Duration;
 import java.util.Optional;
 import org.hotline.shared.AgentId;
-import org.hotline.shared.Skill;
 
 /**
  * The caller's line as the inbound flow sees it. Implemented by the telephony adapter; every
@@ -52,8 +51,21 @@ public interface CallChannel {
      */
     AgentLeg connect(AgentId agent, Duration ringFor);
 
-    /** Leaves a mark in Asterisk's own logs that the caller joined {@code queue} now. */
-    void markQueued(Skill queue);
+    /**
+     * Leaves a mark in Asterisk's own logs that the caller joined {@code place}'s queue now, and
+     * keeps the place on the channel, where it outlives this server (see {@link #keptPlace()}).
+     */
+    void markQueued(KeptPlace place);
+
+    /** The caller no longer waits in a queue: the channel stops naming a place. */
+    void forgetPlace();
+
+    /**
+     * The place in line the channel names, as far as it can be read: empty when it names none or
+     * holds something that is not a place. The channel is outside input: the flow checks the place
+     * before trusting it.
+     */
+    Optional<KeptPlace> keptPlace();
 
     /** Tells the dialplan the server finished this call, so it does not run its fallback. */
     void markFinished();

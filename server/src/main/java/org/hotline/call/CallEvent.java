@@ -81,6 +81,13 @@ public sealed interface CallEvent {
         }
     }
 
+    /**
+     * A caller taken back from Asterisk's fallback went straight back into the queue they waited
+     * in, at the place they had joined it {@code since}.
+     */
+    record BackInQueue(Instant at, String queue, Instant since) implements CallEvent {
+    }
+
     /** The agent's phone started ringing for this call (Asterisk's DialBegin of the agent's leg). */
     record Offered(Instant at, String agent) implements CallEvent {
     }

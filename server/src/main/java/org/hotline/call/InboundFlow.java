@@ -46,7 +46,7 @@ public final class InboundFlow {
     }
 
     public FlowOutcome handle(InboundCall call, CallChannel line) {
-        return run(call, line, () -> {
+        return run(call, line, false, () -> {
             sleeper.sleepUntil(rings.plannedAnswer(call.arrival()));
             line.answer();
             line.claim();
@@ -59,12 +59,14 @@ public final class InboundFlow {
 
     /**
      * A caller Asterisk's fallback answered, greeted and kept on hold while the server did not
-     * answer (stopped, paused, unreachable): the server takes them back at the menu, without a
-     * second answer or greeting, and the call goes on as any other. The call keeps its arrival, so
-     * its place and its ring verdict are those of the caller's first ring.
+     * answer (stopped, paused, unreachable, or gone while they waited): the server takes them back
+     * without a second answer or greeting, and the call goes on as any other. The call keeps its
+     * arrival, so its ring verdict is that of the caller's first ring. A caller who was waiting in
+     * a queue goes straight back to their place in it (see {@link #placeKept}); anyone else, to
+     * the menu.
      */
     public FlowOutcome takeBack(InboundCall call, CallChannel line) {
-        return run(call, line, () -> {
+        return run(call, line, true, () -> {
             line.claim();
             line.holdMusic(false);
             events.publish(call.id(), new CallEvent.TakenBack(clock.instant()));
@@ -96,13 +98,22 @@ public final class InboundFlow {
         return outcome;
     }
 
-    /** The call from the moment the caller has been answered and greeted ({@code opening}) to its polite end. */
-    private FlowOutcome run(InboundCall call, CallChannel line, Runnable opening) {
+    /**
+     * The call from the moment the caller has been answered and greeted ({@code opening}) to its
+     * polite end; {@code takenBack}: a caller the server takes back, who may have a place in line.
+     */
+    private FlowOutcome run(InboundCall call, CallChannel line, boolean takenBack, Runnable opening) {
         events.publish(call.id(), new CallEvent.FlowStarted(clock.instant(), call.language()));
         FlowOutcome outcome;
         try {
             opening.run();
-            outcome = hours.isOpen(clock.instant()) ? serve(call, line) : afterHours(call, line);
+            if (!hours.isOpen(clock.instant())) {
+                outcome = afterHours(call, line);
+            } else {
+                Optional<KeptPlace> place = takenBack ? placeKept(call, line) : Optional.empty();
+                outcome = place.isPresent() ? afterWait(call, line, queueWait.rejoin(call, line, place.get(), menu.timeout()))
+                        : serve(call, line);
+            }
             if (outcome != FlowOutcome.TRANSFERRED) {
                 closeQuietly(call, line);
             }
@@ -129,12 +140,7 @@ public final class InboundFlow {
         FlowOutcome outcome;
         try {
             Skill queue = agents.lastQueueOf(call.id()).orElse(waiting.afterHoursQueue());
-            outcome = queueWait.run(call, line, queue, menu.timeout(), target);
-            if (outcome == FlowOutcome.CONNECTED) {
-                afterConversation(call, line);
-            } else if (outcome != FlowOutcome.CALLBACK_REQUESTED && outcome != FlowOutcome.TRANSFERRED) {
-                line.play(Prompt.CHOICE_RECORDED);
-            }
+            outcome = afterWait(call, line, queueWait.run(call, line, queue, menu.timeout(), target));
             if (outcome != FlowOutcome.TRANSFERRED) {
                 closeQuietly(call, line);
             }
@@ -169,12 +175,31 @@ public final class InboundFlow {
         if (agents.staffed(new Skill(choice.get()))) {
             outcome = queueWait.run(call, line, new Skill(choice.get()), menu.timeout());
         }
+        return afterWait(call, line, outcome);
+    }
+
+    /** After the queue (or a choice no one takes now): the rating after a conversation, else the choice is noted. */
+    private FlowOutcome afterWait(InboundCall call, CallChannel line, FlowOutcome outcome) {
         if (outcome == FlowOutcome.CONNECTED) {
             afterConversation(call, line);
         } else if (outcome != FlowOutcome.CALLBACK_REQUESTED && outcome != FlowOutcome.TRANSFERRED) {
             line.play(Prompt.CHOICE_RECORDED);
         }
         return outcome;
+    }
+
+    /**
+     * The place in line a caller taken back held, if they can have it back: the channel names a
+     * queue of the menu that someone is at work for, joined during this call. Anything else — no
+     * place, a foreign queue, a time that is not this call's, nobody at work — and the caller
+     * chooses at the menu as a new one would.
+     */
+    private Optional<KeptPlace> placeKept(InboundCall call, CallChannel line) {
+        Instant now = clock.instant();
+        return line.keptPlace()
+                .filter(place -> menu.offers(place.queue().name()))
+                .filter(place -> place.takenDuring(call, now))
+                .filter(place -> agents.staffed(place.queue()));
     }
 
     /** The agent hung up first: the caller is still here and is asked for a rating. */

@@ -49,6 +49,11 @@ public record IvrMenu(Map<Character, String> options, Duration timeout, int atte
                 Duration.ofSeconds(5), 3);
     }
 
+    /** Whether {@code choice} is one of the menu's choices. */
+    public boolean offers(String choice) {
+        return options.containsValue(choice);
+    }
+
     public Optional<String> choiceFor(char key) {
         return Optional.ofNullable(options.get(key));
     }

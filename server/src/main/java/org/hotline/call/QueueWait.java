@@ -59,9 +59,42 @@ final class QueueWait {
         KnownCaller caller = reception.recognition().recognise(call.caller().number());
         Instant enqueued = clock.instant();
         WaitingCall place = place(call, skill, enqueued, caller);
-        AgentQueue.Ticket ticket = agents.join(owner == null ? place : place.ownedBy(owner));
+        place = owner == null ? place : place.ownedBy(owner);
+        AgentQueue.Ticket ticket = agents.join(place);
         events.publish(call.id(), new CallEvent.Queued(enqueued, skill.name(), caller.vip(), caller.longDistance()));
-        line.markQueued(skill);
+        return waitInLine(call, line, place, ticket, caller, menuTimeout);
+    }
+
+    /**
+     * A caller taken back from Asterisk's fallback goes back into the queue at the place they held:
+     * joined when they first joined, with the head start they had; their advisor and case owner as
+     * the customer file says now. They hear where they stand at once.
+     */
+    FlowOutcome rejoin(InboundCall call, CallChannel line, KeptPlace kept, Duration menuTimeout) {
+        KnownCaller caller = reception.recognition().recognise(call.caller().number());
+        WaitingCall place = new WaitingCall(call.id(), kept.queue(), kept.since(), kept.vip(), kept.longDistance(),
+                caller.caseOwner(), kept.vip() && caller.customer() != null ? caller.customer().advisor() : null, false);
+        AgentQueue.Ticket ticket = agents.join(place);
+        events.publish(call.id(), new CallEvent.BackInQueue(clock.instant(), kept.queue().name(), kept.since()));
+        return waitInLine(call, line, place, ticket, caller, menuTimeout);
+    }
+
+    /** The wait itself, from the place taken to the caller's leaving the queue; the place is on the channel meanwhile. */
+    private FlowOutcome waitInLine(InboundCall call, CallChannel line, WaitingCall place, AgentQueue.Ticket ticket,
+                                   KnownCaller caller, Duration menuTimeout) {
+        FlowOutcome outcome = waitForAgent(call, line, place, ticket, caller, menuTimeout);
+        try {
+            line.forgetPlace();
+        } catch (CallerHungUp gone) {
+            // a gone line names no place to anyone: what happened to the call stands
+        }
+        return outcome;
+    }
+
+    private FlowOutcome waitForAgent(InboundCall call, CallChannel line, WaitingCall place, AgentQueue.Ticket ticket,
+                                     KnownCaller caller, Duration menuTimeout) {
+        Skill skill = place.skill();
+        Instant enqueued = place.enqueuedAt();
         Optional<String> callbackNumber = callbackNumber(call);
         String keys = callbackNumber.isPresent() ? String.valueOf(CALLBACK_KEY) : "";
         Instant giveUp = enqueued.plus(rules.maxWait());
@@ -71,6 +104,7 @@ final class QueueWait {
         boolean apologised = false;
         Duration ringFor = rules.agentRing().ringFor();
         try {
+            line.markQueued(new KeptPlace(skill, enqueued, place.vip(), place.longDistance()));
             line.holdMusic(true);
             while (true) {
                 Optional<AgentId> agent = ticket.awaitAgent(Duration.ZERO);

@@ -146,6 +146,13 @@ final class CallUpdate {
                 set("queue.enqueuedAt", at);
                 set("priority", new Document("vip", queued.vip()).append("longDistance", queued.longDistance()));
             }
+            case CallEvent.BackInQueue back -> {
+                entry("back-in-queue", at).append("queue", back.queue()).append("since", date(back.since()));
+                set("queue.name", back.queue());
+                set("queue.backAt", at);
+                // the place kept on the channel is the first join (the record may have lost it with its server)
+                parts.add(Updates.min("queue.enqueuedAt", date(back.since())));
+            }
             case CallEvent.WrapUpEnded ended -> {
                 entry("wrap-up-ended", at).append("agent", ended.agent());
                 set("wrapUp", new Document("agent", ended.agent()).append("endedAt", at));

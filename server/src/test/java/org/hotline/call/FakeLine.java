@@ -89,6 +89,8 @@ final class FakeLine implements CallChannel {
 
     final java.util.Deque<AgentLeg.Outcome> agentAnswers = new ArrayDeque<>();
     final List<String> rang = new ArrayList<>();
+    /** The place the channel named each time an agent was rung. */
+    final List<KeptPlace> placesWhenRung = new ArrayList<>();
     final List<Duration> ringTimes = new ArrayList<>();
 
     FakeLine agentsAnswer(AgentLeg.Outcome... outcomes) {
@@ -109,6 +111,7 @@ final class FakeLine implements CallChannel {
     @Override
     public AgentLeg connect(org.hotline.shared.AgentId agent, Duration ringFor) {
         rang.add(agent.value());
+        placesWhenRung.add(keptPlace);
         ringTimes.add(ringFor);
         AgentLeg.Outcome outcome = agentAnswers.isEmpty() ? AgentLeg.Outcome.NO_ANSWER : agentAnswers.poll();
         heard.add(outcome == AgentLeg.Outcome.ANSWERED ? "(talk with " + agent.value() + ")" : "(ring " + agent.value() + ")");
@@ -123,8 +126,28 @@ final class FakeLine implements CallChannel {
     }
 
     @Override
-    public void markQueued(org.hotline.shared.Skill queue) {
-        heard.add("(mark queued " + queue + ")");
+    public void markQueued(KeptPlace place) {
+        heard.add("(mark queued " + place.queue() + ")");
+        keptPlace = place;
+    }
+
+    /** The place the channel names (what the flow wrote, or what a test puts there). */
+    KeptPlace keptPlace;
+
+    /** The channel names {@code place}, as a caller's who waited when their server went away. */
+    FakeLine waitedIn(KeptPlace place) {
+        keptPlace = place;
+        return this;
+    }
+
+    @Override
+    public void forgetPlace() {
+        keptPlace = null;
+    }
+
+    @Override
+    public Optional<KeptPlace> keptPlace() {
+        return Optional.ofNullable(keptPlace);
     }
 
     private boolean transferAfterTalk;

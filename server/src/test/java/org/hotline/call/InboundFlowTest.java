@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.hotline.cases.Case;
 import org.hotline.cases.Cases;
 import org.hotline.cases.CallerRecognition;
@@ -18,6 +19,12 @@ import org.hotline.customer.LongDistanceRule;
 import org.hotline.customer.PhoneNumbers;
 import org.hotline.shared.AgentId;
 import org.hotline.shared.Skill;
+import org.hotline.routing.Agent;
+import org.hotline.routing.AgentSelection;
+import org.hotline.routing.Distributor;
+import org.hotline.routing.Offer;
+import org.hotline.routing.PriorityRules;
+import org.hotline.routing.Tier;
 import org.hotline.routing.WaitingCall;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +32,7 @@ class InboundFlowTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T01:00:00Z");
     private static final CallId ID = new CallId("1700000000.1");
+    private static final Skill ORDERS = new Skill("orders");
     private static final ServiceHours ALWAYS_OPEN = ServiceHours.everyDay(ZoneOffset.UTC,
             new ServiceHours.Hours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT));
 
@@ -120,6 +128,112 @@ class InboundFlowTest {
 
         assertThat(outcome).isEqualTo(FlowOutcome.CALLER_HUNG_UP);
         assertThat(events).last().isEqualTo(new CallEvent.FlowEnded(NOW, FlowOutcome.CALLER_HUNG_UP));
+    }
+
+    @Test
+    void aCallerTakenBackWhoWasWaitingInOrdersWaitsInOrdersAgainAheadOfALaterCaller() {
+        queue.staffedWith("010");
+        KeptPlace held = new KeptPlace(ORDERS, NOW.minusSeconds(40), false, false);
+        FakeLine line = new FakeLine().waitedIn(held).agentsAnswer(AgentLeg.Outcome.ANSWERED);
+
+        FlowOutcome outcome = flow.takeBack(callArrivedAt(NOW.minusSeconds(60)), line);
+
+        assertThat(outcome).isEqualTo(FlowOutcome.CONNECTED);
+        assertThat(line.answered).isFalse();
+        assertThat(line.heard).as("no menu, no second greeting: straight back to the wait")
+                .containsExactly("(music off)", "(mark queued orders)", "(music)", "(music off)", "(talk with 010)", "survey",
+                        "closing", "(hang up)");
+        assertThat(queue.joined).isEqualTo(WaitingCall.ordinary(ID, ORDERS, NOW.minusSeconds(40)));
+        assertThat(events).containsSubsequence(new CallEvent.TakenBack(NOW),
+                new CallEvent.BackInQueue(NOW, "orders", NOW.minusSeconds(40)));
+        assertThat(events).noneMatch(e -> e instanceof CallEvent.Queued || e instanceof CallEvent.ChoiceMade);
+
+        // a caller who joined orders after them (while they were held) is behind them
+        Distributor orders = new Distributor(List.of(new Agent(new AgentId("010"), "Li", Tier.FRONT_LINE, Map.of(ORDERS, 3))),
+                PriorityRules.standard(), AgentSelection.mostSkilledThenLongestIdle(), clock);
+        orders.enqueue(WaitingCall.ordinary(new CallId("1700000000.2"), ORDERS, NOW.minusSeconds(20)));
+        orders.enqueue(queue.joined);
+        orders.phoneRegistered(new AgentId("010"), true);
+        orders.ready(new AgentId("010"));
+        assertThat(orders.dispatch()).singleElement().extracting(Offer::call).isEqualTo(ID);
+    }
+
+    @Test
+    void aCallerTakenBackKeepsTheHeadStartTheyWaitedWith() {
+        queue.staffedWith("010");
+        FakeLine line = new FakeLine().waitedIn(new KeptPlace(ORDERS, NOW.minusSeconds(40), true, true))
+                .agentsAnswer(AgentLeg.Outcome.ANSWERED);
+
+        flow.takeBack(callArrivedAt(NOW.minusSeconds(60)), line);
+
+        assertThat(queue.joined.vip()).isTrue();
+        assertThat(queue.joined.longDistance()).isTrue();
+        assertThat(queue.joined.enqueuedAt()).isEqualTo(NOW.minusSeconds(40));
+    }
+
+    @Test
+    void whileACallerWaitsTheirChannelNamesTheirPlaceAndOnceTheyLeaveTheQueueItNamesNone() {
+        queue.staffedWith("010");
+        FakeLine line = new FakeLine().presses('1').agentsAnswer(AgentLeg.Outcome.ANSWERED);
+
+        flow.handle(callArrivedAt(NOW.minusSeconds(10)), line);
+
+        assertThat(line.placesWhenRung).containsExactly(new KeptPlace(ORDERS, NOW, false, false));
+        assertThat(line.keptPlace()).isEmpty();
+    }
+
+    @Test
+    void aCallerTakenBackWhoseQueueHasNobodyAtWorkGoesToTheMenu() {
+        FakeLine line = new FakeLine().waitedIn(new KeptPlace(ORDERS, NOW.minusSeconds(40), false, false)).presses('1');
+
+        FlowOutcome outcome = flow.takeBack(callArrivedAt(NOW.minusSeconds(60)), line);
+
+        assertThat(outcome).isEqualTo(FlowOutcome.COMPLETED);
+        assertThat(line.heard).containsExactly("(music off)", "menu", "choice-recorded", "closing", "(hang up)");
+        assertThat(queue.told).isEmpty();
+    }
+
+    @Test
+    void aForeignQueueNameOnTheChannelIsIgnored() {
+        queue.staffedWith("010");
+        FakeLine line = new FakeLine().waitedIn(new KeptPlace(new Skill("billing"), NOW.minusSeconds(40), true, false))
+                .presses('2').agentsAnswer(AgentLeg.Outcome.ANSWERED);
+
+        flow.takeBack(callArrivedAt(NOW.minusSeconds(60)), line);
+
+        assertThat(line.heard).startsWith("(music off)", "menu");
+        assertThat(queue.joined).isEqualTo(WaitingCall.ordinary(ID, new Skill("after-sales"), NOW));
+        assertThat(events).noneMatch(CallEvent.BackInQueue.class::isInstance);
+    }
+
+    @Test
+    void aPlaceTakenBeforeTheCallArrivedOrStillToComeIsNotThisCallsAndIsIgnored() {
+        for (Instant since : List.of(NOW.minusSeconds(61), NOW.plusSeconds(1))) {
+            queue.staffedWith("010");
+            FakeLine line = new FakeLine().waitedIn(new KeptPlace(ORDERS, since, false, false))
+                    .presses('1').agentsAnswer(AgentLeg.Outcome.ANSWERED);
+
+            flow.takeBack(callArrivedAt(NOW.minusSeconds(60)), line);
+
+            assertThat(line.heard).as("place since %s", since).startsWith("(music off)", "menu");
+            assertThat(queue.joined.enqueuedAt()).isEqualTo(NOW);
+        }
+    }
+
+    @Test
+    void aCallerTakenBackOutsideServiceHoursIsToldSoNotPutBackInTheQueue() {
+        queue.staffedWith("010");
+        ServiceHours nineToNine = ServiceHours.everyDay(ZoneOffset.ofHours(8),
+                new ServiceHours.Hours(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(21, 0)));
+        Clock lateEvening = Clock.fixed(Instant.parse("2026-11-22T13:30:00Z"), ZoneOffset.UTC); // 21:30 in Beijing
+        InboundFlow closed = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
+                nineToNine, lateEvening, sleptUntil::add, (id, event) -> events.add(event));
+        FakeLine line = new FakeLine().waitedIn(new KeptPlace(ORDERS, lateEvening.instant().minusSeconds(40), false, false));
+
+        assertThat(closed.takeBack(callArrivedAt(lateEvening.instant().minusSeconds(60)), line)).isEqualTo(FlowOutcome.AFTER_HOURS);
+
+        assertThat(line.heard).containsExactly("(music off)", "after-hours", "after-hours-offer", "closing", "(hang up)");
+        assertThat(queue.told).isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.PlayDtmfAction;
+import org.asteriskjava.manager.action.SetVarAction;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewExtenEvent;
@@ -121,6 +122,11 @@ public final class TestAmi implements AutoCloseable {
     /** The caller presses a key (sent from the caller's side of the Local channel). */
     public void press(NewChannelEvent hotlineSide, char key) throws Exception {
         send(new PlayDtmfAction(callerSide(hotlineSide), String.valueOf(key)));
+    }
+
+    /** Sets a variable on the hotline side of the call, as the dialplan would (AMI Setvar). */
+    public void setVariable(NewChannelEvent hotlineSide, String name, String value) throws Exception {
+        send(new SetVarAction(hotlineSide.getChannel(), name, value));
     }
 
     /** The caller hangs up. */

@@ -165,6 +165,26 @@ class MongoCallJournalTest {
     }
 
     @Test
+    void aCallerBackInTheQueueAfterATakeBackKeepsTheFirstJoinEvenWhenTheRecordHadLostIt() {
+        CallId kept = new CallId("1740816000.41");
+        CallId lost = new CallId("1740816000.42");
+        CallEvent back = new CallEvent.BackInQueue(instant("08:00:30.000"), "orders", instant("07:59:58.400"));
+
+        appendAll(kept, List.of(arrived("07:59:50.120"), new CallEvent.Queued(instant("07:59:58.400"), "orders"),
+                new CallEvent.TakenBack(instant("08:00:29.900")), back));
+        appendAll(lost, List.of(arrived("07:59:50.120"), new CallEvent.TakenBack(instant("08:00:29.900")), back));
+
+        for (CallId id : List.of(kept, lost)) {
+            Document queue = stored(id).get("queue", Document.class);
+            assertThat(queue.getString("name")).isEqualTo("orders");
+            assertThat(queue.getDate("enqueuedAt")).isEqualTo(at("07:59:58.400"));
+            assertThat(queue.getDate("backAt")).isEqualTo(at("08:00:30.000"));
+        }
+        assertThat(stored(kept).getList("events", Document.class)).extracting(e -> e.getString("type"))
+                .containsExactly("arrived", "queued", "taken-back", "back-in-queue");
+    }
+
+    @Test
     void invalidKeysAndSilencesAreCounted() {
         CallId id = new CallId("1740816000.5");
 

@@ -10,12 +10,12 @@ import org.asteriskjava.fastagi.AgiNetworkException;
 import org.hotline.call.AgentLeg;
 import org.hotline.call.CallChannel;
 import org.hotline.call.CallerHungUp;
+import org.hotline.call.KeptPlace;
 import org.hotline.shared.Language;
 import org.hotline.call.Prompt;
 import org.hotline.call.Speech;
 import org.hotline.prompts.PromptLibrary;
 import org.hotline.shared.AgentId;
-import org.hotline.shared.Skill;
 import org.hotline.telephony.pjsip.AgentAccounts;
 
 /**
@@ -133,9 +133,20 @@ final class AgiLine implements CallChannel {
     }
 
     @Override
-    public void markQueued(Skill queue) {
+    public void markQueued(KeptPlace place) {
         // Asterisk's own record of the moment the caller joined (its channel event log, and the AMI's AGI events).
-        run(() -> agi.exec("CELGenUserEvent", "HOTLINE_QUEUED," + queue.name()));
+        run(() -> agi.exec("CELGenUserEvent", "HOTLINE_QUEUED," + place.queue().name()));
+        run(() -> agi.setVariable(PlaceVariable.NAME, PlaceVariable.valueOf(place)));
+    }
+
+    @Override
+    public void forgetPlace() {
+        run(() -> agi.setVariable(PlaceVariable.NAME, ""));
+    }
+
+    @Override
+    public Optional<KeptPlace> keptPlace() {
+        return PlaceVariable.read(call(() -> agi.getVariable(PlaceVariable.NAME)));
     }
 
     @Override

@@ -1,0 +1,49 @@
+package org.hotline.telephony.agi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Arrays;
+import org.hotline.call.KeptPlace;
+import org.hotline.shared.Language;
+import org.hotline.shared.Skill;
+import org.junit.jupiter.api.Test;
+
+class PlaceVariableTest {
+
+    private static final Instant JOINED = Instant.parse("2026-11-22T01:00:00.123Z");
+
+    @Test
+    void aPlaceReadsBackAsItWasWrittenWithItsQueueTimeAndHeadStarts() {
+        for (boolean vip : new boolean[] {false, true}) {
+            for (boolean longDistance : new boolean[] {false, true}) {
+                KeptPlace place = new KeptPlace(new Skill("after-sales"), JOINED, vip, longDistance);
+                assertThat(PlaceVariable.read(PlaceVariable.valueOf(place))).contains(place);
+            }
+        }
+        assertThat(PlaceVariable.valueOf(new KeptPlace(new Skill("orders"), JOINED, true, false)))
+                .isEqualTo("orders/" + JOINED.toEpochMilli() + "/vip");
+    }
+
+    @Test
+    void anythingElseOnTheChannelIsNoPlace() {
+        for (String value : Arrays.asList(null, "", "orders", "Orders/1764000000000/-", "orders/-1/-", "orders/1764000000000/",
+                "orders/1764000000000/gold", "orders/1764000000000/- ", "orders/1e12/-", "orders/9999999999999999999/-",
+                "../orders/1764000000000/-", "orders/1764000000000/vip/x", "订单/1764000000000/-")) {
+            assertThat(PlaceVariable.read(value)).as("%s", value).isEmpty();
+        }
+    }
+
+    @Test
+    void joiningAQueueMarksAsterisksLogAndKeepsThePlaceOnTheChannelAndLeavingClearsIt() {
+        RecordingChannel asterisk = new RecordingChannel("orders/1764000000000/long-distance");
+        AgiLine line = new AgiLine(asterisk.channel(), Language.ZH, () -> { }, () -> { }, () -> false);
+
+        line.markQueued(new KeptPlace(new Skill("orders"), JOINED, false, false));
+        line.forgetPlace();
+
+        assertThat(asterisk.sent).containsExactly("exec CELGenUserEvent HOTLINE_QUEUED,orders",
+                "setVariable HOTLINE_PLACE orders/" + JOINED.toEpochMilli() + "/-", "setVariable HOTLINE_PLACE ");
+        assertThat(line.keptPlace()).contains(new KeptPlace(new Skill("orders"), Instant.ofEpochMilli(1764000000000L), false, true));
+    }
+}
