@@ -1,5 +1,7 @@
 package org.hotline.server;
 
+import org.hotline.telephony.agi.HeldDeadline;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -47,7 +49,8 @@ record TelephonyModule(AgiServer agi, AmiLink ami) {
                         dialTimes),
                 "campaign-answered", new CampaignAnsweredScript(agentFirst, clock),
                 "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, platform.meters(), prompts, events,
-                        dialTimes, () -> events.awaitAdoptions(ADOPTIONS_WAIT)),
+                        dialTimes, () -> events.awaitAdoptions(ADOPTIONS_WAIT), new HeldDeadline(
+                                config.agi().answerDeadline().server(), org.hotline.prompts.PromptLibrary.longest(config.promptsDir()))),
                 "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
                 "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts, dialTimes),
                 "callback", AgentFirstScript.callbacks(floor, config.ivr().language(), config.callbacks().customerRing(), clock,

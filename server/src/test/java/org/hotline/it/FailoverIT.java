@@ -125,8 +125,6 @@ class FailoverIT {
             // the supervisor's browser goes on on the new active server without a new login
             ApiSession sameBrowser = supervisor.at(b.httpPort());
             assertThat(sameBrowser.get("/api/agents/010").statusCode()).as("read with the session of the old server").isEqualTo(200);
-            assertThat(sameBrowser.put("/api/agents/011/state", "{\"state\":\"ready\"}").statusCode())
-                    .as("a change with the session and CSRF token of the old server").isEqualTo(200);
             // the agents are as they were: talking, not logged out
             for (String agent : List.of("010", "001")) {
                 assertThat(b.getJson("/api/agents/" + agent).getString("state")).as("agent %s", agent).isNotEqualTo("logged-out");
@@ -206,6 +204,8 @@ class FailoverIT {
                 JsonObject record = records.get(call.getUniqueId());
                 assertThat(record.getJsonObject("flow").getString("outcome")).as(record.encode()).isEqualTo("connected");
             }
+            assertThat(sameBrowser.put("/api/agents/011/state", "{\"state\":\"logged-out\"}").statusCode())
+                    .as("a change with the session and CSRF token of the old server").isEqualTo(200);
             Set<String> made = calls.stream().map(NewChannelEvent::getUniqueId).collect(Collectors.toCollection(TreeSet::new));
             assertThat(ServerRecords.recordIds(b, testStart)).as("one record per call, none besides").isEqualTo(made);
             long longestRing = 0;

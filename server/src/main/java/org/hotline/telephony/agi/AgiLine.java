@@ -62,6 +62,11 @@ final class AgiLine implements CallChannel {
         run(() -> agi.setVariable("TIMEOUT(absolute)", "0"));
     }
 
+    /** Sets Asterisk's deadline on this caller to {@code seconds} from now; 0 lifts it (see {@link DeadlineLine}). */
+    void deadlineIn(long seconds) {
+        run(() -> agi.setVariable("TIMEOUT(absolute)", Long.toString(seconds)));
+    }
+
     @Override
     public void play(Speech speech) {
         if (speech == Prompt.GREETING) {

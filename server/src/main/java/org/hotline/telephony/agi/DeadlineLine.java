@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.hotline.call.AgentLeg;
 import org.hotline.call.CallChannel;
+import org.hotline.call.KeptPlace;
 import org.hotline.call.Prompt;
 import org.hotline.call.Speech;
 import org.hotline.shared.AgentId;
-import org.hotline.shared.Skill;
 
 /**
  * Keeps a caller this server holds under a deadline Asterisk itself enforces
@@ -24,6 +24,16 @@ final class DeadlineLine implements CallChannel {
     /** Sets the channel's {@code TIMEOUT(absolute)} to this many seconds from now; 0 lifts it. */
     interface Timeout {
         void set(long seconds);
+    }
+
+    /**
+     * Puts each line of an inbound caller under the rolling deadline.
+     *
+     * @param grace         the answer deadline ({@code answer.serverDeadlineSeconds})
+     * @param longestPrompt the longest recorded prompt
+     */
+    static java.util.function.Function<AgiLine, CallChannel> rolling(Duration grace, Duration longestPrompt) {
+        return line -> new DeadlineLine(line, line::deadlineIn, grace, longestPrompt, System::nanoTime);
     }
 
     /** WAIT FOR DIGIT waits at most this long per command. */
@@ -109,9 +119,21 @@ final class DeadlineLine implements CallChannel {
     }
 
     @Override
-    public void markQueued(Skill queue) {
+    public void markQueued(KeptPlace place) {
         roll(Duration.ZERO);
-        line.markQueued(queue);
+        line.markQueued(place);
+    }
+
+    @Override
+    public void forgetPlace() {
+        roll(Duration.ZERO);
+        line.forgetPlace();
+    }
+
+    @Override
+    public Optional<KeptPlace> keptPlace() {
+        roll(Duration.ZERO);
+        return line.keptPlace();
     }
 
     @Override

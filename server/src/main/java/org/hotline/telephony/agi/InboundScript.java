@@ -40,6 +40,7 @@ public final class InboundScript implements AgiScript {
     private final CallEventSink events;
     private final DialTimes dials;
     private final java.util.function.BooleanSupplier adoptionsMade;
+    private final Function<AgiLine, org.hotline.call.CallChannel> heldUnderDeadline;
 
     /**
      * @param adoptionsMade waits a short while until start-up has adopted the calls an earlier run
@@ -47,7 +48,8 @@ public final class InboundScript implements AgiScript {
      */
     public InboundScript(InboundFlow flow, Language language, Function<CallId, Optional<Instant>> arrivals,
                          Clock clock, MeterRegistry meters, PromptStopper prompts, CallEventSink events,
-                         DialTimes dials, java.util.function.BooleanSupplier adoptionsMade) {
+                         DialTimes dials, java.util.function.BooleanSupplier adoptionsMade, HeldDeadline deadline) {
+        this.heldUnderDeadline = DeadlineLine.rolling(deadline.grace(), deadline.longestPrompt());
         this.dials = dials;
         this.adoptionsMade = adoptionsMade;
         this.prompts = prompts;
@@ -122,13 +124,15 @@ public final class InboundScript implements AgiScript {
         // A caller whose conversation went on while no server followed it (the Dial outlives the
         // AGI session) comes back when it ends: they talked, they are not a new caller.
         boolean talked = heldByFallback && "ANSWER".equals(variable(channel, "DIALSTATUS"));
+        // from here on, a server that goes silent loses the caller to the fallback (DeadlineLine)
+        org.hotline.call.CallChannel held = heldUnderDeadline.apply(line);
         try {
             if (talked) {
-                flow.takeBackAfterConversation(call, line);
+                flow.takeBackAfterConversation(call, held);
             } else if (heldByFallback) {
-                flow.takeBack(call, line);
+                flow.takeBack(call, held);
             } else {
-                flow.handle(call, line);
+                flow.handle(call, held);
             }
         } catch (RuntimeException e) {
             LOG.error("inbound flow failed for call {}; the dialplan fallback takes over", id, e);

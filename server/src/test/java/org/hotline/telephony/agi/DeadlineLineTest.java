@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hotline.call.AgentLeg;
 import org.hotline.call.CallChannel;
+import org.hotline.call.KeptPlace;
 import org.hotline.call.Prompt;
 import org.hotline.shared.AgentId;
 import org.hotline.shared.Skill;
@@ -40,7 +41,7 @@ class DeadlineLineTest {
     @Test
     void aCallerWaitingInTheQueueCostsOneMoreCommandPerGracePeriodNotOnePerCommand() {
         line.claim();
-        line.markQueued(new Skill("orders"));
+        line.markQueued(new KeptPlace(new Skill("orders"), java.time.Instant.parse("2026-12-06T06:00:00Z"), false, false));
         for (int n = 0; n < 150; n++) { // 15 s of listening, 100 ms at a time
             line.listen("*", Duration.ofMillis(100));
             now += Duration.ofMillis(100).toNanos();
