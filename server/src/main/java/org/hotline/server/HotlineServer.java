@@ -2,15 +2,20 @@ package org.hotline.server;
 
 import io.vertx.core.http.HttpServer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.config.HotlineConfig;
 import org.hotline.live.LiveFeed;
 import org.hotline.prompts.PromptLibrary;
 import org.hotline.store.DayAudit;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.MongoStore;
+import org.hotline.store.StoreLease;
 import org.hotline.telephony.ami.AmiLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +31,10 @@ public final class HotlineServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HotlineServer.class);
 
     /** How often a standby asks whether the store's lease is free. */
-    static final java.time.Duration TAKEOVER_EVERY = java.time.Duration.ofSeconds(1);
+    static final Duration TAKEOVER_EVERY = Duration.ofSeconds(1);
 
     private final Deque<AutoCloseable> parts;
-    private final java.util.concurrent.CompletableFuture<Void> failed = new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<Void> failed = new CompletableFuture<>();
     private volatile int httpPort;
     private volatile AmiLink ami;
     private volatile LiveFeed live;
@@ -96,12 +101,12 @@ public final class HotlineServer implements AutoCloseable {
      * states from the store, the calls still live in Asterisk adopted, the rest settled
      * (see docs/resilience.md).
      */
-    private void standBy(HotlineConfig config, Clock clock, StoreModule store, org.hotline.store.StoreLease.Holder holder)
+    private void standBy(HotlineConfig config, Clock clock, StoreModule store, StoreLease.Holder holder)
             throws Exception {
         LOG.error("another server runs the floor of this store ({}): this server does not run the floor, the callback desk, "
                 + "the campaign dialers or the schedulers; it stays on standby and takes over if that server stops", holder.describe());
-        java.util.concurrent.atomic.AtomicReference<org.hotline.store.StoreLease.Holder> seen =
-                new java.util.concurrent.atomic.AtomicReference<>(holder);
+        AtomicReference<StoreLease.Holder> seen =
+                new AtomicReference<>(holder);
         StandbyHealth standby = StandbyHealth.start(config.http(), seen::get);
         parts.push(standby);
         httpPort = standby.port();
@@ -118,7 +123,7 @@ public final class HotlineServer implements AutoCloseable {
                 parts.remove(standby);
                 standby.close(); // frees the port the pages and the API are served on
                 run(config, clock, store, takenAt);
-                LOG.info("took over the floor in {} ms", java.time.Duration.between(takenAt, clock.instant()).toMillis());
+                LOG.info("took over the floor in {} ms", Duration.between(takenAt, clock.instant()).toMillis());
             } catch (Exception | Error e) {
                 LOG.error("could not take over the floor; this server stops", e);
                 closed = true;
@@ -132,7 +137,7 @@ public final class HotlineServer implements AutoCloseable {
      * Completes exceptionally when this server must stop: a standby could not take over (its parts
      * are closed by then), or another server took the floor over from this one (it should stop).
      */
-    public java.util.concurrent.CompletionStage<Void> failure() {
+    public CompletionStage<Void> failure() {
         return failed;
     }
 

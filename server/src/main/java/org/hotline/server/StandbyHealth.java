@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.hotline.config.HotlineConfig;
@@ -29,7 +30,7 @@ final class StandbyHealth implements AutoCloseable {
     }
 
     /** @param holder the holder the store named last (read for each request: it changes when another server takes over) */
-    static StandbyHealth start(HotlineConfig.Http config, java.util.function.Supplier<StoreLease.Holder> holder) throws Exception {
+    static StandbyHealth start(HotlineConfig.Http config, Supplier<StoreLease.Holder> holder) throws Exception {
         Vertx vertx = Vertx.vertx();
         // the same lease meters as the active server's, so a dashboard tells the two apart
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

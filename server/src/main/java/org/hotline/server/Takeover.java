@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.hotline.store.StoreLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +22,14 @@ final class Takeover implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Takeover.class);
 
-    private final java.util.function.Supplier<Optional<StoreLease.Holder>> take;
+    private final Supplier<Optional<StoreLease.Holder>> take;
     private final Runnable becomeActive;
     private final Consumer<StoreLease.Holder> stillHeld;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("standby-takeover").factory());
     private volatile boolean taken;
 
-    private Takeover(java.util.function.Supplier<Optional<StoreLease.Holder>> take, Consumer<StoreLease.Holder> stillHeld,
+    private Takeover(Supplier<Optional<StoreLease.Holder>> take, Consumer<StoreLease.Holder> stillHeld,
                      Runnable becomeActive) {
         this.take = take;
         this.stillHeld = stillHeld;
@@ -42,7 +43,7 @@ final class Takeover implements AutoCloseable {
      * @param stillHeld    told the holder each time the lease is found held by another (for health)
      * @param becomeActive run once, when this server took the lease
      */
-    static Takeover watch(java.util.function.Supplier<Optional<StoreLease.Holder>> take, Duration every,
+    static Takeover watch(Supplier<Optional<StoreLease.Holder>> take, Duration every,
                           Consumer<StoreLease.Holder> stillHeld, Runnable becomeActive) {
         Takeover takeover = new Takeover(take, stillHeld, becomeActive);
         takeover.timer.scheduleWithFixedDelay(takeover::tryOnce, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);

@@ -66,7 +66,7 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
     private volatile Consumer<Document> recordListener = record -> { };
     private volatile CallLedger ledger;
     private volatile StoreLease lease;
-    private final java.util.concurrent.atomic.AtomicLong superseded = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong superseded = new AtomicLong();
 
     /** A journal with a spool of its own in memory (tests, tools): a crash loses what the store has not taken. */
     public MongoCallJournal(MongoCollection<Document> calls, Clock clock) {

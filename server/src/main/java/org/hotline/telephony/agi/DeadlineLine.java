@@ -2,6 +2,7 @@ package org.hotline.telephony.agi;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.hotline.call.AgentLeg;
 import org.hotline.call.CallChannel;
@@ -32,7 +33,7 @@ final class DeadlineLine implements CallChannel {
      * @param grace         the answer deadline ({@code answer.serverDeadlineSeconds})
      * @param longestPrompt the longest recorded prompt
      */
-    static java.util.function.Function<AgiLine, CallChannel> rolling(Duration grace, Duration longestPrompt) {
+    static Function<AgiLine, CallChannel> rolling(Duration grace, Duration longestPrompt) {
         return line -> new DeadlineLine(line, line::deadlineIn, grace, longestPrompt, System::nanoTime);
     }
 

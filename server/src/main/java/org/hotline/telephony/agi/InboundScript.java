@@ -12,6 +12,7 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.hotline.call.CallChannel;
 import org.hotline.call.CallEvent;
 import org.hotline.call.CallEventSink;
 import org.hotline.shared.CallId;
@@ -40,7 +41,7 @@ public final class InboundScript implements AgiScript {
     private final CallEventSink events;
     private final DialTimes dials;
     private final java.util.function.BooleanSupplier adoptionsMade;
-    private final Function<AgiLine, org.hotline.call.CallChannel> heldUnderDeadline;
+    private final Function<AgiLine, CallChannel> heldUnderDeadline;
 
     /**
      * @param adoptionsMade waits a short while until start-up has adopted the calls an earlier run
@@ -125,7 +126,7 @@ public final class InboundScript implements AgiScript {
         // AGI session) comes back when it ends: they talked, they are not a new caller.
         boolean talked = heldByFallback && "ANSWER".equals(variable(channel, "DIALSTATUS"));
         // from here on, a server that goes silent loses the caller to the fallback (DeadlineLine)
-        org.hotline.call.CallChannel held = heldUnderDeadline.apply(line);
+        CallChannel held = heldUnderDeadline.apply(line);
         try {
             if (talked) {
                 flow.takeBackAfterConversation(call, held);
