@@ -20,9 +20,7 @@ import java.util.stream.Collectors;
 import org.asteriskjava.manager.event.AgiExecStartEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
-import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.HangupEvent;
-import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +35,6 @@ import org.junit.jupiter.api.Test;
  */
 class FailoverIT {
 
-    private static final Duration THREE_RINGS = Duration.ofSeconds(9);
     private static final Duration SAME_MOMENT = Duration.ofMillis(20);
     /** The lease's time to live plus one take-over try and a start: the standby must be active by then. */
     private static final Duration TAKEOVER = Duration.ofSeconds(40);
@@ -46,21 +43,15 @@ class FailoverIT {
     void theStandbyTakesOverAndNoCallerLosesTheirPlaceOrTheirRecord() throws Exception {
         AsteriskSandbox asterisk = AsteriskSandbox.start();
         String database = "failover_it_" + System.nanoTime();
-        Path dirs = Files.createTempDirectory(Path.of("/tmp"), "fo");
-        int agiA = FreePorts.tcp();
-        int agiB = FreePorts.tcp();
-        String servers = "127.0.0.1:" + agiA + ",127.0.0.1:" + agiB;
         Instant testStart = Instant.now().minusSeconds(1);
-        ServerProcess a = ServerProcess.start(asterisk, database, "failover-a", Map.of("HOTLINE_AGI_PORT", String.valueOf(agiA),
-                "HOTLINE_AGI_SERVERS", servers, "HOTLINE_DATA_DIR", dirs.resolve("a").toString()), true);
-        ServerProcess b = null;
         List<NewChannelEvent> calls = new ArrayList<>();
-        try (TestAmi ami = new TestAmi(asterisk);
+        try (ServerPair servers = ServerPair.startFirst(asterisk, database, "failover");
+             TestAmi ami = new TestAmi(asterisk);
              Softphone orders = AgentDesk.phone(asterisk, "010", "agent-010-fo").autoAnswer().start();
              Softphone lead = AgentDesk.phone(asterisk, "001", "agent-001-fo").autoAnswer().start();
              Softphone afterSales = AgentDesk.phone(asterisk, "011", "agent-011-fo").autoAnswer().start()) {
-            b = ServerProcess.start(asterisk, database, "failover-b", Map.of("HOTLINE_AGI_PORT", String.valueOf(agiB),
-                    "HOTLINE_AGI_SERVERS", servers, "HOTLINE_DATA_DIR", dirs.resolve("b").toString()), false);
+            ServerProcess a = servers.first;
+            ServerProcess b = servers.startStandby();
             JsonObject standby = b.healthJson();
             assertThat(standby.getString("status")).as(standby.encode()).isEqualTo("standby");
             JsonObject activeLease = a.healthJson().getJsonObject("lease");
@@ -109,16 +100,7 @@ class FailoverIT {
             ami.hangUp(gaveUp);
             afterSales.hangUp();
 
-            ServerProcess active = b;
-            await().atMost(TAKEOVER).pollInterval(Duration.ofMillis(200)).until(() -> {
-                try {
-                    return "up".equals(active.healthJson().getString("status"));
-                } catch (Exception notYet) {
-                    return false;
-                }
-            });
-            Duration killToActive = Duration.between(killedAt, Instant.now());
-            b.login(database);
+            Duration killToActive = servers.awaitTakeOver(killedAt, TAKEOVER);
             JsonObject takenOver = b.healthJson().getJsonObject("lease");
             assertThat(takenOver.getString("role")).isEqualTo("active");
             assertThat(takenOver.getLong("token")).as("a new fencing token").isGreaterThan(tokenA);
@@ -161,12 +143,10 @@ class FailoverIT {
 
             // What the callers lived, by Asterisk's events.
             for (NewChannelEvent call : calls) {
-                assertThat(FirstRings.ring(ami, call)).as("call %s answered within three rings", call.getUniqueId())
-                        .isLessThanOrEqualTo(THREE_RINGS);
-                assertThat(FirstRings.dialplanPlaybacks(ami, call)).as("call %s never told the service is unavailable",
-                        call.getUniqueId()).noneMatch(prompt -> prompt.endsWith("/fallback"));
+                ServerRecords.assertServedWithinThreeRings(ami, call);
             }
-            List<String> offered = offersAfter(ami, servingFrom, ordersQueue);
+            List<String> offered = ServerRecords.offeredAfter(ami, servingFrom,
+                    ordersQueue.stream().map(NewChannelEvent::getUniqueId).collect(Collectors.toSet()));
             assertThat(offered).as("the orders queue served in the order its callers first called")
                     .isEqualTo(ordersQueue.stream().map(NewChannelEvent::getUniqueId).toList());
             for (NewChannelEvent call : backInQueue) {
@@ -183,19 +163,10 @@ class FailoverIT {
             Files.writeString(Path.of("target", "failover-records.json"),
                     new JsonObject(new LinkedHashMap<>(records)).encodePrettily());
             for (NewChannelEvent call : calls) {
-                String id = call.getUniqueId();
-                JsonObject record = records.get(id);
-                HangupEvent hangup = (HangupEvent) ami.awaitOn(id, HangupEvent.class::isInstance, Duration.ofSeconds(1));
-                assertThat(Duration.between(TestAmi.at(hangup), Instant.parse(record.getString("endedAt"))).abs())
-                        .as("call %s ended when Asterisk hung it up: %s", id, record.encode()).isLessThanOrEqualTo(SAME_MOMENT);
-                assertThat(Duration.between(TestAmi.at(call), Instant.parse(record.getString("arrivalAt"))).abs())
-                        .as("call %s arrived when Asterisk created its channel", id).isLessThanOrEqualTo(SAME_MOMENT);
-                assertThat(record.getJsonObject("flow").getString("outcome")).as("call %s: %s", id, record.encode())
-                        .isNotEqualTo("lost-with-server");
-                assertThat(ServerRecords.eventsOfType(record, "arrived")).as("call %s arrived once", id).isEqualTo(1);
-                assertThat(ServerRecords.eventsOfType(record, "ended")).as("call %s ended once: %s", id, record.encode()).isEqualTo(1);
-                assertThat(ServerRecords.eventsOfType(record, "flow-ended")).as("call %s one outcome: %s", id, record.encode())
-                        .isEqualTo(1);
+                JsonObject record = records.get(call.getUniqueId());
+                ServerRecords.assertOneCompleteRecord(ami, call, record);
+                assertThat(ServerRecords.eventsOfType(record, "flow-ended")).as("call %s one outcome: %s", call.getUniqueId(),
+                        record.encode()).isEqualTo(1);
             }
             assertConversation(ami, records.get(talkingToOrders.getUniqueId()), talkingToOrders, "010");
             assertConversation(ami, records.get(talkingToLead.getUniqueId()), talkingToLead, "001");
@@ -214,11 +185,6 @@ class FailoverIT {
             }
             System.out.printf("FailoverIT: %d calls, kill -> standby active %.1f s, longest ring %d ms%n", calls.size(),
                     killToActive.toMillis() / 1000.0, longestRing);
-        } finally {
-            a.kill();
-            if (b != null) {
-                b.close();
-            }
         }
     }
 
@@ -231,19 +197,6 @@ class FailoverIT {
         return call;
     }
 
-    /** The callers of {@code among} as agents' phones were rung for them from {@code from} on, first ring each. */
-    private static List<String> offersAfter(TestAmi ami, Instant from, List<NewChannelEvent> among) {
-        Set<String> ids = among.stream().map(NewChannelEvent::getUniqueId).collect(Collectors.toSet());
-        List<String> order = new ArrayList<>();
-        for (ManagerEvent event : ami.events()) {
-            if (event instanceof DialBeginEvent dial && ids.contains(dial.getUniqueId()) && dial.getDestChannel() != null
-                    && dial.getDestChannel().startsWith("PJSIP/agent-") && !TestAmi.at(dial).isBefore(from)
-                    && !order.contains(dial.getUniqueId())) {
-                order.add(dial.getUniqueId());
-            }
-        }
-        return order;
-    }
 
     /** Menu prompts the caller heard from {@code from} on. */
     private static List<String> menuAfter(TestAmi ami, NewChannelEvent call, Instant from) {

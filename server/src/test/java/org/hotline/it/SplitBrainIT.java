@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
@@ -30,25 +31,18 @@ import org.junit.jupiter.api.Test;
  */
 class SplitBrainIT {
 
-    private static final Duration THREE_RINGS = Duration.ofSeconds(9);
     private static final Duration SAME_MOMENT = Duration.ofMillis(20);
 
     @Test
     void aFrozenActiveServerLosesItsCallersToTheNewActiveOneAndStepsDownWhenItWakes() throws Exception {
         AsteriskSandbox asterisk = AsteriskSandbox.start();
         String database = "split_brain_it_" + System.nanoTime();
-        Path dirs = Files.createTempDirectory(Path.of("/tmp"), "sb");
-        int agiA = FreePorts.tcp();
-        int agiB = FreePorts.tcp();
-        String servers = "127.0.0.1:" + agiA + ",127.0.0.1:" + agiB;
-        ServerProcess a = ServerProcess.start(asterisk, database, "split-brain-a", Map.of("HOTLINE_AGI_PORT", String.valueOf(agiA),
-                "HOTLINE_AGI_SERVERS", servers, "HOTLINE_DATA_DIR", dirs.resolve("a").toString()), true);
-        ServerProcess b = null;
         List<NewChannelEvent> calls = new ArrayList<>();
-        try (TestAmi ami = new TestAmi(asterisk);
+        try (ServerPair servers = ServerPair.startFirst(asterisk, database, "split-brain");
+             TestAmi ami = new TestAmi(asterisk);
              Softphone agent = AgentDesk.phone(asterisk, "010", "agent-010-sb").autoAnswer().start()) {
-            b = ServerProcess.start(asterisk, database, "split-brain-b", Map.of("HOTLINE_AGI_PORT", String.valueOf(agiB),
-                    "HOTLINE_AGI_SERVERS", servers, "HOTLINE_DATA_DIR", dirs.resolve("b").toString()), false);
+            ServerProcess a = servers.first;
+            ServerProcess b = servers.startStandby();
             AgentDesk.ready(a, "010", agent);
 
             NewChannelEvent talking = ami.callHotline("10000", "<13900139501>");
@@ -68,16 +62,7 @@ class SplitBrainIT {
             NewChannelEvent duringFreeze = ami.callHotline("10000", "<13900139504>");
             calls.add(duringFreeze);
 
-            ServerProcess active = b;
-            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                try {
-                    return "up".equals(active.healthJson().getString("status"));
-                } catch (Exception notYet) {
-                    return false;
-                }
-            });
-            Duration freezeToActive = Duration.between(frozenAt, Instant.now());
-            b.login(database);
+            Duration freezeToActive = servers.awaitTakeOver(frozenAt, Duration.ofSeconds(40));
             // each caller the frozen server held is taken back by the new active server
             for (NewChannelEvent held : List.of(waiting, inMenu, duringFreeze)) {
                 ServerRecords.awaitTakenBack(b, held);
@@ -105,18 +90,13 @@ class SplitBrainIT {
             }
 
             for (NewChannelEvent call : calls) {
-                assertThat(FirstRings.ring(ami, call)).as("call %s answered within three rings", call.getUniqueId())
-                        .isLessThanOrEqualTo(THREE_RINGS);
-                assertThat(FirstRings.dialplanPlaybacks(ami, call)).as("call %s never told the service is unavailable",
-                        call.getUniqueId()).noneMatch(prompt -> prompt.endsWith("/fallback"));
+                ServerRecords.assertServedWithinThreeRings(ami, call);
                 long rings = ami.events().stream().filter(e -> e instanceof DialBeginEvent d && call.getUniqueId().equals(d.getUniqueId())
                         && d.getDestChannel() != null && d.getDestChannel().startsWith("PJSIP/agent-")).count();
                 assertThat(rings).as("the agent's phone rang once for call %s", call.getUniqueId()).isEqualTo(1);
             }
-            List<String> served = new ArrayList<>();
-            ami.events().stream().filter(e -> e instanceof DialBeginEvent d && d.getDestChannel() != null
-                            && d.getDestChannel().startsWith("PJSIP/agent-") && !TestAmi.at(e).isBefore(servingFrom))
-                    .forEach(e -> served.add(((DialBeginEvent) e).getUniqueId()));
+            List<String> served = ServerRecords.offeredAfter(ami, servingFrom,
+                    Set.of(waiting.getUniqueId(), inMenu.getUniqueId(), duringFreeze.getUniqueId()));
             assertThat(served).as("served in the order they called")
                     .containsExactly(waiting.getUniqueId(), inMenu.getUniqueId(), duringFreeze.getUniqueId());
 
@@ -126,15 +106,10 @@ class SplitBrainIT {
             }
             Files.writeString(Path.of("target", "split-brain-records.json"), new JsonObject(new LinkedHashMap<>(records)).encodePrettily());
             for (NewChannelEvent call : calls) {
-                String id = call.getUniqueId();
-                JsonObject record = records.get(id);
-                HangupEvent hangup = (HangupEvent) ami.awaitOn(id, HangupEvent.class::isInstance, Duration.ofSeconds(1));
-                assertThat(Duration.between(TestAmi.at(hangup), Instant.parse(record.getString("endedAt"))).abs())
-                        .as("call %s ended when Asterisk hung it up: %s", id, record.encode()).isLessThanOrEqualTo(SAME_MOMENT);
-                assertThat(record.getJsonObject("flow").getString("outcome")).as("call %s: %s", id, record.encode())
-                        .isEqualTo("connected");
-                assertThat(ServerRecords.eventsOfType(record, "arrived")).as("call %s arrived once", id).isEqualTo(1);
-                assertThat(ServerRecords.eventsOfType(record, "ended")).as("call %s ended once: %s", id, record.encode()).isEqualTo(1);
+                JsonObject record = records.get(call.getUniqueId());
+                ServerRecords.assertOneCompleteRecord(ami, call, record);
+                assertThat(record.getJsonObject("flow").getString("outcome")).as("call %s: %s", call.getUniqueId(),
+                        record.encode()).isEqualTo("connected");
             }
             JsonObject first = records.get(talking.getUniqueId());
             BridgeLeaveEvent talkEnd = ami.first(BridgeLeaveEvent.class, e -> talking.getUniqueId().equals(e.getUniqueId())).orElseThrow();
@@ -143,11 +118,6 @@ class SplitBrainIT {
                     .abs()).as("the conversation's true end: %s", first.encode()).isLessThanOrEqualTo(SAME_MOMENT);
             System.out.printf("SplitBrainIT: freeze -> standby active %.1f s, thaw -> stepped down %.1f s%n",
                     freezeToActive.toMillis() / 1000.0, thawToExit.toMillis() / 1000.0);
-        } finally {
-            a.close();
-            if (b != null) {
-                b.close();
-            }
         }
     }
 }
