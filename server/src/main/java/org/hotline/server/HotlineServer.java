@@ -39,6 +39,7 @@ public final class HotlineServer implements AutoCloseable {
     private volatile AmiLink ami;
     private volatile LiveFeed live;
     private boolean closed; // guarded by this
+    private volatile boolean superseded;
 
     private HotlineServer(Deque<AutoCloseable> parts) {
         this.parts = parts;
@@ -79,14 +80,19 @@ public final class HotlineServer implements AutoCloseable {
         // Closed first: a graceful stop lets conversations end before the scripts and the AMI link go.
         AmiLink link = telephony.ami();
         parts.push(() -> {
+            if (superseded) {
+                return; // the new active server follows the conversations: nothing to wait for here
+            }
             long started = System.nanoTime();
             floor.floor().drain(config.callbacks().drainLimit(), link::isConnected);
             campaigns.runner().drain(config.callbacks().drainLimit().minusNanos(System.nanoTime() - started));
         });
         // A server that was frozen or cut off while another took over must not go on answering
         // calls beside it: it steps down (its service manager starts it again, as a standby).
-        store.upkeep().whenLeaseLost(() -> failed.completeExceptionally(new IllegalStateException(
-                "another server took over this store's floor")));
+        store.upkeep().whenLeaseLost(() -> {
+            superseded = true;
+            failed.completeExceptionally(new IllegalStateException("another server took over this store's floor"));
+        });
         this.httpPort = http.actualPort();
         this.ami = link;
         this.live = platform.live();

@@ -94,7 +94,7 @@ final class ServerRecords {
     static List<String> offeredAfter(TestAmi ami, Instant from, Set<String> ids) {
         List<String> order = new ArrayList<>();
         for (ManagerEvent event : ami.events()) {
-            if (event instanceof DialBeginEvent dial && ids.contains(dial.getUniqueId()) && dial.getDestChannel() != null
+            if (event instanceof DialBeginEvent dial && dial.getUniqueId() != null && ids.contains(dial.getUniqueId()) && dial.getDestChannel() != null
                     && dial.getDestChannel().startsWith("PJSIP/agent-") && !TestAmi.at(dial).isBefore(from)
                     && !order.contains(dial.getUniqueId())) {
                 order.add(dial.getUniqueId());

@@ -67,8 +67,10 @@ class SplitBrainIT {
             for (NewChannelEvent held : List.of(waiting, inMenu, duringFreeze)) {
                 ServerRecords.awaitTakenBack(b, held);
             }
-            ami.joinQueue(inMenu, '1');
-            ami.joinQueue(duringFreeze, '1');
+            for (NewChannelEvent back : List.of(inMenu, duringFreeze)) {
+                ami.joinQueueAgain(back, '1', Instant.parse(b.getJson("/api/calls/" + back.getUniqueId())
+                        .getJsonObject("fallback").getString("takenBackAt")).minusSeconds(1));
+            }
 
             // The frozen server wakes: it finds another holds the lease and steps down.
             Instant thawedAt = Instant.now();

@@ -79,7 +79,23 @@ public final class TestAmi implements AutoCloseable {
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("no such AMI event for " + uniqueId + " within " + timeout);
+        throw new AssertionError("no such AMI event for " + uniqueId + " within " + timeout + "; its last events: "
+                + lastOf(uniqueId, 12));
+    }
+
+    /** The channel's last {@code count} events, briefly (for failure messages). */
+    private String lastOf(String uniqueId, int count) {
+        java.util.Queue<ManagerEvent> mine = byChannel.get(uniqueId);
+        if (mine == null) {
+            return "none";
+        }
+        List<ManagerEvent> all = new java.util.ArrayList<>(mine);
+        return all.subList(Math.max(0, all.size() - count), all.size()).stream().map(e -> at(e) + " " + switch (e) {
+            case org.asteriskjava.manager.event.AgiExecStartEvent agi -> "AGI " + agi.getCommand();
+            case org.asteriskjava.manager.event.NewExtenEvent exten -> exten.getContext() + "," + exten.getExtension() + ","
+                    + exten.getPriority() + " " + exten.getApplication() + "(" + exten.getAppData() + ")";
+            default -> e.getClass().getSimpleName().replace("Event", "");
+        }).collect(java.util.stream.Collectors.joining("; ", "[", "]"));
     }
 
     /** Waits until the server's script on this call sends an AGI command containing {@code command} (e.g. "/menu"). */
@@ -93,6 +109,32 @@ public final class TestAmi implements AutoCloseable {
         awaitCommand(call, "/menu", Duration.ofSeconds(15));
         press(call, menuKey);
         awaitCommand(call, "SET MUSIC ON", Duration.ofSeconds(10));
+    }
+
+    /**
+     * A caller asked the menu again from {@code since} on (taken back after a server's loss) chooses a
+     * queue: presses the key as the menu plays and, if the menu had already run out (a key pressed
+     * during "no input" is not heard), presses it again when the menu is played again.
+     */
+    public void joinQueueAgain(NewChannelEvent call, char menuKey, Instant since) throws Exception {
+        Instant from = since;
+        for (int tries = 0; ; tries++) {
+            Instant after = from;
+            ManagerEvent menu = awaitOn(call.getUniqueId(), e -> e instanceof org.asteriskjava.manager.event.AgiExecStartEvent s
+                    && s.getCommand() != null && s.getCommand().contains("/menu") && at(e).isAfter(after), Duration.ofSeconds(30));
+            press(call, menuKey);
+            try {
+                awaitOn(call.getUniqueId(), e -> e instanceof org.asteriskjava.manager.event.AgiExecStartEvent s
+                        && s.getCommand() != null && s.getCommand().contains("SET MUSIC ON") && at(e).isAfter(since),
+                        Duration.ofSeconds(10));
+                return;
+            } catch (AssertionError notHeard) {
+                if (tries == 2) {
+                    throw notHeard;
+                }
+                from = at(menu);
+            }
+        }
     }
 
     /** Calls the hotline number from a caller with the given caller id; returns the hotline-side channel's event. */
