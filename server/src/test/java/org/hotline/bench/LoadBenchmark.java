@@ -217,7 +217,7 @@ public final class LoadBenchmark {
         }
     }
 
-    private static double percentile(List<Double> values, int p) {
+    static double percentile(List<Double> values, int p) {
         if (values.isEmpty()) {
             return Double.NaN;
         }
