@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.action.HangupAction;
-import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.PlayDtmfAction;
 import org.asteriskjava.manager.event.AgiExecStartEvent;
 import org.asteriskjava.manager.event.HangupEvent;
@@ -362,15 +361,8 @@ public final class ConcurrentBenchmark {
                 }
                 String number = String.valueOf(next.getAndIncrement());
                 send(() -> {
-                    OriginateAction originate = new OriginateAction();
-                    originate.setChannel("Local/" + number + "@" + context);
-                    originate.setContext("bench-caller");
-                    originate.setExten("listen");
-                    originate.setPriority(1);
-                    originate.setCallerId("<" + number + ">");
-                    originate.setAsync(true);
-                    originate.setTimeout(30_000L);
-                    if (!"Success".equalsIgnoreCase(ami.sendAction(originate, 10_000).getResponse())) {
+                    if (!"Success".equalsIgnoreCase(ami.sendAction(LocalCalls.originate(number, context, "bench-caller"), 10_000)
+                            .getResponse())) {
                         refused.incrementAndGet();
                     }
                     return null;
@@ -378,7 +370,7 @@ public final class ConcurrentBenchmark {
             }
         }
 
-        private void send(java.util.concurrent.Callable<?> action) {
+        private void send(Callable<?> action) {
             sending.submit(() -> {
                 inFlight.acquire();
                 try {
@@ -390,12 +382,7 @@ public final class ConcurrentBenchmark {
         }
 
         List<Double> answerMillis() {
-            List<Double> millis = new ArrayList<>();
-            arrived.forEach((id, at) -> {
-                Instant up = answered.get(id);
-                millis.add(up == null ? Double.POSITIVE_INFINITY : Duration.between(at, up).toNanos() / 1e6);
-            });
-            return millis;
+            return LocalCalls.answerMillis(arrived, answered);
         }
 
         void hangUpAll() throws InterruptedException {
