@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.action.HangupAction;
-import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
@@ -167,17 +166,7 @@ public final class LoadBenchmark {
                         Thread.sleep(Duration.ofNanos(wait));
                     }
                     String number = String.valueOf(next.getAndIncrement());
-                    sending.submit(() -> {
-                        OriginateAction originate = new OriginateAction();
-                        originate.setChannel("Local/" + number + "@hotline");
-                        originate.setContext("test-caller");
-                        originate.setExten("listen");
-                        originate.setPriority(1);
-                        originate.setCallerId("<" + number + ">");
-                        originate.setAsync(true);
-                        originate.setTimeout(30_000L);
-                        return ami.sendAction(originate, 10_000);
-                    });
+                    sending.submit(() -> ami.sendAction(LocalCalls.originate(number, "hotline", "test-caller"), 10_000));
                 }
             }
         }
@@ -187,12 +176,7 @@ public final class LoadBenchmark {
         }
 
         List<Double> answerMillis() {
-            List<Double> millis = new ArrayList<>();
-            arrived.forEach((id, at) -> {
-                Instant up = answered.get(id);
-                millis.add(up == null ? Double.POSITIVE_INFINITY : Duration.between(at, up).toNanos() / 1e6);
-            });
-            return millis;
+            return LocalCalls.answerMillis(arrived, answered);
         }
 
         void hangUpAll() throws Exception {
@@ -217,7 +201,7 @@ public final class LoadBenchmark {
         }
     }
 
-    private static double percentile(List<Double> values, int p) {
+    static double percentile(List<Double> values, int p) {
         if (values.isEmpty()) {
             return Double.NaN;
         }

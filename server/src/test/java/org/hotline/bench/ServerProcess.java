@@ -118,6 +118,10 @@ final class ServerProcess implements AutoCloseable {
         return Files.readString(file).strip();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     double residentMegabytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
             if (line.startsWith("VmRSS:")) {

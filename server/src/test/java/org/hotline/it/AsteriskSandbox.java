@@ -85,14 +85,20 @@ public final class AsteriskSandbox {
 
     /** Kills this instance's Asterisk outright (SIGKILL: no shutdown, no hang-ups sent), as a crash would. */
     public void crash() throws InterruptedException {
-        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("\\(pid (\\d+)\\)").matcher(run("status"));
-        if (!pid.find()) {
-            throw new IllegalStateException("Asterisk is not running: nothing to crash");
-        }
-        ProcessHandle.of(Long.parseLong(pid.group(1))).ifPresent(ProcessHandle::destroyForcibly);
-        for (int i = 0; i < 100 && ProcessHandle.of(Long.parseLong(pid.group(1))).map(ProcessHandle::isAlive).orElse(false); i++) {
+        long pid = pid();
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        for (int i = 0; i < 100 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
             Thread.sleep(50);
         }
+    }
+
+    /** The running instance's process id. */
+    public long pid() {
+        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("\\(pid (\\d+)\\)").matcher(run("status"));
+        if (!pid.find()) {
+            throw new IllegalStateException("Asterisk is not running");
+        }
+        return Long.parseLong(pid.group(1));
     }
 
     public void restart() {
