@@ -118,8 +118,12 @@ class SplitBrainIT {
             assertThat(first.getJsonObject("conversation").getString("agent")).isEqualTo("010");
             assertThat(Duration.between(TestAmi.at(talkEnd), Instant.parse(first.getJsonObject("conversation").getString("endedAt")))
                     .abs()).as("the conversation's true end: %s", first.encode()).isLessThanOrEqualTo(SAME_MOMENT);
-            System.out.printf("SplitBrainIT: freeze -> standby active %.1f s, thaw -> stepped down %.1f s%n",
-                    freezeToActive.toMillis() / 1000.0, thawToExit.toMillis() / 1000.0);
+            long longestRing = 0;
+            for (NewChannelEvent call : calls) {
+                longestRing = Math.max(longestRing, FirstRings.ring(ami, call).toMillis());
+            }
+            System.out.printf("SplitBrainIT: freeze -> standby active %.1f s, thaw -> stepped down %.1f s, longest ring %d ms%n",
+                    freezeToActive.toMillis() / 1000.0, thawToExit.toMillis() / 1000.0, longestRing);
         }
     }
 }
