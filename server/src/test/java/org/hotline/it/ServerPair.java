@@ -72,8 +72,16 @@ final class ServerPair implements AutoCloseable {
         try {
             first.close();
         } finally {
-            if (second != null) {
-                second.close();
+            try {
+                if (second != null) {
+                    second.close();
+                }
+            } finally {
+                try (java.util.stream.Stream<Path> files = Files.walk(dirs)) {
+                    for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
             }
         }
     }
