@@ -23,8 +23,10 @@ final class StandbyHealth implements AutoCloseable {
 
     private final Vertx vertx;
     private final HttpServer http;
+    private final io.micrometer.core.instrument.binder.jvm.JvmGcMetrics gc;
 
-    private StandbyHealth(Vertx vertx, HttpServer http) {
+    private StandbyHealth(Vertx vertx, HttpServer http, io.micrometer.core.instrument.binder.jvm.JvmGcMetrics gc) {
+        this.gc = gc;
         this.vertx = vertx;
         this.http = http;
     }
@@ -35,6 +37,11 @@ final class StandbyHealth implements AutoCloseable {
         // the same lease meters as the active server's, so a dashboard tells the two apart
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new LeaseMeters(() -> standing(holder.get()), meters);
+        // and the same JVM meters (the active server's come from Vert.x's JVM metrics), so its panels are not empty
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(meters);
+        io.micrometer.core.instrument.binder.jvm.JvmGcMetrics gc = new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics();
+        gc.bindTo(meters);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(meters);
         try {
             HttpServer http = vertx.createHttpServer().requestHandler(request -> {
                         if (request.path().equals("/metrics")) {
@@ -49,8 +56,9 @@ final class StandbyHealth implements AutoCloseable {
                         request.response().setStatusCode(503).putHeader("content-type", "application/json").end(body);
                     })
                     .listen(config.port(), config.bindAddress()).await(10, TimeUnit.SECONDS);
-            return new StandbyHealth(vertx, http);
+            return new StandbyHealth(vertx, http, gc);
         } catch (Exception e) {
+            gc.close();
             vertx.close();
             throw e;
         }
@@ -81,5 +89,6 @@ final class StandbyHealth implements AutoCloseable {
     public void close() throws Exception {
         http.close().await(5, TimeUnit.SECONDS);
         vertx.close().await(5, TimeUnit.SECONDS);
+        gc.close();
     }
 }

@@ -35,7 +35,8 @@ class StandbyHealthTest {
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("hotline_lease_active 0.0", "hotline_lease_token 0.0",
                     "hotline_lease_holder_token 7.0", "hotline_lease_holder{host=\"host-a\",server=\"server-a\"} 1.0",
-                    "hotline_lease_last_takeover_seconds " + (double) SINCE.getEpochSecond()).doesNotContain("hotline_calls");
+                    "hotline_lease_last_takeover_seconds " + (double) SINCE.getEpochSecond(), "jvm_memory_used_bytes{",
+                    "jvm_threads_live_threads").doesNotContain("hotline_calls");
             assertThat(get(standby, "/api/calls").statusCode()).isEqualTo(503);
         }
     }
