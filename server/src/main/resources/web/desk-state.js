@@ -15,7 +15,11 @@ export function agentState(agent) {
   let current = null;
 
   function show(status) {
-    current = normal(status);
+    const next = normal(status);
+    // An answer to a click can arrive after the live channel told of a later change (ready, then
+    // offered and on a call at once): the older state must not overwrite the newer one.
+    if (current && Date.parse(next.since) < Date.parse(current.since)) return;
+    current = next;
     draw();
   }
 
