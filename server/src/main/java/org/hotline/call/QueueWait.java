@@ -123,7 +123,13 @@ final class QueueWait {
                 if (agent.isEmpty() && !apologised && !now.isBefore(apologyDue)) {
                     line.holdMusic(false);
                     Instant apologyAt = clock.instant();
-                    line.play(Prompt.APOLOGY);
+                    // An agent free meanwhile takes the caller at once; their screen tells them to apologise.
+                    ticket.whenOffered(line::cutPromptShort);
+                    try {
+                        line.play(Prompt.APOLOGY);
+                    } finally {
+                        ticket.whenOffered(null);
+                    }
                     events.publish(call.id(), new CallEvent.ApologyPlayed(apologyAt));
                     apologised = true;
                     line.holdMusic(true);

@@ -44,9 +44,22 @@ final class FakeLine implements CallChannel {
         claimedUnanswered |= !answered;
     }
 
+    private Speech during;
+    private Runnable duringAction;
+
+    /** Something that happens while the caller hears {@code speech} (an agent freeing up, say). */
+    FakeLine whileHearing(Speech speech, Runnable action) {
+        during = speech;
+        duringAction = action;
+        return this;
+    }
+
     @Override
     public void play(Speech speech) {
         heard.add(speech.fileName());
+        if (speech == during) {
+            duringAction.run();
+        }
         if (speech == hangUpDuring) {
             throw new CallerHungUp(null);
         }

@@ -36,6 +36,17 @@ final class FakeQueue implements AgentQueue {
         return this;
     }
 
+    /** What the waiting flow asked to be done when an agent is offered (cut its prompt short), or null. */
+    private Runnable onOffer;
+
+    /** An agent frees up now, while the caller hears whatever they hear: the flow is told at once. */
+    void agentFreesUp(String id) {
+        agents.add(new AgentId(id));
+        if (onOffer != null) {
+            onOffer.run();
+        }
+    }
+
     @Override
     public boolean staffed(Skill skill) {
         return staffed;
@@ -93,6 +104,7 @@ final class FakeQueue implements AgentQueue {
 
             @Override
             public void whenOffered(Runnable action) {
+                onOffer = action;
             }
 
             @Override

@@ -412,6 +412,22 @@ class InboundFlowTest {
     }
 
     @Test
+    void anAgentWhoFreesUpDuringTheApologyCutsItShortAndIsRungAtOnce() {
+        queue.staffedWith();
+        Clock fourSecondsPerLook = steppingClock(4);
+        InboundFlow waiting = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, new WaitRules(Duration.ofSeconds(60), Duration.ofMinutes(1), new org.hotline.shared.Skill("agent"), true, org.hotline.shared.AgentRingRule.handbook()),
+                ALWAYS_OPEN, fourSecondsPerLook, sleptUntil::add, (id, event) -> events.add(event));
+        FakeLine line = new FakeLine().presses('1').agentsAnswer(AgentLeg.Outcome.ANSWERED)
+                .whileHearing(Prompt.APOLOGY, () -> queue.agentFreesUp("010"));
+
+        waiting.handle(callArrivedAt(NOW), line);
+
+        assertThat(line.heard).containsSubsequence("apology", "(prompt cut short)", "(talk with 010)");
+        assertThat(line.heard.subList(line.heard.indexOf("apology"), line.heard.indexOf("(talk with 010)")))
+                .as("no announcement before the agent").noneMatch(heard -> heard.startsWith("queue-") || heard.startsWith("wait-"));
+    }
+
+    @Test
     void aWaitingCallerHearsHowManyAreAheadTheExpectedWaitAndTheCallbackOffer() {
         queue.staffedWith().progressIs(3, Duration.ofMinutes(4));
         FakeLine line = new FakeLine().presses('1').pressesWhileWaiting('1');
