@@ -389,7 +389,20 @@ public final class Floor implements AgentQueue {
         floor.run(() -> {
             endCarriedOver(id);
             tickets.gone(id);
+            if (distributor.letHeldPlaceGo(id)) {
+                dispatch();
+            }
         });
+    }
+
+    /**
+     * At start: a caller Asterisk holds who was waiting in a queue when the last server went away.
+     * They keep their place for {@code window} (about the time a held caller takes to ask a server
+     * again), so the queue is served in the order its callers first called, whatever order they
+     * come back in; one who does not come back by then loses it to those behind.
+     */
+    public void keepPlace(WaitingCall place, Duration window) {
+        floor.run(() -> distributor.holdPlace(place, clock.instant().plus(window)));
     }
 
     // ------------------------------------------------------------------ calls (the inbound flow's side)

@@ -38,6 +38,8 @@ public final class Distributor {
     private final Map<CallId, Place> waiting = new HashMap<>();
     private final Map<CallId, Place> offered = new HashMap<>();
     private final Map<CallId, Seat> offeredTo = new HashMap<>();
+    /** Places kept for callers on their way back to the queue (see {@link #holdPlace}), until when. */
+    private final Map<CallId, Instant> heldUntil = new HashMap<>();
     private long sequence;
 
     public Distributor(Collection<Agent> agents, PriorityRules rules, AgentSelection selection, Clock clock) {
@@ -56,8 +58,11 @@ public final class Distributor {
 
     // ------------------------------------------------------------------ calls
 
-    /** A call joins its queue. */
+    /** A call joins its queue (taking the place held for it, if one is). */
     public void enqueue(WaitingCall call) {
+        if (heldUntil.remove(call.id()) != null) {
+            remove(waiting.get(call.id()));
+        }
         if (waiting.containsKey(call.id()) || offered.containsKey(call.id())) {
             throw new IllegalStateException("call " + call.id() + " is already queued");
         }
@@ -65,8 +70,33 @@ public final class Distributor {
         add(place);
     }
 
+    /**
+     * A caller who waited in this queue is on their way back to it (their server went away; held by
+     * Asterisk, they return when they next ask a server). Their place is kept until {@code until}:
+     * nobody behind them is offered an agent meanwhile, so the queue is served in the order its
+     * callers first called, whatever order they come back in. Counted as waiting; a caller who does
+     * not come back by then loses the place ({@link #dispatch} drops it).
+     */
+    public void holdPlace(WaitingCall call, Instant until) {
+        if (waiting.containsKey(call.id()) || offered.containsKey(call.id())) {
+            return; // back already
+        }
+        add(new Place(call, call.enqueuedAt().minus(rules.headStart(call)), sequence++));
+        heldUntil.put(call.id(), until);
+    }
+
+    /** The caller a place was held for hung up before coming back: the place goes. Returns whether one was held. */
+    public boolean letHeldPlaceGo(CallId id) {
+        if (heldUntil.remove(id) == null) {
+            return false;
+        }
+        remove(waiting.get(id));
+        return true;
+    }
+
     /** The caller hung up while waiting (or the request was withdrawn). Returns whether it was waiting. */
     public boolean abandon(CallId id) {
+        heldUntil.remove(id);
         Place place = waiting.get(id);
         if (place != null) {
             remove(place);
@@ -156,6 +186,7 @@ public final class Distributor {
     /** Makes every offer possible now: each pairs a waiting call with an available agent, who becomes OFFERED. */
     public List<Offer> dispatch() {
         Instant now = clock.instant();
+        dropPlacesNotTaken(now);
         List<Offer> offers = new ArrayList<>();
         while (true) {
             Place bestPlace = null;
@@ -167,6 +198,9 @@ public final class Distributor {
                     continue;
                 }
                 for (Place place : mine.getValue()) {
+                    if (heldUntil.containsKey(place.call.id())) {
+                        continue; // its caller is not back yet: nothing to offer
+                    }
                     if (canTake(seat, place, now)) {
                         if (bestPlace == null || place.compareTo(bestPlace) < 0) {
                             bestPlace = place;
@@ -185,6 +219,9 @@ public final class Distributor {
                 for (Place place : queue.getValue()) {
                     if (bestPlace != null && place.compareTo(bestPlace) >= 0) {
                         break;
+                    }
+                    if (heldUntil.containsKey(place.call.id())) {
+                        break; // a caller on their way back is ahead: those behind wait for them
                     }
                     if (!heldForOwner(place, now)) {
                         bestPlace = place;
@@ -437,6 +474,18 @@ public final class Distributor {
     }
 
     // ------------------------------------------------------------------ internals
+
+    private void dropPlacesNotTaken(Instant now) {
+        if (heldUntil.isEmpty()) {
+            return;
+        }
+        List<CallId> lapsed = heldUntil.entrySet().stream().filter(held -> !now.isBefore(held.getValue()))
+                .map(Map.Entry::getKey).toList();
+        for (CallId id : lapsed) {
+            heldUntil.remove(id);
+            remove(waiting.get(id));
+        }
+    }
 
     private boolean canTake(Seat seat, Place place, Instant now) {
         AgentId id = seat.agent.id();

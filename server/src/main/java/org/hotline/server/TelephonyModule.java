@@ -65,6 +65,7 @@ record TelephonyModule(AgiServer agi, AmiLink ami) {
                 events, clock), events, startedAt, clock, () -> upkeep.watch().up());
         AgentPhones phones = new AgentPhones(new AgentAccounts(config.agents(), config.agentSecrets()), config.agents(),
                 config.asteriskEtc(), floor::phoneRegistered);
+        HeldCallersReturning held = new HeldCallersReturning(floor, config.agi().answerDeadline().server());
         AmiLink ami = new AmiLink(config.ami(),
                 event -> {
                     translator.translate(event).ifPresent(t -> events.publish(t.id(), t.event()));
@@ -74,6 +75,7 @@ record TelephonyModule(AgiServer agi, AmiLink ami) {
                     crash.onEvent(event);
                 },
                 link -> {
+                    held.afterLogin(link); // before the phones: no agent is offered a call until then
                     phones.install(link);
                     crash.afterLogin(link);
                     DiallingSettlement kept = floorParts.settlement().get();

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * Two callers wait in the orders queue, nobody free to take them (A called first, then B); the
  * server is killed (SIGKILL). Asterisk's fallback holds both with music, never saying the service
  * is unavailable; a server started again on the same store takes each of them back straight into
- * the queue at the place they held — no menu again — and, though B is taken back first, the agent
- * made ready is offered A first, then B. Each call has one record with its first arrival, its first join of the queue, the
+ * the queue at the place they held — no menu again — and, though B is taken back first and the
+ * agent made ready while A is still held, the agent is offered A first, then B. Each call has one record with its first arrival, its first join of the queue, the
  * take-back, the agent and the true end, by Asterisk's own events.
  */
 class HeldCallersKeepTheirPlaceIT {
@@ -61,9 +61,9 @@ class HeldCallersKeepTheirPlaceIT {
                 first.kill();
             }
             Instant killedAt = Instant.now();
-            // A's fallback asks the servers every 20 s, B's every 5 s: B is back first, and the order
-            // after the restart is still their places', not the order of their returns
-            ami.setVariable(a, "HOTLINE_DEADLINE", "20");
+            // B's fallback asks the servers every 5 s; A's only when the test moves it on: B is back
+            // first, and the order after the restart is still their places', not the order of their returns
+            ami.setVariable(a, "HOTLINE_DEADLINE", "600");
 
             // Held by Asterisk's fallback: "please stay on the line", then music while it asks the servers again.
             for (NewChannelEvent held : List.of(a, b)) {
@@ -76,20 +76,22 @@ class HeldCallersKeepTheirPlaceIT {
 
             Instant restartedAt = Instant.now();
             try (ServerProcess second = ServerProcess.start(asterisk, database, "held-callers-place-second")) {
+                assertThat(second.getJson("/api/agents/010").getString("state")).as("the agent came back as they left").isEqualTo("paused");
+                // B is back; the agent is made ready while A is still held: the agent waits for A
+                awaitBackInQueue(ami, second, b, restartedAt);
+                assertThat(second.getJson("/api/calls/" + a.getUniqueId()).getJsonObject("queue", new JsonObject())
+                        .containsKey("backAt")).as("A still held when the agent is ready").isFalse();
+                Instant readyAt = Instant.now();
+                assertThat(second.put("/api/agents/010/state", "{\"state\":\"ready\"}").statusCode()).isEqualTo(200);
+                Thread.sleep(2000); // the agent free, B back, A not: nobody is offered B meanwhile
+                ami.askServersAgain(a);
                 // taken back straight into the queue: the place is set again on the channel, the hold music plays
-                for (NewChannelEvent held : List.of(b, a)) {
-                    ami.awaitOn(held.getUniqueId(), e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
-                            && s.getCommand().contains("HOTLINE_QUEUED") && TestAmi.at(e).isAfter(restartedAt), Duration.ofSeconds(40));
-                    await().atMost(Duration.ofSeconds(10)).until(() -> second.getJson("/api/calls/" + held.getUniqueId())
-                            .getJsonObject("queue", new JsonObject()).containsKey("backAt"));
+                for (NewChannelEvent held : List.of(a)) {
+                    awaitBackInQueue(ami, second, held, restartedAt);
                 }
                 assertThat(Instant.parse(second.getJson("/api/calls/" + b.getUniqueId()).getJsonObject("queue").getString("backAt")))
                         .as("B back in the queue before A").isBefore(Instant.parse(
                                 second.getJson("/api/calls/" + a.getUniqueId()).getJsonObject("queue").getString("backAt")));
-                assertThat(second.getJson("/api/agents/010").getString("state")).as("the agent came back as they left").isEqualTo("paused");
-
-                Instant readyAt = Instant.now();
-                assertThat(second.put("/api/agents/010/state", "{\"state\":\"ready\"}").statusCode()).isEqualTo(200);
                 DialBeginEvent firstOffer = (DialBeginEvent) ami.await(e -> e instanceof DialBeginEvent d
                         && d.getDestChannel() != null && d.getDestChannel().startsWith(AGENT_LEG)
                         && TestAmi.at(d).isAfter(readyAt), Duration.ofSeconds(20));
@@ -176,6 +178,15 @@ class HeldCallersKeepTheirPlaceIT {
         } finally {
             first.kill();
         }
+    }
+
+    /** Taken back straight into the queue: the place set again on the channel, and the record says so. */
+    private static void awaitBackInQueue(TestAmi ami, ServerProcess server, NewChannelEvent held, Instant restartedAt)
+            throws InterruptedException {
+        ami.awaitOn(held.getUniqueId(), e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
+                && s.getCommand().contains("HOTLINE_QUEUED") && TestAmi.at(e).isAfter(restartedAt), Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.getJson("/api/calls/" + held.getUniqueId())
+                .getJsonObject("queue", new JsonObject()).containsKey("backAt"));
     }
 
     private static Instant takenBackAt(JsonObject record) {

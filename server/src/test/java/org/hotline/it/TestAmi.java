@@ -171,6 +171,11 @@ public final class TestAmi implements AutoCloseable {
         send(new SetVarAction(hotlineSide.getChannel(), name, value));
     }
 
+    /** A caller held by the dialplan's fallback asks the servers again at once, as its next try would. */
+    public void askServersAgain(NewChannelEvent hotlineSide) throws Exception {
+        send(new org.asteriskjava.manager.action.RedirectAction(hotlineSide.getChannel(), "test-ask-again", "s", 1));
+    }
+
     /** The caller hangs up. */
     public void hangUp(NewChannelEvent hotlineSide) throws Exception {
         send(new HangupAction(callerSide(hotlineSide)));

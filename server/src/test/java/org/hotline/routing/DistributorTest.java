@@ -77,6 +77,52 @@ class DistributorTest {
     }
 
     @Test
+    void callersComingBackFromAFailoverAreServedInTheOrderTheyFirstCalledWhateverOrderTheyComeBackIn() {
+        WaitingCall first = call("first", ORDERS);
+        WaitingCall second = call("second", ORDERS);
+        Instant takenOver = clock.instant().plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
+        acd.holdPlace(first, takenOver.plusSeconds(20));
+        acd.holdPlace(second, takenOver.plusSeconds(20));
+        readyWithPhone(LI);
+
+        acd.enqueue(second); // back first
+        assertThat(acd.dispatch()).as("Li waits for the caller ahead, on their way back").isEmpty();
+        assertThat(acd.position(second.id())).contains(2);
+
+        acd.enqueue(first);
+        assertThat(acd.dispatch()).singleElement().extracting(Offer::call).isEqualTo(first.id());
+    }
+
+    @Test
+    void aPlaceKeptForACallerWhoDoesNotComeBackLapsesAndTheQueueMovesOn() {
+        WaitingCall gone = call("gone", ORDERS);
+        WaitingCall back = call("back", ORDERS);
+        acd.holdPlace(gone, clock.instant().plusSeconds(20));
+        acd.holdPlace(back, clock.instant().plusSeconds(20));
+        readyWithPhone(LI);
+        acd.enqueue(back);
+        assertThat(acd.dispatch()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(acd.dispatch()).singleElement().extracting(Offer::call).isEqualTo(back.id());
+        assertThat(acd.waitingCount()).isZero();
+    }
+
+    @Test
+    void aCallerWhoseKeptPlaceWasLetGoStillComesBackAtTheirFirstPlace() {
+        WaitingCall late = call("late", ORDERS);
+        acd.holdPlace(late, clock.instant().plusSeconds(5));
+        clock.advance(Duration.ofSeconds(5));
+        acd.dispatch(); // lapsed
+        acd.enqueue(call("newcomer", ORDERS));
+
+        acd.enqueue(late);
+        readyWithPhone(LI);
+        assertThat(acd.dispatch()).singleElement().extracting(Offer::call).isEqualTo(late.id());
+    }
+
+    @Test
     void aRaisedLevelCountsAtTheNextOffer() {
         readyWithPhone(LI, ZHAO); // both take orders; Li at level 3 is preferred
         acd.changeSkills(ZHAO, Map.of(ORDERS, 5));

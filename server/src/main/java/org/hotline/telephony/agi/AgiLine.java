@@ -11,6 +11,7 @@ import org.hotline.call.AgentLeg;
 import org.hotline.call.CallChannel;
 import org.hotline.call.CallerHungUp;
 import org.hotline.call.KeptPlace;
+import org.hotline.telephony.PlaceVariable;
 import org.hotline.shared.Language;
 import org.hotline.call.Prompt;
 import org.hotline.call.Speech;

@@ -1,4 +1,4 @@
-package org.hotline.telephony.agi;
+package org.hotline.telephony;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -13,10 +13,10 @@ import org.hotline.shared.Skill;
  * the priority {@code -}, {@code vip}, {@code long-distance} or {@code vip+long-distance}. One
  * variable, so the place is written whole in one AGI command. Anything else reads as no place.
  */
-final class PlaceVariable {
+public final class PlaceVariable {
 
     /** The variable's name on the caller's channel. */
-    static final String NAME = "HOTLINE_PLACE";
+    public static final String NAME = "HOTLINE_PLACE";
 
     private static final String VIP = "vip";
     private static final String LONG_DISTANCE = "long-distance";
@@ -25,14 +25,14 @@ final class PlaceVariable {
     private PlaceVariable() {
     }
 
-    static String valueOf(KeptPlace place) {
+    public static String valueOf(KeptPlace place) {
         String priority = place.vip() && place.longDistance() ? VIP + "+" + LONG_DISTANCE
                 : place.vip() ? VIP : place.longDistance() ? LONG_DISTANCE : "-";
         return place.queue().name() + "/" + place.since().toEpochMilli() + "/" + priority;
     }
 
     /** The place {@code value} names, or empty when it is absent or not in the format above. */
-    static Optional<KeptPlace> read(String value) {
+    public static Optional<KeptPlace> read(String value) {
         if (value == null) {
             return Optional.empty();
         }

@@ -1,11 +1,10 @@
-package org.hotline.telephony.agi;
+package org.hotline.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Arrays;
 import org.hotline.call.KeptPlace;
-import org.hotline.shared.Language;
 import org.hotline.shared.Skill;
 import org.junit.jupiter.api.Test;
 
@@ -32,18 +31,5 @@ class PlaceVariableTest {
                 "../orders/1764000000000/-", "orders/1764000000000/vip/x", "订单/1764000000000/-")) {
             assertThat(PlaceVariable.read(value)).as("%s", value).isEmpty();
         }
-    }
-
-    @Test
-    void joiningAQueueMarksAsterisksLogAndKeepsThePlaceOnTheChannelAndLeavingClearsIt() {
-        RecordingChannel asterisk = new RecordingChannel("orders/1764000000000/long-distance");
-        AgiLine line = new AgiLine(asterisk.channel(), Language.ZH, () -> { }, () -> { }, () -> false);
-
-        line.markQueued(new KeptPlace(new Skill("orders"), JOINED, false, false));
-        line.forgetPlace();
-
-        assertThat(asterisk.sent).containsExactly("exec CELGenUserEvent HOTLINE_QUEUED,orders",
-                "setVariable HOTLINE_PLACE orders/" + JOINED.toEpochMilli() + "/-", "setVariable HOTLINE_PLACE ");
-        assertThat(line.keptPlace()).contains(new KeptPlace(new Skill("orders"), Instant.ofEpochMilli(1764000000000L), false, true));
     }
 }
