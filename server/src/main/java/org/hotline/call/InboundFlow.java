@@ -137,10 +137,34 @@ public final class InboundFlow {
      */
     public FlowOutcome transferred(InboundCall call, CallChannel line, AgentId target, String fromAgent) {
         events.publish(call.id(), new CallEvent.Transferred(clock.instant(), fromAgent, target.value()));
+        return afterTransfer(call, line, () -> {
+            Skill queue = agents.lastQueueOf(call.id()).orElse(waiting.afterHoursQueue());
+            return queueWait.run(call, line, queue, menu.timeout(), target);
+        });
+    }
+
+    /**
+     * A transferred caller whose server went away while they waited for the transfer's target or
+     * the queue: the dialplan held them (music) and asked the servers again; the one that takes
+     * them back puts them in line at the place the transfer gave them (kept on the channel), waiting
+     * for the target first as before, with no second transfer on the record. Without a place, the
+     * queue the transfer falls back to.
+     */
+    public FlowOutcome transferTakenBack(InboundCall call, CallChannel line, AgentId target) {
+        return afterTransfer(call, line, () -> {
+            line.claim();
+            line.holdMusic(false);
+            events.publish(call.id(), new CallEvent.TakenBack(clock.instant()));
+            Optional<KeptPlace> place = line.keptPlace().filter(kept -> agents.staffed(kept.queue()));
+            return place.isPresent() ? queueWait.rejoin(call, line, place.get(), menu.timeout(), target)
+                    : queueWait.run(call, line, agents.lastQueueOf(call.id()).orElse(waiting.afterHoursQueue()), menu.timeout(), target);
+        });
+    }
+
+    private FlowOutcome afterTransfer(InboundCall call, CallChannel line, java.util.function.Supplier<FlowOutcome> wait) {
         FlowOutcome outcome;
         try {
-            Skill queue = agents.lastQueueOf(call.id()).orElse(waiting.afterHoursQueue());
-            outcome = afterWait(call, line, queueWait.run(call, line, queue, menu.timeout(), target));
+            outcome = afterWait(call, line, wait.get());
             if (outcome != FlowOutcome.TRANSFERRED) {
                 closeQuietly(call, line);
             }

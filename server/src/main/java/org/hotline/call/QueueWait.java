@@ -71,9 +71,15 @@ final class QueueWait {
      * the customer file says now. They hear where they stand at once.
      */
     FlowOutcome rejoin(InboundCall call, CallChannel line, KeptPlace kept, Duration menuTimeout) {
+        return rejoin(call, line, kept, menuTimeout, null);
+    }
+
+    /** @param owner the agent the call waits for first (a transfer's target), or null for the case owner */
+    FlowOutcome rejoin(InboundCall call, CallChannel line, KeptPlace kept, Duration menuTimeout, AgentId owner) {
         KnownCaller caller = reception.recognition().recognise(call.caller().number());
         WaitingCall place = new WaitingCall(call.id(), kept.queue(), kept.since(), kept.vip(), kept.longDistance(),
-                caller.caseOwner(), kept.vip() && caller.customer() != null ? caller.customer().advisor() : null, false);
+                owner != null ? owner : caller.caseOwner(), kept.vip() && caller.customer() != null ? caller.customer().advisor() : null,
+                false);
         AgentQueue.Ticket ticket = agents.join(place);
         events.publish(call.id(), new CallEvent.BackInQueue(clock.instant(), kept.queue().name(), kept.since()));
         return waitInLine(call, line, place, ticket, caller, menuTimeout);

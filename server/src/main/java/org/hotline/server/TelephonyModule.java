@@ -44,15 +44,16 @@ record TelephonyModule(AgiServer agi, AmiLink ami) {
         var prompts = lines.prompts();
         var agentFirst = lines.agentFirst();
         var upkeep = stored.upkeep();
+        HeldDeadline held = new HeldDeadline(config.agi().answerDeadline().server(),
+                org.hotline.prompts.PromptLibrary.longest(config.promptsDir()));
         AgiServer agi = AgiServer.prepare(config.agi(), Map.of(
                 "campaign-agent", AgentFirstScript.campaignAgents(agentFirst, config.ivr().language(), config.campaigns().ring(), clock,
                         dialTimes),
                 "campaign-answered", new CampaignAnsweredScript(agentFirst, clock),
                 "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, platform.meters(), prompts, events,
-                        dialTimes, () -> events.awaitAdoptions(ADOPTIONS_WAIT), new HeldDeadline(
-                                config.agi().answerDeadline().server(), org.hotline.prompts.PromptLibrary.longest(config.promptsDir()))),
+                        dialTimes, () -> events.awaitAdoptions(ADOPTIONS_WAIT), held),
                 "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
-                "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts, dialTimes),
+                "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts, dialTimes, held),
                 "callback", AgentFirstScript.callbacks(floor, config.ivr().language(), config.callbacks().customerRing(), clock,
                         dialTimes),
                 "campaign", new CampaignScript(lines.agentless(), config.ivr().language(), clock)));
@@ -65,7 +66,7 @@ record TelephonyModule(AgiServer agi, AmiLink ami) {
                 events, clock), events, startedAt, clock, () -> upkeep.watch().up());
         AgentPhones phones = new AgentPhones(new AgentAccounts(config.agents(), config.agentSecrets()), config.agents(),
                 config.asteriskEtc(), floor::phoneRegistered);
-        HeldCallersReturning held = new HeldCallersReturning(floor, config.agi().answerDeadline().server());
+        HeldCallersReturning returning = new HeldCallersReturning(floor, config.agi().answerDeadline().server());
         AmiLink ami = new AmiLink(config.ami(),
                 event -> {
                     translator.translate(event).ifPresent(t -> events.publish(t.id(), t.event()));
@@ -75,7 +76,7 @@ record TelephonyModule(AgiServer agi, AmiLink ami) {
                     crash.onEvent(event);
                 },
                 link -> {
-                    held.afterLogin(link); // before the phones: no agent is offered a call until then
+                    returning.afterLogin(link); // before the phones: no agent is offered a call until then
                     phones.install(link);
                     crash.afterLogin(link);
                     DiallingSettlement kept = floorParts.settlement().get();

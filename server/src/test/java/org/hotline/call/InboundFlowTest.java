@@ -616,6 +616,24 @@ class InboundFlowTest {
         assertThat(line.heard).containsSubsequence("(talk with 011)", "survey", "closing", "(hang up)");
     }
 
+    @Test
+    void aTransferredCallerWhoseServerWentAwayIsTakenBackAtThePlaceTheTransferGaveThemWithoutASecondTransfer() {
+        queue.staffedWith("011");
+        KeptPlace transferPlace = new KeptPlace(ORDERS, NOW.minusSeconds(30), false, false);
+        FakeLine line = new FakeLine().waitedIn(transferPlace).agentsAnswer(AgentLeg.Outcome.ANSWERED);
+
+        FlowOutcome outcome = flow.transferTakenBack(callArrivedAt(NOW.minusSeconds(120)), line, new AgentId("011"));
+
+        assertThat(outcome).isEqualTo(FlowOutcome.CONNECTED);
+        assertThat(line.claimed).as("the dialplan's deadline lifted").isTrue();
+        assertThat(queue.joined).isEqualTo(WaitingCall.ordinary(ID, ORDERS, NOW.minusSeconds(30)).ownedBy(new AgentId("011")));
+        assertThat(events).containsSubsequence(new CallEvent.TakenBack(NOW), new CallEvent.BackInQueue(NOW, "orders", NOW.minusSeconds(30)));
+        assertThat(events).noneMatch(e -> e instanceof CallEvent.Transferred || e instanceof CallEvent.Queued);
+        assertThat(line.heard).first().isEqualTo("(music off)");
+        assertThat(line.heard).containsSubsequence("(talk with 011)", "survey", "closing", "(hang up)");
+        assertThat(line.finished).as("the dialplan is told the caller was served").isTrue();
+    }
+
     /** A clock that moves on by {@code seconds} every time it is read: each look at it is a step of the wait. */
     private static Clock steppingClock(int seconds) {
         return new Clock() {

@@ -1,6 +1,7 @@
 package org.hotline.telephony.agi;
 
 import java.time.Clock;
+import java.util.function.Function;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
@@ -8,6 +9,7 @@ import org.asteriskjava.fastagi.AgiScript;
 import org.hotline.shared.CallId;
 import org.hotline.call.CallerId;
 import org.hotline.call.InboundCall;
+import org.hotline.call.CallChannel;
 import org.hotline.call.InboundFlow;
 import org.hotline.shared.Language;
 import org.hotline.shared.AgentId;
@@ -26,15 +28,20 @@ import org.slf4j.LoggerFactory;
 public final class TransferScript implements AgiScript {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransferScript.class);
+    /** The channel variable naming the transferring leg of the transfer under way. */
+    private static final String TRANSFER_MARK = "HOTLINE_TRANSFER";
 
     private final InboundFlow flow;
     private final Language language;
     private final Clock clock;
     private final PromptStopper prompts;
     private final DialTimes dials;
+    private final Function<AgiLine, CallChannel> heldUnderDeadline;
 
-    public TransferScript(InboundFlow flow, Language language, Clock clock, PromptStopper prompts, DialTimes dials) {
+    public TransferScript(InboundFlow flow, Language language, Clock clock, PromptStopper prompts, DialTimes dials,
+                          HeldDeadline deadline) {
         this.dials = dials;
+        this.heldUnderDeadline = DeadlineLine.rolling(deadline.grace(), deadline.longestPrompt());
         this.flow = flow;
         this.language = language;
         this.clock = clock;
@@ -56,10 +63,21 @@ public final class TransferScript implements AgiScript {
         String from = AgentAccounts.agentOfChannel(transferer).map(AgentId::value).orElse(null);
         AgiLine line = new AgiLine(channel, language, () -> { }, () -> prompts.stop(request.getChannel()),
                 () -> dials.answeredAt(request.getUniqueId(), InboundScript.DIAL_EVENT_WAIT).isPresent());
+        // The transfer is marked on the channel by the leg that made it: a server that finds its own
+        // mark takes back a caller whose server went away mid-transfer (the dialplan held them).
+        boolean takenBack = transferer.equals(channel.getVariable(TRANSFER_MARK));
+        if (!takenBack && from != null) {
+            channel.setVariable(TRANSFER_MARK, transferer); // an agent's channel name, checked above
+        }
+        CallChannel held = heldUnderDeadline.apply(line);
         try {
-            flow.transferred(call, line, new AgentId(target), from);
+            if (takenBack) {
+                flow.transferTakenBack(call, held, new AgentId(target));
+            } else {
+                flow.transferred(call, held, new AgentId(target), from);
+            }
         } catch (RuntimeException e) {
-            LOG.error("transferred call {} failed; the dialplan closes it", call.id(), e);
+            LOG.error("transferred call {} failed; the dialplan asks the servers again, then closes it", call.id(), e);
         }
     }
 }
