@@ -33,4 +33,14 @@ class ArrivalStampRuleTest {
         assertThat(rule.refusal(CHANNEL_CREATED.minusSeconds(61), CHANNEL_CREATED))
                 .hasValueSatisfying(why -> assertThat(why).contains("61 s before"));
     }
+
+    @Test
+    void aStampIsEpochSecondsWithSixDigitsOfMicrosecondsAndNothingElse() {
+        assertThat(ArrivalStampRule.parse("1796571526.000042")).contains(Instant.parse("2026-12-06T15:38:46.000042Z"));
+        for (String bad : new String[] {"1796571526", "1796571526.42", "1796571526.000042 ", "-1796571526.000042",
+                "1e9.000000", "17965715260000.000042", ""}) {
+            assertThat(ArrivalStampRule.parse(bad)).as(bad).isEmpty();
+        }
+        assertThat(ArrivalStampRule.parse(null)).isEmpty();
+    }
 }

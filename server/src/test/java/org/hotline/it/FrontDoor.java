@@ -46,6 +46,7 @@ final class FrontDoor implements AutoCloseable {
         FrontDoor door = new FrontDoor(name, nodes);
         door.run("stop"); // a run killed midway may have left it behind
         door.run("start");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> door.run("stop"), "kamailio-stop-" + name));
         return door;
     }
 

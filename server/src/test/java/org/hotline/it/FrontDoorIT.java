@@ -95,6 +95,12 @@ class FrontDoorIT {
                 assertThat(answer.getInteger("ring")).isGreaterThanOrEqualTo(2);
                 JsonObject arrived = event(record, "arrived");
                 assertThat(arrived.getString("at")).as("Asterisk's arrival stays on the record's events").isEqualTo(ms(created));
+                // Asterisk's own event log carries the stamp too: the audit agrees with the record
+                java.time.LocalDate day = stamp.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+                JsonObject audit = hotline.server().getJson("/api/reports/audit?day=" + day);
+                assertThat(audit.getJsonArray("calls").stream().map(JsonObject.class::cast)
+                        .filter(d -> channel.getUniqueId().equals(d.getString("call"))).toList())
+                        .as("what CEL and the record say of this call").isEmpty();
                 System.out.printf("front door, Asterisk frozen 4 s: stamp %s, channel %s (+%d ms), answered after %d ms (ring %d)%n",
                         stamp, created, Duration.between(stamp, created).toMillis(), answer.getLong("waitMs"), answer.getInteger("ring"));
             }

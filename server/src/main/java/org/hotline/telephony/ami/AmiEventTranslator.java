@@ -18,6 +18,7 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewCallerIdEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
+import org.hotline.call.ArrivalStampRule;
 import org.hotline.call.CallEvent;
 import org.hotline.shared.CallId;
 import org.hotline.call.CallerId;
@@ -37,7 +38,6 @@ public final class AmiEventTranslator {
     private static final int CHANNEL_UP = 6;
     private static final Pattern GREETING = Pattern.compile("(?i)STREAM FILE \"?hotline/[a-z]{2}/greeting\"?( .*)?");
     private static final Pattern DIAL_STATUS = Pattern.compile("[A-Z]{1,20}");
-    private static final Pattern STAMP = Pattern.compile("[0-9]{9,11}\\.[0-9]{6}");
     private static final Pattern DIALLED = Pattern.compile("[0-9A-Za-z+*#_.-]{1,40}");
 
     private final String hotlineContext;
@@ -55,7 +55,7 @@ public final class AmiEventTranslator {
                     CallerId.presented(changed.getCallerIdNum(), changed.getCallerIdName())));
             case NewStateEvent state when state.getChannelState() != null && state.getChannelState() == CHANNEL_UP ->
                     of(state.getUniqueId(), new CallEvent.Answered(at(event)));
-            case HotlineArrivalEvent stamped -> stampOf(stamped.getStamp()).flatMap(stamp ->
+            case HotlineArrivalEvent stamped -> ArrivalStampRule.parse(stamped.getStamp()).flatMap(stamp ->
                     of(stamped.getUniqueId(), new CallEvent.ArrivalStamped(stamp, at(event))));
             case HotlineFallbackEvent fallback when "answer".equals(fallback.getStep()) ->
                     of(fallback.getUniqueId(), new CallEvent.FallbackAnswering(at(event)));
@@ -96,16 +96,6 @@ public final class AmiEventTranslator {
                 CallId.isValid(linked) ? linked : null,
                 CallerId.presented(created.getCallerIdNum(), created.getCallerIdName()),
                 exten != null && DIALLED.matcher(exten).matches() && !exten.equals("s") ? exten : null));
-    }
-
-    /** The front door's stamp: epoch seconds with six digits of microseconds, nothing else. */
-    static Optional<Instant> stampOf(String text) {
-        if (text == null || !STAMP.matcher(text).matches()) {
-            return Optional.empty();
-        }
-        int dot = text.indexOf('.');
-        return Optional.of(Instant.ofEpochSecond(Long.parseLong(text.substring(0, dot)),
-                Long.parseLong(text.substring(dot + 1)) * 1_000));
     }
 
     private static boolean isGreeting(AgiExecEvent event) {

@@ -60,15 +60,6 @@ class AmiEventTranslatorTest {
     }
 
     @Test
-    void aStampOfAnyOtherShapeIsNoStamp() {
-        for (String bad : new String[] {"1763773196", "1763773196.42", "1763773196.000042 ", "-1763773196.000042",
-                "1e9.000000", "17637731960000.000042", ""}) {
-            assertThat(AmiEventTranslator.stampOf(bad)).as(bad).isEmpty();
-        }
-        assertThat(AmiEventTranslator.stampOf(null)).isEmpty();
-    }
-
-    @Test
     void channelsOutsideTheHotlineAndTheCallingHalfOfALocalChannelAreNotCalls() {
         assertThat(translator.translate(newChannel("PJSIP/agent-1", "agents", "1001", null))).isEmpty();
         assertThat(translator.translate(newChannel("Local/10000@hotline-0001;1", "hotline", "1001", null))).isEmpty();
