@@ -146,7 +146,7 @@ public final class InboundScript implements AgiScript {
      * sense against Asterisk's arrival: the flow counts the rings from it as the record does,
      * whether or not the AMI event with the same stamp has been followed yet.
      */
-    private static Instant stampedArrival(AgiRequest request, Instant created) {
+    static Instant stampedArrival(AgiRequest request, Instant created) {
         String[] arguments = request.getArguments();
         if (arguments == null || arguments.length == 0) {
             return created;
