@@ -157,6 +157,24 @@ class FrontDoorIT {
         }
     }
 
+    @Test
+    void aStampFromAnyoneButTheFrontDoorIsNotRead() throws Exception {
+        Instant before = Instant.now();
+        Instant forged = before.minusSeconds(5); // plausible, so only the trust keeps it off the record
+        String stamp = forged.getEpochSecond() + "." + String.format("%06d", forged.getNano() / 1_000);
+        try (SippCallers caller = SippCallers.callDirectly(hotline.asterisk().callerPassword(), stamp, Duration.ofSeconds(2))) {
+            NewChannelEvent channel = (NewChannelEvent) hotline.ami().await(e -> e instanceof NewChannelEvent n
+                    && n.getChannel() != null && n.getChannel().startsWith("PJSIP/caller-")
+                    && n.getDateReceived().toInstant().isAfter(before), Duration.ofSeconds(20));
+            caller.awaitAllCompleted(Duration.ofSeconds(40));
+            JsonObject record = hotline.server().awaitFinishedRecord(channel.getUniqueId());
+
+            assertThat(caller.messages()).as("the INVITE carried the forged stamp").contains("X-Hotline-Arrival: " + stamp);
+            assertThat(record.getString("arrivalAt")).as("Asterisk's arrival").isEqualTo(ms(TestAmi.at(channel)));
+            assertThat(types(record)).doesNotContain("arrival-stamped", "arrival-stamp-refused");
+        }
+    }
+
     private static NewChannelEvent awaitFrontDoorChannel(Instant after) throws InterruptedException {
         return (NewChannelEvent) hotline.ami().await(e -> isFrontDoorCall(e, after), Duration.ofSeconds(20));
     }

@@ -43,18 +43,33 @@ final class SippCallers implements AutoCloseable {
      * @param stay how long each caller stays on the line after the answer
      */
     static SippCallers call(FrontDoor door, int calls, double rate, Duration stay) throws IOException {
+        return start("frontdoor-caller.xml", FrontDoor.ADDRESS + ":" + door.port(), calls, rate, stay, List.of());
+    }
+
+    /**
+     * One call of the demo phone "caller" straight to Asterisk, its INVITE carrying {@code forged} as
+     * its X-Hotline-Arrival.
+     */
+    static SippCallers callDirectly(String password, String forged, Duration stay) throws IOException {
+        return start("direct-caller.xml", "127.0.0.1:" + AsteriskSandbox.SIP_PORT, 1, 1, stay,
+                List.of("-au", "caller", "-ap", password, "-key", "forged", forged));
+    }
+
+    private static SippCallers start(String scenario, String target, int calls, double rate, Duration stay, List<String> extra)
+            throws IOException {
         Path dir = AsteriskSandbox.home().resolve("server/target/it-frontdoor/sipp");
         Files.createDirectories(dir);
         String run = "run-" + System.nanoTime();
         Path trace = dir.resolve(run + "-messages.log");
         Path output = dir.resolve(run + "-output.log");
-        Path scenario = AsteriskSandbox.home().resolve("server/src/test/resources/sipp/frontdoor-caller.xml");
-        List<String> command = List.of("sipp", "-sf", scenario.toString(), "-s", "10000",
+        List<String> command = new java.util.ArrayList<>(List.of("sipp",
+                "-sf", AsteriskSandbox.home().resolve("server/src/test/resources/sipp/" + scenario).toString(), "-s", "10000",
                 "-i", "127.0.0.1", "-p", String.valueOf(FreePorts.udpAndTcp()), "-mp", String.valueOf(FreePorts.udpAndTcp()),
                 "-m", String.valueOf(calls), "-r", String.valueOf(rate), "-l", String.valueOf(calls),
                 "-d", String.valueOf(stay.toMillis()), "-timeout", "90s", "-timeout_error", "-nostdin",
-                "-trace_msg", "-message_file", trace.toString(),
-                FrontDoor.ADDRESS + ":" + door.port());
+                "-trace_msg", "-message_file", trace.toString()));
+        command.addAll(extra);
+        command.add(target);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         return new SippCallers(process, trace, output);
     }
