@@ -87,11 +87,7 @@ final class FrontDoor implements AutoCloseable {
     }
 
     String log() {
-        try {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + log, e);
-        }
+        return SippCallers.readIfThere(log);
     }
 
     @Override

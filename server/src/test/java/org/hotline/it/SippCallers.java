@@ -96,10 +96,15 @@ final class SippCallers implements AutoCloseable {
     }
 
     String messages() {
+        return readIfThere(trace);
+    }
+
+    /** A log's text, empty while the program has written none. */
+    static String readIfThere(Path log) {
         try {
-            return Files.exists(trace) ? Files.readString(trace, StandardCharsets.UTF_8) : "";
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + trace, e);
+            throw new IllegalStateException("cannot read " + log, e);
         }
     }
 
