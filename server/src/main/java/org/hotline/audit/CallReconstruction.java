@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hotline.call.ArrivalStampRule;
 
 /**
  * Rebuilds each hotline call from CEL alone, knowing nothing of Hotline's records: the caller channel is the
@@ -62,14 +63,17 @@ public final class CallReconstruction {
         CelEvent answer = first(group, CelEvent.ANSWER, id);
         CelEvent hangup = first(group, CelEvent.HANGUP, id);
         CelEvent queued = null;
+        CelEvent stamped = null;
         CelEvent talkStart = null; // the hotline bridges a caller only with an agent (waiting is music, not a bridge)
         CelEvent talkEnd = null;
         for (CelEvent event : group) {
             if (!event.uniqueId().equals(id)) {
                 continue;
             }
-            if (queued == null && isQueuedMarker(event)) {
+            if (queued == null && isMarker(event, CelEvent.QUEUED_MARKER)) {
                 queued = event;
+            } else if (stamped == null && isMarker(event, CelEvent.ARRIVAL_MARKER)) {
+                stamped = event;
             } else if (talkStart == null && event.is(CelEvent.BRIDGE_ENTER)) {
                 talkStart = event;
             } else if (talkStart != null && talkEnd == null && event.is(CelEvent.BRIDGE_EXIT)) {
@@ -80,7 +84,7 @@ public final class CallReconstruction {
         List<Offer> offers = withLegs ? offers(group, callerHungUpAt) : List.of();
         Instant agentAnsweredAt = offers.stream().filter(offer -> offer.outcome() == OfferOutcome.ANSWERED)
                 .map(Offer::ringEndedAt).findFirst().orElse(null);
-        return new AuditedCall(id, start.time(), answer == null ? null : answer.time(),
+        return new AuditedCall(id, arrival(start, stamped), answer == null ? null : answer.time(),
                 queued == null ? null : queued.markerText(), queued == null ? null : queued.time(), offers, agentAnsweredAt,
                 talkStart == null ? null : talkStart.time(), talkEnd == null ? null : talkEnd.time(), callerHungUpAt,
                 hangup == null ? null : hangup.time());
@@ -107,10 +111,19 @@ public final class CallReconstruction {
         return false;
     }
 
-    private static boolean isQueuedMarker(CelEvent event) {
+    private static boolean isMarker(CelEvent event, String marker) {
         // cel_custom writes the event's enum name (USER_DEFINED); its EventType column would be the marker itself
-        return (event.is(CelEvent.USER_DEFINED) || event.is(CelEvent.QUEUED_MARKER))
-                && CelEvent.QUEUED_MARKER.equals(event.userDefType());
+        return (event.is(CelEvent.USER_DEFINED) || event.is(marker)) && marker.equals(event.userDefType());
+    }
+
+    /** The front door's stamp where the dialplan marked one that makes sense against the channel's start (as the records take it). */
+    private static Instant arrival(CelEvent start, CelEvent stamped) {
+        if (stamped == null) {
+            return start.time();
+        }
+        return ArrivalStampRule.parse(stamped.markerText())
+                .filter(stamp -> ArrivalStampRule.STANDARD.refusal(stamp, start.time()).isEmpty())
+                .orElse(start.time());
     }
 
     /**

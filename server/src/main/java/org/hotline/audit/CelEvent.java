@@ -24,6 +24,8 @@ public record CelEvent(String type, Instant time, String uniqueId, String linked
 
     /** The user event the inbound flow raises as a caller joins a queue: {@code CELGenUserEvent(HOTLINE_QUEUED,<queue>)}. */
     public static final String QUEUED_MARKER = "HOTLINE_QUEUED";
+    /** The dialplan's mark of the front door's arrival stamp: {@code CELGenUserEvent(HOTLINE_ARRIVAL,<stamp>)}. */
+    static final String ARRIVAL_MARKER = "HOTLINE_ARRIVAL";
 
     public CelEvent {
         if (type == null || time == null || uniqueId == null || linkedId == null || channel == null) {
@@ -47,7 +49,7 @@ public record CelEvent(String type, Instant time, String uniqueId, String linked
         return value == null ? "" : value;
     }
 
-    /** The queue of a {@link #QUEUED_MARKER} event: the text after the comma of its application data. */
+    /** The text of a marker event (the queue of a {@link #QUEUED_MARKER}): the text after the comma of its application data. */
     String markerText() {
         String fromExtra = jsonValue("extra");
         if (fromExtra != null) {

@@ -16,6 +16,17 @@ public sealed interface CallEvent {
     record Arrived(Instant at, String channel, String linkedId, CallerId caller, String dialled) implements CallEvent {
     }
 
+    /**
+     * The front door (Kamailio) stamped the call's INVITE as it came in, at {@code at}, before
+     * Asterisk created the channel; Asterisk reported the stamp at {@code reportedAt}.
+     */
+    record ArrivalStamped(Instant at, Instant reportedAt) implements CallEvent {
+    }
+
+    /** The front door's stamp {@code stamp} was not taken as the arrival, for the reason {@code why}. Derived by the tracker. */
+    record ArrivalStampRefused(Instant at, Instant stamp, String why) implements CallEvent {
+    }
+
     /** Who is calling became known or changed (e.g. set after the channel appeared, as with Local channels). */
     record CallerIdentified(Instant at, CallerId caller) implements CallEvent {
     }

@@ -99,6 +99,22 @@ public final class CallTracker implements CallEventSink {
                 call.arrival = arrived.at();
                 arrivals.put(id, arrived.at());
             }
+            case CallEvent.ArrivalStamped stamped -> {
+                if (call.arrival == null || call.stamped) {
+                    return; // the channel's own arrival was missed, or the call has its stamp already
+                }
+                Optional<String> refusal = call.answer != null
+                        ? Optional.of("reported after the answer")
+                        : ArrivalStampRule.STANDARD.refusal(stamped.at(), call.arrival);
+                if (refusal.isPresent()) {
+                    event = new CallEvent.ArrivalStampRefused(stamped.reportedAt(), stamped.at(), refusal.get());
+                } else {
+                    // the call reached the centre when the front door saw it, not when Asterisk got round to it
+                    call.stamped = true;
+                    call.arrival = stamped.at();
+                    arrivals.put(id, stamped.at());
+                }
+            }
             case CallEvent.Answered answered -> {
                 if (call.answer != null) {
                     return; // a channel goes up once; repeats carry nothing new
@@ -273,7 +289,7 @@ public final class CallTracker implements CallEventSink {
         }
     }
 
-    /** The call's arrival as Asterisk reported it, if it has been seen. */
+    /** The call's arrival as Asterisk reported it (or the front door stamped it), if it has been seen. */
     public Optional<Instant> arrivalOf(CallId id) {
         return Optional.ofNullable(arrivals.get(id));
     }
@@ -401,6 +417,8 @@ public final class CallTracker implements CallEventSink {
 
     private static final class LiveCall {
         Instant arrival;
+        /** The arrival is the front door's stamp. */
+        boolean stamped;
         Instant answer;
         boolean fallbackAnswering;
         boolean measured;

@@ -15,12 +15,15 @@ import org.hotline.call.CallJournal;
 /** Counts what the journal records, for Prometheus: arrivals, answers against the ring rule, ends, live calls. */
 public final class CallMetrics implements CallJournal {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CallMetrics.class);
+
     private final CallJournal journal;
     private final Counter arrived;
     private final Counter withinRule;
     private final Counter breached;
     private final Counter apologyDue;
     private final Counter ended;
+    private final Counter stampRefused;
     private final DistributionSummary answerWait;
     private final AtomicInteger live = new AtomicInteger();
     private final Clock clock;
@@ -41,6 +44,8 @@ public final class CallMetrics implements CallJournal {
                 .description("Calls answered, by whether the ring rule held").register(meters);
         this.apologyDue = Counter.builder("hotline.calls.apology.due")
                 .description("Calls answered after the apology threshold").register(meters);
+        this.stampRefused = Counter.builder("hotline.calls.arrival.stamp.refused")
+                .description("Front door arrival stamps not taken as the call's arrival (clock disagreement)").register(meters);
         this.ended = Counter.builder("hotline.calls.ended").description("Calls that ended").register(meters);
         this.answerWait = DistributionSummary.builder("hotline.calls.answer.wait.seconds")
                 .description("Arrival to answer, by Asterisk's timestamps").baseUnit("seconds")
@@ -65,6 +70,11 @@ public final class CallMetrics implements CallJournal {
                     apologyDue.increment();
                 }
                 answerWait.record(measured.measure().waited().toNanos() / 1e9);
+            }
+            case CallEvent.ArrivalStampRefused refused -> {
+                stampRefused.increment();
+                LOG.warn("call {}: the front door's arrival stamp {} is not the arrival, Asterisk's is kept: {}",
+                        id, refused.stamp(), refused.why());
             }
             case CallEvent.Ended ignored -> {
                 ended.increment();

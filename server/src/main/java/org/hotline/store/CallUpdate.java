@@ -72,6 +72,13 @@ final class CallUpdate {
                 set("dialled", arrived.dialled());
                 caller(arrived.caller());
             }
+            case CallEvent.ArrivalStamped ignored -> {
+                // the front door's stamp: earlier than Asterisk's channel, and the call's arrival
+                entry("arrival-stamped", at);
+                parts.add(Updates.min(ARRIVAL_AT, at));
+            }
+            case CallEvent.ArrivalStampRefused refused ->
+                    entry("arrival-stamp-refused", at).append("stamp", date(refused.stamp())).append("why", refused.why());
             case CallEvent.CallerIdentified identified -> {
                 entry("caller-identified", at);
                 caller(identified.caller());

@@ -127,8 +127,9 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
                 .append("kind", event.getClass().getSimpleName())
                 .append("u", update.toBsonDocument(BsonDocument.class, MongoClientSettings.getDefaultCodecRegistry()))
                 .append("count", count);
-        if (event instanceof CallEvent.Arrived || event instanceof CallEvent.FlowStarted) {
-            entry.append("arrival", CallUpdate.date(event.at())); // both may set the arrival: the ledger keeps the earlier
+        if (event instanceof CallEvent.Arrived || event instanceof CallEvent.FlowStarted
+                || event instanceof CallEvent.ArrivalStamped) {
+            entry.append("arrival", CallUpdate.date(event.at())); // each may set the arrival: the ledger keeps the earlier
         }
         return entry;
     }

@@ -44,6 +44,23 @@ class CallReconstructionTest {
     }
 
     @Test
+    void aCallThroughTheFrontDoorArrivedWhenTheFrontDoorStampedItAsTheRecordsSay() {
+        Instant started = Instant.parse("2026-12-06T15:39:48.577254Z");
+        List<CelEvent> stamped = List.of(
+                new CelEvent("CHAN_START", started, "9.1", "9.1", "PJSIP/frontdoor-00000001", "hotline", "10000", "", "", "", "", "", ""),
+                new CelEvent("USER_DEFINED", started.plusMillis(1), "9.1", "9.1", "PJSIP/frontdoor-00000001", "hotline-arrival", "s",
+                        "", "CELGenUserEvent", "HOTLINE_ARRIVAL,1796571584.566886", "", "HOTLINE_ARRIVAL",
+                        "{\"extra\":\"1796571584.566886\"}"));
+        assertThat(reconstruction.calls(stamped).getFirst().arrivalAt()).isEqualTo(Instant.parse("2026-12-06T15:39:44.566886Z"));
+
+        List<CelEvent> stampedLater = List.of(stamped.getFirst(), new CelEvent("USER_DEFINED", started.plusMillis(1), "9.1", "9.1",
+                "PJSIP/frontdoor-00000001", "hotline-arrival", "s", "", "CELGenUserEvent", "HOTLINE_ARRIVAL,1796571590.000000", "",
+                "HOTLINE_ARRIVAL", "{\"extra\":\"1796571590.000000\"}"));
+        assertThat(reconstruction.calls(stampedLater).getFirst().arrivalAt()).as("a stamp after the channel's start is not taken")
+                .isEqualTo(started);
+    }
+
+    @Test
     void theQueueAndTheMomentOfJoiningComeFromTheFlowsUserEvent() throws Exception {
         AuditedCall call = realCalls().get("1796529891.25");
         assertThat(call.queue()).isEqualTo("orders");

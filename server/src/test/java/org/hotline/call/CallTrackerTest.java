@@ -32,6 +32,41 @@ class CallTrackerTest {
     }
 
     @Test
+    void theFrontDoorsStampIsTheArrivalTheAnswerWaitCountsFrom() {
+        Instant stamped = T0.minusSeconds(4); // Asterisk got round to the INVITE 4 s after the front door saw it
+        tracker.publish(CALL, arrived(T0));
+        tracker.publish(CALL, new CallEvent.ArrivalStamped(stamped, T0.plusMillis(2)));
+        tracker.publish(CALL, new CallEvent.Answered(T0.plusMillis(500)));
+
+        assertThat(tracker.arrivalOf(CALL)).contains(stamped);
+        assertThat(journal).contains(new CallEvent.ArrivalStamped(stamped, T0.plusMillis(2)),
+                new CallEvent.AnswerMeasured(T0.plusMillis(500), new AnswerMeasure(Duration.ofMillis(4_500), 2, true, false)));
+    }
+
+    @Test
+    void aStampThatMakesNoSenseAgainstAsterisksClockLeavesAsterisksArrivalAndSaysWhy() {
+        tracker.publish(CALL, arrived(T0));
+        tracker.publish(CALL, new CallEvent.ArrivalStamped(T0.plusSeconds(2), T0.plusMillis(2)));
+        tracker.publish(CALL, new CallEvent.Answered(T0.plusMillis(500)));
+
+        assertThat(tracker.arrivalOf(CALL)).contains(T0);
+        assertThat(journal).noneMatch(CallEvent.ArrivalStamped.class::isInstance);
+        assertThat(journal).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(CallEvent.ArrivalStampRefused.class,
+                refused -> assertThat(refused.why()).contains("after Asterisk created the channel")));
+        assertThat(journal).contains(new CallEvent.AnswerMeasured(T0.plusMillis(500),
+                new AnswerMeasure(Duration.ofMillis(500), 1, true, false)));
+    }
+
+    @Test
+    void aCallWithoutAStampArrivesWhenAsteriskCreatedItsChannel() {
+        tracker.publish(CALL, arrived(T0));
+        tracker.publish(CALL, new CallEvent.Answered(T0.plusMillis(250)));
+
+        assertThat(tracker.arrivalOf(CALL)).contains(T0);
+        assertThat(journal).noneMatch(event -> event instanceof CallEvent.ArrivalStamped || event instanceof CallEvent.ArrivalStampRefused);
+    }
+
+    @Test
     void aCallTheFallbackAnsweredSaysSoWithAsterisksAnswerTimeAndKeepsItsVerdictFromTheFirstRing() {
         tracker.publish(CALL, arrived(T0));
         tracker.publish(CALL, new CallEvent.FallbackAnswering(T0.plusSeconds(5)));

@@ -13,6 +13,7 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.hotline.call.CallChannel;
+import org.hotline.call.ArrivalStampRule;
 import org.hotline.call.CallEvent;
 import org.hotline.call.CallEventSink;
 import org.hotline.shared.CallId;
@@ -111,7 +112,7 @@ public final class InboundScript implements AgiScript {
                 id,
                 request.getChannel(),
                 CallerId.presented(request.getCallerIdNumber(), request.getCallerIdName()),
-                arrival.filter(at -> at.isBefore(now)).orElse(now),
+                arrival.map(created -> stampedArrival(request, created)).filter(at -> at.isBefore(now)).orElse(now),
                 language);
         if (heldByFallback && seen.isEmpty()) {
             // Held since before the AMI link was up: the record gets the arrival and the fallback's
@@ -138,6 +139,21 @@ public final class InboundScript implements AgiScript {
         } catch (RuntimeException e) {
             LOG.error("inbound flow failed for call {}; the dialplan fallback takes over", id, e);
         }
+    }
+
+    /**
+     * The front door's stamp, which the dialplan passes as the script's argument, where it makes
+     * sense against Asterisk's arrival: the flow counts the rings from it as the record does,
+     * whether or not the AMI event with the same stamp has been followed yet.
+     */
+    static Instant stampedArrival(AgiRequest request, Instant created) {
+        String[] arguments = request.getArguments();
+        if (arguments == null || arguments.length == 0) {
+            return created;
+        }
+        return ArrivalStampRule.parse(arguments[0])
+                .filter(stamp -> ArrivalStampRule.STANDARD.refusal(stamp, created).isEmpty())
+                .orElse(created);
     }
 
     private static String variable(AgiChannel channel, String name) {

@@ -18,6 +18,7 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewCallerIdEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
+import org.hotline.call.ArrivalStampRule;
 import org.hotline.call.CallEvent;
 import org.hotline.shared.CallId;
 import org.hotline.call.CallerId;
@@ -54,6 +55,8 @@ public final class AmiEventTranslator {
                     CallerId.presented(changed.getCallerIdNum(), changed.getCallerIdName())));
             case NewStateEvent state when state.getChannelState() != null && state.getChannelState() == CHANNEL_UP ->
                     of(state.getUniqueId(), new CallEvent.Answered(at(event)));
+            case HotlineArrivalEvent stamped -> ArrivalStampRule.parse(stamped.getStamp()).flatMap(stamp ->
+                    of(stamped.getUniqueId(), new CallEvent.ArrivalStamped(stamp, at(event))));
             case HotlineFallbackEvent fallback when "answer".equals(fallback.getStep()) ->
                     of(fallback.getUniqueId(), new CallEvent.FallbackAnswering(at(event)));
             case HotlineFallbackEvent fallback when "greeting".equals(fallback.getStep()) ->

@@ -33,7 +33,8 @@ public final class AmiLink implements AutoCloseable {
     /**
      * Only the event classes the hotline reads: channels and caller ids (call), keys (dtmf), AGI
      * commands (agi), boot, reloads and phone registrations (system), the dialplan fallback's
-     * steps (user: {@link HotlineFallbackEvent}). Leaving out the chatty
+     * steps and the front door's arrival stamps (user: {@link HotlineFallbackEvent},
+     * {@link HotlineArrivalEvent}). Leaving out the chatty
      * dialplan class (an event per dialplan step and variable) keeps the AMI thread's parsing off
      * the CPU the calls need.
      */
@@ -68,6 +69,7 @@ public final class AmiLink implements AutoCloseable {
         this.events = events;
         this.afterLogin = afterLogin;
         connection.registerUserEventClass(HotlineFallbackEvent.class);
+        connection.registerUserEventClass(HotlineArrivalEvent.class);
         HangupCauses.registerWith(connection);
         connection.addEventListener(this::onEvent);
     }

@@ -46,6 +46,20 @@ class AmiEventTranslatorTest {
     }
 
     @Test
+    void theFrontDoorsStampIsReadToTheMicrosecondAndReportedAtAsterisksTime() {
+        HotlineArrivalEvent event = new HotlineArrivalEvent(new Object());
+        event.setUniqueId("1763773200.42");
+        event.setStamp("1763773196.000042");
+        event.setTimestamp(1763773200.2);
+
+        var translated = translator.translate(event).orElseThrow();
+
+        assertThat(translated.id()).isEqualTo(new CallId("1763773200.42"));
+        assertThat(translated.event()).isEqualTo(new CallEvent.ArrivalStamped(
+                Instant.parse("2025-11-22T00:59:56.000042Z"), Instant.parse("2025-11-22T01:00:00.200Z")));
+    }
+
+    @Test
     void channelsOutsideTheHotlineAndTheCallingHalfOfALocalChannelAreNotCalls() {
         assertThat(translator.translate(newChannel("PJSIP/agent-1", "agents", "1001", null))).isEmpty();
         assertThat(translator.translate(newChannel("Local/10000@hotline-0001;1", "hotline", "1001", null))).isEmpty();

@@ -1,0 +1,117 @@
+package org.hotline.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Customers calling the hotline with SIPp ({@code sipp/frontdoor-caller.xml}): each stays on the line
+ * for a while after the answer, then hangs up. SIPp's own message trace tells when it sent each INVITE.
+ * The process is ended with the test ({@link #close}).
+ */
+final class SippCallers implements AutoCloseable {
+
+    private static final Pattern SENT_INVITE = Pattern.compile(
+            "-{10,} (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6})\\s*\\n\\S+ message sent[^\\n]*\\n\\s*\\nINVITE [^\\n]*\\n(?:[^\\n]+\\n)*?Call-ID: (\\S+)");
+    private static final DateTimeFormatter TRACE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
+    private final Process process;
+    private final Path trace;
+    private final Path output;
+
+    private SippCallers(Process process, Path trace, Path output) {
+        this.process = process;
+        this.trace = trace;
+        this.output = output;
+    }
+
+    /**
+     * {@code calls} calls to the hotline's number at {@code rate} per second, through the front door.
+     *
+     * @param stay how long each caller stays on the line after the answer
+     */
+    static SippCallers call(FrontDoor door, int calls, double rate, Duration stay) throws IOException {
+        return start("frontdoor-caller.xml", FrontDoor.ADDRESS + ":" + door.port(), calls, rate, stay, List.of());
+    }
+
+    /**
+     * One call of the demo phone "caller" straight to Asterisk, its INVITE carrying {@code forged} as
+     * its X-Hotline-Arrival.
+     */
+    static SippCallers callDirectly(String password, String forged, Duration stay) throws IOException {
+        return start("direct-caller.xml", "127.0.0.1:" + AsteriskSandbox.SIP_PORT, 1, 1, stay,
+                List.of("-au", "caller", "-ap", password, "-key", "forged", forged));
+    }
+
+    private static SippCallers start(String scenario, String target, int calls, double rate, Duration stay, List<String> extra)
+            throws IOException {
+        Path dir = AsteriskSandbox.home().resolve("server/target/it-frontdoor/sipp");
+        Files.createDirectories(dir);
+        String run = "run-" + System.nanoTime();
+        Path trace = dir.resolve(run + "-messages.log");
+        Path output = dir.resolve(run + "-output.log");
+        List<String> command = new java.util.ArrayList<>(List.of("sipp",
+                "-sf", AsteriskSandbox.home().resolve("server/src/test/resources/sipp/" + scenario).toString(), "-s", "10000",
+                "-i", "127.0.0.1", "-p", String.valueOf(FreePorts.udpAndTcp()), "-mp", String.valueOf(FreePorts.udpAndTcp()),
+                "-m", String.valueOf(calls), "-r", String.valueOf(rate), "-l", String.valueOf(calls),
+                "-d", String.valueOf(stay.toMillis()), "-timeout", "90s", "-timeout_error", "-nostdin",
+                "-trace_msg", "-message_file", trace.toString()));
+        command.addAll(extra);
+        command.add(target);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new SippCallers(process, trace, output);
+    }
+
+    /** Waits until every call is over; fails unless SIPp saw each one through (answered, hung up cleanly). */
+    void awaitAllCompleted(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("SIPp's calls still going after " + timeout + "; trace:\n" + messages());
+        }
+        if (process.exitValue() != 0) {
+            throw new AssertionError("SIPp failed (exit " + process.exitValue() + "):\n"
+                    + Files.readString(output, StandardCharsets.UTF_8) + "\ntrace:\n" + messages());
+        }
+    }
+
+    /** When SIPp sent each call's INVITE (the first time), by SIP Call-ID, from its own trace. */
+    Map<String, Instant> invitesSent() {
+        Map<String, Instant> sent = new LinkedHashMap<>();
+        Matcher m = SENT_INVITE.matcher(messages());
+        while (m.find()) {
+            sent.putIfAbsent(m.group(2), LocalDateTime.parse(m.group(1), TRACE_TIME).atZone(ZoneId.systemDefault()).toInstant());
+        }
+        return sent;
+    }
+
+    String messages() {
+        return readIfThere(trace);
+    }
+
+    /** A log's text, empty while the program has written none. */
+    static String readIfThere(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + log, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+        }
+    }
+}
