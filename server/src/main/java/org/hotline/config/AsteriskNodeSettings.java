@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The Asterisk nodes the server drives over AMI: {@code asterisk.nodes} (name → host, port, username,
- * secret or secretFile) or {@code HOTLINE_ASTERISK_NODES} ({@code name=host:port[@secretFile]}, comma-separated);
+ * secret or secretFile, etcDir) or {@code HOTLINE_ASTERISK_NODES} ({@code name=host:port[@secretFile or the
+ * node's bin/asterisk state directory]}, comma-separated);
  * without either, {@code asterisk.ami} alone is one node, {@link HotlineConfig.Node#SINGLE}. A node's username
  * and secret default to {@code asterisk.ami}'s.
  */
@@ -24,13 +25,14 @@ final class AsteriskNodeSettings {
     private static final String KEY = "asterisk.nodes";
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,32}");
     private static final Pattern ENV_NODE = Pattern.compile("([^=]*)=(.*):([0-9]{1,5})(?:@(.+))?");
-    private static final Set<String> NODE_KEYS = Set.of("host", "port", "username", "secret", "secretFile");
+    private static final Set<String> NODE_KEYS = Set.of("host", "port", "username", "secret", "secretFile", "etcDir");
     private static final int MAX_NODES = 16;
 
     private AsteriskNodeSettings() {
     }
 
-    static List<HotlineConfig.Node> read(ConfigTree tree, Map<String, String> env, Path stateDir) {
+    /** @param etc the server's own Asterisk's configuration directory: the first node's unless it says otherwise */
+    static List<HotlineConfig.Node> read(ConfigTree tree, Map<String, String> env, Path stateDir, Path etc) {
         String username = tree.string("asterisk.ami.username", "hotline");
         if (!ConfigLoader.USERNAME.matcher(username).matches()) {
             throw new ConfigException("asterisk.ami.username: letters, digits, - and _ only");
@@ -42,12 +44,12 @@ final class AsteriskNodeSettings {
             List.of("host", "port", "secret", "secretFile").forEach(key -> tree.string("asterisk.ami." + key, null));
         }
         if (given != null && !given.isBlank()) {
-            return fromEnvironment(given, tree, stateDir, username);
+            return fromEnvironment(given, tree, stateDir, username, etc);
         }
         if (section == null) {
             HotlineConfig.Ami single = new HotlineConfig.Ami(ConfigLoader.host(tree, "asterisk.ami.host", "127.0.0.1"),
                     tree.integer("asterisk.ami.port", 5038, 1, 65535), username, sharedSecret(tree, stateDir));
-            return List.of(new HotlineConfig.Node(HotlineConfig.Node.SINGLE, single));
+            return List.of(new HotlineConfig.Node(HotlineConfig.Node.SINGLE, single, etc));
         }
         if (section.isEmpty()) {
             throw new ConfigException(KEY + ": at least one node (or leave it out: asterisk.ami is then the one node)");
@@ -71,13 +73,15 @@ final class AsteriskNodeSettings {
                 secret = secretFile == null ? sharedSecret(tree, stateDir) : secretFrom(stateDir, secretFile, prefix + ".secretFile");
             }
             checkSecret(prefix + ".secret", secret);
+            String etcDir = tree.string(prefix + ".etcDir", null);
             nodes.add(new HotlineConfig.Node(name, new HotlineConfig.Ami(ConfigLoader.host(tree, prefix + ".host", tree.requiredString(prefix + ".host")),
-                    tree.integer(prefix + ".port", 5038, 1, 65535), nodeUser, secret)));
+                    tree.integer(prefix + ".port", 5038, 1, 65535), nodeUser, secret),
+                    etcDir != null ? stateDir.resolve(etcDir).normalize() : nodes.isEmpty() ? etc : null));
         }
         return within(nodes, KEY);
     }
 
-    private static List<HotlineConfig.Node> fromEnvironment(String given, ConfigTree tree, Path stateDir, String username) {
+    private static List<HotlineConfig.Node> fromEnvironment(String given, ConfigTree tree, Path stateDir, String username, Path etc) {
         List<HotlineConfig.Node> nodes = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (String entry : given.split(",", -1)) {
@@ -98,9 +102,14 @@ final class AsteriskNodeSettings {
             if (port < 1 || port > 65535) {
                 throw new ConfigException(ENV + ": node " + name + ": port " + port + " is not 1-65535");
             }
-            String secret = node.group(4) == null ? sharedSecret(tree, stateDir) : secretFrom(stateDir, node.group(4), ENV + ": node " + name);
+            // after @: the node's secret file, or the state directory bin/asterisk ran the node in (HOTLINE_STATE_DIR)
+            Path given4 = node.group(4) == null ? null : stateDir.resolve(node.group(4)).normalize();
+            boolean nodeState = given4 != null && Files.isDirectory(given4);
+            String secret = given4 == null ? sharedSecret(tree, stateDir)
+                    : secretFrom(stateDir, nodeState ? given4.resolve("secrets/ami.secret").toString() : node.group(4), ENV + ": node " + name);
             checkSecret(ENV + ": node " + name, secret);
-            nodes.add(new HotlineConfig.Node(name, new HotlineConfig.Ami(node.group(2), port, username, secret)));
+            nodes.add(new HotlineConfig.Node(name, new HotlineConfig.Ami(node.group(2), port, username, secret),
+                    nodeState ? given4.resolve("asterisk/etc") : nodes.isEmpty() ? etc : null));
         }
         return within(nodes, ENV);
     }

@@ -127,8 +127,6 @@ public final class ConfigLoader {
         HotlineConfig.Centre centre = centre(tree, zone);
         RingPolicy rings = rings(tree);
         HotlineConfig.Ivr ivr = ivr(tree);
-        List<HotlineConfig.Node> nodes = AsteriskNodeSettings.read(tree, env, stateDir);
-        HotlineConfig.Ami ami = nodes.get(0).ami();
         String agiBind = host(tree, "asterisk.agi.bindAddress", "127.0.0.1");
         int agiPort = tree.integer("asterisk.agi.port", 4573, 1, 65535);
         HotlineConfig.Agi agi = new HotlineConfig.Agi(agiBind, agiPort, answerDeadline(tree, rings),
@@ -151,6 +149,8 @@ public final class ConfigLoader {
                 dialRule(tree, centre.region()),
                 Duration.ofSeconds(tree.integer("callbacks.drainLimitSeconds", 600, 0, 4 * 3600)));
         Path asteriskEtc = stateDir.resolve(tree.string("asterisk.etcDir", "asterisk/etc")).normalize();
+        List<HotlineConfig.Node> nodes = AsteriskNodeSettings.read(tree, env, stateDir, asteriskEtc);
+        HotlineConfig.Ami ami = nodes.get(0).ami();
         Path celFile = celFile(tree, stateDir);
         ServiceHours hours = hours(tree, zone);
         List<Customer> customers = customers(tree, home, centre.numbers(), agents);

@@ -155,8 +155,13 @@ public record HotlineConfig(
         }
     }
 
-    /** An Asterisk node the server drives over AMI; its name is the node's Asterisk systemname. */
-    public record Node(String name, Ami ami) {
+    /**
+     * An Asterisk node the server drives over AMI; its name is the node's Asterisk systemname.
+     *
+     * @param etc where the node reads its configuration, when on this machine (the agents' SIP accounts are
+     *            written there); null when it is not
+     */
+    public record Node(String name, Ami ami, Path etc) {
         /** The one node of a configuration that lists none (asterisk.ami alone). */
         public static final String SINGLE = "main";
     }

@@ -68,7 +68,7 @@ record TelephonyModule(AgiServer agi, AsteriskNodes nodes) {
         AgentAccounts accounts = new AgentAccounts(config.agents(), config.agentSecrets());
         for (HotlineConfig.Node node : config.nodes()) {
             AmiEventTranslator translator = new AmiEventTranslator(config.ivr().hotlineContext(), clock, node.name());
-            AgentPhones phones = new AgentPhones(accounts, config.agents(), config.asteriskEtc(),
+            AgentPhones phones = new AgentPhones(accounts, config.agents(), node.etc(),
                     nodes.registrationsOf(node.name(), floor::phoneRegistered));
             AtomicReference<AmiLink> self = new AtomicReference<>();
             AmiLink ami = new AmiLink(node,

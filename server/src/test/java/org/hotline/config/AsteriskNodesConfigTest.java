@@ -73,6 +73,29 @@ class AsteriskNodesConfigTest {
     }
 
     @Test
+    void aNodeRunByBinAsteriskOnThisMachineIsGivenByItsStateDirectoryWhereItsSecretAndConfigurationAre() throws IOException {
+        Path nodeB = home.resolve("node-b");
+        Files.createDirectories(nodeB.resolve("secrets"));
+        Files.writeString(nodeB.resolve("secrets/ami.secret"), "cccccccccccccccccccccccc\n");
+        env.put("HOTLINE_ASTERISK_NODES", "a=127.0.0.1:5038,b=127.0.0.1:5039@" + nodeB);
+
+        HotlineConfig config = load("");
+
+        assertThat(config.nodes().get(0).etc()).isEqualTo(config.asteriskEtc()); // the first node is the server's own Asterisk
+        assertThat(config.nodes().get(1).ami().secret()).isEqualTo("cccccccccccccccccccccccc");
+        assertThat(config.nodes().get(1).etc()).isEqualTo(nodeB.resolve("asterisk/etc"));
+    }
+
+    @Test
+    void aNodeElsewhereHasNoConfigurationDirectoryHereUnlessOneIsGiven() throws IOException {
+        HotlineConfig config = load("asterisk:\n  nodes:\n    a: {host: 10.0.0.1}\n    b: {host: 10.0.0.2}\n    c: {host: 10.0.0.3, etcDir: c/etc}\n");
+
+        assertThat(config.nodes().get(0).etc()).isEqualTo(config.asteriskEtc());
+        assertThat(config.nodes().get(1).etc()).isNull();
+        assertThat(config.nodes().get(2).etc()).isEqualTo(home.resolve("var/c/etc").toAbsolutePath().normalize());
+    }
+
+    @Test
     void aNodeNameMustBeLowerCaseLettersDigitsAndDashes() {
         env.put("HOTLINE_ASTERISK_NODES", "Node_A=127.0.0.1:5038");
         assertThatThrownBy(() -> load("")).hasMessageStartingWith("HOTLINE_ASTERISK_NODES: node name \"Node_A\" must be");

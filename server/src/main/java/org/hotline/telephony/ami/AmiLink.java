@@ -63,7 +63,7 @@ public final class AmiLink implements AutoCloseable {
     /** @param clock notes when the link dropped (Asterisk cannot say when it went away) */
     public AmiLink(HotlineConfig.Ami config, Consumer<ManagerEvent> events, Consumer<AmiLink> afterLogin,
                    java.time.Clock clock) {
-        this(new HotlineConfig.Node(HotlineConfig.Node.SINGLE, config), events, afterLogin, clock);
+        this(new HotlineConfig.Node(HotlineConfig.Node.SINGLE, config, null), events, afterLogin, clock);
     }
 
     /**
