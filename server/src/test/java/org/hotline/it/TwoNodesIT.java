@@ -116,8 +116,18 @@ class TwoNodesIT {
         agentOnA.awaitCallClosed(Duration.ofSeconds(10));
         agentOnB.awaitCallClosed(Duration.ofSeconds(10));
 
-        assertTakenByTheirAgent(onA, amiA, "010", "a");
+        JsonObject record = assertTakenByTheirAgent(onA, amiA, "010", "a");
         assertTakenByTheirAgent(onB, amiB, "011", "b");
+
+        // The channel event log the server reads (node a's) carries the prefixed ids, and agrees with the record.
+        java.time.LocalDate day = Instant.parse(record.getString("arrivalAt")).atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        JsonObject audit = server.getJson("/api/reports/audit?day=" + day);
+        assertThat(audit.getInteger("skippedLines")).as("CEL lines not read").isZero();
+        assertThat(audit.getInteger("celCalls")).as("node a's calls in its log").isPositive();
+        assertThat(audit.getJsonArray("calls").stream().map(JsonObject.class::cast)
+                .filter(difference -> difference.getString("call").equals(onA.getUniqueId())))
+                .as("what node a's log and the record say of its call")
+                .noneMatch(d -> java.util.List.of("record", "arrivalAt", "answeredAt", "agent.answeredAt").contains(d.getString("what")));
     }
 
     @Test
