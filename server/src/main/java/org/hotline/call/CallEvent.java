@@ -12,8 +12,15 @@ public sealed interface CallEvent {
 
     Instant at();
 
-    /** The caller's channel appeared in the hotline context. */
-    record Arrived(Instant at, String channel, String linkedId, CallerId caller, String dialled) implements CallEvent {
+    /**
+     * The caller's channel appeared in the hotline context.
+     *
+     * @param node the telephony node the channel is on (null where the source cannot tell)
+     */
+    record Arrived(Instant at, String channel, String linkedId, CallerId caller, String dialled, String node) implements CallEvent {
+        public Arrived(Instant at, String channel, String linkedId, CallerId caller, String dialled) {
+            this(at, channel, linkedId, caller, dialled, null);
+        }
     }
 
     /**

@@ -93,6 +93,9 @@ public final class CallTracker implements CallEventSink {
                 call.adopted = false;
             }
             case CallEvent.Arrived arrived -> {
+                if (call.node == null) {
+                    call.node = arrived.node();
+                }
                 if (call.arrival != null) {
                     return; // a call arrives once: the first arrival Asterisk reported stands
                 }
@@ -304,6 +307,46 @@ public final class CallTracker implements CallEventSink {
         return Set.copyOf(live.keySet());
     }
 
+    /** The calls in progress on one node (as far as the tracker knows). */
+    public Set<CallId> liveCalls(NodeCalls node) {
+        Set<CallId> on = new java.util.HashSet<>();
+        live.forEach((id, call) -> {
+            if (node.holds(call.node)) {
+                on.add(id);
+            }
+        });
+        return on;
+    }
+
+    /** Notes the node of a call taken over from an earlier run (its channel was found there). */
+    public void placeOn(CallId id, String node) {
+        LiveCall call = live.get(id);
+        if (call != null && call.node == null) {
+            call.node = node;
+        }
+    }
+
+    /**
+     * A node's link is back (or the node is lost): its calls the tracker follows and the node no longer
+     * has ({@code liveUniqueIds}) were missed hang-ups, noticed {@code now}; or, when the node went away
+     * in between ({@code nodeLostAt} not null, when its link dropped), calls cut by it. Other nodes' calls
+     * are not its to close.
+     */
+    public void reconcile(NodeCalls node, Set<String> liveUniqueIds, Instant nodeLostAt, Instant now) {
+        if (nodeLostAt != null) {
+            asteriskGoingAway(node, nodeLostAt); // hang-ups it sent as it went were not the callers'
+        }
+        for (CallId id : liveCalls(node)) {
+            if (!liveUniqueIds.contains(id.value())) {
+                if (nodeLostAt != null) {
+                    lostWithAsterisk(id, nodeLostAt);
+                } else {
+                    lost(id, now);
+                }
+            }
+        }
+    }
+
     /** Closes a call whose hang-up was missed (seen gone after an AMI reconnect). */
     public void lost(CallId id, Instant noticedAt) {
         if (live.containsKey(id)) {
@@ -316,15 +359,20 @@ public final class CallTracker implements CallEventSink {
      * are cut by it, whatever hang-ups it reports for them from here on.
      */
     public void asteriskGoingAway(Instant at) {
+        asteriskGoingAway(NodeCalls.EVERY, at);
+    }
+
+    /** One node is going away: only its calls are cut by it. */
+    public void asteriskGoingAway(NodeCalls node, Instant at) {
         live.values().forEach(call -> {
-            if (call.cutByAsteriskAt == null) {
+            if (call.cutByAsteriskAt == null && node.holds(call.node)) {
                 call.cutByAsteriskAt = at;
             }
         });
         Instant from = at.minus(CUT_BY_SHUTDOWN);
         for (Map.Entry<CallId, EndedCall> recent : recentlyEnded.entrySet()) {
             CallEvent.Ended ended = recent.getValue().end;
-            if (ended != null && !ended.at().isBefore(from) && !ended.at().isAfter(at) && ended.side() != HangupSide.HOTLINE
+            if (ended != null && node.holds(recent.getValue().call.node) && !ended.at().isBefore(from) && !ended.at().isAfter(at) && ended.side() != HangupSide.HOTLINE
                     && ended.side() != HangupSide.ASTERISK) {
                 // recorded a moment ago as someone hanging up: it was Asterisk hanging up as it went
                 journal.append(recent.getKey(), new CallEvent.FlowEnded(ended.at(), FlowOutcome.LOST_WITH_ASTERISK));
@@ -434,5 +482,7 @@ public final class CallTracker implements CallEventSink {
         /** Taken over from an earlier run: no flow of this server runs it. */
         boolean adopted;
         Instant cutByAsteriskAt;
+        /** The telephony node the call is on, once known. */
+        String node;
     }
 }

@@ -87,10 +87,10 @@ public final class ConfigLoader {
             Map.entry("HOTLINE_DIALER_NAME", "campaigns.dialerName"),
             Map.entry("HOTLINE_DRAIN_LIMIT", "callbacks.drainLimitSeconds"));
 
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[?[0-9a-fA-F:]{2,39}]?");
+    static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[?[0-9a-fA-F:]{2,39}]?");
     private static final Pattern CONTEXT = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-    private static final Pattern SECRET = Pattern.compile("[\\x21-\\x7e]{12,128}");
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    static final Pattern SECRET = Pattern.compile("[\\x21-\\x7e]{12,128}");
     private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_-]{1,48}");
     /** A host name or IPv4 address, or an IPv6 address in brackets, then the port: nothing else reaches the dialplan. */
     private static final Pattern AGI_SERVER = Pattern.compile(
@@ -127,7 +127,6 @@ public final class ConfigLoader {
         HotlineConfig.Centre centre = centre(tree, zone);
         RingPolicy rings = rings(tree);
         HotlineConfig.Ivr ivr = ivr(tree);
-        HotlineConfig.Ami ami = ami(tree, stateDir);
         String agiBind = host(tree, "asterisk.agi.bindAddress", "127.0.0.1");
         int agiPort = tree.integer("asterisk.agi.port", 4573, 1, 65535);
         HotlineConfig.Agi agi = new HotlineConfig.Agi(agiBind, agiPort, answerDeadline(tree, rings),
@@ -150,6 +149,8 @@ public final class ConfigLoader {
                 dialRule(tree, centre.region()),
                 Duration.ofSeconds(tree.integer("callbacks.drainLimitSeconds", 600, 0, 4 * 3600)));
         Path asteriskEtc = stateDir.resolve(tree.string("asterisk.etcDir", "asterisk/etc")).normalize();
+        List<HotlineConfig.Node> nodes = AsteriskNodeSettings.read(tree, env, stateDir, asteriskEtc);
+        HotlineConfig.Ami ami = nodes.get(0).ami();
         Path celFile = celFile(tree, stateDir);
         ServiceHours hours = hours(tree, zone);
         List<Customer> customers = customers(tree, home, centre.numbers(), agents);
@@ -166,7 +167,7 @@ public final class ConfigLoader {
         }
         return new HotlineConfig(company, centre, rings, ivr, ami, agi, http, mongo, prompts, agents, asteriskEtc,
                 stateDir.resolve("secrets/agents"), routing, callbacks, hours, customers, reports, cases, campaigns, access,
-                celFile);
+                celFile, nodes);
     }
 
     /**
@@ -468,30 +469,6 @@ public final class ConfigLoader {
         }
     }
 
-    private static HotlineConfig.Ami ami(ConfigTree tree, Path stateDir) {
-        String host = host(tree, "asterisk.ami.host", "127.0.0.1");
-        int port = tree.integer("asterisk.ami.port", 5038, 1, 65535);
-        String username = tree.string("asterisk.ami.username", "hotline");
-        if (!USERNAME.matcher(username).matches()) {
-            throw new ConfigException("asterisk.ami.username: letters, digits, - and _ only");
-        }
-        String secret = tree.string("asterisk.ami.secret", null);
-        String secretFile = tree.string("asterisk.ami.secretFile", "secrets/ami.secret");
-        if (secret == null) {
-            Path path = stateDir.resolve(secretFile);
-            try {
-                secret = Files.readString(path, StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new ConfigException("asterisk.ami.secretFile: cannot read " + path
-                        + " (bin/asterisk start creates it; or set HOTLINE_AMI_SECRET)");
-            }
-        }
-        if (!SECRET.matcher(secret).matches()) {
-            throw new ConfigException("asterisk.ami.secret: must be 12 to 128 printable characters without spaces");
-        }
-        return new HotlineConfig.Ami(host, port, username, secret);
-    }
-
     private static HotlineConfig.Mongo mongo(ConfigTree tree, Path stateDir) {
         String uri = tree.string("mongo.uri", null);
         if (uri != null && !(uri.startsWith("mongodb://") || uri.startsWith("mongodb+srv://"))) {
@@ -582,7 +559,7 @@ public final class ConfigLoader {
         return given;
     }
 
-    private static String host(ConfigTree tree, String key, String fallback) {
+    static String host(ConfigTree tree, String key, String fallback) {
         String host = tree.string(key, fallback);
         if (!HOST.matcher(host).matches()) {
             throw new ConfigException(key + ": '" + host + "' is not a host name or IP address");

@@ -121,6 +121,20 @@ final class ConfigTree {
         return table;
     }
 
+    /** The names in a section (the section counts as read, its contents are the caller's to check); null when absent. */
+    Set<String> sections(String key) {
+        JsonNode node = find(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new ConfigException(key + ": expected a section of 'name: settings' lines");
+        }
+        Set<String> names = new java.util.LinkedHashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /** A list of plain values, e.g. holiday dates; empty when absent. From the environment: the values comma-separated. */
     List<String> list(String key) {
         JsonNode node = find(key);

@@ -31,6 +31,7 @@ import org.hotline.shared.TalkTimeRule;
  * @param agentSecrets where the agents' generated SIP passwords are kept
  * @param customers    the customers the customer file starts with ({@code customers.file}), added where absent
  * @param celFile      where Asterisk writes its channel event log (CSV), which the report audit reads
+ * @param nodes        the Asterisk nodes driven over AMI, at least one; {@code ami} is the first's
  */
 public record HotlineConfig(
         Company company,
@@ -53,7 +54,8 @@ public record HotlineConfig(
         Cases cases,
         Campaigns campaigns,
         Access access,
-        Path celFile) {
+        Path celFile,
+        List<Node> nodes) {
 
     /** The queues calls are put in, one per skill: the menu's choices. An agent's skills are among them. */
     public Set<Skill> queues() {
@@ -151,6 +153,17 @@ public record HotlineConfig(
         public String toString() {
             return "Ami[host=" + host + ", port=" + port + ", username=" + username + "]";
         }
+    }
+
+    /**
+     * An Asterisk node the server drives over AMI; its name is the node's Asterisk systemname.
+     *
+     * @param etc where the node reads its configuration, when on this machine (the agents' SIP accounts are
+     *            written there); null when it is not
+     */
+    public record Node(String name, Ami ami, Path etc) {
+        /** The one node of a configuration that lists none (asterisk.ami alone). */
+        public static final String SINGLE = "main";
     }
 
     /**

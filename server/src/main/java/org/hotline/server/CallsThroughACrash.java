@@ -2,23 +2,30 @@ package org.hotline.server;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ShutdownEvent;
+import org.hotline.call.NodeCalls;
 import org.hotline.recovery.StartupRecovery;
 import org.hotline.telephony.ami.AmiEventTranslator;
 import org.hotline.telephony.ami.AmiLink;
+import org.hotline.telephony.ami.AsteriskNodes;
 import org.hotline.telephony.ami.AsteriskStarts;
 import org.hotline.telephony.ami.LiveChannels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps every call's record whole when the server or Asterisk goes away: at the first AMI login,
- * the records an earlier run left open are settled and the calls Asterisk handled alone imported
- * (on a thread of their own, never in the way of answering); at each later login, calls Asterisk
- * no longer has are closed — as cut by Asterisk when it started again in between.
+ * Keeps every call's record whole when the server or an Asterisk node goes away: once every node has
+ * been logged in to, the records an earlier run left open are settled and the calls Asterisk handled
+ * alone imported (on a thread of their own, never in the way of answering); at each later login of a
+ * node, that node's calls it no longer has are closed — as cut by it when it started again in between.
+ * With several nodes, a node whose link stays down is lost: its calls are closed as lost with it, at
+ * the moment its link dropped.
  */
 final class CallsThroughACrash {
 
@@ -28,60 +35,96 @@ final class CallsThroughACrash {
     private static final java.time.Duration STRAGGLERS_EVERY = java.time.Duration.ofSeconds(10);
     private static final java.time.Duration STRAGGLERS_FOR = java.time.Duration.ofMinutes(30);
     private static final java.time.Duration STORE_POLL = java.time.Duration.ofSeconds(1);
+    /**
+     * A node whose link is not back this long after it dropped is taken as lost (killed, its machine gone):
+     * longer than the library's first reconnects, short against a caller's patience.
+     */
+    static final java.time.Duration NODE_LOST_AFTER = java.time.Duration.ofSeconds(5);
 
     private final StartupRecovery recovery;
     private final SerialCallEvents events;
+    private final AsteriskNodes nodes;
     private final Instant serverStartedAt;
     private final Clock clock;
     private final java.util.function.BooleanSupplier storeUp;
-    private final AsteriskStarts starts = new AsteriskStarts();
+    private final Map<String, AsteriskStarts> starts = new ConcurrentHashMap<>();
+    /** Each node's channels at its first login: start-up's settling waits for every node's. */
+    private final Map<String, Set<String>> firstLive = new ConcurrentHashMap<>();
+    private final int nodeCount;
     private final AtomicBoolean settled = new AtomicBoolean();
+    /** The first login of any node: the server follows calls from then on. */
+    private final java.util.concurrent.atomic.AtomicReference<Instant> followingSince = new java.util.concurrent.atomic.AtomicReference<>();
 
-    CallsThroughACrash(StartupRecovery recovery, SerialCallEvents events, Instant serverStartedAt, Clock clock,
-                       java.util.function.BooleanSupplier storeUp) {
+    CallsThroughACrash(StartupRecovery recovery, SerialCallEvents events, AsteriskNodes nodes, int nodeCount,
+                       Instant serverStartedAt, Clock clock, java.util.function.BooleanSupplier storeUp) {
         this.storeUp = storeUp;
         this.recovery = recovery;
         this.events = events;
+        this.nodes = nodes;
+        this.nodeCount = nodeCount;
         this.serverStartedAt = serverStartedAt;
         this.clock = clock;
     }
 
-    /** On the AMI thread: only notes Asterisk's announced shutdown. */
-    void onEvent(ManagerEvent event) {
+    /** On the node's AMI thread: only notes its announced shutdown, or its link dropping. */
+    void onEvent(AmiLink link, ManagerEvent event) {
         if (event instanceof ShutdownEvent) {
-            LOG.warn("Asterisk is shutting down: the calls it has are recorded as lost with it");
-            events.asteriskGoingAway(AmiEventTranslator.timeOf(event, clock));
+            LOG.warn("Asterisk node {} is shutting down: the calls it has are recorded as lost with it", link.node());
+            events.asteriskGoingAway(callsOf(link), AmiEventTranslator.timeOf(event, clock));
+        } else if (event instanceof DisconnectEvent && nodeCount > 1 && !link.closed()) {
+            Instant droppedAt = link.droppedAt().orElse(clock.instant());
+            Thread.ofVirtual().name("node-lost-" + link.node()).start(() -> {
+                try {
+                    Thread.sleep(NODE_LOST_AFTER);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (!link.isConnected() && !link.closed() && link.droppedAt().filter(droppedAt::equals).isPresent()) {
+                    LOG.warn("Asterisk node {} lost (no AMI link since {}): its calls are recorded as lost with it", link.node(), droppedAt);
+                    events.keepOnly(callsOf(link), Set.of(), droppedAt);
+                }
+            });
         }
     }
 
-    /** After every AMI login, on the link's own virtual thread. */
+    /** After every AMI login of a node, on its link's own virtual thread. */
     void afterLogin(AmiLink link) {
         Instant loggedInAt = clock.instant();
-        boolean restarted = starts.restartedSinceLastLogin(link);
+        followingSince.compareAndSet(null, loggedInAt);
+        boolean restarted = starts.computeIfAbsent(link.node(), node -> new AsteriskStarts()).restartedSinceLastLogin(link);
         Set<String> live;
         try {
             live = LiveChannels.read(link);
         } catch (Exception e) {
-            LOG.warn("could not re-read live channels: {}", e.getMessage());
+            LOG.warn("could not re-read node {}'s live channels: {}", link.node(), e.getMessage());
             if (settled.compareAndSet(false, true)) {
                 events.done(); // nothing to adopt from: events of unknown channels need not be kept
                 LOG.warn("records an earlier run left open are settled at the next start (Asterisk's channels could not be read)");
             }
             return;
         }
-        events.keepOnly(live, restarted ? link.droppedAt().orElse(loggedInAt) : null);
+        nodes.listed(link.node(), live);
+        events.keepOnly(callsOf(link), live, restarted ? link.droppedAt().orElse(loggedInAt) : null);
+        firstLive.putIfAbsent(link.node(), live);
+        if (firstLive.size() < nodeCount) {
+            LOG.info("records an earlier run left open are settled once every node is logged in to ({} of {})",
+                    firstLive.size(), nodeCount);
+            return;
+        }
         if (settled.compareAndSet(false, true)) {
             Thread.ofVirtual().name("calls-through-a-crash").start(() -> {
                 try {
-                    Set<String> liveNow = live;
+                    Map<String, String> found = nodeOfChannels(firstLive);
                     if (!storeUp.getAsBoolean()) {
                         LOG.info("records an earlier run left open are settled once MongoDB answers");
                         while (!storeUp.getAsBoolean()) {
                             Thread.sleep(STORE_POLL);
                         }
-                        liveNow = LiveChannels.read(link); // what Asterisk still has now, not at the login
+                        found = liveNow(); // what the nodes still have now, not at the login
                     }
-                    recovery.run(serverStartedAt, loggedInAt, liveNow);
+                    events.channelsFoundOn(found);
+                    recovery.run(serverStartedAt, followingSince.get(), found.keySet());
                     Instant giveUpAt = clock.instant().plus(STRAGGLERS_FOR);
                     while (recovery.importStragglers() && clock.instant().isBefore(giveUpAt)) {
                         Thread.sleep(STRAGGLERS_EVERY);
@@ -94,5 +137,23 @@ final class CallsThroughACrash {
                 }
             });
         }
+    }
+
+    private Map<String, String> liveNow() throws Exception {
+        Map<String, Set<String>> now = new java.util.LinkedHashMap<>();
+        for (AmiLink link : nodes.all()) {
+            now.put(link.node(), LiveChannels.read(link));
+        }
+        return nodeOfChannels(now);
+    }
+
+    private static Map<String, String> nodeOfChannels(Map<String, Set<String>> live) {
+        Map<String, String> found = new java.util.HashMap<>();
+        live.forEach((node, ids) -> ids.forEach(id -> found.put(id, node)));
+        return found;
+    }
+
+    private NodeCalls callsOf(AmiLink link) {
+        return new NodeCalls(link.node(), nodeCount == 1);
     }
 }

@@ -52,7 +52,7 @@ final class DiallingSettlement {
      * After each AMI login: settles, on a thread of its own, every try not settled yet (one the last
      * login could not settle, e.g. the link dropped meanwhile, is tried again).
      */
-    void start(AmiLink ami) {
+    void start(List<AmiLink> nodes) {
         synchronized (this) {
             if (running || unsettled.isEmpty()) {
                 return;
@@ -62,7 +62,7 @@ final class DiallingSettlement {
         Thread.ofVirtual().name("dialling-settlement").start(() -> {
             try {
                 for (UnsettledDial dial : List.copyOf(unsettled)) {
-                    if (settle(dial, ami)) {
+                    if (settle(dial, nodes)) {
                         unsettled.remove(dial);
                     }
                 }
@@ -75,10 +75,10 @@ final class DiallingSettlement {
     }
 
     /** Returns whether the try is settled (or left for a supervisor for good); false to try again at the next login. */
-    private boolean settle(UnsettledDial dial, AmiLink ami) {
+    private boolean settle(UnsettledDial dial, List<AmiLink> nodes) {
         Instant waitUntil = clock.instant().plus(LONGEST_WAIT);
         try {
-            while (live(ami).contains(dial.channel())) {
+            while (live(nodes).contains(dial.channel())) {
                 if (clock.instant().isAfter(waitUntil)) {
                     LOG.warn("callback {}: its try is still a live channel after {}; left for a supervisor", dial.request(), LONGEST_WAIT);
                     return true;
@@ -114,8 +114,13 @@ final class DiallingSettlement {
         }
     }
 
-    private static Set<String> live(AmiLink ami) throws Exception {
-        return LiveChannels.read(ami);
+    /** The live channels of every node (the try may be on any); a node that cannot say fails the look, to be tried again. */
+    private static Set<String> live(List<AmiLink> nodes) throws Exception {
+        Set<String> live = new java.util.HashSet<>();
+        for (AmiLink node : nodes) {
+            live.addAll(LiveChannels.read(node));
+        }
+        return live;
     }
 
     private Optional<CelLog> read(UnsettledDial dial) {

@@ -78,9 +78,8 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
         upkeep.whenStoreUp(() -> {
             DiallingSettlement kept = KeptFloor.restore(floor, store, upkeep.fence(), config, clock);
             settlement.set(kept);
-            var link = lines.link();
-            if (link != null) {
-                kept.start(link); // a try it cannot settle yet is tried again at the next login
+            if (!lines.nodes().all().isEmpty()) {
+                kept.start(lines.nodes().all()); // a try it cannot settle yet is tried again at the next login
             }
         });
         platform.parts().push(() -> floor.finishWrites(java.time.Duration.ofSeconds(5)));

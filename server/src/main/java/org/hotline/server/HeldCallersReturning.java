@@ -2,7 +2,8 @@ package org.hotline.server;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hotline.call.KeptPlace;
 import org.hotline.floor.Floor;
 import org.hotline.routing.WaitingCall;
@@ -23,7 +24,8 @@ final class HeldCallersReturning {
 
     private final Floor floor;
     private final Duration serverDeadline;
-    private final AtomicBoolean looked = new AtomicBoolean();
+    /** The nodes already looked at: only a node's first login finds callers held for want of a server. */
+    private final Set<AmiLink> looked = ConcurrentHashMap.newKeySet();
 
     /** @param serverDeadline the fallback's wait between tries when a channel does not say its own */
     HeldCallersReturning(Floor floor, Duration serverDeadline) {
@@ -31,9 +33,9 @@ final class HeldCallersReturning {
         this.serverDeadline = serverDeadline;
     }
 
-    /** On the link's login thread; only the first login finds callers held for want of a server. */
+    /** On the link's login thread. */
     void afterLogin(AmiLink link) {
-        if (!looked.compareAndSet(false, true)) {
+        if (!looked.add(link)) {
             return;
         }
         try {

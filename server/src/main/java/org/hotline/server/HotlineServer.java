@@ -16,7 +16,7 @@ import org.hotline.store.DayAudit;
 import org.hotline.store.HourlyRollups;
 import org.hotline.store.MongoStore;
 import org.hotline.store.StoreLease;
-import org.hotline.telephony.ami.AmiLink;
+import org.hotline.telephony.ami.AsteriskNodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +36,7 @@ public final class HotlineServer implements AutoCloseable {
     private final Deque<AutoCloseable> parts;
     private final CompletableFuture<Void> failed = new CompletableFuture<>();
     private volatile int httpPort;
-    private volatile AmiLink ami;
+    private volatile AsteriskNodes ami;
     private volatile LiveFeed live;
     private boolean closed; // guarded by this
     private volatile boolean superseded;
@@ -78,13 +78,13 @@ public final class HotlineServer implements AutoCloseable {
         CampaignsModule campaigns = CampaignsModule.start(platform, store, records, lines, floor);
         HttpServer http = WebModule.start(platform, store, records, telephony, floor, upkeep, campaigns);
         // Closed first: a graceful stop lets conversations end before the scripts and the AMI link go.
-        AmiLink link = telephony.ami();
+        AsteriskNodes nodes = telephony.nodes();
         parts.push(() -> {
             if (superseded) {
                 return; // the new active server follows the conversations: nothing to wait for here
             }
             long started = System.nanoTime();
-            floor.floor().drain(config.callbacks().drainLimit(), link::isConnected);
+            floor.floor().drain(config.callbacks().drainLimit(), nodes::anyConnected);
             campaigns.runner().drain(config.callbacks().drainLimit().minusNanos(System.nanoTime() - started));
         });
         // A server that was frozen or cut off while another took over must not go on answering
@@ -94,10 +94,11 @@ public final class HotlineServer implements AutoCloseable {
             failed.completeExceptionally(new IllegalStateException("another server took over this store's floor"));
         });
         this.httpPort = http.actualPort();
-        this.ami = link;
+        this.ami = nodes;
         this.live = platform.live();
-        LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}:{}", config.http().bindAddress(), httpPort,
-                config.agi().bindAddress(), config.agi().port(), config.ami().host(), config.ami().port());
+        LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}", config.http().bindAddress(), httpPort,
+                config.agi().bindAddress(), config.agi().port(), config.nodes().stream()
+                        .map(node -> node.name() + " " + node.ami().host() + ":" + node.ami().port()).toList());
     }
 
     /**
@@ -159,7 +160,7 @@ public final class HotlineServer implements AutoCloseable {
     }
 
     public boolean amiConnected() {
-        return ami != null && ami.isConnected();
+        return ami != null && ami.anyConnected();
     }
 
     /** Where events for agent desktops and wall boards are published ({@code GET /api/live}). */

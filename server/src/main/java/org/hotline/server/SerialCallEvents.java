@@ -4,7 +4,9 @@ import org.hotline.floor.Floor;
 import io.vertx.core.Context;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import org.hotline.call.NodeCalls;
 import org.hotline.call.AdoptedCall;
 import org.hotline.call.CallEvent;
 import org.hotline.call.CallEventSink;
@@ -25,6 +27,8 @@ final class SerialCallEvents implements CallEventSink, Adoptions {
     private final Clock clock;
     /** Start-up's adoptions are made (or there were none to make). */
     private final java.util.concurrent.CountDownLatch adopted = new java.util.concurrent.CountDownLatch(1);
+    /** On the context only. */
+    private Map<String, String> adoptedNodes = Map.of();
 
     SerialCallEvents(Context context, CallTracker tracker, Floor floor, Clock clock) {
         this.context = context;
@@ -46,35 +50,31 @@ final class SerialCallEvents implements CallEventSink, Adoptions {
     }
 
     /**
-     * After an AMI reconnect: calls the tracker still holds but Asterisk no longer has were missed
-     * hang-ups, or, when Asterisk started again in between, calls cut by it ({@code lostAt}: when the link dropped).
+     * After a node's AMI login: calls the tracker follows on that node and it no longer has were missed
+     * hang-ups, or, when the node went away in between, calls cut by it ({@code nodeLostAt}: when its link dropped).
      */
-    void keepOnly(Set<String> liveUniqueIds, Instant asteriskLostAt) {
-        context.runOnContext(ignored -> {
-            if (asteriskLostAt != null) {
-                tracker.asteriskGoingAway(asteriskLostAt); // hang-ups it sent as it went were not the callers'
-            }
-            for (CallId id : tracker.liveCalls()) {
-                if (!liveUniqueIds.contains(id.value())) {
-                    if (asteriskLostAt != null) {
-                        tracker.lostWithAsterisk(id, asteriskLostAt);
-                    } else {
-                        tracker.lost(id, clock.instant());
-                    }
-                }
-            }
-        });
+    void keepOnly(NodeCalls node, Set<String> liveUniqueIds, Instant nodeLostAt) {
+        context.runOnContext(ignored -> tracker.reconcile(node, liveUniqueIds, nodeLostAt, clock.instant()));
     }
 
-    /** Asterisk announced its shutdown: what it reports of the calls from here on is it going away. */
-    void asteriskGoingAway(Instant at) {
-        context.runOnContext(ignored -> tracker.asteriskGoingAway(at));
+    /** A node announced its shutdown: what it reports of its calls from here on is it going away. */
+    void asteriskGoingAway(NodeCalls node, Instant at) {
+        context.runOnContext(ignored -> tracker.asteriskGoingAway(node, at));
+    }
+
+    /** Where the channels of calls an earlier run left open were found, for the adoptions that follow. */
+    void channelsFoundOn(Map<String, String> nodeOfChannel) {
+        context.runOnContext(ignored -> adoptedNodes = Map.copyOf(nodeOfChannel));
     }
 
     @Override
     public void adopt(CallId id, AdoptedCall facts) {
         context.runOnContext(ignored -> {
             tracker.adopt(id, facts);
+            String node = adoptedNodes.get(id.value());
+            if (node != null) {
+                tracker.placeOn(id, node);
+            }
             if (facts.agent() != null && facts.talkingSince() != null && tracker.isLive(id) && AgentId.isValid(facts.agent())) {
                 floor.conversationCarriedOver(id, new AgentId(facts.agent())); // still talking: not free for a new call
             }

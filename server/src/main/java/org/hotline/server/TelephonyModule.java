@@ -17,16 +17,18 @@ import org.hotline.telephony.ami.AgentAnswers;
 import org.hotline.telephony.ami.AgentPhones;
 import org.hotline.telephony.ami.AmiEventTranslator;
 import org.hotline.telephony.ami.AmiLink;
+import org.hotline.telephony.ami.AsteriskNodes;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.telephony.ami.DialplanGlobals;
 import org.hotline.telephony.pjsip.AgentAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asterisk: the FastAGI scripts and the AMI link. FastAGI listens only once the AMI link is logged in, as calls
+ * Asterisk: the FastAGI scripts and an AMI link to each node. FastAGI listens only once a node's AMI link is logged in, as calls
  * are taken only once their events can be followed; until then Asterisk's fallback has them.
  */
-record TelephonyModule(AgiServer agi, AmiLink ami) {
+record TelephonyModule(AgiServer agi, AsteriskNodes nodes) {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelephonyModule.class);
     /** How long a caller taken back from Asterisk's fallback at start-up waits for the open records to be adopted. */
@@ -59,42 +61,51 @@ record TelephonyModule(AgiServer agi, AmiLink ami) {
                 "campaign", new CampaignScript(lines.agentless(), config.ivr().language(), clock)));
         platform.parts().push(agi);
 
-        AmiEventTranslator translator = new AmiEventTranslator(config.ivr().hotlineContext(), clock);
+        AsteriskNodes nodes = lines.nodes();
         CallsThroughACrash crash = new CallsThroughACrash(new org.hotline.recovery.StartupRecovery(
                 new org.hotline.store.MongoOpenRecords(stored.store().calls()), config.celFile(),
                 new org.hotline.audit.CelCalls(config.ivr().hotlineContext(), platform.agentRing()), config.rings(), records.journal(),
-                events, clock), events, startedAt, clock, () -> upkeep.watch().up());
-        AgentPhones phones = new AgentPhones(new AgentAccounts(config.agents(), config.agentSecrets()), config.agents(),
-                config.asteriskEtc(), floor::phoneRegistered);
+                events, clock), events, nodes, config.nodes().size(), startedAt, clock, () -> upkeep.watch().up());
+        AgentAccounts accounts = new AgentAccounts(config.agents(), config.agentSecrets());
         HeldCallersReturning returning = new HeldCallersReturning(floor, config.agi().answerDeadline().server());
-        AmiLink ami = new AmiLink(config.ami(),
-                event -> {
-                    translator.translate(event).ifPresent(t -> events.publish(t.id(), t.event()));
-                    phones.onEvent(event);
-                    dialTimes.onEvent(event);
-                    AgentAnswers.of(event).ifPresent(agent -> floor.agentAnswered(agent, AmiEventTranslator.timeOf(event, clock)));
-                    crash.onEvent(event);
-                },
-                link -> {
-                    returning.afterLogin(link); // before the phones: no agent is offered a call until then
-                    phones.install(link);
-                    crash.afterLogin(link);
-                    DiallingSettlement kept = floorParts.settlement().get();
-                    if (kept != null) {
-                        kept.start(link);
-                    }
-                    // Calls are taken only once their events can be followed: until then Asterisk's fallback has them.
-                    DialplanGlobals.install(link, config.agi(), config.rings());
-                    try {
-                        agi.listen();
-                    } catch (java.io.IOException e) {
-                        LOG.error("{}", e.getMessage());
-                    }
-                }, clock);
-        platform.parts().push(ami);
-        lines.amiLink().set(ami);
-        ami.start();
-        platform.meters().gauge("hotline.ami.connected", ami, link -> link.isConnected() ? 1 : 0);
-        return new TelephonyModule(agi, ami);
+        for (HotlineConfig.Node node : config.nodes()) {
+            AmiEventTranslator translator = new AmiEventTranslator(config.ivr().hotlineContext(), clock, node.name());
+            AgentPhones phones = new AgentPhones(accounts, config.agents(), node.etc(),
+                    nodes.registrationsOf(node.name(), floor::phoneRegistered));
+            AtomicReference<AmiLink> self = new AtomicReference<>();
+            AmiLink ami = new AmiLink(node,
+                    event -> {
+                        nodes.onEvent(node.name(), event); // first: an action about a new channel finds its node
+                        translator.translate(event).ifPresent(t -> events.publish(t.id(), t.event()));
+                        phones.onEvent(event);
+                        dialTimes.onEvent(event);
+                        AgentAnswers.of(event).ifPresent(agent -> floor.agentAnswered(agent, AmiEventTranslator.timeOf(event, clock)));
+                        crash.onEvent(self.get(), event);
+                    },
+                    link -> {
+                        returning.afterLogin(link); // before the node's phones: no agent of it is offered a call until then
+                        phones.install(link);
+                        crash.afterLogin(link);
+                        DiallingSettlement kept = floorParts.settlement().get();
+                        if (kept != null) {
+                            kept.start(nodes.all());
+                        }
+                        // Calls are taken only once their events can be followed: until then Asterisk's fallback has them.
+                        DialplanGlobals.install(link, config.agi(), config.rings());
+                        try {
+                            agi.listen();
+                        } catch (java.io.IOException e) {
+                            LOG.error("{}", e.getMessage());
+                        }
+                    }, clock);
+            self.set(ami);
+            platform.parts().push(ami);
+            nodes.add(ami);
+            platform.meters().gauge("hotline.ami.node.connected", io.micrometer.core.instrument.Tags.of("node", node.name()), ami,
+                    link -> link.isConnected() ? 1 : 0);
+        }
+        nodes.all().forEach(AmiLink::start);
+        platform.meters().gauge("hotline.ami.connected", nodes, all -> all.anyConnected() ? 1 : 0);
+        return new TelephonyModule(agi, nodes);
     }
 }

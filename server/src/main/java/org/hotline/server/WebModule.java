@@ -62,7 +62,13 @@ final class WebModule {
         var runner = campaignParts.runner();
         var campaignAgents = floorParts.campaignAgents();
         Map<String, BooleanSupplier> health = new LinkedHashMap<>();
-        health.put("ami", telephony.ami()::isConnected);
+        health.put("ami", telephony.nodes()::anyConnected);
+        if (telephony.nodes().several()) {
+            // one node down leaves the others' calls going: degraded, naming it
+            telephony.nodes().all().forEach(link -> health.put("ami-" + link.node(), org.hotline.http.DegradedPart.of(
+                    link::isConnected, () -> "AMI link to node " + link.node() + " down" + link.droppedAt().map(at -> " since " + at).orElse(""),
+                    () -> java.util.Map.of("node", link.node()))));
+        }
         health.put("agi", telephony.agi()::isListening);
         health.put("mongo", upkeep.storeHealth());
         health.put("lease", upkeep.leaseHealth());

@@ -70,6 +70,7 @@ final class CallUpdate {
                 set("channel", arrived.channel());
                 set("linkedId", arrived.linkedId());
                 set("dialled", arrived.dialled());
+                set("node", arrived.node());
                 caller(arrived.caller());
             }
             case CallEvent.ArrivalStamped ignored -> {

@@ -3,11 +3,9 @@ package org.hotline.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +22,7 @@ class AgiServersScriptTest {
     @Test
     void anEntryThatIsNotHostAndPortStopsTheScriptBeforeTheDialplanIsWritten() throws Exception {
         for (String bad : List.of("127.0.0.1:4573,${EVIL}:1", "127.0.0.1:4573)", "127.0.0.1", "127.0.0.1:4573,", "h:70000")) {
-            Result result = status(bad, null);
+            BinAsteriskStatus.Result result = status(bad, null);
             assertThat(result.exit()).as(bad).isEqualTo(1);
             assertThat(result.errors()).as(bad).contains("HOTLINE_AGI_SERVERS (or asterisk.agi.servers)");
         }
@@ -39,24 +37,10 @@ class AgiServersScriptTest {
         assertThat(status(null, config).errors()).doesNotContain("HOTLINE_AGI_SERVERS");
     }
 
-    private record Result(int exit, String errors) {
-    }
-
-    private Result status(String servers, Path config) throws IOException, InterruptedException {
-        Path home = Path.of(System.getProperty("hotline.home", "..")).toAbsolutePath().normalize();
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/asterisk").toString(), "status")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(dir.resolve("errors.txt").toFile());
-        builder.environment().put("HOTLINE_STATE_DIR", dir.resolve("state").toString());
-        builder.environment().remove("HOTLINE_AGI_SERVERS");
-        if (servers != null) {
-            builder.environment().put("HOTLINE_AGI_SERVERS", servers);
-        }
-        if (config != null) {
-            builder.environment().put("HOTLINE_CONFIG", config.toString());
-        }
-        Process process = builder.start();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), Files.readString(dir.resolve("errors.txt"), StandardCharsets.UTF_8));
+    private BinAsteriskStatus.Result status(String servers, Path config) throws IOException, InterruptedException {
+        java.util.Map<String, String> variables = new java.util.HashMap<>();
+        variables.put("HOTLINE_AGI_SERVERS", servers);
+        variables.put("HOTLINE_CONFIG", config == null ? null : config.toString());
+        return BinAsteriskStatus.of(dir, variables);
     }
 }

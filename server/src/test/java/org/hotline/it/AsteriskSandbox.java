@@ -23,13 +23,66 @@ public final class AsteriskSandbox {
     private static final int RTP_START = FreePorts.rtpBlock();
 
     private static AsteriskSandbox running;
+    private static final Map<String, AsteriskSandbox> NODES = new HashMap<>();
 
     private final Path home;
     private final Path stateDir;
+    private final String node;
+    private final int amiPort;
+    private final int sipPort;
+    private final int rtpStart;
 
     private AsteriskSandbox(Path home, Path stateDir) {
+        this(home, stateDir, null, AMI_PORT, SIP_PORT, RTP_START);
+    }
+
+    private AsteriskSandbox(Path home, Path stateDir, String node, int amiPort, int sipPort, int rtpStart) {
         this.home = home;
         this.stateDir = stateDir;
+        this.node = node;
+        this.amiPort = amiPort;
+        this.sipPort = sipPort;
+        this.rtpStart = rtpStart;
+    }
+
+    /**
+     * A further Asterisk node of its own, named (its systemname prefixes its call ids), with its own state
+     * directory and ports, asking the same FastAGI port as the shared one; started once per test run.
+     */
+    public static synchronized AsteriskSandbox startNode(String name) {
+        AsteriskSandbox started = NODES.get(name);
+        if (started != null) {
+            return started;
+        }
+        Path home = home();
+        int rtp = FreePorts.rtpBlock();
+        while (rtp == RTP_START || rtpTaken(rtp)) {
+            rtp = FreePorts.rtpBlock();
+        }
+        AsteriskSandbox sandbox = new AsteriskSandbox(home, home.resolve("server/target/it-state-node-" + name), name,
+                FreePorts.tcp(), FreePorts.udpAndTcp(), rtp);
+        sandbox.run("stop");
+        sandbox.run("start");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> sandbox.run("stop"), "asterisk-stop-" + name));
+        NODES.put(name, sandbox);
+        return sandbox;
+    }
+
+    private static boolean rtpTaken(int start) {
+        return NODES.values().stream().anyMatch(other -> other.rtpStart == start);
+    }
+
+    /** The node's name, or null for the shared instance (no systemname). */
+    public String node() {
+        return node;
+    }
+
+    public int amiPort() {
+        return amiPort;
+    }
+
+    public int sipPort() {
+        return sipPort;
     }
 
     public static synchronized AsteriskSandbox start() {
@@ -67,11 +120,14 @@ public final class AsteriskSandbox {
         Map<String, String> env = new HashMap<>();
         env.put("HOTLINE_HOME", home.toString());
         env.put("HOTLINE_STATE_DIR", stateDir.toString());
-        env.put("HOTLINE_AMI_PORT", String.valueOf(AMI_PORT));
-        env.put("HOTLINE_SIP_PORT", String.valueOf(SIP_PORT));
+        env.put("HOTLINE_AMI_PORT", String.valueOf(amiPort));
+        env.put("HOTLINE_SIP_PORT", String.valueOf(sipPort));
         env.put("HOTLINE_SIP_BIND", "127.0.0.1");
-        env.put("HOTLINE_RTP_START", String.valueOf(RTP_START));
-        env.put("HOTLINE_RTP_END", String.valueOf(RTP_START + 999));
+        env.put("HOTLINE_RTP_START", String.valueOf(rtpStart));
+        env.put("HOTLINE_RTP_END", String.valueOf(rtpStart + 999));
+        if (node != null) {
+            env.put("HOTLINE_NODE_NAME", node);
+        }
         env.put("HOTLINE_AGI_HOST", "127.0.0.1");
         env.put("HOTLINE_AGI_PORT", String.valueOf(AGI_PORT));
         env.put("HOTLINE_EXTRA_DIALPLAN", home.resolve("server/src/test/resources/asterisk/test-callers.conf").toString());

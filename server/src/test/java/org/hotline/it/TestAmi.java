@@ -32,7 +32,7 @@ public final class TestAmi implements AutoCloseable {
     private final java.util.Set<String> claimed = new java.util.HashSet<>();
 
     public TestAmi(AsteriskSandbox asterisk) throws Exception {
-        connection = new ManagerConnectionFactory("127.0.0.1", AsteriskSandbox.AMI_PORT, "hotline", asterisk.amiSecret())
+        connection = new ManagerConnectionFactory("127.0.0.1", asterisk.amiPort(), "hotline", asterisk.amiSecret())
                 .createManagerConnection();
         connection.addEventListener(this::keep);
         connection.login();

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.hotline.campaign.AgentFirstLine;
 import org.hotline.campaign.AttemptOutcome;
@@ -36,14 +35,14 @@ public final class AgentFirstCampaignLine implements AgentFirstLine {
     /** The longest conversation followed; past it the attempt is recorded as it stands (a claim is stale after an hour). */
     private static final Duration LONGEST_CALL = Duration.ofMinutes(50);
 
-    private final Supplier<AmiLink> link;
+    private final AsteriskNodes nodes;
     private final PhoneNumbers numbers;
     private final Duration ringAgent;
     private final Map<String, UnderWay> calls = new ConcurrentHashMap<>();
 
     /** @param ringAgent how long the agent's phone rings before they count as not answering */
-    public AgentFirstCampaignLine(Supplier<AmiLink> link, PhoneNumbers numbers, Duration ringAgent) {
-        this.link = link;
+    public AgentFirstCampaignLine(AsteriskNodes nodes, PhoneNumbers numbers, Duration ringAgent) {
+        this.nodes = nodes;
         this.numbers = numbers;
         this.ringAgent = ringAgent;
     }
@@ -97,8 +96,7 @@ public final class AgentFirstCampaignLine implements AgentFirstLine {
 
     @Override
     public boolean ready() {
-        AmiLink ami = link.get();
-        return ami != null && ami.isConnected();
+        return nodes.anyConnected();
     }
 
     /** The call of this contact under way on this server, if any. */
@@ -112,7 +110,7 @@ public final class AgentFirstCampaignLine implements AgentFirstLine {
     }
 
     private Result place(Campaign campaign, Contact contact, AgentId agent, Listener listener) {
-        AmiLink ami = link.get();
+        AmiLink ami = nodes.forAgent(agent); // the agent's phone is rung from a node it is registered with
         if (ami == null || !ami.isConnected()) {
             return Result.of(AttemptOutcome.NEVER_DIALLED);
         }

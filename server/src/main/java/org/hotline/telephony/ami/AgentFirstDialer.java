@@ -2,7 +2,6 @@ package org.hotline.telephony.ami;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.hotline.shared.AgentId;
@@ -23,15 +22,15 @@ public final class AgentFirstDialer implements CallbackDialer {
     /** Channel variable that tells the callback script which request this is. */
     public static final String REQUEST_VARIABLE = "HOTLINE_CALLBACK";
 
-    private final Supplier<AmiLink> link;
+    private final AsteriskNodes nodes;
     private final DialTimes times;
 
     /**
-     * @param link  the AMI link (supplied late: it is made after the floor that uses this dialer)
+     * @param nodes the Asterisk nodes (their links are added late: they are made after the floor that uses this dialer)
      * @param times Asterisk's times of the agent's leg
      */
-    public AgentFirstDialer(Supplier<AmiLink> link, DialTimes times) {
-        this.link = link;
+    public AgentFirstDialer(AsteriskNodes nodes, DialTimes times) {
+        this.nodes = nodes;
         this.times = times;
     }
 
@@ -41,9 +40,9 @@ public final class AgentFirstDialer implements CallbackDialer {
     }
 
     private void place(CallbackRequest request, AgentId agent, Duration ringAgentFor, Result result) {
-        AmiLink ami = link.get();
+        AmiLink ami = nodes.forAgent(agent); // the agent's phone is rung from a node it is registered with
         if (ami == null || !ami.isConnected()) {
-            result.couldNotDial("the AMI link is down");
+            result.couldNotDial("no Asterisk node is connected");
             return;
         }
         OriginateAction originate = AgentFirstOriginate.CALLBACK.ringAgent(agent, request.number(), request.id().value(),

@@ -39,7 +39,9 @@ public final class AgentPhones {
     /** After each AMI login (virtual thread): accounts written and loaded, registrations re-read. */
     public void install(AmiLink ami) {
         try {
-            if (accounts.writeTo(asteriskEtc)) {
+            if (asteriskEtc == null) {
+                LOG.info("node {}'s configuration is not on this machine: the agents' SIP accounts are its own to keep", ami.node());
+            } else if (accounts.writeTo(asteriskEtc)) {
                 ReloadAgentAccounts.send(ami);
             } else {
                 LOG.warn("{} does not exist: agents' SIP accounts are not installed (configure them in Asterisk yourself)", asteriskEtc);

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
@@ -38,15 +37,15 @@ public final class AgentlessLine implements OutboundLine {
     private static final Duration LONGEST_CALL = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(AgentlessLine.class);
 
-    private final Supplier<AmiLink> link;
+    private final AsteriskNodes nodes;
     private final PhoneNumbers numbers;
     private final Duration ring;
     private final Clock clock;
     private final Map<String, UnderWay> calls = new ConcurrentHashMap<>();
 
     /** @param numbers how the centre dials a customer's E.164 number through its trunk */
-    public AgentlessLine(Supplier<AmiLink> link, PhoneNumbers numbers, Duration ring, Clock clock) {
-        this.link = link;
+    public AgentlessLine(AsteriskNodes nodes, PhoneNumbers numbers, Duration ring, Clock clock) {
+        this.nodes = nodes;
         this.numbers = numbers;
         this.ring = ring;
         this.clock = clock;
@@ -94,8 +93,7 @@ public final class AgentlessLine implements OutboundLine {
 
     @Override
     public boolean ready() {
-        AmiLink ami = link.get();
-        return ami != null && ami.isConnected();
+        return nodes.anyConnected();
     }
 
     /** The call of this contact that is under way on this server, if any. */
@@ -109,7 +107,7 @@ public final class AgentlessLine implements OutboundLine {
     }
 
     private Result place(Campaign campaign, Contact contact, Listener listener) {
-        AmiLink ami = link.get();
+        AmiLink ami = nodes.forNewCall();
         Optional<String> dialled = numbers.dialFromCentre(contact.number());
         if (ami == null || !ami.isConnected() || dialled.isEmpty()) {
             return Result.of(AttemptOutcome.FAILED);

@@ -42,10 +42,17 @@ public final class AmiEventTranslator {
 
     private final String hotlineContext;
     private final Clock clock;
+    private final String node;
 
     public AmiEventTranslator(String hotlineContext, Clock clock) {
+        this(hotlineContext, clock, null);
+    }
+
+    /** @param node the node whose events these are: each call's arrival names it */
+    public AmiEventTranslator(String hotlineContext, Clock clock, String node) {
         this.hotlineContext = hotlineContext;
         this.clock = clock;
+        this.node = node;
     }
 
     public Optional<Translated> translate(ManagerEvent event) {
@@ -95,7 +102,7 @@ public final class AmiEventTranslator {
         return of(created.getUniqueId(), new CallEvent.Arrived(at(created), channel,
                 CallId.isValid(linked) ? linked : null,
                 CallerId.presented(created.getCallerIdNum(), created.getCallerIdName()),
-                exten != null && DIALLED.matcher(exten).matches() && !exten.equals("s") ? exten : null));
+                exten != null && DIALLED.matcher(exten).matches() && !exten.equals("s") ? exten : null, node));
     }
 
     private static boolean isGreeting(AgiExecEvent event) {

@@ -42,6 +42,7 @@ public final class AmiLink implements AutoCloseable {
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
 
+    private final String node;
     private final ManagerConnection connection;
     private final Consumer<ManagerEvent> events;
     private final Consumer<AmiLink> afterLogin;
@@ -63,6 +64,17 @@ public final class AmiLink implements AutoCloseable {
     /** @param clock notes when the link dropped (Asterisk cannot say when it went away) */
     public AmiLink(HotlineConfig.Ami config, Consumer<ManagerEvent> events, Consumer<AmiLink> afterLogin,
                    java.time.Clock clock) {
+        this(new HotlineConfig.Node(HotlineConfig.Node.SINGLE, config, null), events, afterLogin, clock);
+    }
+
+    /**
+     * The link to one of several nodes. {@code events} also receives the {@link DisconnectEvent} of each
+     * drop (after {@link #droppedAt} is set), so a node's loss can be acted on.
+     */
+    public AmiLink(HotlineConfig.Node node, Consumer<ManagerEvent> events, Consumer<AmiLink> afterLogin,
+                   java.time.Clock clock) {
+        HotlineConfig.Ami config = node.ami();
+        this.node = node.name();
         this.clock = clock;
         this.connection = new ManagerConnectionFactory(config.host(), config.port(), config.username(), config.secret())
                 .createManagerConnection();
@@ -76,7 +88,17 @@ public final class AmiLink implements AutoCloseable {
 
     /** Starts logging in in the background; returns at once. */
     public void start() {
-        loginThread = Thread.ofVirtual().name("ami-login").start(this::loginUntilUp);
+        loginThread = Thread.ofVirtual().name("ami-login-" + node).start(this::loginUntilUp);
+    }
+
+    /** The node's name (its Asterisk systemname). */
+    public String node() {
+        return node;
+    }
+
+    /** Whether the link was closed (the server stops): a drop from here on is not the node's loss. */
+    public boolean closed() {
+        return closed;
     }
 
     public boolean isConnected() {
@@ -112,7 +134,7 @@ public final class AmiLink implements AutoCloseable {
             try {
                 connection.login(EVENT_CLASSES);
                 loggedInOnce = true;
-                LOG.info("AMI logged in");
+                LOG.info("AMI logged in to node {}", node);
                 runAfterLogin();
                 return;
             } catch (AuthenticationFailedException e) {
@@ -128,8 +150,8 @@ public final class AmiLink implements AutoCloseable {
 
     private void onEvent(ManagerEvent event) {
         if (event instanceof ConnectEvent && loggedInOnce) {
-            LOG.info("AMI reconnected; re-reading state");
-            Thread.ofVirtual().name("ami-resync").start(() -> {
+            LOG.info("AMI reconnected to node {}; re-reading state", node);
+            Thread.ofVirtual().name("ami-resync-" + node).start(() -> {
                 // The reconnect event arrives before the library has logged in again.
                 for (int i = 0; i < 100 && !isConnected() && !closed; i++) {
                     sleep(Duration.ofMillis(50));
@@ -140,8 +162,7 @@ public final class AmiLink implements AutoCloseable {
         }
         if (event instanceof DisconnectEvent) {
             droppedAt = clock.instant();
-            LOG.warn("AMI connection lost; the library reconnects");
-            return;
+            LOG.warn("AMI connection to node {} lost; the library reconnects", node);
         }
         events.accept(event);
     }

@@ -1,6 +1,5 @@
 package org.hotline.telephony.ami;
 
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +15,10 @@ public final class PromptStopper {
     /** Channel names as Asterisk makes them (PJSIP/caller-0000002a, Local/10000@hotline-00000003;2). */
     private static final Pattern CHANNEL = Pattern.compile("[A-Za-z0-9/@;:._+-]{1,160}");
 
-    private final Supplier<AmiLink> link;
+    private final AsteriskNodes nodes;
 
-    public PromptStopper(Supplier<AmiLink> link) {
-        this.link = link;
+    public PromptStopper(AsteriskNodes nodes) {
+        this.nodes = nodes;
     }
 
     public void stop(String channel) {
@@ -27,8 +26,8 @@ public final class PromptStopper {
             return; // nothing odd goes into an AMI action
         }
         Thread.ofVirtual().name("stop-prompt").start(() -> {
-            AmiLink ami = link.get();
-            if (ami == null || !ami.isConnected()) {
+            AmiLink ami = nodes.forChannel(channel).orElse(null); // the node that has the channel
+            if (ami == null) {
                 return;
             }
             try {

@@ -55,8 +55,8 @@ public final class AgentAccounts {
         return m != null && m.matches() ? Optional.of(new AgentId(m.group(1))) : Optional.empty();
     }
 
-    /** The agent's SIP password, generated on first use. */
-    String password(AgentId id) throws IOException {
+    /** The agent's SIP password, generated on first use (one at a time: each node's login writes the accounts). */
+    synchronized String password(AgentId id) throws IOException {
         Path file = secretsDir.resolve(id.value() + ".password");
         if (Files.isRegularFile(file)) {
             String stored = Files.readString(file, StandardCharsets.UTF_8).strip();

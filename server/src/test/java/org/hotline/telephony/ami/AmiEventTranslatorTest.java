@@ -34,6 +34,21 @@ class AmiEventTranslatorTest {
     }
 
     @Test
+    void anArrivalNamesTheNodeWhoseLinkReportedItAndKeepsTheNodesPrefixedCallId() {
+        AmiEventTranslator ofNodeB = new AmiEventTranslator("hotline", Clock.fixed(NOW, ZoneOffset.UTC), "b");
+        NewChannelEvent created = newChannel("PJSIP/caller-00000001", "hotline", "1001", null);
+        created.setUniqueId("b-1763773200.42"); // Asterisk's systemname prefixes its unique and linked ids
+        created.setLinkedid("b-1763773200.42");
+
+        var translated = ofNodeB.translate(created).orElseThrow();
+
+        assertThat(translated.id()).isEqualTo(new CallId("b-1763773200.42"));
+        CallEvent.Arrived arrived = (CallEvent.Arrived) translated.event();
+        assertThat(arrived.node()).isEqualTo("b");
+        assertThat(arrived.linkedId()).isEqualTo("b-1763773200.42");
+    }
+
+    @Test
     void aNewChannelInTheHotlineContextIsAnArrivalAtAsterisksOwnTime() {
         var translated = translator.translate(newChannel("PJSIP/caller-00000001", "hotline", "1001", "张三")).orElseThrow();
 

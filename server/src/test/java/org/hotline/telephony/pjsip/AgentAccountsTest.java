@@ -47,6 +47,39 @@ class AgentAccountsTest {
     }
 
     @Test
+    void nodesLoggingInAtOnceAllGetTheOnePasswordGeneratedForEachAgent() throws Exception {
+        List<Agent> agents = new java.util.ArrayList<>();
+        for (int i = 10; i < 60; i++) {
+            agents.add(new Agent(new AgentId("0" + i), "agent " + i, Tier.FRONT_LINE, Map.of(new Skill("orders"), 3)));
+        }
+        AgentAccounts accounts = new AgentAccounts(agents, dir.resolve("secrets"));
+        List<java.nio.file.Path> etcs = new java.util.ArrayList<>();
+        for (int node = 0; node < 8; node++) {
+            etcs.add(java.nio.file.Files.createDirectories(dir.resolve("node-" + node + "/etc")));
+        }
+        java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(etcs.size());
+        List<Thread> logins = etcs.stream().map(etc -> Thread.ofPlatform().start(() -> {
+            together.countDown();
+            try {
+                together.await();
+                accounts.writeTo(etc);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        })).toList();
+        for (Thread login : logins) {
+            login.join();
+        }
+        for (Agent agent : agents) {
+            String password = accounts.password(agent.id());
+            for (var etc : etcs) {
+                assertThat(java.nio.file.Files.readString(etc.resolve("pjsip_agents.conf"))).as("agent %s at %s", agent.id(), etc)
+                        .contains("password = " + password + "\n");
+            }
+        }
+    }
+
+    @Test
     void onlyAnAgentsOwnChannelOrAccountNamesThatAgent() {
         assertThat(AgentAccounts.agentOfChannel("PJSIP/agent-010-0000002a")).contains(new AgentId("010"));
         assertThat(AgentAccounts.agentOfChannel("PJSIP/caller-0000002a")).isEmpty();
