@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.lang.reflect.Proxy;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.asteriskjava.fastagi.AgiChannel;
 import org.hotline.call.AgentLeg;
 import org.hotline.shared.Language;
 import org.hotline.call.Prompt;
@@ -39,6 +45,62 @@ class AgiLineTest {
         sent.clear();
         assertThat(line(true).connect(new AgentId("001"), Duration.ofSeconds(9)).outcome())
                 .isEqualTo(AgentLeg.Outcome.ANSWERED);
+    }
+
+    @Test
+    void aHoldIsOneWaitForAKeyForItsWholeLengthWhileTheMusicPlaysOn() {
+        asterisk.key = '1';
+        assertThat(line(false).hold(Duration.ofSeconds(45), "1")).contains('1');
+        assertThat(sent).containsExactly("waitForDigit 45000");
+    }
+
+    @Test
+    void aHoldCutShortEndsWithoutAKeyAsDoesAKeyTheCallerWasNotOffered() {
+        asterisk.key = (char) 1000; // Asterisk's answer when a stop (AMI ControlPlayback) ends the wait
+        assertThat(line(false).hold(Duration.ofSeconds(45), "1")).isEmpty();
+        asterisk.key = '7';
+        assertThat(line(false).hold(Duration.ofSeconds(45), "1")).isEmpty();
+    }
+
+    @Test
+    void aStopAsteriskDroppedBeforeTheHoldBeganIsSentAgainWhileTheHoldGoesOn() throws Exception {
+        AtomicInteger stops = new AtomicInteger();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch stoppedWhileHolding = new CountDownLatch(1);
+        AgiChannel asteriskOnHold = (AgiChannel) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {AgiChannel.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("waitForDigit")) {
+                        holding.countDown();
+                        return stoppedWhileHolding.await(5, TimeUnit.SECONDS) ? (char) 1000 : (char) 0;
+                    }
+                    return method.getReturnType() == char.class ? (char) 0 : null;
+                });
+        AgiLine line = new AgiLine(asteriskOnHold, Language.ZH, () -> { }, () -> {
+            if (stops.incrementAndGet() > 1) {
+                stoppedWhileHolding.countDown();
+            }
+        }, () -> false);
+
+        line.cutShort(); // the agent is found just before the hold begins: Asterisk drops this stop
+        long start = System.nanoTime();
+        Optional<Character> key = line.hold(Duration.ofSeconds(60), "1");
+
+        assertThat(key).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the hold ended by the stop sent again")
+                .isLessThan(Duration.ofSeconds(2));
+        assertThat(stops.get()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void noStopIsSentAgainOnceACommandEndedAfterIt() throws Exception {
+        AtomicInteger stops = new AtomicInteger();
+        AgiLine line = new AgiLine(asterisk.channel(), Language.ZH, () -> { }, stops::incrementAndGet, () -> false);
+
+        line.cutShort();
+        line.holdMusic(false); // the flow is back: it looks for the agent before holding again
+        Thread.sleep(400);
+
+        assertThat(stops.get()).isEqualTo(1);
     }
 
     @Test
