@@ -60,7 +60,8 @@ final class AgiLine implements CallChannel {
         stopPrompt.run();
         // Asterisk drops a stop that comes between two commands (the script's idle loop reads and
         // discards it): one sent as a hold or prompt was about to begin would leave the caller on
-        // hold to its end. So it is sent again while a command runs and none has ended since.
+        // hold to its end. So it is sent again while a command runs and none has ended since
+        // after which the flow looks for the agent itself.
         Thread.ofVirtual().name("cut-short-again").start(() -> {
             for (int tries = 0; tries < STOP_TRIES && commandsFinished.get() == finishedBefore; tries++) {
                 try {
@@ -106,7 +107,11 @@ final class AgiLine implements CallChannel {
 
     /** Sets Asterisk's deadline on this caller to {@code seconds} from now; 0 lifts it (see {@link DeadlineLine}). */
     void deadlineIn(long seconds) {
-        run(() -> agi.setVariable("TIMEOUT(absolute)", Long.toString(seconds)));
+        // Not counted as a command the flow looks for an agent after: a hold follows it at once.
+        send(() -> {
+            agi.setVariable("TIMEOUT(absolute)", Long.toString(seconds));
+            return null;
+        }, false);
     }
 
     @Override
@@ -228,6 +233,11 @@ final class AgiLine implements CallChannel {
     }
 
     private <T> T call(AgiQuery<T> query) {
+        return send(query, true);
+    }
+
+    /** @param looked whether the flow, once this command ends, looks for an agent before it holds the caller */
+    private <T> T send(AgiQuery<T> query, boolean looked) {
         commandRunning = true;
         try {
             return query.call();
@@ -241,7 +251,9 @@ final class AgiLine implements CallChannel {
             throw new IllegalStateException("AGI command failed: " + e.getMessage(), e);
         } finally {
             commandRunning = false;
-            commandsFinished.incrementAndGet();
+            if (looked) {
+                commandsFinished.incrementAndGet();
+            }
         }
     }
 }

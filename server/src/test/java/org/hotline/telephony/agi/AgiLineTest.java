@@ -92,6 +92,31 @@ class AgiLineTest {
     }
 
     @Test
+    void aStopDroppedWhileTheDeadlineWasRolledIsSentAgainDuringTheHoldThatFollows() throws Exception {
+        AtomicInteger stops = new AtomicInteger();
+        CountDownLatch stoppedWhileHolding = new CountDownLatch(1);
+        AgiChannel asteriskOnHold = (AgiChannel) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {AgiChannel.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("waitForDigit")) {
+                        return stoppedWhileHolding.await(5, TimeUnit.SECONDS) ? (char) 1000 : (char) 0;
+                    }
+                    return method.getReturnType() == char.class ? (char) 0 : null;
+                });
+        AgiLine line = new AgiLine(asteriskOnHold, Language.ZH, () -> { }, () -> {
+            if (stops.incrementAndGet() > 1) {
+                stoppedWhileHolding.countDown();
+            }
+        }, () -> false);
+
+        line.cutShort(); // dropped: Asterisk is between commands
+        line.deadlineIn(10); // the rolling deadline, just before the hold
+        long start = System.nanoTime();
+        line.hold(Duration.ofSeconds(60), "1");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
     void noStopIsSentAgainOnceACommandEndedAfterIt() throws Exception {
         AtomicInteger stops = new AtomicInteger();
         AgiLine line = new AgiLine(asterisk.channel(), Language.ZH, () -> { }, stops::incrementAndGet, () -> false);
