@@ -62,24 +62,29 @@ class AgiLineTest {
         assertThat(line(false).hold(Duration.ofSeconds(45), "1")).isEmpty();
     }
 
-    @Test
-    void aStopAsteriskDroppedBeforeTheHoldBeganIsSentAgainWhileTheHoldGoesOn() throws Exception {
-        AtomicInteger stops = new AtomicInteger();
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch stoppedWhileHolding = new CountDownLatch(1);
+    /** Stops the line sent; Asterisk drops the first (it came between two commands) and heeds the next during a hold. */
+    private final AtomicInteger stops = new AtomicInteger();
+    private final CountDownLatch stoppedWhileHolding = new CountDownLatch(1);
+
+    /** A line to an Asterisk whose holds last until a stop after the first ends them (5 s at most). */
+    private AgiLine lineDroppingTheFirstStop() {
         AgiChannel asteriskOnHold = (AgiChannel) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {AgiChannel.class}, (proxy, method, args) -> {
                     if (method.getName().equals("waitForDigit")) {
-                        holding.countDown();
                         return stoppedWhileHolding.await(5, TimeUnit.SECONDS) ? (char) 1000 : (char) 0;
                     }
                     return method.getReturnType() == char.class ? (char) 0 : null;
                 });
-        AgiLine line = new AgiLine(asteriskOnHold, Language.ZH, () -> { }, () -> {
+        return new AgiLine(asteriskOnHold, Language.ZH, () -> { }, () -> {
             if (stops.incrementAndGet() > 1) {
                 stoppedWhileHolding.countDown();
             }
         }, () -> false);
+    }
+
+    @Test
+    void aStopAsteriskDroppedBeforeTheHoldBeganIsSentAgainWhileTheHoldGoesOn() {
+        AgiLine line = lineDroppingTheFirstStop();
 
         line.cutShort(); // the agent is found just before the hold begins: Asterisk drops this stop
         long start = System.nanoTime();
@@ -92,33 +97,20 @@ class AgiLineTest {
     }
 
     @Test
-    void aStopDroppedWhileTheDeadlineWasRolledIsSentAgainDuringTheHoldThatFollows() throws Exception {
-        AtomicInteger stops = new AtomicInteger();
-        CountDownLatch stoppedWhileHolding = new CountDownLatch(1);
-        AgiChannel asteriskOnHold = (AgiChannel) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {AgiChannel.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("waitForDigit")) {
-                        return stoppedWhileHolding.await(5, TimeUnit.SECONDS) ? (char) 1000 : (char) 0;
-                    }
-                    return method.getReturnType() == char.class ? (char) 0 : null;
-                });
-        AgiLine line = new AgiLine(asteriskOnHold, Language.ZH, () -> { }, () -> {
-            if (stops.incrementAndGet() > 1) {
-                stoppedWhileHolding.countDown();
-            }
-        }, () -> false);
+    void aStopDroppedWhileTheDeadlineWasRolledIsSentAgainDuringTheHoldThatFollows() {
+        AgiLine line = lineDroppingTheFirstStop();
 
         line.cutShort(); // dropped: Asterisk is between commands
         line.deadlineIn(10); // the rolling deadline, just before the hold
         long start = System.nanoTime();
         line.hold(Duration.ofSeconds(60), "1");
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the hold ended by the stop sent again")
+                .isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
     void noStopIsSentAgainOnceACommandEndedAfterIt() throws Exception {
-        AtomicInteger stops = new AtomicInteger();
         AgiLine line = new AgiLine(asterisk.channel(), Language.ZH, () -> { }, stops::incrementAndGet, () -> false);
 
         line.cutShort();
