@@ -36,10 +36,19 @@ public interface CallChannel {
     Optional<Character> listen(String keys, Duration max);
 
     /**
-     * Cuts short the prompt playing now, if any. Any thread may call it, and it returns at once:
-     * an agent who frees up mid-announcement need not wait for the end of the sentence.
+     * Keeps the caller on hold (whatever plays goes on: hold music) until one of {@code keys} is
+     * pressed, the hold is cut short ({@link #cutShort()}: an agent was found), or {@code max} has
+     * passed; returns the key, empty otherwise. The line may end a hold sooner than {@code max}:
+     * the caller is then held again for what is left. A caller who hangs up is noticed at once.
      */
-    void cutPromptShort();
+    Optional<Character> hold(Duration max, String keys);
+
+    /**
+     * Cuts short what the caller hears now — a prompt, or a {@link #hold} — if anything. Any thread
+     * may call it, and it returns at once: an agent who frees up need not wait for the end of the
+     * sentence or of the hold.
+     */
+    void cutShort();
 
     /** Music on hold on or off; it plays while the flow waits. */
     void holdMusic(boolean on);

@@ -23,13 +23,6 @@ final class QueueWait {
 
     /** Key to be called back. Fixed because the recorded prompts say it. */
     static final char CALLBACK_KEY = '1';
-    /**
-     * How long each look for a key lasts. An agent chosen meanwhile waits at most this long before
-     * their phone rings, so it is kept short; Asterisk keeps a hung-up channel until the script
-     * returns, and these looks are also how a caller's hang-up is noticed.
-     */
-    private static final Duration LISTEN = Duration.ofMillis(100);
-
     private final RingPolicy rings;
     private final WaitRules rules;
     private final AgentQueue agents;
@@ -130,7 +123,7 @@ final class QueueWait {
                     line.holdMusic(false);
                     Instant apologyAt = clock.instant();
                     // An agent free meanwhile takes the caller at once; their screen tells them to apologise.
-                    ticket.whenOffered(line::cutPromptShort);
+                    ticket.whenOffered(line::cutShort);
                     try {
                         line.play(Prompt.APOLOGY);
                     } finally {
@@ -153,7 +146,9 @@ final class QueueWait {
                     }
                 }
                 if (agent.isEmpty() && key.isEmpty()) {
-                    key = line.listen(keys, LISTEN);
+                    // Nothing to do until the next moment the rules set, unless an agent is found or the caller acts.
+                    Instant wakeAt = earliest(giveUp, apologised ? giveUp : apologyDue, nextAnnouncement);
+                    key = hold(line, ticket, Duration.between(clock.instant(), wakeAt), keys);
                 }
                 if (key.isPresent() && key.get() == CALLBACK_KEY && callbackNumber.isPresent()) {
                     line.holdMusic(false);
@@ -177,6 +172,27 @@ final class QueueWait {
             }
             throw gone;
         }
+    }
+
+    /**
+     * Holds the caller up to {@code max}: an agent found meanwhile cuts the hold short, so their
+     * phone rings at once; the callback key ends it too. Returns the key pressed.
+     */
+    private static Optional<Character> hold(CallChannel line, AgentQueue.Ticket ticket, Duration max, String keys) {
+        if (max.isNegative() || max.isZero()) {
+            return Optional.empty();
+        }
+        ticket.whenOffered(line::cutShort);
+        try {
+            return line.hold(max, keys);
+        } finally {
+            ticket.whenOffered(null);
+        }
+    }
+
+    private static Instant earliest(Instant a, Instant b, Instant c) {
+        Instant first = a.isBefore(b) ? a : b;
+        return first.isBefore(c) ? first : c;
     }
 
     /**
@@ -270,7 +286,7 @@ final class QueueWait {
         if (!keys.isEmpty()) {
             parts.add(Prompt.CALLBACK_OFFER);
         }
-        ticket.whenOffered(line::cutPromptShort);
+        ticket.whenOffered(line::cutShort);
         try {
             for (Speech part : parts) {
                 Optional<Character> key = line.say(part, keys);

@@ -20,8 +20,8 @@ import org.hotline.it.TestAmi;
  *
  * Usage (bin/bench runs it): AgentReadyBenchmark JAVA [samples, default 20] [settle seconds, default 0]
  * With no settling the callers are still hearing their first announcement (an offer cuts it
- * short); with 20 s they have heard it and the apology, and wait on hold (an offer is seen at the
- * next look for keys, every 100 ms).
+ * short); with 20 s they have heard it and the apology, and wait on hold (an offer cuts the hold
+ * short).
  */
 public final class AgentReadyBenchmark {
 

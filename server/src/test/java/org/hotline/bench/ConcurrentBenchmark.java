@@ -227,8 +227,9 @@ public final class ConcurrentBenchmark {
                 }
                 snapshot("after " + held.toSeconds() + " s", driver.held());
                 if (driver.agiCommands.get() > 0) {
-                    System.out.printf(Locale.ROOT, "  FastAGI commands while they waited: %.0f a second%n",
-                            (driver.agiCommands.get() - commandsBefore) / (double) held.toSeconds());
+                    double perSecond = (driver.agiCommands.get() - commandsBefore) / (double) held.toSeconds();
+                    System.out.printf(Locale.ROOT, "  FastAGI commands while they waited: %.0f a second, %.3f a waiting caller%n",
+                            perSecond, perSecond / Math.max(1, driver.held()));
                 }
                 placing.join();
                 answers = driver.answerMillis();

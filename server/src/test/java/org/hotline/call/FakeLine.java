@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.hotline.routing.TestClock;
 
 /** A caller's line for flow tests: records what the caller heard and presses the keys it is told to. */
 final class FakeLine implements CallChannel {
@@ -94,6 +95,39 @@ final class FakeLine implements CallChannel {
         return key != null && keys.indexOf(key) >= 0 ? Optional.of(key) : Optional.empty();
     }
 
+    /** How long each hold was to last, in order. */
+    final List<Duration> holds = new ArrayList<>();
+    private TestClock holdClock;
+    private Runnable duringHold;
+
+    /** Each hold that is not cut short lasts its whole length on {@code clock}. */
+    FakeLine holdsOn(TestClock clock) {
+        holdClock = clock;
+        return this;
+    }
+
+    /** Something that happens while the caller is on hold (an agent freeing up, say): it ends that hold. */
+    FakeLine whileOnHold(Runnable action) {
+        duringHold = action;
+        return this;
+    }
+
+    @Override
+    public Optional<Character> hold(Duration max, String keys) {
+        holds.add(max);
+        if (duringHold != null) {
+            Runnable action = duringHold;
+            duringHold = null;
+            action.run(); // cut short at once: no time passes
+            return Optional.empty();
+        }
+        Optional<Character> key = listen(keys, max);
+        if (key.isEmpty() && holdClock != null) {
+            holdClock.advance(max);
+        }
+        return key;
+    }
+
     @Override
     public Optional<Character> ask(Prompt prompt, String interruptKeys, Duration timeout) {
         play(prompt);
@@ -112,7 +146,7 @@ final class FakeLine implements CallChannel {
     }
 
     @Override
-    public void cutPromptShort() {
+    public void cutShort() {
         heard.add("(prompt cut short)");
     }
 

@@ -24,6 +24,7 @@ import org.hotline.routing.AgentSelection;
 import org.hotline.routing.Distributor;
 import org.hotline.routing.Offer;
 import org.hotline.routing.PriorityRules;
+import org.hotline.routing.TestClock;
 import org.hotline.routing.Tier;
 import org.hotline.routing.WaitingCall;
 import org.junit.jupiter.api.Test;
@@ -425,6 +426,51 @@ class InboundFlowTest {
         assertThat(line.heard).containsSubsequence("apology", "(prompt cut short)", "(talk with 010)");
         assertThat(line.heard.subList(line.heard.indexOf("apology"), line.heard.indexOf("(talk with 010)")))
                 .as("no announcement before the agent").noneMatch(heard -> heard.startsWith("queue-") || heard.startsWith("wait-"));
+    }
+
+    @Test
+    void aWaitingCallerIsHeldQuietlyUntilTheNextMomentTheRulesSetWithTheApologyAnnouncementsAndMaximumOnTime() {
+        queue.staffedWith();
+        TestClock clock = new TestClock(NOW);
+        InboundFlow flow = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
+                ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
+        FakeLine line = new FakeLine().presses('1').holdsOn(clock);
+
+        assertThat(flow.handle(callArrivedAt(NOW), line)).isEqualTo(FlowOutcome.NO_AGENT);
+
+        // the apology after five rings (15 s), the position every minute, the close at five minutes: one hold between each
+        assertThat(line.holds).containsExactly(Duration.ofSeconds(15), Duration.ofSeconds(45), Duration.ofMinutes(1),
+                Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1));
+        assertThat(events).filteredOn(CallEvent.ApologyPlayed.class::isInstance)
+                .containsExactly(new CallEvent.ApologyPlayed(NOW.plusSeconds(15)));
+        assertThat(events).filteredOn(CallEvent.PositionAnnounced.class::isInstance)
+                .extracting(event -> ((CallEvent.PositionAnnounced) event).at())
+                .containsExactly(NOW, NOW.plusSeconds(60), NOW.plusSeconds(120), NOW.plusSeconds(180), NOW.plusSeconds(240));
+        assertThat(events).contains(new CallEvent.LeftQueue(NOW.plus(WaitRules.standard().maxWait())));
+    }
+
+    @Test
+    void anAgentFoundWhileTheCallerIsOnHoldCutsTheHoldShortAndIsRungAtOnce() {
+        queue.staffedWith();
+        FakeLine line = new FakeLine().presses('1').agentsAnswer(AgentLeg.Outcome.ANSWERED)
+                .whileOnHold(() -> queue.agentFreesUp("010"));
+
+        assertThat(flow.handle(callArrivedAt(NOW), line)).isEqualTo(FlowOutcome.CONNECTED);
+
+        assertThat(line.holds).hasSize(1);
+        assertThat(line.heard).containsSubsequence("callback-offer", "(music)", "(prompt cut short)", "(music off)",
+                "(talk with 010)");
+    }
+
+    @Test
+    void aCallerWhoHangsUpOnHoldIsNoticedAtOnceAndRecordedAsAbandoned() {
+        queue.staffedWith();
+
+        FlowOutcome outcome = flow.handle(callArrivedAt(NOW), new FakeLine().presses('1').hangsUpOnHold());
+
+        assertThat(outcome).isEqualTo(FlowOutcome.CALLER_HUNG_UP);
+        assertThat(queue.told).containsExactly("join orders", "leave");
+        assertThat(events).contains(new CallEvent.Abandoned(NOW, 1));
     }
 
     @Test

@@ -2,11 +2,13 @@ package org.hotline.telephony.agi;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiNetworkException;
+import org.asteriskjava.fastagi.reply.AgiReply;
 import org.hotline.call.AgentLeg;
 import org.hotline.call.CallChannel;
 import org.hotline.call.CallerHungUp;
@@ -26,12 +28,19 @@ import org.hotline.telephony.pjsip.AgentAccounts;
 final class AgiLine implements CallChannel {
 
     private static final String DTMF = "0123456789*#ABCD";
+    /** WAIT FOR DIGIT's longest wait, as the deadline on the line counts it. */
+    private static final long LONGEST_WAIT_MS = 60_000;
+    /** How soon a stop is sent again, and how many times at most (see cutShort). */
+    private static final Duration STOP_AGAIN = Duration.ofMillis(100);
+    private static final int STOP_TRIES = 30;
 
     private final AgiChannel agi;
     private final Language language;
     private final Runnable beforeAnswer;
     private final Runnable stopPrompt;
     private final BooleanSupplier dialAnswered;
+    private final AtomicLong commandsFinished = new AtomicLong();
+    private volatile boolean commandRunning;
 
     /**
      * @param beforeAnswer runs just before the answer (for measuring)
@@ -47,8 +56,42 @@ final class AgiLine implements CallChannel {
     }
 
     @Override
-    public void cutPromptShort() {
+    public void cutShort() {
+        long finishedBefore = commandsFinished.get();
         stopPrompt.run();
+        // Asterisk drops a stop that comes between two commands (the script's idle loop reads and
+        // discards it): one sent as a hold or prompt was about to begin would leave the caller on
+        // hold to its end. So it is sent again while a command runs and none has ended since
+        // after which the flow looks for the agent itself.
+        Thread.ofVirtual().name("cut-short-again").start(() -> {
+            for (int tries = 0; tries < STOP_TRIES && commandsFinished.get() == finishedBefore; tries++) {
+                try {
+                    Thread.sleep(STOP_AGAIN);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (commandRunning && commandsFinished.get() == finishedBefore) {
+                    stopPrompt.run();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<Character> hold(Duration max, String keys) {
+        // One WAIT FOR DIGIT for the whole hold: the music on hold goes on, and Asterisk ends the
+        // wait early for a key, the hang-up, or a stop (AMI ControlPlayback, see cutShort), which
+        // it answers as the stop's control number rather than a key.
+        long millis = Math.max(1, Math.min((max.toNanos() + 999_999) / 1_000_000, LONGEST_WAIT_MS));
+        char key = call(() -> agi.waitForDigit((int) millis));
+        if (key == 0) {
+            AgiReply reply = agi.getLastReply();
+            if (reply != null && reply.getResultCode() < 0) {
+                throw new CallerHungUp(null); // -1: the channel went away
+            }
+            return Optional.empty();
+        }
+        return DTMF.indexOf(key) >= 0 && keys.indexOf(key) >= 0 ? Optional.of(key) : Optional.empty();
     }
 
     @Override
@@ -65,7 +108,11 @@ final class AgiLine implements CallChannel {
 
     /** Sets Asterisk's deadline on this caller to {@code seconds} from now; 0 lifts it (see {@link DeadlineLine}). */
     void deadlineIn(long seconds) {
-        run(() -> agi.setVariable("TIMEOUT(absolute)", Long.toString(seconds)));
+        // Not counted as a command the flow looks for an agent after: a hold follows it at once.
+        send(() -> {
+            agi.setVariable("TIMEOUT(absolute)", Long.toString(seconds));
+            return null;
+        }, false);
     }
 
     @Override
@@ -179,14 +226,20 @@ final class AgiLine implements CallChannel {
         T call() throws AgiException;
     }
 
-    private static void run(AgiAction action) {
+    private void run(AgiAction action) {
         call(() -> {
             action.run();
             return null;
         });
     }
 
-    private static <T> T call(AgiQuery<T> query) {
+    private <T> T call(AgiQuery<T> query) {
+        return send(query, true);
+    }
+
+    /** @param looked whether the flow, once this command ends, looks for an agent before it holds the caller */
+    private <T> T send(AgiQuery<T> query, boolean looked) {
+        commandRunning = true;
         try {
             return query.call();
         } catch (AgiHangupException gone) {
@@ -197,6 +250,11 @@ final class AgiLine implements CallChannel {
             throw new CallerHungUp(closed);
         } catch (AgiException e) {
             throw new IllegalStateException("AGI command failed: " + e.getMessage(), e);
+        } finally {
+            commandRunning = false;
+            if (looked) {
+                commandsFinished.incrementAndGet();
+            }
         }
     }
 }

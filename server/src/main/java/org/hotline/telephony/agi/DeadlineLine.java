@@ -99,9 +99,27 @@ final class DeadlineLine implements CallChannel {
         return line.listen(keys, max);
     }
 
+    /**
+     * A hold is cut into pieces no longer than the grace, each under a deadline of the piece plus
+     * the grace: a server that goes silent loses a caller on hold as soon as one it has just
+     * spoken to, and a caller on hold costs two commands per grace, not one per look for a key.
+     */
     @Override
-    public void cutPromptShort() {
-        line.cutPromptShort(); // any thread, over AMI: not a command on this line
+    public Optional<Character> hold(Duration max, String keys) {
+        Duration piece = min(max, grace);
+        long now = nanoTime.getAsLong();
+        if (!set || until - (now + piece.toNanos() + grace.toNanos()) < 0) {
+            long seconds = (piece.plus(grace).toMillis() + 999) / 1000;
+            timeout.set(seconds);
+            set = true;
+            until = now + Duration.ofSeconds(seconds).toNanos();
+        }
+        return line.hold(piece, keys);
+    }
+
+    @Override
+    public void cutShort() {
+        line.cutShort(); // any thread, over AMI: not a command on this line
     }
 
     @Override

@@ -26,6 +26,7 @@ class DeadlineLineTest {
     private static final Duration LONGEST_PROMPT = Duration.ofSeconds(15);
 
     private final List<String> asterisk = new ArrayList<>();
+    private final List<Duration> held = new ArrayList<>();
     private long now;
     private final DeadlineLine line = new DeadlineLine(recording(), seconds -> asterisk.add("TIMEOUT " + seconds), GRACE,
             LONGEST_PROMPT, () -> now);
@@ -49,6 +50,28 @@ class DeadlineLineTest {
 
         assertThat(asterisk.stream().filter(c -> c.startsWith("TIMEOUT"))).containsExactly("TIMEOUT 10", "TIMEOUT 11",
                 "TIMEOUT 11");
+    }
+
+    @Test
+    void aCallerOnHoldIsHeldInPiecesOfTheGraceEachUnderItsPiecePlusTheGraceSoASilentServerLosesThemAsSoonAsAnyOther() {
+        line.claim();
+        for (int n = 0; n < 3; n++) { // 15 s on hold: the flow holds again for what is left after each piece
+            line.hold(Duration.ofSeconds(15).minusSeconds(5L * n), "1");
+            now += GRACE.toNanos();
+        }
+
+        assertThat(asterisk).containsExactly("claim", "TIMEOUT 10", "hold", "TIMEOUT 10", "hold", "TIMEOUT 10", "hold");
+        assertThat(held).containsExactly(GRACE, GRACE, GRACE);
+    }
+
+    @Test
+    void aShortHoldUnderADeadlineThatCoversItCostsNoMoreCommands() {
+        line.claim();
+        line.play(Prompt.QUEUE_NEXT); // deadline 25 s from now
+        line.hold(Duration.ofSeconds(2), "1");
+
+        assertThat(asterisk).containsExactly("claim", "TIMEOUT 25", "play", "hold");
+        assertThat(held).containsExactly(Duration.ofSeconds(2));
     }
 
     @Test
@@ -85,6 +108,9 @@ class DeadlineLineTest {
         return (CallChannel) Proxy.newProxyInstance(CallChannel.class.getClassLoader(), new Class<?>[] {CallChannel.class},
                 (proxy, method, args) -> {
                     asterisk.add(method.getName());
+                    if (method.getName().equals("hold")) {
+                        held.add((Duration) args[0]);
+                    }
                     if (method.getReturnType() == Optional.class) {
                         return Optional.empty();
                     }

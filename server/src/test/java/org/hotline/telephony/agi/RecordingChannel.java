@@ -12,6 +12,8 @@ final class RecordingChannel {
 
     final List<String> sent = new ArrayList<>();
     int hangUpAfter = Integer.MAX_VALUE;
+    /** What Asterisk answers to a command that answers a key: 0 for none. */
+    char key;
     private final String everyVariable;
 
     /** @param everyVariable what Asterisk answers to every variable read (DIALSTATUS among them) */
@@ -29,7 +31,7 @@ final class RecordingChannel {
                             Arrays.stream(args).map(arg -> arg instanceof String[] more ? String.join(" ", more)
                                     : String.valueOf(arg)).toList())));
                     return switch (method.getReturnType().getName()) {
-                        case "char" -> (char) 0;
+                        case "char" -> key;
                         case "int" -> 0;
                         case "java.lang.String" -> everyVariable;
                         default -> null;
