@@ -347,6 +347,18 @@ public final class CallTracker implements CallEventSink {
         }
     }
 
+    /**
+     * A node is lost (its link dropped and stayed down: killed, its machine gone): its calls in progress
+     * were cut by it when the link dropped. The hang-ups it reported before were the callers' own: a node
+     * that goes in an orderly way announces it ({@link #asteriskGoingAway(NodeCalls, Instant)}), a killed
+     * one hangs nobody up.
+     */
+    public void nodeLost(NodeCalls node, Instant droppedAt) {
+        for (CallId id : liveCalls(node)) {
+            lostWithAsterisk(id, droppedAt);
+        }
+    }
+
     /** Closes a call whose hang-up was missed (seen gone after an AMI reconnect). */
     public void lost(CallId id, Instant noticedAt) {
         if (live.containsKey(id)) {

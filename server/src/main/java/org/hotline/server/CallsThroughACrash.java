@@ -82,7 +82,7 @@ final class CallsThroughACrash {
                 }
                 if (!link.isConnected() && !link.closed() && link.droppedAt().filter(droppedAt::equals).isPresent()) {
                     LOG.warn("Asterisk node {} lost (no AMI link since {}): its calls are recorded as lost with it", link.node(), droppedAt);
-                    events.keepOnly(callsOf(link), Set.of(), droppedAt);
+                    events.nodeLost(callsOf(link), droppedAt);
                 }
             });
         }

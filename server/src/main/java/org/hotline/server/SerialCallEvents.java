@@ -57,6 +57,11 @@ final class SerialCallEvents implements CallEventSink, Adoptions {
         context.runOnContext(ignored -> tracker.reconcile(node, liveUniqueIds, nodeLostAt, clock.instant()));
     }
 
+    /** A node's link dropped at {@code droppedAt} and stayed down: its calls were lost with it then. */
+    void nodeLost(NodeCalls node, Instant droppedAt) {
+        context.runOnContext(ignored -> tracker.nodeLost(node, droppedAt));
+    }
+
     /** A node announced its shutdown: what it reports of its calls from here on is it going away. */
     void asteriskGoingAway(NodeCalls node, Instant at) {
         context.runOnContext(ignored -> tracker.asteriskGoingAway(node, at));

@@ -76,6 +76,27 @@ class SeveralNodesTrackerTest {
     }
 
     @Test
+    void aCallerWhoHungUpMomentsBeforeTheirNodeWasKilledHungUpThemselvesAndTheCallsStillUpAreLostWithIt() {
+        CallId hungUpBefore = new CallId("b-1796570678.2");
+        arrives(hungUpBefore, "b", T0);
+        arrives(ON_B, "b", T0);
+        Instant droppedAt = T0.plusSeconds(12);
+        tracker.publish(hungUpBefore, new CallEvent.Ended(droppedAt.minusSeconds(2), 16, "Normal Clearing", null));
+
+        tracker.nodeLost(NODE_B, droppedAt); // killed: no shutdown announced, the link dropped and stayed down
+
+        assertThat(recordOf(hungUpBefore)).last().isEqualTo(
+                new CallEvent.Ended(droppedAt.minusSeconds(2), 16, "Normal Clearing", HangupSide.CALLER));
+        assertThat(recordOf(hungUpBefore)).noneMatch(event -> event instanceof CallEvent.Settled);
+        assertThat(recordOf(ON_B)).contains(new CallEvent.Settled(droppedAt, Settlement.LOST_WITH_ASTERISK));
+        assertThat(recordOf(ON_B)).last().isInstanceOfSatisfying(CallEvent.Ended.class, ended -> {
+            assertThat(ended.at()).isEqualTo(droppedAt);
+            assertThat(ended.side()).isEqualTo(HangupSide.ASTERISK);
+        });
+        assertThat(tracker.liveCalls()).isEmpty();
+    }
+
+    @Test
     void oneNodesShutdownCutsItsCallsOnlyNotTheCallersOfAnother() {
         arrives(ON_A, "a", T0);
         arrives(ON_B, "b", T0);

@@ -52,6 +52,9 @@ public final class AsteriskSandbox {
     public static synchronized AsteriskSandbox startNode(String name) {
         AsteriskSandbox started = NODES.get(name);
         if (started != null) {
+            if (!started.isRunning()) {
+                started.restart(); // a test killed or stopped it: the next one finds it running
+            }
             return started;
         }
         Path home = home();
@@ -155,6 +158,15 @@ public final class AsteriskSandbox {
             throw new IllegalStateException("Asterisk is not running");
         }
         return Long.parseLong(pid.group(1));
+    }
+
+    private boolean isRunning() {
+        try {
+            pid();
+            return true;
+        } catch (IllegalStateException notRunning) {
+            return false;
+        }
     }
 
     public void restart() {

@@ -22,6 +22,7 @@ final class FrontDoor implements AutoCloseable {
 
     static final String ADDRESS = "127.0.0.2";
     private static final Pattern ARRIVAL = Pattern.compile("arrival (\\d+)\\.(\\d{6}) call-id (\\S+)");
+    private static final Pattern SENT = Pattern.compile("call-id (\\S+) sent to node sip:(\\S+)");
     private static final Pattern NEXT = Pattern.compile("node (\\S+) did not take call-id (\\S+)");
 
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -74,6 +75,16 @@ final class FrontDoor implements AutoCloseable {
             stamps.put(m.group(3), Instant.ofEpochSecond(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) * 1_000));
         }
         return stamps;
+    }
+
+    /** The node (host:port) each Call-ID's INVITE was last sent to, from the front door's own log. */
+    Map<String, String> sentTo() {
+        Map<String, String> nodes = new LinkedHashMap<>();
+        Matcher m = SENT.matcher(log());
+        while (m.find()) {
+            nodes.put(m.group(1), m.group(2));
+        }
+        return nodes;
     }
 
     /** The Call-IDs of the INVITEs a node did not take in time (each with the node), in order. */

@@ -25,6 +25,9 @@ final class SippCallers implements AutoCloseable {
 
     private static final Pattern SENT_INVITE = Pattern.compile(
             "-{10,} (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6})\\s*\\n\\S+ message sent[^\\n]*\\n\\s*\\nINVITE [^\\n]*\\n(?:[^\\n]+\\n)*?Call-ID: (\\S+)");
+    private static final Pattern RECEIVED_ANSWER = Pattern.compile(
+            "-{10,} (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6})\\s*\\n\\S+ message received[^\\n]*\\n\\s*\\nSIP/2\\.0 200 [^\\n]*\\n"
+                    + "(?:[^\\n-][^\\n]*\\n)*?(?:Call-ID: (\\S+)\\s*\\n(?:[^\\n-][^\\n]*\\n)*?CSeq: 1 INVITE|CSeq: 1 INVITE\\s*\\n(?:[^\\n-][^\\n]*\\n)*?Call-ID: (\\S+))");
     private static final DateTimeFormatter TRACE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private final Process process;
@@ -83,6 +86,27 @@ final class SippCallers implements AutoCloseable {
             throw new AssertionError("SIPp failed (exit " + process.exitValue() + "):\n"
                     + Files.readString(output, StandardCharsets.UTF_8) + "\ntrace:\n" + messages());
         }
+    }
+
+    /**
+     * Waits until SIPp has ended, whatever became of its calls (a caller whose node was lost sees its
+     * hang-up go unanswered): the trace tells each call's fate.
+     */
+    void awaitEnd(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("SIPp's calls still going after " + timeout);
+        }
+    }
+
+    /** When SIPp received each call's answer (the first 200 OK to its INVITE), by SIP Call-ID, from its own trace. */
+    Map<String, Instant> answersReceived() {
+        Map<String, Instant> received = new LinkedHashMap<>();
+        Matcher m = RECEIVED_ANSWER.matcher(messages());
+        while (m.find()) {
+            String callId = m.group(2) != null ? m.group(2) : m.group(3);
+            received.putIfAbsent(callId, LocalDateTime.parse(m.group(1), TRACE_TIME).atZone(ZoneId.systemDefault()).toInstant());
+        }
+        return received;
     }
 
     /** When SIPp sent each call's INVITE (the first time), by SIP Call-ID, from its own trace. */
