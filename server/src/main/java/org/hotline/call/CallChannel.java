@@ -66,6 +66,9 @@ public interface CallChannel {
      */
     void markQueued(KeptPlace place);
 
+    /** The place the channel keeps has changed (its caller heard the apology): kept as it is now, no new mark. */
+    void renewPlace(KeptPlace place);
+
     /** The caller no longer waits in a queue: the channel stops naming a place. */
     void forgetPlace();
 

@@ -13,12 +13,24 @@ import org.hotline.shared.Skill;
  * @param since        when they joined it: their place is counted from here
  * @param vip          the head start of a VIP (see the routing's priority rules)
  * @param longDistance the head start of a long-distance caller
+ * @param apologised   whether they have heard the apology for their wait: a caller taken back is
+ *                     not told it twice
  */
-public record KeptPlace(Skill queue, Instant since, boolean vip, boolean longDistance) {
+public record KeptPlace(Skill queue, Instant since, boolean vip, boolean longDistance, boolean apologised) {
 
     public KeptPlace {
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(since, "since");
+    }
+
+    /** A place whose caller has not been apologised to yet. */
+    public KeptPlace(Skill queue, Instant since, boolean vip, boolean longDistance) {
+        this(queue, since, vip, longDistance, false);
+    }
+
+    /** The same place, once its caller has heard the apology. */
+    KeptPlace afterTheApology() {
+        return new KeptPlace(queue, since, vip, longDistance, true);
     }
 
     /**

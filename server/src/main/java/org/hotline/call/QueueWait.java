@@ -55,13 +55,14 @@ final class QueueWait {
         place = owner == null ? place : place.ownedBy(owner);
         AgentQueue.Ticket ticket = agents.join(place);
         events.publish(call.id(), new CallEvent.Queued(enqueued, skill.name(), caller.vip(), caller.longDistance()));
-        return waitInLine(call, line, place, ticket, caller, menuTimeout);
+        return waitInLine(call, line, place, false, ticket, caller, menuTimeout);
     }
 
     /**
      * A caller taken back from Asterisk's fallback goes back into the queue at the place they held:
      * joined when they first joined, with the head start they had; their advisor and case owner as
-     * the customer file says now. They hear where they stand at once.
+     * the customer file says now. They hear where they stand at once, and the apology only if they
+     * have not heard it yet.
      */
     FlowOutcome rejoin(InboundCall call, CallChannel line, KeptPlace kept, Duration menuTimeout) {
         return rejoin(call, line, kept, menuTimeout, null);
@@ -75,13 +76,13 @@ final class QueueWait {
                 false);
         AgentQueue.Ticket ticket = agents.join(place);
         events.publish(call.id(), new CallEvent.BackInQueue(clock.instant(), kept.queue().name(), kept.since()));
-        return waitInLine(call, line, place, ticket, caller, menuTimeout);
+        return waitInLine(call, line, place, kept.apologised(), ticket, caller, menuTimeout);
     }
 
     /** The wait itself, from the place taken to the caller's leaving the queue; the place is on the channel meanwhile. */
-    private FlowOutcome waitInLine(InboundCall call, CallChannel line, WaitingCall place, AgentQueue.Ticket ticket,
-                                   KnownCaller caller, Duration menuTimeout) {
-        FlowOutcome outcome = waitForAgent(call, line, place, ticket, caller, menuTimeout);
+    private FlowOutcome waitInLine(InboundCall call, CallChannel line, WaitingCall place, boolean apologised,
+                                   AgentQueue.Ticket ticket, KnownCaller caller, Duration menuTimeout) {
+        FlowOutcome outcome = waitForAgent(call, line, place, apologised, ticket, caller, menuTimeout);
         try {
             line.forgetPlace();
         } catch (CallerHungUp gone) {
@@ -90,8 +91,8 @@ final class QueueWait {
         return outcome;
     }
 
-    private FlowOutcome waitForAgent(InboundCall call, CallChannel line, WaitingCall place, AgentQueue.Ticket ticket,
-                                     KnownCaller caller, Duration menuTimeout) {
+    private FlowOutcome waitForAgent(InboundCall call, CallChannel line, WaitingCall place, boolean apologisedBefore,
+                                     AgentQueue.Ticket ticket, KnownCaller caller, Duration menuTimeout) {
         Skill skill = place.skill();
         Instant enqueued = place.enqueuedAt();
         Optional<String> callbackNumber = callbackNumber(call);
@@ -100,10 +101,11 @@ final class QueueWait {
         // Waiting for a person is counted from asking for one: the menu was the caller's own doing.
         Instant apologyDue = rings.apology().dueAt(enqueued);
         Instant nextAnnouncement = enqueued;
-        boolean apologised = false;
+        boolean apologised = apologisedBefore;
         Duration ringFor = rules.agentRing().ringFor();
         try {
-            line.markQueued(new KeptPlace(skill, enqueued, place.vip(), place.longDistance()));
+            KeptPlace kept = new KeptPlace(skill, enqueued, place.vip(), place.longDistance(), apologised);
+            line.markQueued(kept);
             line.holdMusic(true);
             while (true) {
                 Optional<AgentId> agent = ticket.awaitAgent(Duration.ZERO);
@@ -131,6 +133,8 @@ final class QueueWait {
                     }
                     events.publish(call.id(), new CallEvent.ApologyPlayed(apologyAt));
                     apologised = true;
+                    // Said once per call: a server that takes the caller back reads it here.
+                    line.renewPlace(kept.afterTheApology());
                     line.holdMusic(true);
                     continue;
                 }

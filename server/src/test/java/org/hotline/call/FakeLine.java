@@ -187,6 +187,15 @@ final class FakeLine implements CallChannel {
         return this;
     }
 
+    /** Each place the flow wrote over the one it marked (the caller heard the apology). */
+    final List<KeptPlace> renewedPlaces = new ArrayList<>();
+
+    @Override
+    public void renewPlace(KeptPlace place) {
+        renewedPlaces.add(place);
+        keptPlace = place;
+    }
+
     @Override
     public void forgetPlace() {
         keptPlace = null;

@@ -160,6 +160,47 @@ class InboundFlowTest {
     }
 
     @Test
+    void aCallerWhoHearsTheApologyHasItKeptOnTheirChannelWithTheirPlace() {
+        queue.staffedWith();
+        TestClock clock = new TestClock(NOW);
+        InboundFlow waiting = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
+                ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
+        FakeLine line = new FakeLine().presses('1').holdsOn(clock);
+
+        waiting.handle(callArrivedAt(NOW), line);
+
+        assertThat(line.renewedPlaces).containsExactly(new KeptPlace(ORDERS, NOW, false, false, true));
+    }
+
+    @Test
+    void aCallerTakenBackWhoHadHeardTheApologyIsNotToldItAgain() {
+        queue.staffedWith();
+        TestClock clock = new TestClock(NOW);
+        InboundFlow waiting = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
+                ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
+        FakeLine line = new FakeLine().waitedIn(new KeptPlace(ORDERS, NOW.minusSeconds(40), false, false, true)).holdsOn(clock);
+
+        waiting.takeBack(callArrivedAt(NOW.minusSeconds(60)), line);
+
+        assertThat(line.heard).doesNotContain("apology");
+        assertThat(events).noneMatch(CallEvent.ApologyPlayed.class::isInstance);
+    }
+
+    @Test
+    void aCallerTakenBackPastFiveRingsWhoHadNotHeardTheApologyHearsItAtOnce() {
+        queue.staffedWith();
+        TestClock clock = new TestClock(NOW);
+        InboundFlow waiting = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
+                ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
+        FakeLine line = new FakeLine().waitedIn(new KeptPlace(ORDERS, NOW.minusSeconds(40), false, false)).holdsOn(clock);
+
+        waiting.takeBack(callArrivedAt(NOW.minusSeconds(60)), line);
+
+        assertThat(line.heard).filteredOn("apology"::equals).hasSize(1);
+        assertThat(events).filteredOn(CallEvent.ApologyPlayed.class::isInstance).containsExactly(new CallEvent.ApologyPlayed(NOW));
+    }
+
+    @Test
     void aCallerTakenBackKeepsTheHeadStartTheyWaitedWith() {
         queue.staffedWith("010");
         FakeLine line = new FakeLine().waitedIn(new KeptPlace(ORDERS, NOW.minusSeconds(40), true, true))

@@ -25,10 +25,21 @@ class PlaceVariableTest {
     }
 
     @Test
+    void aPlaceWhoseCallerHeardTheApologySaysSoAndAnOlderValueReadsAsNotApologised() {
+        KeptPlace apologised = new KeptPlace(new Skill("orders"), JOINED, false, true, true);
+
+        assertThat(PlaceVariable.valueOf(apologised)).isEqualTo("orders/" + JOINED.toEpochMilli() + "/long-distance/apologised");
+        assertThat(PlaceVariable.read(PlaceVariable.valueOf(apologised))).contains(apologised);
+        assertThat(PlaceVariable.read("orders/" + JOINED.toEpochMilli() + "/long-distance")).get()
+                .extracting(KeptPlace::apologised).isEqualTo(false);
+    }
+
+    @Test
     void anythingElseOnTheChannelIsNoPlace() {
         for (String value : Arrays.asList(null, "", "orders", "Orders/1764000000000/-", "orders/-1/-", "orders/1764000000000/",
                 "orders/1764000000000/gold", "orders/1764000000000/- ", "orders/1e12/-", "orders/9999999999999999999/-",
-                "../orders/1764000000000/-", "orders/1764000000000/vip/x", "订单/1764000000000/-")) {
+                "../orders/1764000000000/-", "orders/1764000000000/vip/x", "订单/1764000000000/-",
+                "orders/1764000000000/-/apologised/", "orders/1764000000000/-/sorry", "orders/1764000000000/apologised")) {
             assertThat(PlaceVariable.read(value)).as("%s", value).isEmpty();
         }
     }

@@ -193,6 +193,11 @@ final class AgiLine implements CallChannel {
     }
 
     @Override
+    public void renewPlace(KeptPlace place) {
+        run(() -> agi.setVariable(PlaceVariable.NAME, PlaceVariable.valueOf(place)));
+    }
+
+    @Override
     public void forgetPlace() {
         run(() -> agi.setVariable(PlaceVariable.NAME, ""));
     }

@@ -144,6 +144,12 @@ final class DeadlineLine implements CallChannel {
     }
 
     @Override
+    public void renewPlace(KeptPlace place) {
+        roll(Duration.ZERO);
+        line.renewPlace(place);
+    }
+
+    @Override
     public void forgetPlace() {
         roll(Duration.ZERO);
         line.forgetPlace();
