@@ -330,12 +330,10 @@ public final class CallTracker implements CallEventSink {
      * A node's link is back (or the node is lost): its calls the tracker follows and the node no longer
      * has ({@code liveUniqueIds}) were missed hang-ups, noticed {@code now}; or, when the node went away
      * in between ({@code nodeLostAt} not null, when its link dropped), calls cut by it. Other nodes' calls
-     * are not its to close.
+     * are not its to close. The hang-ups it reported before its link dropped stand: an orderly stop
+     * announced itself then ({@link #asteriskGoingAway(NodeCalls, Instant)}); a crash hangs nobody up.
      */
     public void reconcile(NodeCalls node, Set<String> liveUniqueIds, Instant nodeLostAt, Instant now) {
-        if (nodeLostAt != null) {
-            asteriskGoingAway(node, nodeLostAt); // hang-ups it sent as it went were not the callers'
-        }
         for (CallId id : liveCalls(node)) {
             if (!liveUniqueIds.contains(id.value())) {
                 if (nodeLostAt != null) {

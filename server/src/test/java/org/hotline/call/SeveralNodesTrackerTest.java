@@ -97,6 +97,37 @@ class SeveralNodesTrackerTest {
     }
 
     @Test
+    void aCallerWhoHungUpMomentsBeforeTheirNodeCrashedHungUpThemselvesWhenTheRestartIsSeenAtTheReconnect() {
+        CallId hungUpBefore = new CallId("b-1796570678.2");
+        arrives(hungUpBefore, "b", T0);
+        arrives(ON_B, "b", T0);
+        Instant droppedAt = T0.plusSeconds(12);
+        tracker.publish(hungUpBefore, new CallEvent.Ended(droppedAt.minusSeconds(2), 16, "Normal Clearing", null));
+
+        tracker.reconcile(NODE_B, Set.of(), droppedAt, T0.plusSeconds(15)); // restarted without announcing a shutdown
+
+        assertThat(recordOf(hungUpBefore)).last().isEqualTo(
+                new CallEvent.Ended(droppedAt.minusSeconds(2), 16, "Normal Clearing", HangupSide.CALLER));
+        assertThat(recordOf(hungUpBefore)).noneMatch(event -> event instanceof CallEvent.Settled);
+        assertThat(recordOf(ON_B)).contains(new CallEvent.Settled(droppedAt, Settlement.LOST_WITH_ASTERISK));
+    }
+
+    @Test
+    void aCallerHungUpByAnOrderlyStopIsLostWithAsteriskAndTheReconnectChangesNothingMore() {
+        CallId cutByStop = new CallId("b-1796570678.2");
+        arrives(cutByStop, "b", T0);
+        Instant stopAt = T0.plusSeconds(12);
+        tracker.publish(cutByStop, new CallEvent.Ended(stopAt.minusMillis(40), 16, "Normal Clearing", null));
+        tracker.asteriskGoingAway(NODE_B, stopAt); // the Shutdown event follows the hang-ups it made
+
+        tracker.reconcile(NODE_B, Set.of(), stopAt.plusMillis(5), T0.plusSeconds(20));
+
+        assertThat(recordOf(cutByStop)).containsOnlyOnce(new CallEvent.Settled(stopAt, Settlement.LOST_WITH_ASTERISK));
+        assertThat(recordOf(cutByStop)).last().isInstanceOfSatisfying(CallEvent.Ended.class,
+                ended -> assertThat(ended.side()).isEqualTo(HangupSide.ASTERISK));
+    }
+
+    @Test
     void oneNodesShutdownCutsItsCallsOnlyNotTheCallersOfAnother() {
         arrives(ON_A, "a", T0);
         arrives(ON_B, "b", T0);
