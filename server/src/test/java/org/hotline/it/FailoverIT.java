@@ -46,7 +46,7 @@ class FailoverIT {
         Instant testStart = Instant.now().minusSeconds(1);
         List<NewChannelEvent> calls = new ArrayList<>();
         try (ServerPair servers = ServerPair.startFirst(asterisk, database, "failover");
-             TestAmi ami = new TestAmi(asterisk);
+             TestAmi ami = new TestAmi(asterisk).withPatientCallers(); // 14 callers for two agents with 10 s wrap-ups
              Softphone orders = AgentDesk.phone(asterisk, "010", "agent-010-fo").autoAnswer().start();
              Softphone lead = AgentDesk.phone(asterisk, "001", "agent-001-fo").autoAnswer().start();
              Softphone afterSales = AgentDesk.phone(asterisk, "011", "agent-011-fo").autoAnswer().start()) {
@@ -69,7 +69,7 @@ class FailoverIT {
             NewChannelEvent talkEndsWhileDown = talk(ami, calls, "<13900139403>", '2');
             // The agents are busy: these wait, in the order they called.
             List<NewChannelEvent> waitingForOrders = new ArrayList<>();
-            for (int n = 1; n <= 4; n++) {
+            for (int n = 1; n <= 7; n++) {
                 NewChannelEvent waiting = ami.callHotline("10000", "<1390013941" + n + ">");
                 calls.add(waiting);
                 ami.joinQueue(waiting, '1');
@@ -79,9 +79,25 @@ class FailoverIT {
             NewChannelEvent waitingForAfterSales = ami.callHotline("10000", "<13900139421>");
             calls.add(waitingForAfterSales);
             ami.joinQueue(waitingForAfterSales, '2');
-            NewChannelEvent inGreeting = ami.callHotline("10000", "<13900139431>");
-            calls.add(inGreeting);
-            ami.awaitCommand(inGreeting, "greeting", Duration.ofSeconds(10));
+            // Two at the menu, two in the greeting.
+            List<NewChannelEvent> atMenu = new ArrayList<>();
+            for (int n = 1; n <= 2; n++) {
+                NewChannelEvent choosing = ami.callHotline("10000", "<1390013943" + n + ">");
+                calls.add(choosing);
+                atMenu.add(choosing);
+            }
+            for (NewChannelEvent choosing : atMenu) {
+                ami.awaitCommand(choosing, "menu", Duration.ofSeconds(15));
+            }
+            List<NewChannelEvent> inGreeting = new ArrayList<>();
+            for (int n = 1; n <= 2; n++) {
+                NewChannelEvent greeted = ami.callHotline("10000", "<1390013945" + n + ">");
+                calls.add(greeted);
+                inGreeting.add(greeted);
+            }
+            for (NewChannelEvent greeted : inGreeting) {
+                ami.awaitCommand(greeted, "greeting", Duration.ofSeconds(10));
+            }
             Thread.sleep(300);
 
             a.kill();
@@ -90,11 +106,11 @@ class FailoverIT {
             // While no server is active: new callers ring in, one waiting caller gives up on hold,
             // one agent ends their conversation.
             List<NewChannelEvent> arrivedWhileDown = new ArrayList<>();
-            for (int n = 1; n <= 2; n++) {
+            for (int n = 1; n <= 5; n++) {
                 NewChannelEvent call = ami.callHotline("10000", "<1390013944" + n + ">");
                 calls.add(call);
                 arrivedWhileDown.add(call);
-                Thread.sleep(2000);
+                Thread.sleep(1500);
             }
             NewChannelEvent gaveUp = waitingForOrders.remove(2);
             ami.hangUp(gaveUp);
@@ -116,13 +132,14 @@ class FailoverIT {
             // queue straight back into it, the others at the menu.
             List<NewChannelEvent> backInQueue = new ArrayList<>(waitingForOrders);
             backInQueue.add(waitingForAfterSales);
-            List<NewChannelEvent> backAtMenu = new ArrayList<>(List.of(inGreeting));
+            List<NewChannelEvent> backAtMenu = new ArrayList<>(atMenu);
+            backAtMenu.addAll(inGreeting);
             backAtMenu.addAll(arrivedWhileDown);
             for (NewChannelEvent held : concat(backInQueue, backAtMenu)) {
                 ServerRecords.awaitTakenBack(b, held);
             }
             for (NewChannelEvent call : backAtMenu) {
-                ami.joinQueue(call, '1');
+                ami.joinQueueAgain(call, '1', killedAt); // the menu the new server plays, not one heard before the kill
             }
             // The agents end their conversations: the queue is served in the order the callers first called.
             List<NewChannelEvent> ordersQueue = new ArrayList<>(waitingForOrders);
@@ -132,7 +149,7 @@ class FailoverIT {
             orders.hangUp();
             Thread.sleep(500);
             lead.hangUp();
-            for (NewChannelEvent call : concat(ordersQueue, List.of(waitingForAfterSales))) {
+            for (NewChannelEvent call : concat(List.of(waitingForAfterSales), ordersQueue)) {
                 ami.awaitOn(call.getUniqueId(), BridgeEnterEvent.class::isInstance, Duration.ofSeconds(90));
                 Thread.sleep(1000);
                 ami.hangUp(call);
