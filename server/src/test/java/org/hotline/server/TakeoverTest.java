@@ -42,7 +42,8 @@ class TakeoverTest {
         Standby b = standby("bbbbbbbb-0000-0000-0000-000000000002", "host-b");
         Standby c = standby("cccccccc-0000-0000-0000-000000000003", "host-c");
 
-        Thread.sleep(300);
+        await().atMost(Duration.ofSeconds(5)).until(() -> b.holderSeen.get() != null && c.holderSeen.get() != null);
+        Thread.sleep(300); // further looks at the lease change nothing
 
         assertThat(b.becameActive.get() + c.becameActive.get()).isZero();
         assertThat(b.holderSeen.get().host()).isEqualTo("host-a");
