@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The Asterisk nodes the server drives over AMI: {@code asterisk.nodes} (name → host, port, username,
- * secret or secretFile, etcDir) or {@code HOTLINE_ASTERISK_NODES} ({@code name=host:port[@secretFile or the
+ * secret or secretFile, etcDir, celFile) or {@code HOTLINE_ASTERISK_NODES} ({@code name=host:port[@secretFile or the
  * node's bin/asterisk state directory]}, comma-separated);
  * without either, {@code asterisk.ami} alone is one node, {@link HotlineConfig.Node#SINGLE}. A node's username
  * and secret default to {@code asterisk.ami}'s.
@@ -25,14 +25,19 @@ final class AsteriskNodeSettings {
     private static final String KEY = "asterisk.nodes";
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,32}");
     private static final Pattern ENV_NODE = Pattern.compile("([^=]*)=(.*):([0-9]{1,5})(?:@(.+))?");
-    private static final Set<String> NODE_KEYS = Set.of("host", "port", "username", "secret", "secretFile", "etcDir");
+    private static final Set<String> NODE_KEYS = Set.of("host", "port", "username", "secret", "secretFile", "etcDir", "celFile");
+    /** Where {@code bin/asterisk} has a node write its channel event log, under the node's state directory. */
+    private static final String NODE_CEL = "asterisk/log/cel-custom/Master.csv";
     private static final int MAX_NODES = 16;
 
     private AsteriskNodeSettings() {
     }
 
-    /** @param etc the server's own Asterisk's configuration directory: the first node's unless it says otherwise */
-    static List<HotlineConfig.Node> read(ConfigTree tree, Map<String, String> env, Path stateDir, Path etc) {
+    /**
+     * @param etc the server's own Asterisk's configuration directory: the first node's unless it says otherwise
+     * @param cel {@code asterisk.celFile}: the first node's channel event log unless it says otherwise
+     */
+    static List<HotlineConfig.Node> read(ConfigTree tree, Map<String, String> env, Path stateDir, Path etc, Path cel) {
         String username = tree.string("asterisk.ami.username", "hotline");
         if (!ConfigLoader.USERNAME.matcher(username).matches()) {
             throw new ConfigException("asterisk.ami.username: letters, digits, - and _ only");
@@ -44,12 +49,12 @@ final class AsteriskNodeSettings {
             List.of("host", "port", "secret", "secretFile").forEach(key -> tree.string("asterisk.ami." + key, null));
         }
         if (given != null && !given.isBlank()) {
-            return fromEnvironment(given, tree, stateDir, username, etc);
+            return fromEnvironment(given, tree, stateDir, username, etc, cel);
         }
         if (section == null) {
             HotlineConfig.Ami single = new HotlineConfig.Ami(ConfigLoader.host(tree, "asterisk.ami.host", "127.0.0.1"),
                     tree.integer("asterisk.ami.port", 5038, 1, 65535), username, sharedSecret(tree, stateDir));
-            return List.of(new HotlineConfig.Node(HotlineConfig.Node.SINGLE, single, etc));
+            return List.of(new HotlineConfig.Node(HotlineConfig.Node.SINGLE, single, etc, cel));
         }
         if (section.isEmpty()) {
             throw new ConfigException(KEY + ": at least one node (or leave it out: asterisk.ami is then the one node)");
@@ -74,14 +79,17 @@ final class AsteriskNodeSettings {
             }
             checkSecret(prefix + ".secret", secret);
             String etcDir = tree.string(prefix + ".etcDir", null);
+            String celFile = tree.string(prefix + ".celFile", null);
             nodes.add(new HotlineConfig.Node(name, new HotlineConfig.Ami(ConfigLoader.host(tree, prefix + ".host", tree.requiredString(prefix + ".host")),
                     tree.integer(prefix + ".port", 5038, 1, 65535), nodeUser, secret),
-                    etcDir != null ? stateDir.resolve(etcDir).normalize() : nodes.isEmpty() ? etc : null));
+                    etcDir != null ? stateDir.resolve(etcDir).normalize() : nodes.isEmpty() ? etc : null,
+                    celFile != null ? celFile(prefix + ".celFile", stateDir.resolve(celFile).normalize()) : nodes.isEmpty() ? cel : null));
         }
         return within(nodes, KEY);
     }
 
-    private static List<HotlineConfig.Node> fromEnvironment(String given, ConfigTree tree, Path stateDir, String username, Path etc) {
+    private static List<HotlineConfig.Node> fromEnvironment(String given, ConfigTree tree, Path stateDir, String username, Path etc,
+                                                            Path cel) {
         List<HotlineConfig.Node> nodes = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (String entry : given.split(",", -1)) {
@@ -109,9 +117,17 @@ final class AsteriskNodeSettings {
                     : secretFrom(stateDir, nodeState ? given4.resolve("secrets/ami.secret").toString() : node.group(4), ENV + ": node " + name);
             checkSecret(ENV + ": node " + name, secret);
             nodes.add(new HotlineConfig.Node(name, new HotlineConfig.Ami(node.group(2), port, username, secret),
-                    nodeState ? given4.resolve("asterisk/etc") : nodes.isEmpty() ? etc : null));
+                    nodeState ? given4.resolve("asterisk/etc") : nodes.isEmpty() ? etc : null,
+                    nodeState ? given4.resolve(NODE_CEL) : nodes.isEmpty() ? cel : null));
         }
         return within(nodes, ENV);
+    }
+
+    private static Path celFile(String key, Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(key + ": " + file + " is a directory, not the CEL file (e.g. .../cel-custom/Master.csv)");
+        }
+        return file;
     }
 
     private static List<HotlineConfig.Node> within(List<HotlineConfig.Node> nodes, String where) {

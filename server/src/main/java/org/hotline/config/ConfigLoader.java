@@ -149,9 +149,9 @@ public final class ConfigLoader {
                 dialRule(tree, centre.region()),
                 Duration.ofSeconds(tree.integer("callbacks.drainLimitSeconds", 600, 0, 4 * 3600)));
         Path asteriskEtc = stateDir.resolve(tree.string("asterisk.etcDir", "asterisk/etc")).normalize();
-        List<HotlineConfig.Node> nodes = AsteriskNodeSettings.read(tree, env, stateDir, asteriskEtc);
-        HotlineConfig.Ami ami = nodes.get(0).ami();
         Path celFile = celFile(tree, stateDir);
+        List<HotlineConfig.Node> nodes = AsteriskNodeSettings.read(tree, env, stateDir, asteriskEtc, celFile);
+        HotlineConfig.Ami ami = nodes.get(0).ami();
         ServiceHours hours = hours(tree, zone);
         List<Customer> customers = customers(tree, home, centre.numbers(), agents);
 

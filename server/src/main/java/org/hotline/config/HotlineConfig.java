@@ -161,9 +161,23 @@ public record HotlineConfig(
      * @param etc where the node reads its configuration, when on this machine (the agents' SIP accounts are
      *            written there); null when it is not
      */
-    public record Node(String name, Ami ami, Path etc) {
+    /**
+     * @param etc where the node reads its configuration, if on this machine, else null
+     * @param cel where the node writes its channel event log, if this server can read it, else null
+     */
+    public record Node(String name, Ami ami, Path etc, Path cel) {
         /** The one node of a configuration that lists none (asterisk.ami alone). */
         public static final String SINGLE = "main";
+
+        /** A node whose channel event log this server does not read. */
+        public Node(String name, Ami ami, Path etc) {
+            this(name, ami, etc, null);
+        }
+    }
+
+    /** The channel event logs of the nodes this server can read, each once, the first node's first. */
+    public List<Path> celFiles() {
+        return nodes.stream().map(Node::cel).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     /**

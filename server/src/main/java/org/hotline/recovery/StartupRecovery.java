@@ -1,8 +1,6 @@
 package org.hotline.recovery;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.hotline.audit.CelCall;
 import org.hotline.audit.CelCalls;
-import org.hotline.audit.CelFile;
+import org.hotline.audit.CelFiles;
 import org.hotline.audit.CelLog;
 import org.hotline.call.CallEvent;
 import org.hotline.shared.CallId;
@@ -41,7 +39,7 @@ public final class StartupRecovery {
     private static final Duration MARGIN = Duration.ofMinutes(2);
 
     private final RecoveryStore store;
-    private final Path celFile;
+    private final CelFiles celFiles;
     private final CelCalls cel;
     private final RingPolicy rings;
     private final CallJournal journal;
@@ -55,13 +53,13 @@ public final class StartupRecovery {
     private Instant followingSince;
 
     /**
-     * @param celFile  Asterisk's CEL file ({@code asterisk.celFile}), or null when there is none
+     * @param celFiles the nodes' CEL files this server can read ({@code asterisk.celFile}, each node's {@code celFile})
      * @param journal  where the records' events are written (the store's journal, not the live metrics)
      */
-    public StartupRecovery(RecoveryStore store, Path celFile, CelCalls cel, RingPolicy rings, CallJournal journal,
+    public StartupRecovery(RecoveryStore store, CelFiles celFiles, CelCalls cel, RingPolicy rings, CallJournal journal,
                            Adoptions adoptions, Clock clock) {
         this.store = Objects.requireNonNull(store);
-        this.celFile = celFile;
+        this.celFiles = celFiles;
         this.cel = Objects.requireNonNull(cel);
         this.rings = Objects.requireNonNull(rings);
         this.journal = Objects.requireNonNull(journal);
@@ -177,13 +175,13 @@ public final class StartupRecovery {
     }
 
     private Map<String, CelCall> readCel(Instant from, Instant now) {
-        if (celFile == null || !Files.isReadable(celFile)) {
+        if (!celFiles.readable()) {
             LOG.warn("Asterisk's CEL file {} cannot be read: open records of calls Asterisk no longer has are closed as lost "
-                    + "with the server, and calls it handled alone are not imported", celFile);
+                    + "with the server, and calls it handled alone are not imported", celFiles);
             return Map.of();
         }
         try {
-            CelLog log = CelFile.read(celFile, from, now.plus(MARGIN));
+            CelLog log = celFiles.read(from, now.plus(MARGIN));
             if (log.skipped() > 0) {
                 LOG.warn("CEL: {} line(s) not read ({})", log.skipped(), log.problems());
             }
@@ -191,7 +189,7 @@ public final class StartupRecovery {
             cel.of(log.events()).forEach(call -> calls.putIfAbsent(call.id(), call));
             return calls;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Asterisk's CEL file {} not read ({}): records are settled without it", celFile, e.toString());
+            LOG.warn("Asterisk's CEL file {} not read ({}): records are settled without it", celFiles, e.toString());
             return Map.of();
         }
     }

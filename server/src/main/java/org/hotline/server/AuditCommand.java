@@ -68,7 +68,8 @@ public final class AuditCommand {
     }
 
     static void print(AuditResult result, HotlineConfig config, PrintStream out) {
-        out.printf("Audit of %s (%s) against Asterisk's CEL %s%n", result.day(), config.centre().timeZone(), config.celFile());
+        out.printf("Audit of %s (%s) against Asterisk's CEL %s%n", result.day(), config.centre().timeZone(),
+                new org.hotline.audit.CelFiles(config.celFiles()));
         out.printf("calls: %d in CEL, %d records; CEL lines not read: %d%n", result.celCalls(), result.recordCalls(),
                 result.skippedLines());
         result.problems().forEach(problem -> out.println("  " + problem));

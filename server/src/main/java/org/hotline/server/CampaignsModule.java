@@ -29,7 +29,7 @@ record CampaignsModule(MongoCampaigns campaigns, MongoContactBook contactBook, M
                 floor.campaignAgents(), new LeasedAgentFirstLine(lines.agentFirst(), upkeep.lease()), clock,
                 config.campaigns().dialerName(), config.campaigns().callsPerSecond());
         platform.parts().push(runner);
-        runner.settleWith(new CelSwitchLog(config.celFile(), config.centre().numbers(), clock));
+        runner.settleWith(new CelSwitchLog(new org.hotline.audit.CelFiles(config.celFiles()), config.centre().numbers(), clock));
         runner.publishProgress(platform.live());
         runner.dialOnlyWhile(upkeep.lease()::stillHeld);
         upkeep.whenLeaseHeld(runner::start);

@@ -2,13 +2,11 @@ package org.hotline.server;
 
 import org.hotline.telephony.Dialplan;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.hotline.audit.CelFile;
+import org.hotline.audit.CelFiles;
 import org.hotline.audit.CelLog;
 import org.hotline.campaign.SwitchLog;
 import org.hotline.customer.PhoneNumbers;
@@ -24,12 +22,12 @@ final class CelSwitchLog implements SwitchLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(CelSwitchLog.class);
 
-    private final Path celFile;
+    private final CelFiles celFiles;
     private final PhoneNumbers numbers;
     private final Clock clock;
 
-    CelSwitchLog(Path celFile, PhoneNumbers numbers, Clock clock) {
-        this.celFile = celFile;
+    CelSwitchLog(CelFiles celFiles, PhoneNumbers numbers, Clock clock) {
+        this.celFiles = celFiles;
         this.numbers = numbers;
         this.clock = clock;
     }
@@ -37,15 +35,15 @@ final class CelSwitchLog implements SwitchLog {
     @Override
     public Optional<Instant> answered(String e164, Instant since) {
         Optional<String> dialled = numbers.dialFromCentre(e164);
-        if (dialled.isEmpty() || celFile == null || !Files.isReadable(celFile)) {
+        if (dialled.isEmpty() || !celFiles.readable()) {
             return Optional.empty();
         }
         try {
-            return answered(CelFile.read(celFile, since.minus(Duration.ofSeconds(1)), clock.instant().plus(Duration.ofMinutes(1))),
+            return answered(celFiles.read(since.minus(Duration.ofSeconds(1)), clock.instant().plus(Duration.ofMinutes(1))),
                     dialled.get(), since);
         } catch (IOException e) {
             LOG.warn("Asterisk's channel event log {} not read ({}); interrupted campaign calls settled from their records",
-                    celFile, e.toString());
+                    celFiles, e.toString());
             return Optional.empty();
         }
     }

@@ -2,8 +2,6 @@ package org.hotline.server;
 
 import org.hotline.floor.Floor;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hotline.audit.CallbackTrace;
-import org.hotline.audit.CelFile;
+import org.hotline.audit.CelFiles;
 import org.hotline.audit.CelLog;
 import org.hotline.call.CallbackOutcome;
 import org.hotline.routing.UnsettledDial;
@@ -37,14 +35,14 @@ final class DiallingSettlement {
 
     private final java.util.Set<UnsettledDial> unsettled = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Floor floor;
-    private final Path celFile;
+    private final CelFiles celFiles;
     private final Clock clock;
     private boolean running; // guarded by this
 
-    DiallingSettlement(List<UnsettledDial> unsettled, Floor floor, Path celFile, Clock clock) {
+    DiallingSettlement(List<UnsettledDial> unsettled, Floor floor, CelFiles celFiles, Clock clock) {
         this.unsettled.addAll(unsettled);
         this.floor = floor;
-        this.celFile = celFile;
+        this.celFiles = celFiles;
         this.clock = clock;
     }
 
@@ -89,7 +87,7 @@ final class DiallingSettlement {
             Optional<CelLog> log = read(dial);
             if (log.isEmpty()) {
                 LOG.warn("callback {}: Asterisk's channel event log {} cannot be read; its try is held, not dialled again",
-                        dial.request(), celFile);
+                        dial.request(), celFiles);
                 return false;
             }
             Optional<CallbackTrace> trace = CallbackTrace.of(log.get(), dial.channel());
@@ -124,11 +122,11 @@ final class DiallingSettlement {
     }
 
     private Optional<CelLog> read(UnsettledDial dial) {
-        if (celFile == null || !Files.isReadable(celFile)) {
+        if (!celFiles.readable()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(CelFile.read(celFile, dial.since().minus(Duration.ofMinutes(1)), clock.instant().plus(Duration.ofMinutes(1))));
+            return Optional.of(celFiles.read(dial.since().minus(Duration.ofMinutes(1)), clock.instant().plus(Duration.ofMinutes(1))));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -152,7 +152,7 @@ public final class HotlineServer implements AutoCloseable {
     static DayAudit dayAudit(HotlineConfig config, MongoStore store, HourlyRollups rollups) {
         return new DayAudit(new org.hotline.audit.CelAudit(config.ivr().hotlineContext(),
                 org.hotline.audit.AuditRules.of(config.reports()), config.centre().timeZone()),
-                config.celFile(), new org.hotline.store.AuditRecords(store.calls()), rollups);
+                new org.hotline.audit.CelFiles(config.celFiles()), new org.hotline.store.AuditRecords(store.calls()), rollups);
     }
 
     public int httpPort() {

@@ -51,6 +51,6 @@ final class KeptFloor {
                     unsettled.size(), unsettled.size() == 1 ? "y" : "ies");
         }
         floor.restore(open.stream().map(OpenCallbacks.KeptRequest::request).toList(), unsettled);
-        return new DiallingSettlement(unsettled, floor, config.celFile(), clock);
+        return new DiallingSettlement(unsettled, floor, new org.hotline.audit.CelFiles(config.celFiles()), clock);
     }
 }

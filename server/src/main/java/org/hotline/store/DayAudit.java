@@ -2,15 +2,12 @@ package org.hotline.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.audit.AuditResult;
 import org.hotline.audit.CelAudit;
-import org.hotline.audit.CelFile;
+import org.hotline.audit.CelFiles;
 import org.hotline.audit.CelLog;
 import org.hotline.audit.FigureValue;
 import org.hotline.audit.ReportedFigures;
@@ -25,13 +22,13 @@ import org.hotline.reporting.RollupSums;
 public final class DayAudit {
 
     private final CelAudit audit;
-    private final Path celFile;
+    private final CelFiles celFiles;
     private final AuditRecords records;
     private final RollupSums rollups;
 
-    public DayAudit(CelAudit audit, Path celFile, AuditRecords records, RollupSums rollups) {
+    public DayAudit(CelAudit audit, CelFiles celFiles, AuditRecords records, RollupSums rollups) {
         this.audit = audit;
-        this.celFile = celFile;
+        this.celFiles = celFiles;
         this.records = records;
         this.rollups = rollups;
     }
@@ -47,21 +44,19 @@ public final class DayAudit {
     }
 
     private CelLog readCel(LocalDate day) {
-        if (!Files.isRegularFile(celFile)) {
-            throw new NoCelFile(celFile);
+        if (!celFiles.present()) {
+            throw new NoCelFile(celFiles);
         }
         try {
-            return CelFile.read(celFile, audit.celFrom(day), audit.celTo(day));
-        } catch (NoSuchFileException e) {
-            throw new NoCelFile(celFile);
+            return celFiles.read(audit.celFrom(day), audit.celTo(day));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the CEL file " + celFile, e);
+            throw new UncheckedIOException("cannot read the CEL file " + celFiles, e);
         }
     }
 
     /** The CEL file is not there: nothing to audit against. */
     public static final class NoCelFile extends RuntimeException {
-        public NoCelFile(Path file) {
+        public NoCelFile(CelFiles file) {
             super("no CEL file at " + file + " (is CEL enabled in Asterisk's cel.conf, and asterisk.celFile its path?)");
         }
     }

@@ -58,7 +58,7 @@ public final class AuditBenchmark {
             rollups.recompute(DAY.atStartOfDay(BEIJING).toInstant(), DAY.plusDays(1).atStartOfDay(BEIJING).toInstant());
             System.out.printf(Locale.ROOT, "audit: %d calls, %d CEL lines (%.1f MB), %d records%n", calls, lines,
                     Files.size(cel) / 1e6, records.size());
-            DayAudit audit = new DayAudit(new CelAudit("hotline", AuditRules.of(ReportRules.handbook()), BEIJING), cel,
+            DayAudit audit = new DayAudit(new CelAudit("hotline", AuditRules.of(ReportRules.handbook()), BEIJING), org.hotline.audit.CelFiles.of(cel),
                     new AuditRecords(store.calls()), rollups);
             List<Double> seconds = new ArrayList<>();
             AuditResult result = null;

@@ -84,6 +84,8 @@ class AsteriskNodesConfigTest {
         assertThat(config.nodes().get(0).etc()).isEqualTo(config.asteriskEtc()); // the first node is the server's own Asterisk
         assertThat(config.nodes().get(1).ami().secret()).isEqualTo("cccccccccccccccccccccccc");
         assertThat(config.nodes().get(1).etc()).isEqualTo(nodeB.resolve("asterisk/etc"));
+        assertThat(config.celFiles()).as("each node's channel event log, the first node's where asterisk.celFile says")
+                .containsExactly(config.celFile(), nodeB.resolve("asterisk/log/cel-custom/Master.csv"));
     }
 
     @Test
@@ -93,6 +95,23 @@ class AsteriskNodesConfigTest {
         assertThat(config.nodes().get(0).etc()).isEqualTo(config.asteriskEtc());
         assertThat(config.nodes().get(1).etc()).isNull();
         assertThat(config.nodes().get(2).etc()).isEqualTo(home.resolve("var/c/etc").toAbsolutePath().normalize());
+    }
+
+    @Test
+    void aNodeElsewhereHasItsChannelEventLogReadOnlyWhereOneIsGiven() throws IOException {
+        HotlineConfig config = load("asterisk:\n  nodes:\n    a: {host: 10.0.0.1}\n    b: {host: 10.0.0.2}\n"
+                + "    c: {host: 10.0.0.3, celFile: c/cel.csv}\n");
+
+        assertThat(config.nodes().get(1).cel()).isNull();
+        assertThat(config.celFiles()).containsExactly(config.celFile(), home.resolve("var/c/cel.csv").toAbsolutePath().normalize());
+    }
+
+    @Test
+    void aNodesChannelEventLogMustBeAFile() throws IOException {
+        Files.createDirectories(home.resolve("var/c"));
+
+        assertThatThrownBy(() -> load("asterisk:\n  nodes:\n    a: {host: 10.0.0.1}\n    c: {host: 10.0.0.3, celFile: c}\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("asterisk.nodes.c.celFile").hasMessageContaining("directory");
     }
 
     @Test

@@ -108,7 +108,7 @@ class StartupRecoveryTest {
     }
 
     private StartupRecovery recovery(Path cel) {
-        return new StartupRecovery(store, cel, KillCel.READER, RingPolicy.handbook(), store, new Adoptions() {
+        return new StartupRecovery(store, org.hotline.audit.CelFiles.of(cel), KillCel.READER, RingPolicy.handbook(), store, new Adoptions() {
             @Override
             public void adopt(CallId id, AdoptedCall facts) {
                 adopted.add(id.value());

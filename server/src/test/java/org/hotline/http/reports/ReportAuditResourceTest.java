@@ -52,7 +52,7 @@ class ReportAuditResourceTest {
         try (InputStream real = getClass().getResourceAsStream("/audit/cel-real-2026-12-06.csv")) {
             Files.copy(real, celFile, StandardCopyOption.REPLACE_EXISTING);
         }
-        DayAudit audit = new DayAudit(new CelAudit("hotline", AuditRules.of(ReportRules.handbook()), BEIJING), celFile,
+        DayAudit audit = new DayAudit(new CelAudit("hotline", AuditRules.of(ReportRules.handbook()), BEIJING), org.hotline.audit.CelFiles.of(celFile),
                 new AuditRecords(store.calls()), rollups);
         http.serve(router -> new ReportsResource(http.vertx, rollups, null, null, BEIJING, Set.of("orders"),
                 Set.of(new AgentId("010"))::contains).withAudit(audit::of).mount(router));
