@@ -2,10 +2,11 @@ package org.hotline.server;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ShutdownEvent;
@@ -40,6 +41,11 @@ final class CallsThroughACrash {
      * longer than the library's first reconnects, short against a caller's patience.
      */
     static final java.time.Duration NODE_LOST_AFTER = java.time.Duration.ofSeconds(5);
+    /**
+     * With several nodes, the records an earlier run left open are settled this long after the first
+     * node's login even if another node has not been reached: a node down at start-up may not come back.
+     */
+    static final java.time.Duration SETTLE_WITHOUT_A_NODE_AFTER = java.time.Duration.ofSeconds(30);
 
     private final StartupRecovery recovery;
     private final SerialCallEvents events;
@@ -48,20 +54,20 @@ final class CallsThroughACrash {
     private final Clock clock;
     private final java.util.function.BooleanSupplier storeUp;
     private final Map<String, AsteriskStarts> starts = new ConcurrentHashMap<>();
-    /** Each node's channels at its first login: start-up's settling waits for every node's. */
-    private final Map<String, Set<String>> firstLive = new ConcurrentHashMap<>();
+    /** Each node's channels at its first login: start-up's settling waits for every node's, for a while. */
+    private final FirstLogins firstLogins;
     private final int nodeCount;
-    private final AtomicBoolean settled = new AtomicBoolean();
     /** The first login of any node: the server follows calls from then on. */
     private final java.util.concurrent.atomic.AtomicReference<Instant> followingSince = new java.util.concurrent.atomic.AtomicReference<>();
 
-    CallsThroughACrash(StartupRecovery recovery, SerialCallEvents events, AsteriskNodes nodes, int nodeCount,
+    CallsThroughACrash(StartupRecovery recovery, SerialCallEvents events, AsteriskNodes nodes, List<String> nodeNames,
                        Instant serverStartedAt, Clock clock, java.util.function.BooleanSupplier storeUp) {
         this.storeUp = storeUp;
         this.recovery = recovery;
         this.events = events;
         this.nodes = nodes;
-        this.nodeCount = nodeCount;
+        this.nodeCount = nodeNames.size();
+        this.firstLogins = new FirstLogins(nodeNames);
         this.serverStartedAt = serverStartedAt;
         this.clock = clock;
     }
@@ -91,14 +97,16 @@ final class CallsThroughACrash {
     /** After every AMI login of a node, on its link's own virtual thread. */
     void afterLogin(AmiLink link) {
         Instant loggedInAt = clock.instant();
-        followingSince.compareAndSet(null, loggedInAt);
+        if (followingSince.compareAndSet(null, loggedInAt) && nodeCount > 1) {
+            Thread.ofVirtual().name("settle-without-a-node").start(this::settleWithoutTheNodesNotReached);
+        }
         boolean restarted = starts.computeIfAbsent(link.node(), node -> new AsteriskStarts()).restartedSinceLastLogin(link);
         Set<String> live;
         try {
             live = LiveChannels.read(link);
         } catch (Exception e) {
             LOG.warn("could not re-read node {}'s live channels: {}", link.node(), e.getMessage());
-            if (settled.compareAndSet(false, true)) {
+            if (firstLogins.giveUp()) {
                 events.done(); // nothing to adopt from: events of unknown channels need not be kept
                 LOG.warn("records an earlier run left open are settled at the next start (Asterisk's channels could not be read)");
             }
@@ -106,43 +114,62 @@ final class CallsThroughACrash {
         }
         nodes.listed(link.node(), live);
         events.keepOnly(callsOf(link), live, restarted ? link.droppedAt().orElse(loggedInAt) : null);
-        firstLive.putIfAbsent(link.node(), live);
-        if (firstLive.size() < nodeCount) {
-            LOG.info("records an earlier run left open are settled once every node is logged in to ({} of {})",
-                    firstLive.size(), nodeCount);
+        Optional<Map<String, Set<String>>> everyNode = firstLogins.loggedIn(link.node(), live);
+        if (everyNode.isEmpty() && !firstLogins.unreached().isEmpty()) {
+            LOG.info("records an earlier run left open are settled once every node is logged in to ({} of {}), or in {} s",
+                    firstLogins.reached(), nodeCount, SETTLE_WITHOUT_A_NODE_AFTER.toSeconds());
+        }
+        everyNode.ifPresent(this::settle);
+    }
+
+    private void settleWithoutTheNodesNotReached() {
+        try {
+            Thread.sleep(SETTLE_WITHOUT_A_NODE_AFTER);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return;
         }
-        if (settled.compareAndSet(false, true)) {
-            Thread.ofVirtual().name("calls-through-a-crash").start(() -> {
-                try {
-                    Map<String, String> found = nodeOfChannels(firstLive);
-                    if (!storeUp.getAsBoolean()) {
-                        LOG.info("records an earlier run left open are settled once MongoDB answers");
-                        while (!storeUp.getAsBoolean()) {
-                            Thread.sleep(STORE_POLL);
-                        }
-                        found = liveNow(); // what the nodes still have now, not at the login
+        List<String> unreached = firstLogins.unreached();
+        firstLogins.waitedLongEnough().ifPresent(reached -> {
+            LOG.warn("node(s) {} not reached {} s after start-up: records an earlier run left open are settled without them "
+                    + "(their calls are taken as lost with them)", unreached, SETTLE_WITHOUT_A_NODE_AFTER.toSeconds());
+            settle(reached);
+        });
+    }
+
+    /** Settles the records an earlier run left open, given the channels each node reached had at its first login. */
+    private void settle(Map<String, Set<String>> firstLive) {
+        Thread.ofVirtual().name("calls-through-a-crash").start(() -> {
+            try {
+                Map<String, String> found = nodeOfChannels(firstLive);
+                if (!storeUp.getAsBoolean()) {
+                    LOG.info("records an earlier run left open are settled once MongoDB answers");
+                    while (!storeUp.getAsBoolean()) {
+                        Thread.sleep(STORE_POLL);
                     }
-                    events.channelsFoundOn(found);
-                    recovery.run(serverStartedAt, followingSince.get(), found.keySet());
-                    Instant giveUpAt = clock.instant().plus(STRAGGLERS_FOR);
-                    while (recovery.importStragglers() && clock.instant().isBefore(giveUpAt)) {
-                        Thread.sleep(STRAGGLERS_EVERY);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (Exception e) {
-                    LOG.warn("records an earlier run left open not settled now ({}); the next start tries again",
-                            org.hotline.store.MongoStore.plainly(e));
+                    found = liveNow(); // what the nodes still have now, not at the login
                 }
-            });
-        }
+                events.channelsFoundOn(found);
+                recovery.run(serverStartedAt, followingSince.get(), found.keySet());
+                Instant giveUpAt = clock.instant().plus(STRAGGLERS_FOR);
+                while (recovery.importStragglers() && clock.instant().isBefore(giveUpAt)) {
+                    Thread.sleep(STRAGGLERS_EVERY);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.warn("records an earlier run left open not settled now ({}); the next start tries again",
+                        org.hotline.store.MongoStore.plainly(e));
+            }
+        });
     }
 
     private Map<String, String> liveNow() throws Exception {
         Map<String, Set<String>> now = new java.util.LinkedHashMap<>();
         for (AmiLink link : nodes.all()) {
-            now.put(link.node(), LiveChannels.read(link));
+            if (link.isConnected()) { // a node not reached has no channels to show
+                now.put(link.node(), LiveChannels.read(link));
+            }
         }
         return nodeOfChannels(now);
     }

@@ -65,7 +65,7 @@ record TelephonyModule(AgiServer agi, AsteriskNodes nodes) {
         CallsThroughACrash crash = new CallsThroughACrash(new org.hotline.recovery.StartupRecovery(
                 new org.hotline.store.MongoOpenRecords(stored.store().calls()), new org.hotline.audit.CelFiles(config.celFiles()),
                 new org.hotline.audit.CelCalls(config.ivr().hotlineContext(), platform.agentRing()), config.rings(), records.journal(),
-                events, clock), events, nodes, config.nodes().size(), startedAt, clock, () -> upkeep.watch().up());
+                events, clock), events, nodes, config.nodes().stream().map(org.hotline.config.HotlineConfig.Node::name).toList(), startedAt, clock, () -> upkeep.watch().up());
         AgentAccounts accounts = new AgentAccounts(config.agents(), config.agentSecrets());
         HeldCallersReturning returning = new HeldCallersReturning(floor, config.agi().answerDeadline().server());
         for (HotlineConfig.Node node : config.nodes()) {
