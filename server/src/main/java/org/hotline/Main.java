@@ -9,19 +9,25 @@ import org.hotline.config.HotlineConfig;
 import org.hotline.prompts.PromptLibrary;
 import org.hotline.server.AuditCommand;
 import org.hotline.server.HotlineServer;
+import org.hotline.server.StoreCommand;
 
 /**
  * Starts the hotline server: {@code java -jar hotline-server.jar [config.yaml]}; or audits a day against
  * Asterisk's CEL and exits: {@code java -jar hotline-server.jar audit 2026-12-06 [config.yaml]}; or checks the
  * configuration and the prompts, prints where the pages are served and exits: {@code java -jar hotline-server.jar
- * check [config.yaml]} (bin/hotline runs it before starting anything, so a bad setting comes alone).
+ * check [config.yaml]} (bin/hotline runs it before starting anything, so a bad setting comes alone); or runs the
+ * embedded store alone for several servers on one machine: {@code java -jar hotline-server.jar store DATA_DIR PORT}.
  */
 public final class Main {
 
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("store")) {
+            System.exit(StoreCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         Map<String, String> env = System.getenv();
         Path home = Path.of(env.getOrDefault("HOTLINE_HOME", ".")).toAbsolutePath().normalize();
         boolean audit = args.length > 0 && args[0].equals("audit");

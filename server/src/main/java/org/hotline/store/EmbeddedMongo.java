@@ -53,7 +53,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         MongoServer server = new MongoServer(new H2Backend(store));
         try {
             server.bind(HOST, port);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty throws BindException unchecked
             server.shutdownNow(); // also closes the store, releasing its file lock
             throw new IllegalStateException("embedded MongoDB cannot listen on " + HOST + ":" + port + ": " + e.getMessage(), e);
         }

@@ -69,8 +69,13 @@ final class FrontDoor implements AutoCloseable {
 
     /** Each SIP Call-ID the front door let in, with the arrival it stamped on the INVITE, from its own log. */
     Map<String, Instant> stamps() {
+        return stamps(log());
+    }
+
+    /** The same, from the text of any front door's log (one bin/cluster started). */
+    static Map<String, Instant> stamps(String log) {
         Map<String, Instant> stamps = new LinkedHashMap<>();
-        Matcher m = ARRIVAL.matcher(log());
+        Matcher m = ARRIVAL.matcher(log);
         while (m.find()) {
             stamps.put(m.group(3), Instant.ofEpochSecond(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) * 1_000));
         }
@@ -79,8 +84,13 @@ final class FrontDoor implements AutoCloseable {
 
     /** The node (host:port) each Call-ID's INVITE was last sent to, from the front door's own log. */
     Map<String, String> sentTo() {
+        return sentTo(log());
+    }
+
+    /** The same, from the text of any front door's log. */
+    static Map<String, String> sentTo(String log) {
         Map<String, String> nodes = new LinkedHashMap<>();
-        Matcher m = SENT.matcher(log());
+        Matcher m = SENT.matcher(log);
         while (m.find()) {
             nodes.put(m.group(1), m.group(2));
         }

@@ -46,7 +46,12 @@ final class SippCallers implements AutoCloseable {
      * @param stay how long each caller stays on the line after the answer
      */
     static SippCallers call(FrontDoor door, int calls, double rate, Duration stay) throws IOException {
-        return start("frontdoor-caller.xml", FrontDoor.ADDRESS + ":" + door.port(), calls, rate, stay, List.of());
+        return callFrontDoorAt(FrontDoor.ADDRESS + ":" + door.port(), calls, rate, stay);
+    }
+
+    /** The same callers, to a front door another program started ({@code host:port}). */
+    static SippCallers callFrontDoorAt(String address, int calls, double rate, Duration stay) throws IOException {
+        return start("frontdoor-caller.xml", address, calls, rate, stay, List.of());
     }
 
     /**

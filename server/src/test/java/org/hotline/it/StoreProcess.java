@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The store (the embedded MongoDB with its file) as a process of its own, so a test can stop it
- * (SIGSTOP: it accepts connections and says nothing, as a stalled database does) and resume it.
+ * (SIGSTOP: it accepts connections and says nothing, as a stalled database does) and resume it: the
+ * server's own {@code store} command, as bin/cluster runs it.
  */
 final class StoreProcess implements AutoCloseable {
 
@@ -31,7 +32,7 @@ final class StoreProcess implements AutoCloseable {
         Path log = Path.of("target", logName + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), StoreMain.class.getName(), dataDir.toString(), String.valueOf(port)))
+                "-cp", System.getProperty("java.class.path"), "org.hotline.Main", "store", dataDir.toString(), String.valueOf(port)))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         StoreProcess store = new StoreProcess(process, port);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
