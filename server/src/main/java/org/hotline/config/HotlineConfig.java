@@ -182,11 +182,35 @@ public record HotlineConfig(
         }
     }
 
-    /** @param tls the certificate and key to serve HTTPS with, or null for plain HTTP */
-    public record Http(String bindAddress, int port, Tls tls) {
+    /**
+     * @param tls       the certificate and key to serve HTTPS with, or null for plain HTTP
+     * @param advertise where the other servers of the store reach this one's pages and API while it is
+     *                  the active one ({@code host:port}; port 0: the port it listens on)
+     */
+    public record Http(String bindAddress, int port, Tls tls, Advertised advertise) {
 
         public Http(String bindAddress, int port) {
             this(bindAddress, port, null);
+        }
+
+        public Http(String bindAddress, int port, Tls tls) {
+            this(bindAddress, port, tls, new Advertised(Advertised.hostFor(bindAddress), port));
+        }
+
+        /** The address written with the lease, once the port this server listens on is known. */
+        public String advertised(int listening) {
+            return advertise.host() + ":" + (advertise.port() == 0 ? listening : advertise.port());
+        }
+    }
+
+    /** A host and port another server connects to; port 0 stands for the port this server listens on. */
+    public record Advertised(String host, int port) {
+
+        /** A server bound to every address is reached on its loopback address by default (one machine). */
+        static String hostFor(String bindAddress) {
+            String host = "0.0.0.0".equals(bindAddress) || "::".equals(bindAddress) || "[::]".equals(bindAddress)
+                    ? "127.0.0.1" : bindAddress;
+            return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         }
     }
 

@@ -94,6 +94,7 @@ public final class HotlineServer implements AutoCloseable {
             failed.completeExceptionally(new IllegalStateException("another server took over this store's floor"));
         });
         this.httpPort = http.actualPort();
+        store.upkeep().storeLease().advertise(config.http().advertised(httpPort)); // the standbys pass requests here
         this.ami = nodes;
         this.live = platform.live();
         LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}", config.http().bindAddress(), httpPort,
