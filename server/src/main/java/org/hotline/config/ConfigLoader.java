@@ -541,15 +541,7 @@ public final class ConfigLoader {
         }
         Set<String> seen = new HashSet<>();
         for (String server : given) {
-            Matcher m = AGI_SERVER.matcher(server);
-            if (!m.matches()) {
-                throw new ConfigException("asterisk.agi.servers: " + Printable.of(server)
-                        + " is not host:port (e.g. 127.0.0.1:4573 or [::1]:4573)");
-            }
-            int p = Integer.parseInt(m.group(2));
-            if (p < 1 || p > 65535) {
-                throw new ConfigException("asterisk.agi.servers: " + Printable.of(server) + ": port " + p + " is not 1-65535");
-            }
+            hostAndPort("asterisk.agi.servers", server, "127.0.0.1:4573 or [::1]:4573");
             if (!seen.add(server.toLowerCase(Locale.ROOT))) {
                 throw new ConfigException("asterisk.agi.servers: " + Printable.of(server) + " is listed twice");
             }
@@ -563,19 +555,24 @@ public final class ConfigLoader {
         if (given.isEmpty()) {
             return new HotlineConfig.Http(bindAddress, port).advertise();
         }
-        Matcher m = AGI_SERVER.matcher(given);
-        if (!m.matches()) {
-            throw new ConfigException("http.advertise: " + Printable.of(given)
-                    + " is not host:port (e.g. 10.0.0.5:8080 or [fd00::5]:8080): where the other servers reach this one's pages");
-        }
-        int p = Integer.parseInt(m.group(2));
-        if (p < 1 || p > 65535) {
-            throw new ConfigException("http.advertise: " + Printable.of(given) + ": port " + p + " is not 1-65535");
-        }
+        Matcher m = hostAndPort("http.advertise", given, "10.0.0.5:8080 or [fd00::5]:8080");
         if (m.group(1).equals("0.0.0.0") || m.group(1).startsWith("[::]")) {
             throw new ConfigException("http.advertise: " + Printable.of(given) + " is not an address another server can connect to");
         }
-        return new HotlineConfig.Advertised(m.group(1), p);
+        return new HotlineConfig.Advertised(m.group(1), Integer.parseInt(m.group(2)));
+    }
+
+    /** {@code value} as host:port (a host name, an IPv4 address or an IPv6 one in brackets; a port 1-65535), or a clear error. */
+    private static Matcher hostAndPort(String key, String value, String example) {
+        Matcher m = AGI_SERVER.matcher(value);
+        if (!m.matches()) {
+            throw new ConfigException(key + ": " + Printable.of(value) + " is not host:port (e.g. " + example + ")");
+        }
+        int p = Integer.parseInt(m.group(2));
+        if (p < 1 || p > 65535) {
+            throw new ConfigException(key + ": " + Printable.of(value) + ": port " + p + " is not 1-65535");
+        }
+        return m;
     }
 
     static String host(ConfigTree tree, String key, String fallback) {
