@@ -76,7 +76,8 @@ final class StandbyHealth implements AutoCloseable {
         JsonObject lease = new JsonObject().put("status", "down")
                 .put("problem", "another server runs this store's floor: " + holder.describe())
                 .put("holder", new JsonObject().put("server", holder.server()).put("host", holder.host()).put("pid", holder.pid())
-                        .put("since", holder.since().toString()).put("token", holder.token()));
+                        .put("since", holder.since().toString()).put("token", holder.token())
+                        .put("web", holder.web())); // where this standby passes the pages and the API
         StoreUpkeep.details(standing(holder)).forEach((field, value) -> {
             if (!lease.containsKey(field)) {
                 lease.put(field, value);

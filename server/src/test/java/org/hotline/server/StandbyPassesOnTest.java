@@ -81,8 +81,10 @@ class StandbyPassesOnTest {
                 assertThat(lines.readLine()).isEmpty();
                 assertThat(lines.readLine()).as("an event sent after the stream opened").isEqualTo("event: agent-state");
             }
-            assertThat(send(standby, HttpRequest.newBuilder(uri(standby, "/api/health"))).statusCode())
-                    .as("health is the standby's own").isEqualTo(503);
+            HttpResponse<String> health = send(standby, HttpRequest.newBuilder(uri(standby, "/api/health")));
+            assertThat(health.statusCode()).as("health is the standby's own").isEqualTo(503);
+            assertThat(new JsonObject(health.body()).getJsonObject("lease").getJsonObject("holder").getString("web"))
+                    .isEqualTo("127.0.0.1:" + active.actualPort());
         }
     }
 
