@@ -197,9 +197,10 @@ public record HotlineConfig(
             this(bindAddress, port, tls, new Advertised(Advertised.hostFor(bindAddress), port));
         }
 
-        /** The address written with the lease, once the port this server listens on is known. */
+        /** The address written with the lease, or "" while the port this server will listen on is not known. */
         public String advertised(int listening) {
-            return advertise.host() + ":" + (advertise.port() == 0 ? listening : advertise.port());
+            int port = advertise.port() == 0 ? listening : advertise.port();
+            return port == 0 ? "" : advertise.host() + ":" + port;
         }
     }
 
