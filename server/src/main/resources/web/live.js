@@ -16,12 +16,18 @@ export function follow(agent, handlers) {
   source.addEventListener('open', () => status(true));
   source.addEventListener('error', () => {
     status(false);
-    // A stream the server refused (session over) is not retried by the browser: ask who we are,
-    // which sends an expired session to the login page.
-    if (source.readyState === EventSource.CLOSED) session().catch(() => {});
+    // A stream the server refused is not retried by the browser: ask who we are, which sends an
+    // expired session to the login page; otherwise the refusal was a server between two active
+    // ones (503 during a take-over): follow again shortly.
+    if (source.readyState === EventSource.CLOSED) {
+      const again = () => setTimeout(() => follow(agent, handlers), REFOLLOW_MS);
+      session().then(again, (error) => { if (error.status !== 401) again(); });
+    }
   });
   return source;
 }
+
+const REFOLLOW_MS = 3000;
 
 function status(connected) {
   const indicator = document.getElementById('live-status');

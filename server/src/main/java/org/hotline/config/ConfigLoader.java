@@ -75,6 +75,7 @@ public final class ConfigLoader {
             Map.entry("HOTLINE_HTTP_PORT", "http.port"),
             Map.entry("HOTLINE_TLS_CERTIFICATE", "http.tls.certificate"),
             Map.entry("HOTLINE_TLS_KEY", "http.tls.key"),
+            Map.entry("HOTLINE_HTTP_ADVERTISE", "http.advertise"),
             Map.entry("HOTLINE_ANSWER_DEADLINE", "answer.serverDeadlineSeconds"),
             Map.entry("HOTLINE_FALLBACK_HOLD", "answer.fallbackHoldSeconds"),
             Map.entry("HOTLINE_HOURS", "hours.daily"),
@@ -131,10 +132,9 @@ public final class ConfigLoader {
         int agiPort = tree.integer("asterisk.agi.port", 4573, 1, 65535);
         HotlineConfig.Agi agi = new HotlineConfig.Agi(agiBind, agiPort, answerDeadline(tree, rings),
                 agiServers(tree, agiBind, agiPort));
-        HotlineConfig.Http http = new HotlineConfig.Http(
-                host(tree, "http.bindAddress", "127.0.0.1"),
-                tree.integer("http.port", 8080, 0, 65535),
-                tls(tree, home));
+        String httpBind = host(tree, "http.bindAddress", "127.0.0.1");
+        int httpPort = tree.integer("http.port", 8080, 0, 65535);
+        HotlineConfig.Http http = new HotlineConfig.Http(httpBind, httpPort, tls(tree, home), advertised(tree, httpBind, httpPort));
         HotlineConfig.Mongo mongo = mongo(tree, stateDir);
         Path prompts = home.resolve(tree.string("prompts.dir", "ivr-prompts")).toAbsolutePath().normalize();
         List<Agent> agents = agents(tree, home, ivr);
@@ -533,9 +533,7 @@ public final class ConfigLoader {
     private static List<String> agiServers(ConfigTree tree, String bindAddress, int port) {
         List<String> given = tree.list("asterisk.agi.servers");
         if (given.isEmpty()) {
-            String host = "0.0.0.0".equals(bindAddress) || "::".equals(bindAddress) || "[::]".equals(bindAddress)
-                    ? "127.0.0.1" : bindAddress;
-            given = List.of(host.contains(":") && !host.startsWith("[") ? "[" + host + "]:" + port : host + ":" + port);
+            given = List.of(HotlineConfig.Advertised.hostFor(bindAddress) + ":" + port);
         }
         if (given.size() > MAX_AGI_SERVERS) {
             throw new ConfigException("asterisk.agi.servers: " + given.size() + " servers; at most " + MAX_AGI_SERVERS
@@ -543,20 +541,38 @@ public final class ConfigLoader {
         }
         Set<String> seen = new HashSet<>();
         for (String server : given) {
-            Matcher m = AGI_SERVER.matcher(server);
-            if (!m.matches()) {
-                throw new ConfigException("asterisk.agi.servers: " + Printable.of(server)
-                        + " is not host:port (e.g. 127.0.0.1:4573 or [::1]:4573)");
-            }
-            int p = Integer.parseInt(m.group(2));
-            if (p < 1 || p > 65535) {
-                throw new ConfigException("asterisk.agi.servers: " + Printable.of(server) + ": port " + p + " is not 1-65535");
-            }
+            hostAndPort("asterisk.agi.servers", server, "127.0.0.1:4573 or [::1]:4573");
             if (!seen.add(server.toLowerCase(Locale.ROOT))) {
                 throw new ConfigException("asterisk.agi.servers: " + Printable.of(server) + " is listed twice");
             }
         }
         return given;
+    }
+
+    /** {@code http.advertise}: host:port, as the servers' FastAGI addresses are written; by default the bind address and port. */
+    private static HotlineConfig.Advertised advertised(ConfigTree tree, String bindAddress, int port) {
+        String given = tree.string("http.advertise", "");
+        if (given.isEmpty()) {
+            return new HotlineConfig.Http(bindAddress, port).advertise();
+        }
+        Matcher m = hostAndPort("http.advertise", given, "10.0.0.5:8080 or [fd00::5]:8080");
+        if (m.group(1).equals("0.0.0.0") || m.group(1).startsWith("[::]")) {
+            throw new ConfigException("http.advertise: " + Printable.of(given) + " is not an address another server can connect to");
+        }
+        return new HotlineConfig.Advertised(m.group(1), Integer.parseInt(m.group(2)));
+    }
+
+    /** {@code value} as host:port (a host name, an IPv4 address or an IPv6 one in brackets; a port 1-65535), or a clear error. */
+    private static Matcher hostAndPort(String key, String value, String example) {
+        Matcher m = AGI_SERVER.matcher(value);
+        if (!m.matches()) {
+            throw new ConfigException(key + ": " + Printable.of(value) + " is not host:port (e.g. " + example + ")");
+        }
+        int p = Integer.parseInt(m.group(2));
+        if (p < 1 || p > 65535) {
+            throw new ConfigException(key + ": " + Printable.of(value) + ": port " + p + " is not 1-65535");
+        }
+        return m;
     }
 
     static String host(ConfigTree tree, String key, String fallback) {

@@ -196,11 +196,36 @@ public record HotlineConfig(
         }
     }
 
-    /** @param tls the certificate and key to serve HTTPS with, or null for plain HTTP */
-    public record Http(String bindAddress, int port, Tls tls) {
+    /**
+     * @param tls       the certificate and key to serve HTTPS with, or null for plain HTTP
+     * @param advertise where the other servers of the store reach this one's pages and API while it is
+     *                  the active one ({@code host:port}; port 0: the port it listens on)
+     */
+    public record Http(String bindAddress, int port, Tls tls, Advertised advertise) {
 
         public Http(String bindAddress, int port) {
             this(bindAddress, port, null);
+        }
+
+        public Http(String bindAddress, int port, Tls tls) {
+            this(bindAddress, port, tls, new Advertised(Advertised.hostFor(bindAddress), port));
+        }
+
+        /** The address written with the lease, or "" while the port this server will listen on is not known. */
+        public String advertised(int listening) {
+            int port = advertise.port() == 0 ? listening : advertise.port();
+            return port == 0 ? "" : advertise.host() + ":" + port;
+        }
+    }
+
+    /** A host and port another server connects to; port 0 stands for the port this server listens on. */
+    public record Advertised(String host, int port) {
+
+        /** A server bound to every address is reached on its loopback address by default (one machine). */
+        static String hostFor(String bindAddress) {
+            String host = "0.0.0.0".equals(bindAddress) || "::".equals(bindAddress) || "[::]".equals(bindAddress)
+                    ? "127.0.0.1" : bindAddress;
+            return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         }
     }
 

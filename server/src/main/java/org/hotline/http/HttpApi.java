@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import java.util.List;
+import java.util.Set;
 import org.hotline.config.HotlineConfig;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +17,8 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    /** HTTPS when the configuration names a certificate and key, else plain HTTP. */
-    static HttpServerOptions serverOptions(HotlineConfig.Http config) {
+    /** HTTPS when the configuration names a certificate and key, else plain HTTP (a standby's too). */
+    public static HttpServerOptions serverOptions(HotlineConfig.Http config) {
         HttpServerOptions options = new HttpServerOptions();
         if (config.tls() != null) {
             options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
@@ -34,15 +35,22 @@ public final class HttpApi {
      * @param store the store's health: while it is away, what needs it is answered 503 at once; null when
      *              the web runs without one
      */
-    public record Web(DegradedPart store, Resource guard, Resource contract, List<Resource> resources) {
+    public record Web(DegradedPart store, Resource guard, Resource contract, List<Resource> resources, Set<String> servers) {
 
         public Web {
             resources = List.copyOf(resources);
+            servers = Set.copyOf(servers);
+        }
+
+        /** @param servers the addresses of this store's servers, whose X-Forwarded-For is believed (see {@link ClientAddress}) */
+        public Web(DegradedPart store, Resource guard, Resource contract, List<Resource> resources) {
+            this(store, guard, contract, resources, Set.of());
         }
     }
 
     public static Future<HttpServer> start(Vertx vertx, HotlineConfig.Http config, Web web) {
         Router router = Router.router(vertx);
+        new ClientAddress(web.servers()).mount(router);
         WebPages.mount(router);
         if (web.store() != null) {
             new StoreGate(web.store()).mount(router);

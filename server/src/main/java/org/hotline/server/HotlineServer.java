@@ -46,8 +46,8 @@ public final class HotlineServer implements AutoCloseable {
     }
 
     /**
-     * Starts the server: active when it takes the store's lease, else on standby (health alone)
-     * until the lease is free, when it takes over and starts as the active one.
+     * Starts the server: active when it takes the store's lease, else on standby (health its own, the
+     * rest passed to the active server) until the lease is free, when it takes over and starts as the active one.
      */
     public static HotlineServer start(HotlineConfig config, Clock clock) throws Exception {
         Deque<AutoCloseable> parts = new ArrayDeque<>();
@@ -94,6 +94,7 @@ public final class HotlineServer implements AutoCloseable {
             failed.completeExceptionally(new IllegalStateException("another server took over this store's floor"));
         });
         this.httpPort = http.actualPort();
+        store.upkeep().storeLease().advertise(config.http().advertised(httpPort)); // the standbys pass requests here
         this.ami = nodes;
         this.live = platform.live();
         LOG.info("Hotline up: HTTP {}:{}, FastAGI {}:{}, AMI {}", config.http().bindAddress(), httpPort,
@@ -102,10 +103,11 @@ public final class HotlineServer implements AutoCloseable {
     }
 
     /**
-     * Another server runs this store's floor: this one answers health alone, naming it, runs nothing
-     * else, and takes over when the holder stops renewing the lease (killed, frozen, cut off, or
-     * stopped gracefully). The take-over is an ordinary start from the store and Asterisk: agents'
-     * states from the store, the calls still live in Asterisk adopted, the rest settled
+     * Another server runs this store's floor: this one answers health, naming it, passes the pages and
+     * the API to it (at the address it wrote with the lease), runs nothing else, and takes over when
+     * the holder stops renewing the lease (killed, frozen, cut off, or stopped gracefully). The
+     * take-over is an ordinary start from the store and Asterisk: agents' states from the store, the
+     * calls still live in Asterisk adopted, the rest settled
      * (see docs/resilience.md).
      */
     private void standBy(HotlineConfig config, Clock clock, StoreModule store, StoreLease.Holder holder)

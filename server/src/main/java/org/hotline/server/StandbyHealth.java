@@ -14,10 +14,10 @@ import org.hotline.store.StoreLease;
 
 /**
  * A server that found its store's lease held by another runs nothing of the floor: it answers
- * {@code /api/health} (503, {@code standby}, naming the holder) and {@code /metrics} (the lease's
- * meters) alone, and everything else 503, so
- * nobody mistakes it for the active server. It runs until this server takes the lease over
- * ({@link Takeover}) and starts the floor on the same port.
+ * {@code /api/health} (503, {@code standby}, naming the holder, so a load balancer that follows health
+ * still finds the active one) and {@code /metrics} (the lease's meters) itself, and passes everything
+ * else — pages, API, live channel — to the active server ({@link ActiveProxy}). It runs until this
+ * server takes the lease over ({@link Takeover}) and starts the floor on the same port.
  */
 final class StandbyHealth implements AutoCloseable {
 
@@ -43,16 +43,20 @@ final class StandbyHealth implements AutoCloseable {
         gc.bindTo(meters);
         new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(meters);
         try {
-            HttpServer http = vertx.createHttpServer().requestHandler(request -> {
+            ActiveProxy active = new ActiveProxy(vertx, config, () -> holder.get().web());
+            // HTTP/1.1 only, as the pages speak it: a cleartext HTTP/2 upgrade's body has no length the proxy can pass on
+            HttpServer http = vertx.createHttpServer(org.hotline.http.HttpApi.serverOptions(config).setHttp2ClearTextEnabled(false))
+                    .requestHandler(request -> {
                         if (request.path().equals("/metrics")) {
                             request.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                                     .end(meters.scrape());
                             return;
                         }
-                        JsonObject lease = lease(holder.get());
-                        String body = request.path().equals("/api/health")
-                                ? new JsonObject().put("status", "standby").put("lease", lease).encode()
-                                : new JsonObject().put("error", "this server is on standby: " + lease.getString("problem")).encode();
+                        if (!request.path().equals("/api/health")) {
+                            active.handle(request);
+                            return;
+                        }
+                        String body = new JsonObject().put("status", "standby").put("lease", lease(holder.get())).encode();
                         request.response().setStatusCode(503).putHeader("content-type", "application/json").end(body);
                     })
                     .listen(config.port(), config.bindAddress()).await(10, TimeUnit.SECONDS);
@@ -72,7 +76,8 @@ final class StandbyHealth implements AutoCloseable {
         JsonObject lease = new JsonObject().put("status", "down")
                 .put("problem", "another server runs this store's floor: " + holder.describe())
                 .put("holder", new JsonObject().put("server", holder.server()).put("host", holder.host()).put("pid", holder.pid())
-                        .put("since", holder.since().toString()).put("token", holder.token()));
+                        .put("since", holder.since().toString()).put("token", holder.token())
+                        .put("web", holder.web())); // where this standby passes the pages and the API
         StoreUpkeep.details(standing(holder)).forEach((field, value) -> {
             if (!lease.containsKey(field)) {
                 lease.put(field, value);

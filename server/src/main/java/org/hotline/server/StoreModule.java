@@ -26,7 +26,8 @@ record StoreModule(MongoStore store, StoreUpkeep upkeep, MongoSessionBook sessio
         }
         MongoStore store = new MongoStore(mongoUri, config.mongo().database());
         parts.push(store);
-        StoreUpkeep upkeep = StoreUpkeep.open(config.mongo().dataDir(), store, config.mongo().database(), clock);
+        StoreUpkeep upkeep = StoreUpkeep.open(config.mongo().dataDir(), store, config.mongo().database(), clock,
+                config.http().advertised(config.http().port()));
         parts.push(upkeep);
         // made before the spool starts: logouts a killed run left in it are written at once
         return new StoreModule(store, upkeep, new MongoSessionBook(store.sessions(), upkeep.spool(), clock));

@@ -57,13 +57,15 @@ final class StoreUpkeep implements AutoCloseable {
     }
 
     /** Opens the spool and, if the store answers, takes its lease (or learns who holds it). */
-    static StoreUpkeep open(Path dataDir, MongoStore store, String database, Clock clock) throws IOException {
+    /** @param web where this server serves its pages and API to the standbys while it holds the lease ({@code host:port}) */
+    static StoreUpkeep open(Path dataDir, MongoStore store, String database, Clock clock, String web) throws IOException {
         Path dir = dataDir.resolve(SPOOL_DIR);
         // one spool per database: servers of different stores may share a data directory
         StoreSpool spool = new StoreSpool(SpoolFile.open(dir.resolve(database + SPOOL_SUFFIX)), WriteRetry.standard());
         RecountMarks marks = RecountMarks.open(dir.resolve(database + ".recount-hours"));
         StoreLease lease = new StoreLease(store.lease(), ServerIdentity.of(dataDir), clock,
                 LEASE_TIME_TO_LIVE);
+        lease.advertise(web);
         boolean up = store.reachable(); // asked once, by the store's start: no second wait
         Optional<StoreLease.Holder> other = Optional.empty();
         if (up) {

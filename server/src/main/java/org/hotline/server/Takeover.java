@@ -25,8 +25,10 @@ final class Takeover implements AutoCloseable {
     private final Supplier<Optional<StoreLease.Holder>> take;
     private final Runnable becomeActive;
     private final Consumer<StoreLease.Holder> stillHeld;
+    // Not a daemon: while the take-over runs on it, the standby's web is closed and the floor's not yet
+    // started, and it is the one thread that keeps the JVM from exiting in between.
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("standby-takeover").factory());
+            Thread.ofPlatform().daemon(false).name("standby-takeover").factory());
     private volatile boolean taken;
 
     private Takeover(Supplier<Optional<StoreLease.Holder>> take, Consumer<StoreLease.Holder> stillHeld,

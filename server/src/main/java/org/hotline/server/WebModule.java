@@ -110,9 +110,29 @@ final class WebModule {
                 new CampaignOutcomeResource(vertx, campaigns, new DifficultCustomer(contactBook, clock), runner,
                         agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),
                 new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi,
-                new MetricsResource(platform.meters()))))
+                new MetricsResource(platform.meters())), servers(config.agi().servers())))
                 .await(10, TimeUnit.SECONDS);
         platform.parts().push(() -> http.close().await(5, TimeUnit.SECONDS));
         return http;
+    }
+
+    /**
+     * The addresses of this store's servers — the hosts Asterisk asks for its scripts — looked up once
+     * at start: what a standby among them says of its client (X-Forwarded-For) is believed.
+     */
+    static Set<String> servers(List<String> agiServers) {
+        Set<String> addresses = new java.util.HashSet<>();
+        for (String server : agiServers) {
+            String host = server.substring(0, server.lastIndexOf(':')).replace("[", "").replace("]", "");
+            try {
+                for (java.net.InetAddress address : java.net.InetAddress.getAllByName(host)) {
+                    addresses.add(address.getHostAddress());
+                }
+            } catch (java.net.UnknownHostException e) {
+                org.slf4j.LoggerFactory.getLogger(WebModule.class).warn("asterisk.agi.servers: {} not found; "
+                        + "what it forwards is counted as its own address", host);
+            }
+        }
+        return addresses;
     }
 }

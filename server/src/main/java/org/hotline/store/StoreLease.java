@@ -32,13 +32,22 @@ public final class StoreLease implements ActiveLease {
     static final String COLLECTION = "leases";
     static final String ID = "floor";
 
-    /** Who holds the lease, as the store says. */
-    public record Holder(String server, String host, long pid, Instant since, Instant expiresAt, long token) {
+    /**
+     * Who holds the lease, as the store says.
+     *
+     * @param web where the holder serves its pages and API to the other servers ({@code host:port}), or "" when it said nothing
+     */
+    public record Holder(String server, String host, long pid, Instant since, Instant expiresAt, long token, String web) {
+
+        public Holder(String server, String host, long pid, Instant since, Instant expiresAt, long token) {
+            this(server, host, pid, since, expiresAt, token, "");
+        }
 
         static Holder of(Document lease) {
             return new Holder(lease.getString("holder"), lease.getString("host"),
                     lease.get("pid") instanceof Number pid ? pid.longValue() : 0, instant(lease, "since"),
-                    instant(lease, "expiresAt"), lease.get("token") instanceof Number token ? token.longValue() : 0);
+                    instant(lease, "expiresAt"), lease.get("token") instanceof Number token ? token.longValue() : 0,
+                    lease.get("web") instanceof String web ? web : "");
         }
 
         public String describe() {
@@ -61,6 +70,7 @@ public final class StoreLease implements ActiveLease {
     private volatile Instant heldUntil = Instant.EPOCH;
     private volatile Holder lastSeen;
     private volatile Runnable whenLost = () -> { };
+    private volatile String web = "";
 
     /** @param timeToLive how long a holding lasts without renewal; renew well within it */
     public StoreLease(MongoCollection<Document> leases, ServerIdentity me, Clock clock, Duration timeToLive) {
@@ -84,7 +94,7 @@ public final class StoreLease implements ActiveLease {
                             Filters.or(Filters.eq("holder", me.id()), Filters.lt("expiresAt", Date.from(now)))),
                     Updates.combine(Updates.set("holder", me.id()), Updates.set("host", me.host()), Updates.set("pid", me.pid()),
                             Updates.set("since", Date.from(now)), Updates.set("expiresAt", Date.from(now.plus(timeToLive))),
-                            Updates.inc("token", 1L)),
+                            Updates.set("web", web), Updates.inc("token", 1L)),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         } catch (MongoException e) {
             if (!DuplicateKey.is(e)) {
@@ -117,7 +127,7 @@ public final class StoreLease implements ActiveLease {
         }
         Instant now = clock.instant();
         long matched = leases.updateOne(Filters.and(Filters.eq("_id", ID), Filters.eq("holder", me.id()), Filters.eq("token", token)),
-                Updates.set("expiresAt", Date.from(now.plus(timeToLive)))).getMatchedCount();
+                Updates.combine(Updates.set("expiresAt", Date.from(now.plus(timeToLive))), Updates.set("web", web))).getMatchedCount();
         if (matched == 0) {
             lost();
             return false;
@@ -137,6 +147,14 @@ public final class StoreLease implements ActiveLease {
         } catch (RuntimeException e) {
             LOG.debug("the store's lease not renewed: {}", e.toString());
         }
+    }
+
+    /**
+     * Where this server serves its pages and API to the other servers ({@code host:port}): written with
+     * the lease when taken and at each renewal, so the standbys pass their requests there.
+     */
+    public void advertise(String address) {
+        this.web = Objects.requireNonNull(address);
     }
 
     /** Runs {@code task} (on the renewing thread) when a renewal finds that another server took the lease over. */

@@ -95,6 +95,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theActiveServerAdvertisesItsBindAddressAndPortUnlessToldWhereStandbysReachIt() throws IOException {
+        assertThat(load("company:\n  name: X\n").http().advertised(8080)).isEqualTo("127.0.0.1:8080");
+        assertThat(load("company:\n  name: X\nhttp:\n  bindAddress: 0.0.0.0\n  port: 0\n").http().advertised(43210))
+                .as("bound to every address, on a port chosen at start").isEqualTo("127.0.0.1:43210");
+        env.put("HOTLINE_HTTP_ADVERTISE", "hotline-a.example:8443");
+        assertThat(load("company:\n  name: X\n").http().advertised(8080)).isEqualTo("hotline-a.example:8443");
+    }
+
+    @Test
+    void anAdvertisedAddressNoServerCouldConnectToStopsStartUp() {
+        for (String bad : new String[] {"hotline-a", "hotline-a:0", "hotline-a:70000", "0.0.0.0:8080", "[::]:8080",
+                "http://hotline-a:8080", "a b:8080"}) {
+            env.put("HOTLINE_HTTP_ADVERTISE", bad);
+            assertThatThrownBy(() -> load("company:\n  name: X\n")).as(bad).hasMessageStartingWith("http.advertise:");
+        }
+    }
+
+    @Test
     void aDeadlineThatBreaksTheRingRuleEitherWayStopsStartUpSayingWhy() {
         assertThatThrownBy(() -> load("company:\n  name: X\nanswer:\n  serverDeadlineSeconds: 8.5\n"))
                 .hasMessageContaining("answer.serverDeadlineSeconds").hasMessageContaining("3-ring limit of 9 s");

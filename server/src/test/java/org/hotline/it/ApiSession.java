@@ -34,6 +34,12 @@ public final class ApiSession {
         this.csrfToken = csrfToken;
     }
 
+    /** A browser on another machine: its requests leave from {@code local} (a loopback address other than 127.0.0.1). */
+    public static ApiSession from(java.net.InetAddress local, int port) {
+        return new ApiSession(port, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).localAddress(local)
+                .cookieHandler(new CookieManager()).build(), "");
+    }
+
     /** The same browser (its session cookie and CSRF token) talking to the server on {@code otherPort}. */
     public ApiSession at(int otherPort) {
         return new ApiSession(otherPort, http, csrfToken);

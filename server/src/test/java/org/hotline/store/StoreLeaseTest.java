@@ -55,6 +55,20 @@ class StoreLeaseTest {
     }
 
     @Test
+    void theHolderWritesWhereStandbysReachItsPagesAndTheLatestAddressWinsAtTheNextRenewal() {
+        StoreLease a = lease(A);
+        StoreLease b = lease(B);
+        a.advertise("10.0.0.5:8080");
+        a.take();
+
+        assertThat(b.take().orElseThrow().web()).isEqualTo("10.0.0.5:8080");
+        a.advertise("10.0.0.5:43210"); // the port a server on port 0 found once listening
+        clock.advance(Duration.ofSeconds(3));
+        a.renew();
+        assertThat(b.take().orElseThrow().web()).isEqualTo("10.0.0.5:43210");
+    }
+
+    @Test
     void renewedItStaysHeldPastItsTimeToLive() {
         StoreLease a = lease(A);
         StoreLease b = lease(B);

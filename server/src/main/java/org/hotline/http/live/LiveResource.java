@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.hotline.http.ApiError;
+import org.hotline.http.ClientAddress;
 import org.hotline.http.Resource;
 import org.hotline.http.Responses;
 import org.hotline.http.Viewers;
@@ -127,7 +128,7 @@ public final class LiveResource implements LiveFeed, Resource {
                 .putHeader("content-type", "text/event-stream; charset=utf-8")
                 .putHeader("cache-control", "no-store")
                 .putHeader("x-accel-buffering", "no"); // nginx: pass each event on at once
-        LiveStream stream = new LiveStream(Vertx.currentContext(), response, String.valueOf(ctx.request().remoteAddress()),
+        LiveStream stream = new LiveStream(Vertx.currentContext(), response, ClientAddress.of(ctx),
                 new LiveStream.Watcher(follower, Viewers.masksNumbers(ctx), Viewers.loggedIn(ctx)), settings.backlogBytes(), closed -> {
                     connections.decrementAndGet();
                     hub.unsubscribe(closed);

@@ -19,6 +19,7 @@ import org.hotline.access.Sessions;
 import org.hotline.access.User;
 import org.hotline.access.Users;
 import org.hotline.http.ApiError;
+import org.hotline.http.ClientAddress;
 import org.hotline.http.JsonBody;
 import org.hotline.http.Responses;
 import org.hotline.http.Viewers;
@@ -91,7 +92,7 @@ public final class SessionResource {
             error.send(ctx.response());
             return;
         }
-        String address = String.valueOf(ctx.request().remoteAddress().hostAddress());
+        String address = ClientAddress.of(ctx);
         if (throttle.attempt(viewer.user(), address).isPresent()) {
             new ApiError(429, "too many wrong passwords: try again later").send(ctx.response());
             return;
@@ -130,7 +131,7 @@ public final class SessionResource {
             error.send(ctx.response());
             return;
         }
-        String address = String.valueOf(ctx.request().remoteAddress().hostAddress());
+        String address = ClientAddress.of(ctx);
         // counted before the password is checked, so logins sent at once cannot all slip past the lock
         Optional<Duration> locked = throttle.attempt(name, address);
         if (locked.isPresent()) {
