@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * An agent's phone (baresip) registers through the front door (a real Kamailio) in front of two real Asterisk
- * nodes driven by one server: a caller's call on each node is rung to that agent through the front door,
+ * nodes driven by one server: customers' calls through the front door still arrive at its stamp on each node
+ * (the nodes trust its customers' port alone); a caller's call on each node is rung to that agent through the front door,
  * answered and recorded with them (times against that node's own AMI events); then the node the phone
  * registered through is killed, and the other node rings the agent for the next call at once, since the
  * front door still holds the phone's binding; the phone's next registration goes to the live node.
@@ -76,6 +77,28 @@ class AgentsThroughTheFrontDoorIT {
 
     @Test
     @Order(1)
+    void customersCallsThroughTheFrontDoorStillArriveAtItsStampOnEachNode() throws Exception {
+        Instant began = Instant.now();
+        try (SippCallers callers = SippCallers.call(door, 2, 1, Duration.ofSeconds(2))) {
+            callers.awaitEnd(Duration.ofSeconds(60));
+            assertThat(callers.answersReceived()).as("both callers answered").hasSize(2);
+        }
+        Map<String, Instant> stamps = door.stamps();
+        assertThat(door.sentTo().values()).as("one call to each node").containsExactlyInAnyOrder(sip(nodeA), sip(nodeB));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<JsonObject> records = server.getJson("/api/calls?limit=50&from=" + began.minusSeconds(1) + "&to=" + Instant.now().plusSeconds(60))
+                    .getJsonArray("calls").stream().map(JsonObject.class::cast).toList();
+            assertThat(records).extracting(r -> r.getString("node")).containsExactlyInAnyOrder("door-a", "door-b");
+            // The nodes trust the customers' port with the stamp: each record arrived at one of the front door's stamps.
+            for (JsonObject record : records) {
+                assertThat(stamps.values()).as("call %s's arrival", record.getString("id")).anyMatch(stamp ->
+                        Duration.between(stamp, Instant.parse(record.getString("arrivalAt"))).abs().compareTo(Duration.ofMillis(1)) <= 0);
+            }
+        });
+    }
+
+    @Test
+    @Order(2)
     void anAgentRegisteredThroughTheFrontDoorTakesACallOfEachNode() throws Exception {
         agent = AgentDesk.phone(nodeA, "010", "agent-010-door").registrar(FrontDoor.ADDRESS + ":" + DOOR_PORT)
                 .registration(REGISTRATION).autoAnswer().start();
@@ -105,7 +128,7 @@ class AgentsThroughTheFrontDoorIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void whenTheNodeThePhoneRegisteredThroughDiesTheOtherRingsTheAgentAtOnce() throws Exception {
         await().atMost(Duration.ofSeconds(20)).until(() -> "ready".equals(server.getJson("/api/agents/010").getString("state")));
         agent = AgentDesk.phone(nodeA, "010", "agent-010-door-2").registrar(FrontDoor.ADDRESS + ":" + DOOR_PORT)
