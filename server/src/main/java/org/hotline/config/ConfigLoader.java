@@ -160,6 +160,8 @@ public final class ConfigLoader {
         HotlineConfig.Cases cases = cases(tree, zone);
         HotlineConfig.Access access = access(tree, stateDir, env.get("HOTLINE_ADMIN_PASSWORD"));
 
+        java.util.Optional<String> agentsFrontDoor = agentsFrontDoor(tree, env);
+
         List<String> unknown = tree.unread();
         if (!unknown.isEmpty()) {
             throw new ConfigException(unknown.get(0) + ": unknown setting (misspelt?)"
@@ -167,7 +169,7 @@ public final class ConfigLoader {
         }
         return new HotlineConfig(company, centre, rings, ivr, ami, agi, http, mongo, prompts, agents, asteriskEtc,
                 stateDir.resolve("secrets/agents"), routing, callbacks, hours, customers, reports, cases, campaigns, access,
-                celFile, nodes);
+                celFile, nodes, agentsFrontDoor);
     }
 
     /**
@@ -286,6 +288,24 @@ public final class ConfigLoader {
      * Where bin/asterisk's instance writes CEL (cel_custom.conf): under the state dir like the instance itself.
      * It need not exist yet (Asterisk makes it at the first call), but a directory there is a mistake.
      */
+    /**
+     * asterisk.agentsFrontDoor (or HOTLINE_AGENTS_FRONTDOOR): host:port where the nodes reach the agents' phones
+     * when the phones register through the front door (its agents' port); unset, each node rings the phones
+     * registered with it.
+     */
+    private static java.util.Optional<String> agentsFrontDoor(ConfigTree tree, Map<String, String> env) {
+        String door = tree.string("asterisk.agentsFrontDoor", "");
+        door = env.getOrDefault("HOTLINE_AGENTS_FRONTDOOR", door == null ? "" : door).strip();
+        if (door.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,252}:([0-9]{1,5})").matcher(door);
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 65535) {
+            throw new ConfigException("asterisk.agentsFrontDoor: '" + door + "' is not host:port (e.g. 127.0.0.2:5071, the front door's agents' port)");
+        }
+        return java.util.Optional.of(door);
+    }
+
     private static Path celFile(ConfigTree tree, Path stateDir) {
         String value = tree.string("asterisk.celFile", "asterisk/log/cel-custom/Master.csv");
         if (value.isBlank() || value.chars().anyMatch(Character::isISOControl)) {

@@ -1,5 +1,6 @@
 package org.hotline.config;
 
+import java.util.Optional;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -27,6 +28,8 @@ import org.hotline.shared.TalkTimeRule;
 /**
  * The server's whole configuration, validated: read once at start-up by {@link ConfigLoader}.
  *
+ * @param agentsFrontDoor where the nodes ring the agents' phones when these register through the front door
+ *                     (host:port, its agents' port); empty: each node rings the phones registered with it
  * @param asteriskEtc  where the Asterisk instance reads its configuration (the server writes the agents' SIP accounts there)
  * @param agentSecrets where the agents' generated SIP passwords are kept
  * @param customers    the customers the customer file starts with ({@code customers.file}), added where absent
@@ -55,7 +58,8 @@ public record HotlineConfig(
         Campaigns campaigns,
         Access access,
         Path celFile,
-        List<Node> nodes) {
+        List<Node> nodes,
+        Optional<String> agentsFrontDoor) {
 
     /** The queues calls are put in, one per skill: the menu's choices. An agent's skills are among them. */
     public Set<Skill> queues() {

@@ -19,7 +19,7 @@ record OutboundLines(AsteriskNodes nodes, DialTimes dialTimes, AgentlessLine age
     static OutboundLines of(Platform platform) {
         HotlineConfig config = platform.config();
         Clock clock = platform.clock();
-        AsteriskNodes nodes = new AsteriskNodes(config.nodes().stream().map(HotlineConfig.Node::name).toList());
+        AsteriskNodes nodes = new AsteriskNodes(config.nodes().stream().map(HotlineConfig.Node::name).toList(), new org.hotline.telephony.pjsip.AgentDial(config.agentsFrontDoor()));
         return new OutboundLines(nodes, new DialTimes(clock),
                 new AgentlessLine(nodes, config.centre().numbers(), config.campaigns().ring(), clock),
                 new AgentFirstCampaignLine(nodes, config.centre().numbers(), platform.agentRing()),

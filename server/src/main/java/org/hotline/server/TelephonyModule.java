@@ -53,9 +53,9 @@ record TelephonyModule(AgiServer agi, AsteriskNodes nodes) {
                         dialTimes),
                 "campaign-answered", new CampaignAnsweredScript(agentFirst, clock),
                 "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, platform.meters(), prompts, events,
-                        dialTimes, () -> events.awaitAdoptions(ADOPTIONS_WAIT), held),
+                        dialTimes, () -> events.awaitAdoptions(ADOPTIONS_WAIT), held, lines.nodes().agentDial()),
                 "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
-                "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts, dialTimes, held),
+                "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts, dialTimes, held, lines.nodes().agentDial()),
                 "callback", AgentFirstScript.callbacks(floor, config.ivr().language(), config.callbacks().customerRing(), clock,
                         dialTimes),
                 "campaign", new CampaignScript(lines.agentless(), config.ivr().language(), clock)));
@@ -66,7 +66,7 @@ record TelephonyModule(AgiServer agi, AsteriskNodes nodes) {
                 new org.hotline.store.MongoOpenRecords(stored.store().calls()), new org.hotline.audit.CelFiles(config.celFiles()),
                 new org.hotline.audit.CelCalls(config.ivr().hotlineContext(), platform.agentRing()), config.rings(), records.journal(),
                 events, clock), events, nodes, config.nodes().stream().map(org.hotline.config.HotlineConfig.Node::name).toList(), startedAt, clock, () -> upkeep.watch().up());
-        AgentAccounts accounts = new AgentAccounts(config.agents(), config.agentSecrets());
+        AgentAccounts accounts = new AgentAccounts(config.agents(), config.agentSecrets(), config.agentsFrontDoor().isPresent());
         HeldCallersReturning returning = new HeldCallersReturning(floor, config.agi().answerDeadline().server());
         for (HotlineConfig.Node node : config.nodes()) {
             AmiEventTranslator translator = new AmiEventTranslator(config.ivr().hotlineContext(), clock, node.name());

@@ -146,4 +146,22 @@ class AsteriskNodesConfigTest {
         env.put("HOTLINE_ASTERISK_NODES", "a=127.0.0.1");
         assertThatThrownBy(() -> load("")).hasMessageContaining("is not name=host:port");
     }
+
+    @Test
+    void theAgentsPhonesAreRungDirectlyUnlessTheFrontDoorCarriesThem() throws IOException {
+        assertThat(load("asterisk:\n  ami:\n    host: 127.0.0.1\n").agentsFrontDoor()).isEmpty();
+        assertThat(load("asterisk:\n  agentsFrontDoor: 10.0.0.5:5071\n  ami:\n    host: 127.0.0.1\n").agentsFrontDoor())
+                .contains("10.0.0.5:5071");
+        env.put("HOTLINE_AGENTS_FRONTDOOR", "127.0.0.2:25071");
+        assertThat(load("asterisk:\n  agentsFrontDoor: 10.0.0.5:5071\n  ami:\n    host: 127.0.0.1\n").agentsFrontDoor())
+                .contains("127.0.0.2:25071");
+    }
+
+    @Test
+    void aFrontDoorForTheAgentsIsHostAndPort() {
+        assertThatThrownBy(() -> load("asterisk:\n  agentsFrontDoor: 10.0.0.5\n  ami:\n    host: 127.0.0.1\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("asterisk.agentsFrontDoor");
+        assertThatThrownBy(() -> load("asterisk:\n  agentsFrontDoor: 10.0.0.5:70000\n  ami:\n    host: 127.0.0.1\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not host:port");
+    }
 }

@@ -31,12 +31,15 @@ public final class AsteriskSandbox {
     private final int amiPort;
     private final int sipPort;
     private final int rtpStart;
+    private final Map<String, String> settings;
 
     private AsteriskSandbox(Path home, Path stateDir) {
-        this(home, stateDir, null, AMI_PORT, SIP_PORT, RTP_START);
+        this(home, stateDir, null, AMI_PORT, SIP_PORT, RTP_START, Map.of());
     }
 
-    private AsteriskSandbox(Path home, Path stateDir, String node, int amiPort, int sipPort, int rtpStart) {
+    private AsteriskSandbox(Path home, Path stateDir, String node, int amiPort, int sipPort, int rtpStart,
+                            Map<String, String> settings) {
+        this.settings = Map.copyOf(settings);
         this.home = home;
         this.stateDir = stateDir;
         this.node = node;
@@ -50,6 +53,11 @@ public final class AsteriskSandbox {
      * directory and ports, asking the same FastAGI port as the shared one; started once per test run.
      */
     public static synchronized AsteriskSandbox startNode(String name) {
+        return startNode(name, Map.of());
+    }
+
+    /** A further node as {@link #startNode(String)}, with settings of its own for bin/asterisk (e.g. HOTLINE_FRONTDOOR). */
+    public static synchronized AsteriskSandbox startNode(String name, Map<String, String> settings) {
         AsteriskSandbox started = NODES.get(name);
         if (started != null) {
             if (!started.isRunning()) {
@@ -63,7 +71,7 @@ public final class AsteriskSandbox {
             rtp = FreePorts.rtpBlock();
         }
         AsteriskSandbox sandbox = new AsteriskSandbox(home, home.resolve("server/target/it-state-node-" + name), name,
-                FreePorts.tcp(), FreePorts.udpAndTcp(), rtp);
+                FreePorts.tcp(), FreePorts.udpAndTcp(), rtp, settings);
         sandbox.run("stop");
         sandbox.run("start");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> sandbox.run("stop"), "asterisk-stop-" + name));
@@ -73,6 +81,15 @@ public final class AsteriskSandbox {
 
     private static boolean rtpTaken(int start) {
         return NODES.values().stream().anyMatch(other -> other.rtpStart == start);
+    }
+
+    /**
+     * The server's HOTLINE_ASTERISK_NODES for these nodes, each under its own name, in this order:
+     * {@code a=127.0.0.1:<ami port>@<state dir>,b=…}.
+     */
+    public static String nodesSetting(AsteriskSandbox... nodes) {
+        return java.util.Arrays.stream(nodes).map(node -> node.node() + "=127.0.0.1:" + node.amiPort() + "@" + node.stateDir())
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     /** The node's name, or null for the shared instance (no systemname). */
@@ -134,6 +151,7 @@ public final class AsteriskSandbox {
         env.put("HOTLINE_AGI_HOST", "127.0.0.1");
         env.put("HOTLINE_AGI_PORT", String.valueOf(AGI_PORT));
         env.put("HOTLINE_EXTRA_DIALPLAN", home.resolve("server/src/test/resources/asterisk/test-callers.conf").toString());
+        env.putAll(settings);
         return env;
     }
 

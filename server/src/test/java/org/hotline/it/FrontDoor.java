@@ -23,6 +23,8 @@ final class FrontDoor implements AutoCloseable {
     static final String ADDRESS = "127.0.0.2";
     private static final Pattern ARRIVAL = Pattern.compile("arrival (\\d+)\\.(\\d{6}) call-id (\\S+)");
     private static final Pattern SENT = Pattern.compile("call-id (\\S+) sent to node sip:(\\S+)");
+    private static final Pattern REGISTER = Pattern.compile("register of (\\S+) sent to node sip:(\\S+)");
+    private static final Pattern RINGS = Pattern.compile("call-id (\\S+) from node (\\S+) rings (\\S+) at ");
     private static final Pattern NEXT = Pattern.compile("node (\\S+) did not take call-id (\\S+)");
 
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -30,9 +32,13 @@ final class FrontDoor implements AutoCloseable {
     private final Path log;
 
     private FrontDoor(String name, List<String> nodes) {
+        this(name, nodes, FreePorts.udpAndTcp(), 0);
+    }
+
+    private FrontDoor(String name, List<String> nodes, int port, int agentsPort) {
         Path home = AsteriskSandbox.home();
         Path stateDir = home.resolve("server/target/it-frontdoor/" + name);
-        this.port = FreePorts.udpAndTcp();
+        this.port = port;
         this.log = stateDir.resolve("kamailio/kamailio.log");
         environment.put("HOTLINE_HOME", home.toString());
         environment.put("HOTLINE_STATE_DIR", stateDir.toString());
@@ -40,11 +46,23 @@ final class FrontDoor implements AutoCloseable {
         environment.put("HOTLINE_KAMAILIO_PORT", String.valueOf(port));
         environment.put("HOTLINE_NODES", String.join(",", nodes));
         environment.put("HOTLINE_KAMAILIO_CHILDREN", "2");
+        if (agentsPort != 0) {
+            environment.put("HOTLINE_KAMAILIO_AGENTS_PORT", String.valueOf(agentsPort));
+        }
     }
 
     /** A front door in front of {@code nodes} (host:port each). */
     static FrontDoor start(String name, List<String> nodes) {
-        FrontDoor door = new FrontDoor(name, nodes);
+        return started(new FrontDoor(name, nodes));
+    }
+
+    /** A front door that is also the agents' registrar, on the given ports (the nodes must know them first). */
+    static FrontDoor startForAgents(String name, List<String> nodes, int port, int agentsPort) {
+        return started(new FrontDoor(name, nodes, port, agentsPort));
+    }
+
+    private static FrontDoor started(FrontDoor door) {
+        String name = door.environment.get("HOTLINE_STATE_DIR").replaceAll(".*/", "");
         door.run("stop"); // a run killed midway may have left it behind
         door.run("start");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> door.run("stop"), "kamailio-stop-" + name));
@@ -95,6 +113,28 @@ final class FrontDoor implements AutoCloseable {
             nodes.put(m.group(1), m.group(2));
         }
         return nodes;
+    }
+
+    /** The node (host:port) the front door last sent this SIP user's REGISTER to, from its own log. */
+    String registersThrough(String user) {
+        String node = null;
+        Matcher m = REGISTER.matcher(log());
+        while (m.find()) {
+            if (m.group(1).equals(user)) {
+                node = m.group(2);
+            }
+        }
+        return node;
+    }
+
+    /** Each node's INVITE to an agent's phone, in order: "Call-ID node(host:port) user". */
+    List<String> agentCalls() {
+        List<String> calls = new ArrayList<>();
+        Matcher m = RINGS.matcher(log());
+        while (m.find()) {
+            calls.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
+        }
+        return calls;
     }
 
     /** The Call-IDs of the INVITEs a node did not take in time (each with the node), in order. */

@@ -55,7 +55,7 @@ class NodeLossIT {
         nodeB = AsteriskSandbox.startNode("b");
         database = "node_loss_it_" + System.nanoTime();
         server = ServerProcess.start(nodeA, database, "node-loss-it-server", Map.of("HOTLINE_ASTERISK_NODES",
-                "a=127.0.0.1:" + nodeA.amiPort() + "@" + nodeA.stateDir() + ",b=127.0.0.1:" + nodeB.amiPort() + "@" + nodeB.stateDir()),
+                AsteriskSandbox.nodesSetting(nodeA, nodeB)),
                 true);
         await().atMost(Duration.ofSeconds(15)).until(() -> "up".equals(server.healthJson().getJsonObject("ami-b").getString("status")));
         amiA = new TestAmi(nodeA);

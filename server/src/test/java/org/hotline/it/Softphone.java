@@ -480,6 +480,7 @@ public final class Softphone implements AutoCloseable {
         private boolean record;
         private Duration longestCall = Duration.ofMinutes(3);
         private Duration lifetime = Duration.ofMinutes(10);
+        private Duration registration = Duration.ofMinutes(5);
 
         private Builder(String name) {
             if (!name.matches("[A-Za-z0-9_-]{1,40}")) {
@@ -542,6 +543,12 @@ public final class Softphone implements AutoCloseable {
         }
 
         /** Starts baresip and waits until it is ready (not necessarily registered). */
+        /** How long each registration asks to last (the phone renews it before then); Asterisk grants 60 s at least. */
+        public Builder registration(Duration expires) {
+            this.registration = expires;
+            return this;
+        }
+
         public Softphone start() throws IOException {
             if (user == null) {
                 throw new IllegalStateException("a phone needs an account");
@@ -554,7 +561,7 @@ public final class Softphone implements AutoCloseable {
             Files.writeString(dir.resolve("accounts"), "<sip:" + user + "@" + registrar + ">"
                     + ";auth_pass=" + password
                     + ";answermode=" + (autoAnswer ? "auto" : "manual")
-                    + ";regint=300"
+                    + ";regint=" + registration.toSeconds()
                     + ";audio_codecs=pcmu,pcma\n");
             Files.writeString(dir.resolve("contacts"), "");
 

@@ -7,9 +7,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.asteriskjava.manager.event.BridgeEnterEvent;
-import org.asteriskjava.manager.event.BridgeLeaveEvent;
-import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
@@ -43,7 +40,7 @@ class TwoNodesIT {
         nodeA = AsteriskSandbox.startNode("a");
         nodeB = AsteriskSandbox.startNode("b");
         server = TestServer.start(nodeA, "two_nodes_it_" + System.nanoTime(), Map.of("HOTLINE_ASTERISK_NODES",
-                "a=127.0.0.1:" + nodeA.amiPort() + "@" + nodeA.stateDir() + ",b=127.0.0.1:" + nodeB.amiPort() + "@" + nodeB.stateDir()));
+                AsteriskSandbox.nodesSetting(nodeA, nodeB)));
         await().atMost(Duration.ofSeconds(15)).until(() -> health().getJsonObject("ami-b").getString("status").equals("up"));
         amiA = new TestAmi(nodeA);
         amiB = new TestAmi(nodeB);
@@ -173,21 +170,7 @@ class TwoNodesIT {
     }
 
     private static JsonObject assertTakenByTheirAgent(NewChannelEvent call, TestAmi ami, String agent, String node) throws Exception {
-        String id = call.getUniqueId();
-        JsonObject record = server.awaitFinishedRecord(id);
-        assertThat(record.getString("node")).isEqualTo(node);
-        assertThat(record.getJsonObject("agent").getString("id")).isEqualTo(agent);
-        assertThat(record.getJsonArray("offers")).hasSize(1);
-        assertThat(record.getJsonArray("offers").getJsonObject(0).getString("outcome")).isEqualTo("answered");
-        assertThat(record.getJsonObject("hangup").getString("side")).isEqualTo("caller");
-        DialEndEvent answered = (DialEndEvent) ami.awaitOn(id, DialEndEvent.class::isInstance, Duration.ofSeconds(5));
-        BridgeEnterEvent talkStart = (BridgeEnterEvent) ami.awaitOn(id, BridgeEnterEvent.class::isInstance, Duration.ofSeconds(5));
-        BridgeLeaveEvent talkEnd = (BridgeLeaveEvent) ami.awaitOn(id, BridgeLeaveEvent.class::isInstance, Duration.ofSeconds(5));
-        assertThat(answered.getDialStatus()).isEqualTo("ANSWER");
-        assertWithin20ms(record.getJsonObject("agent").getString("answeredAt"), TestAmi.at(answered));
-        assertWithin20ms(record.getJsonObject("conversation").getString("startedAt"), TestAmi.at(talkStart));
-        assertWithin20ms(record.getJsonObject("conversation").getString("endedAt"), TestAmi.at(talkEnd));
-        return record;
+        return AgentCalls.assertTakenBy(server, call, ami, agent, node);
     }
 
     private static void ready(String id, Softphone phone) throws Exception {
@@ -201,6 +184,6 @@ class TwoNodesIT {
     }
 
     private static void assertWithin20ms(String recorded, Instant asterisk) {
-        assertThat(Duration.between(asterisk, Instant.parse(recorded)).abs()).isLessThanOrEqualTo(Duration.ofMillis(20));
+        AgentCalls.assertWithin20ms(recorded, asterisk);
     }
 }

@@ -20,6 +20,7 @@ import org.hotline.call.Speech;
 import org.hotline.prompts.PromptLibrary;
 import org.hotline.shared.AgentId;
 import org.hotline.telephony.pjsip.AgentAccounts;
+import org.hotline.telephony.pjsip.AgentDial;
 
 /**
  * The caller's line over FastAGI. Only fixed prompt names and fixed variable names ever go into
@@ -39,6 +40,7 @@ final class AgiLine implements CallChannel {
     private final Runnable beforeAnswer;
     private final Runnable stopPrompt;
     private final BooleanSupplier dialAnswered;
+    private final AgentDial agentDial;
     private final AtomicLong commandsFinished = new AtomicLong();
     private volatile boolean commandRunning;
 
@@ -46,13 +48,16 @@ final class AgiLine implements CallChannel {
      * @param beforeAnswer runs just before the answer (for measuring)
      * @param stopPrompt   cuts short the prompt playing on this channel, from any thread, at once
      * @param dialAnswered whether Asterisk reported (AMI DialEnd) this channel's last dial answered; may wait a moment
+     * @param agentDial    how this node rings an agent's phone
      */
-    AgiLine(AgiChannel agi, Language language, Runnable beforeAnswer, Runnable stopPrompt, BooleanSupplier dialAnswered) {
+    AgiLine(AgiChannel agi, Language language, Runnable beforeAnswer, Runnable stopPrompt, BooleanSupplier dialAnswered,
+            AgentDial agentDial) {
         this.agi = agi;
         this.language = language;
         this.beforeAnswer = beforeAnswer;
         this.stopPrompt = stopPrompt;
         this.dialAnswered = dialAnswered;
+        this.agentDial = agentDial;
     }
 
     @Override
@@ -165,7 +170,7 @@ final class AgiLine implements CallChannel {
     public AgentLeg connect(AgentId agent, Duration ringFor) {
         long seconds = Math.max(1, (ringFor.toMillis() + 999) / 1000);
         // Only a validated agent ID and a number go into the command.
-        run(() -> agi.exec("Dial", AgentAccounts.endpointDial(agent) + "," + seconds));
+        run(() -> agi.exec("Dial", agentDial.of(agent) + "," + seconds));
         String status;
         String transferredBy;
         try {

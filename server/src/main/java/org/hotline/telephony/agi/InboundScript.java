@@ -1,5 +1,6 @@
 package org.hotline.telephony.agi;
 
+import org.hotline.telephony.pjsip.AgentDial;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -43,6 +44,7 @@ public final class InboundScript implements AgiScript {
     private final DialTimes dials;
     private final java.util.function.BooleanSupplier adoptionsMade;
     private final Function<AgiLine, CallChannel> heldUnderDeadline;
+    private final AgentDial agentDial;
 
     /**
      * @param adoptionsMade waits a short while until start-up has adopted the calls an earlier run
@@ -50,7 +52,9 @@ public final class InboundScript implements AgiScript {
      */
     public InboundScript(InboundFlow flow, Language language, Function<CallId, Optional<Instant>> arrivals,
                          Clock clock, MeterRegistry meters, PromptStopper prompts, CallEventSink events,
-                         DialTimes dials, java.util.function.BooleanSupplier adoptionsMade, HeldDeadline deadline) {
+                         DialTimes dials, java.util.function.BooleanSupplier adoptionsMade, HeldDeadline deadline,
+                         AgentDial agentDial) {
+        this.agentDial = agentDial;
         this.heldUnderDeadline = DeadlineLine.rolling(deadline.grace(), deadline.longestPrompt());
         this.dials = dials;
         this.adoptionsMade = adoptionsMade;
@@ -91,7 +95,7 @@ public final class InboundScript implements AgiScript {
         AgiLine line = new AgiLine(channel, language,
                 () -> answerOverhead.record(System.nanoTime() - started, TimeUnit.NANOSECONDS),
                 () -> prompts.stop(request.getChannel()),
-                () -> dials.answeredAt(request.getUniqueId(), DIAL_EVENT_WAIT).isPresent());
+                () -> dials.answeredAt(request.getUniqueId(), DIAL_EVENT_WAIT).isPresent(), agentDial);
         Optional<Instant> seen = arrivals.apply(id);
         if (heldByFallback && seen.isEmpty()) {
             // A call an earlier run left open is adopted at start-up with the arrival and answer on

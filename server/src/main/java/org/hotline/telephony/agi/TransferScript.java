@@ -1,5 +1,6 @@
 package org.hotline.telephony.agi;
 
+import org.hotline.telephony.pjsip.AgentDial;
 import java.time.Clock;
 import java.util.function.Function;
 import org.asteriskjava.fastagi.AgiChannel;
@@ -37,9 +38,11 @@ public final class TransferScript implements AgiScript {
     private final PromptStopper prompts;
     private final DialTimes dials;
     private final Function<AgiLine, CallChannel> heldUnderDeadline;
+    private final AgentDial agentDial;
 
     public TransferScript(InboundFlow flow, Language language, Clock clock, PromptStopper prompts, DialTimes dials,
-                          HeldDeadline deadline) {
+                          HeldDeadline deadline, AgentDial agentDial) {
+        this.agentDial = agentDial;
         this.dials = dials;
         this.heldUnderDeadline = DeadlineLine.rolling(deadline.grace(), deadline.longestPrompt());
         this.flow = flow;
@@ -62,7 +65,7 @@ public final class TransferScript implements AgiScript {
                 CallerId.presented(request.getCallerIdNumber(), request.getCallerIdName()), clock.instant(), language);
         String from = AgentAccounts.agentOfChannel(transferer).map(AgentId::value).orElse(null);
         AgiLine line = new AgiLine(channel, language, () -> { }, () -> prompts.stop(request.getChannel()),
-                () -> dials.answeredAt(request.getUniqueId(), InboundScript.DIAL_EVENT_WAIT).isPresent());
+                () -> dials.answeredAt(request.getUniqueId(), InboundScript.DIAL_EVENT_WAIT).isPresent(), agentDial);
         // The transfer is marked on the channel by the leg that made it: a server that finds its own
         // mark takes back a caller whose server went away mid-transfer (the dialplan held them).
         boolean takenBack = transferer.equals(channel.getVariable(TRANSFER_MARK));

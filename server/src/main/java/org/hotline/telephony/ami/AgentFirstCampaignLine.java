@@ -122,7 +122,7 @@ public final class AgentFirstCampaignLine implements AgentFirstLine {
         calls.put(contact.id(), call);
         try {
             List<ResponseEvent> events = ami.await(
-                    AgentFirstOriginate.CAMPAIGN.ringAgent(agent, contact.number(), contact.id(), ringAgent), ringAgent.plusSeconds(10));
+                    AgentFirstOriginate.CAMPAIGN.ringAgent(nodes.agentDial(), agent, contact.number(), contact.id(), ringAgent), ringAgent.plusSeconds(10));
             if (!AgentFirstOriginate.agentAnswered(events)) {
                 return Result.of(AttemptOutcome.AGENT_NO_ANSWER);
             }

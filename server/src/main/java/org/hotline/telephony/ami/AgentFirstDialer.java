@@ -45,7 +45,7 @@ public final class AgentFirstDialer implements CallbackDialer {
             result.couldNotDial("no Asterisk node is connected");
             return;
         }
-        OriginateAction originate = AgentFirstOriginate.CALLBACK.ringAgent(agent, request.number(), request.id().value(),
+        OriginateAction originate = AgentFirstOriginate.CALLBACK.ringAgent(nodes.agentDial(), agent, request.number(), request.id().value(),
                 ringAgentFor);
         // The leg's own id, so its ring can be read from Asterisk's dial events: the request's id and a counter.
         // The start time keeps it unique across restarts (a restart must never find an old leg under a new try's id).

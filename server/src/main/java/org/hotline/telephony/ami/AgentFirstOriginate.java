@@ -8,7 +8,7 @@ import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.hotline.shared.AgentId;
 import org.hotline.telephony.Dialplan;
-import org.hotline.telephony.pjsip.AgentAccounts;
+import org.hotline.telephony.pjsip.AgentDial;
 
 /**
  * AMI {@code Originate} that rings an agent first, for a queue callback or a callback-campaign
@@ -35,9 +35,9 @@ enum AgentFirstOriginate {
         this.idVariable = idVariable;
     }
 
-    OriginateAction ringAgent(AgentId agent, String customerNumber, String callId, Duration ring) {
+    OriginateAction ringAgent(AgentDial dial, AgentId agent, String customerNumber, String callId, Duration ring) {
         OriginateAction originate = new OriginateAction();
-        originate.setChannel(AgentAccounts.endpointDial(agent));
+        originate.setChannel(dial.of(agent));
         originate.setContext(context.context());
         originate.setExten("s");
         originate.setPriority(1);

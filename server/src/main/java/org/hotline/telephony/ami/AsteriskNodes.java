@@ -9,13 +9,16 @@ import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.hotline.shared.AgentId;
+import org.hotline.telephony.pjsip.AgentDial;
 
 /**
  * The Asterisk nodes the server drives, one {@link AmiLink} each, and which node an action goes to:
  * an action about a channel to the node that has it; an agent's own call (callback, agent-first campaign
  * call) to a connected node their phone is registered with, else to the first connected node; any other
  * new call (agentless campaign) to the first connected node in the configured order. Links are added as
- * the nodes are set up; lines made before that see no node.
+ * the nodes are set up; lines made before that see no node. With the agents' phones registered through the
+ * front door, any connected node reaches any agent: an agent's call still goes first to the node their
+ * phone registered through (the one it is known to be reachable from), else to the first connected one.
  */
 public final class AsteriskNodes {
 
@@ -24,14 +27,23 @@ public final class AsteriskNodes {
     private final Predicate<String> connected;
     private final ChannelNodes channels = new ChannelNodes();
     private final PhoneNodes phones = new PhoneNodes();
+    private final AgentDial agentDial;
 
-    /** @param order the nodes' names as configured (the first connected one takes new calls) */
-    public AsteriskNodes(List<String> order) {
-        this(order, null);
+    /**
+     * @param order     the nodes' names as configured (the first connected one takes new calls)
+     * @param agentDial how a node rings an agent's phone
+     */
+    public AsteriskNodes(List<String> order, AgentDial agentDial) {
+        this(order, null, agentDial);
     }
 
     /** @param connected whether a node's link is up (tests); null: its link says */
     AsteriskNodes(List<String> order, Predicate<String> connected) {
+        this(order, connected, AgentDial.direct());
+    }
+
+    private AsteriskNodes(List<String> order, Predicate<String> connected, AgentDial agentDial) {
+        this.agentDial = agentDial;
         this.order = List.copyOf(order);
         this.connected = connected != null ? connected : node -> link(node).map(AmiLink::isConnected).orElse(false);
     }
@@ -46,6 +58,11 @@ public final class AsteriskNodes {
     /** Every node's link, in the configured order (those added so far). */
     public List<AmiLink> all() {
         return order.stream().map(links::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** How every node rings an agent's phone. */
+    public AgentDial agentDial() {
+        return agentDial;
     }
 
     public boolean several() {

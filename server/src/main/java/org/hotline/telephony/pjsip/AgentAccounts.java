@@ -28,10 +28,17 @@ public final class AgentAccounts {
 
     private final List<Agent> agents;
     private final Path secretsDir;
+    private final boolean throughFrontDoor;
 
     public AgentAccounts(List<Agent> agents, Path secretsDir) {
+        this(agents, secretsDir, false);
+    }
+
+    /** @param throughFrontDoor whether the phones register through the front door (which then handles their NAT) */
+    public AgentAccounts(List<Agent> agents, Path secretsDir, boolean throughFrontDoor) {
         this.agents = agents;
         this.secretsDir = secretsDir;
+        this.throughFrontDoor = throughFrontDoor;
     }
 
     static String endpoint(AgentId id) {
@@ -84,13 +91,19 @@ public final class AgentAccounts {
                     .append("type = endpoint\ncontext = ").append(Dialplan.AGENTS.context())
                     .append("\ndisallow = all\nallow = ulaw,alaw\n")
                     .append("auth = ").append(name).append("-auth\naors = ").append(name).append('\n')
-                    .append("direct_media = no\ndtmf_mode = rfc4733\nrtp_symmetric = yes\nforce_rport = yes\nrewrite_contact = yes\n")
+                    .append("direct_media = no\ndtmf_mode = rfc4733\nrtp_symmetric = yes\nforce_rport = yes\n")
+                    // Through the front door the phone's packets come from the front door: its contact must stay its own.
+                    .append("rewrite_contact = ").append(throughFrontDoor ? "no" : "yes").append('\n')
                     .append("callerid = <").append(agent.id().value()).append(">\n")
                     .append("\n[").append(name).append("-auth]\n")
                     .append("type = auth\nauth_type = userpass\nusername = ").append(name)
                     .append("\npassword = ").append(password(agent.id())).append('\n')
                     .append("\n[").append(name).append("]\n")
                     .append("type = aor\nmax_contacts = 1\nremove_existing = yes\nqualify_frequency = 15\n");
+            if (throughFrontDoor) {
+                // Requests to the phone go back the way its REGISTER came: through the front door (its Path).
+                conf.append("support_path = yes\n");
+            }
         }
         return conf.toString();
     }

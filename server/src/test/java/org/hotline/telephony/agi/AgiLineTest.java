@@ -1,5 +1,6 @@
 package org.hotline.telephony.agi;
 
+import org.hotline.telephony.pjsip.AgentDial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -27,7 +28,7 @@ class AgiLineTest {
     private final List<String> sent = asterisk.sent;
 
     private AgiLine line(boolean amiSaysAnswered) {
-        return new AgiLine(asterisk.channel(), Language.ZH, () -> { }, () -> { }, () -> amiSaysAnswered);
+        return new AgiLine(asterisk.channel(), Language.ZH, () -> { }, () -> { }, () -> amiSaysAnswered, AgentDial.direct());
     }
 
     @Test
@@ -84,7 +85,7 @@ class AgiLineTest {
             if (stops.incrementAndGet() > 1) {
                 stoppedWhileHolding.countDown();
             }
-        }, () -> false);
+        }, () -> false, AgentDial.direct());
     }
 
     @Test
@@ -116,7 +117,7 @@ class AgiLineTest {
 
     @Test
     void noStopIsSentAgainOnceACommandEndedAfterIt() throws Exception {
-        AgiLine line = new AgiLine(asterisk.channel(), Language.ZH, () -> { }, stops::incrementAndGet, () -> false);
+        AgiLine line = new AgiLine(asterisk.channel(), Language.ZH, () -> { }, stops::incrementAndGet, () -> false, AgentDial.direct());
 
         line.cutShort();
         line.holdMusic(false); // the flow is back: it looks for the agent before holding again
@@ -135,7 +136,7 @@ class AgiLineTest {
     @Test
     void joiningAQueueMarksAsterisksLogAndKeepsThePlaceOnTheChannelAndLeavingClearsIt() {
         RecordingChannel asterisk = new RecordingChannel("orders/1764000000000/long-distance");
-        AgiLine line = new AgiLine(asterisk.channel(), Language.ZH, () -> { }, () -> { }, () -> false);
+        AgiLine line = new AgiLine(asterisk.channel(), Language.ZH, () -> { }, () -> { }, () -> false, AgentDial.direct());
 
         line.markQueued(new KeptPlace(new Skill("orders"), JOINED, false, false));
         line.forgetPlace();

@@ -1,5 +1,6 @@
 package org.hotline.telephony.ami;
 
+import org.hotline.telephony.pjsip.AgentDial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -18,7 +19,7 @@ class AgentFirstOriginateTest {
 
     @Test
     void aCallbackRingsTheAgentAndSendsTheAnsweredLegToTheCallbackScript() {
-        OriginateAction ring = AgentFirstOriginate.CALLBACK.ringAgent(LI, "13900000060", "1796537828.5", Duration.ofSeconds(9));
+        OriginateAction ring = AgentFirstOriginate.CALLBACK.ringAgent(AgentDial.direct(), LI, "13900000060", "1796537828.5", Duration.ofSeconds(9));
 
         assertThat(ring.getChannel()).isEqualTo("PJSIP/agent-010");
         assertThat(ring.getContext()).isEqualTo("hotline-callback");
@@ -31,11 +32,19 @@ class AgentFirstOriginateTest {
 
     @Test
     void aCampaignContactRingsTheAgentAndSendsTheAnsweredLegToTheCampaignAgentScript() {
-        OriginateAction ring = AgentFirstOriginate.CAMPAIGN.ringAgent(LI, "+8613900000060", "c-42", Duration.ofSeconds(9));
+        OriginateAction ring = AgentFirstOriginate.CAMPAIGN.ringAgent(AgentDial.direct(), LI, "+8613900000060", "c-42", Duration.ofSeconds(9));
 
         assertThat(List.of(ring.getChannel(), ring.getContext(), ring.getCallerId())).containsExactly(
                 "PJSIP/agent-010", "hotline-campaign-agent", "\"Campaign +8613900000060\" <+8613900000060>");
         assertThat(ring.getVariables()).isEqualTo(Map.of("HOTLINE_CAMPAIGN_CONTACT", "c-42"));
+    }
+
+    @Test
+    void throughTheFrontDoorAnyNodeRingsTheAgentThere() {
+        AgentDial door = new AgentDial(java.util.Optional.of("127.0.0.2:5071"));
+
+        assertThat(AgentFirstOriginate.CALLBACK.ringAgent(door, LI, "13900000060", "1796537828.5", Duration.ofSeconds(9)).getChannel())
+                .isEqualTo("PJSIP/agent-010/sip:agent-010@127.0.0.2:5071");
     }
 
     @Test

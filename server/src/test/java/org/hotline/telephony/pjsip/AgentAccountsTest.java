@@ -47,6 +47,15 @@ class AgentAccountsTest {
     }
 
     @Test
+    void phonesRegisteredWithANodeKeepTheirNatHandlingAndThoseThroughTheFrontDoorKeepTheirOwnContactAndItsPath() throws Exception {
+        String direct = new AgentAccounts(List.of(li), dir.resolve("secrets")).pjsipConfig();
+        assertThat(direct).contains("rewrite_contact = yes").doesNotContain("support_path");
+
+        String throughTheDoor = new AgentAccounts(List.of(li), dir.resolve("secrets"), true).pjsipConfig();
+        assertThat(throughTheDoor).contains("rewrite_contact = no", "support_path = yes");
+    }
+
+    @Test
     void nodesLoggingInAtOnceAllGetTheOnePasswordGeneratedForEachAgent() throws Exception {
         List<Agent> agents = new java.util.ArrayList<>();
         for (int i = 10; i < 60; i++) {

@@ -1,0 +1,27 @@
+package org.hotline.telephony.pjsip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.hotline.shared.AgentId;
+import org.junit.jupiter.api.Test;
+
+/** A node rings an agent's endpoint: as registered with it, or at the front door that holds every phone's binding. */
+class AgentDialTest {
+
+    private static final AgentId LI = new AgentId("010");
+
+    @Test
+    void withoutTheFrontDoorANodeRingsThePhoneRegisteredWithIt() {
+        assertThat(AgentDial.direct().of(LI)).isEqualTo("PJSIP/agent-010");
+    }
+
+    @Test
+    void throughTheFrontDoorAnyNodeRingsTheAgentsAddressThereOnTheAgentsEndpoint() {
+        AgentDial door = new AgentDial(Optional.of("127.0.0.2:5071"));
+
+        assertThat(door.of(LI)).isEqualTo("PJSIP/agent-010/sip:agent-010@127.0.0.2:5071");
+        // The channel is the agent's endpoint's all the same: PJSIP/agent-010-<n>.
+        assertThat(AgentAccounts.agentOfChannel("PJSIP/agent-010-0000002a")).contains(LI);
+    }
+}
