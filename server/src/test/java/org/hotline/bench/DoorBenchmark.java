@@ -19,26 +19,34 @@ import org.hotline.it.FrontDoor;
 import org.hotline.it.SippCallers;
 
 /**
- * Customers' calls (SIPp) through the front door (Kamailio) to the real Asterisk nodes, each call's
+ * Customers' calls (SIPp) through the front door (Kamailio) to real Asterisk nodes, each call's
  * answer time taken from SIPp's own message trace: its INVITE sent → the 200 OK received, so the
- * clock starts where the caller's does and no part of the contact center times itself. Each call
- * stays on the line a few seconds after the answer (greeting, then the menu), then hangs up.
+ * clock starts where the caller's does and no part of the contact center times itself. Each caller
+ * stays on the line a few seconds after the answer (the greeting, then the menu), then hangs up.
+ * The packaged server drives node a; node b is the baseline's, which no server drives, or the
+ * second node of {@code nodes}. Each round prints the CPU seconds of every process and the load
+ * average before and after; a round the server takes part in, also the server's own timer of its
+ * script (start → ANSWER sent, /metrics) and its collector's pauses (jstat). The server starts on an
+ * empty embedded store ({@code server/target/bench-door-store}).
  *
  * <ul>
- *   <li>{@code answer}: the hotline (the packaged server answers, greets and runs the menu over
- *       FastAGI) against the pure-dialplan path (the same greeting and menu played by the dialplan
- *       alone, {@code bench-dialplan} in the test dialplan) at the same rate, rounds alternating;
- *       p50 and p99 per round, medians, the ratio; CPU seconds of each process per call.</li>
+ *   <li>{@code answer}: the hotline (the server answers, greets and runs the menu over FastAGI)
+ *       against the pure-dialplan path (the same greeting and menu played by the dialplan alone,
+ *       {@code bench-dialplan} in the test dialplan) at the same rate, rounds alternating; p50 and
+ *       p99 per round, their medians and the ratio; CPU of the processes on each path per call.</li>
  *   <li>{@code ceiling}: the highest steady rate at which every call is answered within three rings
- *       (9 s), the rate stepped up until a step fails, for the hotline and for the baseline, their
- *       steps alternating.</li>
- *   <li>{@code nodes}: the same ceiling for the hotline through a front door with one Asterisk node
- *       and through one with two nodes (one server driving both), on this same machine.</li>
+ *       (9 s), the rate stepped up until a step fails, for the baseline and the hotline, their steps
+ *       alternating.</li>
+ *   <li>{@code nodes}: the same ceiling for the hotline through a front door to node a alone and
+ *       through one to nodes a and b (one server driving both), on this same machine.</li>
  * </ul>
  *
+ * <p>A node of the test instance has 1,000 RTP ports: at most 500 calls at once, so rate × (stay +
+ * answer) stays under 500 for a step to measure the machine rather than the port range.
+ *
  * <p>Usage (bin/bench runs it): DoorBenchmark JAVA answer [rate/s 35] [seconds of arrivals 20] [rounds 2] [stay s 8];
- * DoorBenchmark JAVA ceiling|nodes [from/s] [step/s] [to/s] [seconds of arrivals 15] [stay s 8]
- * (ceiling: 30 5 60; nodes: 30 10 90).
+ * DoorBenchmark JAVA ceiling|nodes [from/s] [step/s] [to/s] [seconds of arrivals] [stay s]
+ * (ceiling: 30 5 55 15 8; nodes: 50 10 100 10 4, short calls so that one node's ports are not what stops it).
  */
 public final class DoorBenchmark {
 
@@ -66,7 +74,11 @@ public final class DoorBenchmark {
                 + (twoNodes ? ",b=127.0.0.1:" + nodeB.amiPort() + "@" + nodeB.stateDir() : "");
         FrontDoor toA = null;
         FrontDoor toB = null;
-        try (ServerProcess server = ServerProcess.start(java, nodeA, Map.of("HOTLINE_ASTERISK_NODES", nodes))) {
+        // An empty embedded store each time: what the store already holds weighs on each of its writes.
+        Path store = AsteriskSandbox.home().resolve("server/target/bench-door-store");
+        removeAll(store);
+        try (ServerProcess server = ServerProcess.start(java, nodeA, Map.of("HOTLINE_ASTERISK_NODES", nodes,
+                "HOTLINE_DATA_DIR", store.toString()))) {
             server.awaitHealthy();
             toA = FrontDoor.start("bench-a", List.of(sip(nodeA)));
             toB = FrontDoor.start(twoNodes ? "bench-a-b" : "bench-b", twoNodes ? List.of(sip(nodeA), sip(nodeB)) : List.of(sip(nodeB)));
@@ -78,22 +90,22 @@ public final class DoorBenchmark {
             processes.put("asterisk b", nodeB.pid());
             processes.put("kamailio to a", toA.pid());
             processes.put(twoNodes ? "kamailio to a,b" : "kamailio to b", toB.pid());
-            Bench bench = new Bench(processes);
+            Bench bench = new Bench(processes, new ServerLook(server, Path.of(java).resolveSibling("jstat").toString()));
             Shape hotline = new Shape(twoNodes ? "the hotline, one node" : "the hotline", toA, HOTLINE,
                     List.of("server", "asterisk a", "kamailio to a"));
             bench.round("warm-up (not counted): the hotline", hotline, 10, Duration.ofSeconds(10), Duration.ofSeconds(4));
             if (twoNodes) {
                 bench.ceiling(List.of(hotline, new Shape("the hotline, two nodes", toB, HOTLINE,
-                                List.of("server", "asterisk a", "asterisk b", "kamailio to a,b"))), line.whole(2, 30, 1),
-                        line.whole(3, 10, 1), line.whole(4, 90, 1), Duration.ofSeconds(line.whole(5, 15, 1)),
-                        Duration.ofSeconds(line.whole(6, 8, 0)));
+                                List.of("server", "asterisk a", "asterisk b", "kamailio to a,b"))), line.whole(2, 50, 1),
+                        line.whole(3, 10, 1), line.whole(4, 100, 1), Duration.ofSeconds(line.whole(5, 10, 1)),
+                        Duration.ofSeconds(line.whole(6, 4, 0)));
             } else {
                 Shape baseline = new Shape("baseline (dialplan alone)", toB, DIALPLAN_ALONE, List.of("asterisk b", "kamailio to b"));
                 if (what.equals("answer")) {
                     bench.answer(baseline, hotline, line.positive(2, 35), Duration.ofSeconds(line.whole(3, 20, 1)),
                             line.whole(4, 2, 1), Duration.ofSeconds(line.whole(5, 8, 0)));
                 } else {
-                    bench.ceiling(List.of(baseline, hotline), line.whole(2, 30, 1), line.whole(3, 5, 1), line.whole(4, 60, 1),
+                    bench.ceiling(List.of(baseline, hotline), line.whole(2, 30, 1), line.whole(3, 5, 1), line.whole(4, 55, 1),
                             Duration.ofSeconds(line.whole(5, 15, 1)), Duration.ofSeconds(line.whole(6, 8, 0)));
                 }
             }
@@ -149,7 +161,44 @@ public final class DoorBenchmark {
         }
     }
 
-    private record Bench(Map<String, Long> processes) {
+    /**
+     * Where the server's part of a round went, for the rounds it takes part in: its own timer of the
+     * inbound script (script start → ANSWER sent, /metrics) and its collector's pauses (jstat).
+     */
+    private record ServerLook(ServerProcess server, String jstat) {
+        private static final String OVERHEAD = "hotline_agi_answer_overhead_seconds";
+
+        record Mark(java.util.NavigableMap<Double, Double> overhead, double[] gc) {
+        }
+
+        Mark mark() throws Exception {
+            return new Mark(Percentiles.buckets(server.metrics(), OVERHEAD), collections());
+        }
+
+        String since(Mark before, double seconds) throws Exception {
+            Mark after = mark();
+            double pauses = after.gc()[0] - before.gc()[0];
+            double paused = after.gc()[1] - before.gc()[1];
+            return String.format(Locale.ROOT, "server: script start->ANSWER sent p50 %.1f ms, p99 %.1f ms; collections %.0f,"
+                            + " paused %.2f s (%.1f%% of the round, %.0f ms each on average)",
+                    Percentiles.between(before.overhead(), after.overhead(), 50) * 1000,
+                    Percentiles.between(before.overhead(), after.overhead(), 99) * 1000, pauses, paused,
+                    100 * paused / seconds, pauses == 0 ? 0 : 1000 * paused / pauses);
+        }
+
+        /** Collections so far and their total pause in seconds (jstat -gc: YGC+FGC, GCT). */
+        private double[] collections() throws Exception {
+            Process process = new ProcessBuilder(jstat, "-gc", String.valueOf(server.pid())).redirectErrorStream(true).start();
+            List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
+            process.waitFor();
+            List<String> names = List.of(lines.get(0).trim().split("\\s+"));
+            String[] values = lines.get(1).trim().split("\\s+");
+            return new double[] {Double.parseDouble(values[names.indexOf("YGC")]) + Double.parseDouble(values[names.indexOf("FGC")]),
+                    Double.parseDouble(values[names.indexOf("GCT")])};
+        }
+    }
+
+    private record Bench(Map<String, Long> processes, ServerLook server) {
 
         void answer(Shape baseline, Shape hotline, double rate, Duration arrivals, int rounds, Duration stay) throws Exception {
             System.out.printf(Locale.ROOT, "%nanswer time at %.0f calls/s, %d s of arrivals, each caller on the line %d s after"
@@ -219,6 +268,9 @@ public final class DoorBenchmark {
             int calls = (int) Math.round(rate * arrivals.toMillis() / 1000.0);
             String loadBefore = load();
             Map<String, Double> cpuBefore = cpuSeconds();
+            boolean withServer = shape.path().contains("server");
+            ServerLook.Mark mark = withServer ? server.mark() : null;
+            long began = System.nanoTime();
             Map<String, Instant> sent;
             Map<String, Instant> answered;
             try (SippCallers callers = SippCallers.call(shape.door(), shape.dialled(), calls, rate, stay)) {
@@ -239,6 +291,9 @@ public final class DoorBenchmark {
             double over = times.size() < 2 ? 0 : Duration.between(times.getFirst(), times.getLast()).toMillis() / 1000.0;
             Round run = new Round(name, rate, Math.max(calls, sent.size()), answers, over, cpu, shape.path(), loadBefore, load());
             System.out.println(run.describe());
+            if (withServer) {
+                System.out.println("  " + server.since(mark, (System.nanoTime() - began) / 1e9));
+            }
             Thread.sleep(3_000); // the last hang-ups settle before the next round
             return run;
         }
@@ -250,6 +305,16 @@ public final class DoorBenchmark {
                     .map(root -> Stream.concat(Stream.of(root), root.descendants()).mapToDouble(p -> ticks(p.pid())).sum())
                     .orElse(0.0) / CLOCK_TICKS));
             return seconds;
+        }
+    }
+
+    private static void removeAll(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 
