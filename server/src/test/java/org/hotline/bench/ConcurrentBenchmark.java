@@ -52,17 +52,12 @@ public final class ConcurrentBenchmark {
     private static final Duration SETTLE = Duration.ofSeconds(90);
 
     public static void main(String[] args) throws Exception {
+        BenchArguments line = BenchArguments.of(args);
         String java = args[0];
-        int callers = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-        double rate = args.length > 2 ? Double.parseDouble(args[2]) : 20;
-        Duration held = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 30);
-        if (callers < 4 || rate <= 0) {
-            throw new IllegalArgumentException("callers must be at least 4 and the arrival rate positive");
-        }
-        String only = args.length > 4 ? args[4] : "both";
-        if (!Set.of("both", "asterisk", "hotline").contains(only)) {
-            throw new IllegalArgumentException("the last argument is both, asterisk or hotline, not " + only);
-        }
+        int callers = line.whole(1, 2000, 4);
+        double rate = line.positive(2, 20);
+        Duration held = Duration.ofSeconds(line.whole(3, 30, 0));
+        String only = line.oneOf(4, "both", Set.of("both", "asterisk", "hotline"));
         String jcmd = Path.of(java).resolveSibling("jcmd").toString();
         AsteriskSandbox asterisk = AsteriskSandbox.start();
         ProcessFigures asteriskProcess = new ProcessFigures(asterisk.pid(), null);

@@ -3,7 +3,6 @@ package org.hotline.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,12 +39,16 @@ public final class LoadBenchmark {
     private static final Duration HELD = Duration.ofSeconds(20);
 
     public static void main(String[] args) throws Exception {
+        BenchArguments line = BenchArguments.of(args);
         String java = args[0];
-        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int calls = line.whole(1, 200, 1);
+        int rounds = line.whole(2, 2, 1);
         Map<String, List<String>> sets = new LinkedHashMap<>();
-        for (String set : Arrays.asList(args).subList(Math.min(3, args.length), args.length)) {
+        for (String set : line.from(3)) {
             int equals = set.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("a set of JVM options is name=options, not '" + set + "'");
+            }
             sets.put(set.substring(0, equals), List.of(set.substring(equals + 1).trim().split("\\s+")));
         }
         if (sets.isEmpty()) {

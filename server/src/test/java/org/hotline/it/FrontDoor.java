@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * port of its own, on 127.0.0.2 (the address Asterisk trusts for the arrival stamp), in front of
  * the given nodes. Stopped when closed. If it cannot start, the test fails with the script's output.
  */
-final class FrontDoor implements AutoCloseable {
+public final class FrontDoor implements AutoCloseable {
 
     static final String ADDRESS = "127.0.0.2";
     private static final Pattern ARRIVAL = Pattern.compile("arrival (\\d+)\\.(\\d{6}) call-id (\\S+)");
@@ -52,7 +52,7 @@ final class FrontDoor implements AutoCloseable {
     }
 
     /** A front door in front of {@code nodes} (host:port each). */
-    static FrontDoor start(String name, List<String> nodes) {
+    public static FrontDoor start(String name, List<String> nodes) {
         return started(new FrontDoor(name, nodes));
     }
 
@@ -74,7 +74,7 @@ final class FrontDoor implements AutoCloseable {
     }
 
     /** The nodes and their flags as Kamailio's dispatcher reports them (A active, I inactive, P probing). */
-    Map<String, String> nodes() {
+    public Map<String, String> nodes() {
         Map<String, String> nodes = new LinkedHashMap<>();
         for (String line : run("nodes").split("\n")) {
             String[] parts = line.strip().split(" ");
@@ -145,6 +145,15 @@ final class FrontDoor implements AutoCloseable {
             calls.add(m.group(2) + " " + m.group(1));
         }
         return calls;
+    }
+
+    /** Kamailio's main process (its SIP workers are its children). */
+    public long pid() {
+        Matcher pid = Pattern.compile("\\(pid (\\d+)\\)").matcher(run("status"));
+        if (!pid.find()) {
+            throw new IllegalStateException("Kamailio is not running");
+        }
+        return Long.parseLong(pid.group(1));
     }
 
     String log() {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * for a while after the answer, then hangs up. SIPp's own message trace tells when it sent each INVITE.
  * The process is ended with the test ({@link #close}).
  */
-final class SippCallers implements AutoCloseable {
+public final class SippCallers implements AutoCloseable {
 
     private static final Pattern SENT_INVITE = Pattern.compile(
             "-{10,} (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6})\\s*\\n\\S+ message sent[^\\n]*\\n\\s*\\nINVITE [^\\n]*\\n(?:[^\\n]+\\n)*?Call-ID: (\\S+)");
@@ -46,12 +46,17 @@ final class SippCallers implements AutoCloseable {
      * @param stay how long each caller stays on the line after the answer
      */
     static SippCallers call(FrontDoor door, int calls, double rate, Duration stay) throws IOException {
-        return callFrontDoorAt(FrontDoor.ADDRESS + ":" + door.port(), calls, rate, stay);
+        return call(door, "10000", calls, rate, stay);
+    }
+
+    /** The same, to the number {@code dialled} (an extension of the hotline's context). */
+    public static SippCallers call(FrontDoor door, String dialled, int calls, double rate, Duration stay) throws IOException {
+        return start("frontdoor-caller.xml", FrontDoor.ADDRESS + ":" + door.port(), dialled, calls, rate, stay, List.of());
     }
 
     /** The same callers, to a front door another program started ({@code host:port}). */
     static SippCallers callFrontDoorAt(String address, int calls, double rate, Duration stay) throws IOException {
-        return start("frontdoor-caller.xml", address, calls, rate, stay, List.of());
+        return start("frontdoor-caller.xml", address, "10000", calls, rate, stay, List.of());
     }
 
     /**
@@ -59,22 +64,24 @@ final class SippCallers implements AutoCloseable {
      * its X-Hotline-Arrival.
      */
     static SippCallers callDirectly(String password, String forged, Duration stay) throws IOException {
-        return start("direct-caller.xml", "127.0.0.1:" + AsteriskSandbox.SIP_PORT, 1, 1, stay,
+        return start("direct-caller.xml", "127.0.0.1:" + AsteriskSandbox.SIP_PORT, "10000", 1, 1, stay,
                 List.of("-au", "caller", "-ap", password, "-key", "forged", forged));
     }
 
-    private static SippCallers start(String scenario, String target, int calls, double rate, Duration stay, List<String> extra)
-            throws IOException {
+    private static SippCallers start(String scenario, String target, String dialled, int calls, double rate, Duration stay,
+                                     List<String> extra) throws IOException {
         Path dir = AsteriskSandbox.home().resolve("server/target/it-frontdoor/sipp");
         Files.createDirectories(dir);
         String run = "run-" + System.nanoTime();
+        // SIPp's global timeout: well past the last call's end, so only a stuck run is cut short
+        long timeout = Math.max(90, (long) (calls / rate + stay.toSeconds() + 60));
         Path trace = dir.resolve(run + "-messages.log");
         Path output = dir.resolve(run + "-output.log");
         List<String> command = new java.util.ArrayList<>(List.of("sipp",
-                "-sf", AsteriskSandbox.home().resolve("server/src/test/resources/sipp/" + scenario).toString(), "-s", "10000",
+                "-sf", AsteriskSandbox.home().resolve("server/src/test/resources/sipp/" + scenario).toString(), "-s", dialled,
                 "-i", "127.0.0.1", "-p", String.valueOf(FreePorts.udpAndTcp()), "-mp", String.valueOf(FreePorts.udpAndTcp()),
                 "-m", String.valueOf(calls), "-r", String.valueOf(rate), "-l", String.valueOf(calls),
-                "-d", String.valueOf(stay.toMillis()), "-timeout", "90s", "-timeout_error", "-nostdin",
+                "-d", String.valueOf(stay.toMillis()), "-timeout", timeout + "s", "-timeout_error", "-nostdin",
                 "-trace_msg", "-message_file", trace.toString()));
         command.addAll(extra);
         command.add(target);
@@ -97,14 +104,14 @@ final class SippCallers implements AutoCloseable {
      * Waits until SIPp has ended, whatever became of its calls (a caller whose node was lost sees its
      * hang-up go unanswered): the trace tells each call's fate.
      */
-    void awaitEnd(Duration timeout) throws Exception {
+    public void awaitEnd(Duration timeout) throws Exception {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("SIPp's calls still going after " + timeout);
         }
     }
 
     /** When SIPp received each call's answer (the first 200 OK to its INVITE), by SIP Call-ID, from its own trace. */
-    Map<String, Instant> answersReceived() {
+    public Map<String, Instant> answersReceived() {
         Map<String, Instant> received = new LinkedHashMap<>();
         Matcher m = RECEIVED_ANSWER.matcher(messages());
         while (m.find()) {
@@ -115,7 +122,7 @@ final class SippCallers implements AutoCloseable {
     }
 
     /** When SIPp sent each call's INVITE (the first time), by SIP Call-ID, from its own trace. */
-    Map<String, Instant> invitesSent() {
+    public Map<String, Instant> invitesSent() {
         Map<String, Instant> sent = new LinkedHashMap<>();
         Matcher m = SENT_INVITE.matcher(messages());
         while (m.find()) {
