@@ -5,7 +5,6 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
@@ -272,8 +271,14 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
         }
     }
 
-    private static Bson notYetWritten(Document entry) {
-        return Filters.and(Filters.eq("_id", entry.getString("call")), Filters.ne(EVENTS_WRITE_ID, entry.getString("k")));
+    /**
+     * The record, where it does not have this event yet. Written as one plain document, never as
+     * {@code $and}: the embedded store finds a record by its {@code _id} index only when {@code _id}
+     * is a field of the query itself, and otherwise reads every record for each write (MongoDB
+     * serves both shapes from the index).
+     */
+    static Bson notYetWritten(Document entry) {
+        return new Document("_id", entry.getString("call")).append(EVENTS_WRITE_ID, new Document("$ne", entry.getString("k")));
     }
 
     /** Writes one spooled event: where the record does not have it yet, so that a replay changes nothing. */
@@ -297,7 +302,7 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
                 throw e;
             }
             // the record exists but the filter missed it: it has this event already (a replay), or an upsert raced
-            Document written = calls.find(Filters.and(Filters.eq("_id", id), Filters.eq(EVENTS_WRITE_ID, writeId))).first();
+            Document written = calls.find(new Document("_id", id).append(EVENTS_WRITE_ID, writeId)).first();
             if (written == null) {
                 throw e;
             }

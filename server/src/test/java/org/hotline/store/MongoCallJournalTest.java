@@ -56,6 +56,16 @@ class MongoCallJournalTest {
         journal = new MongoCallJournal(store.calls(), CLOCK);
     }
 
+    @Test
+    void aWriteFindsItsRecordByItsIdAloneSoTheEmbeddedStoreUsesItsIdIndexNotAScanOfEveryRecord() {
+        org.bson.BsonDocument filter = MongoCallJournal.notYetWritten(new Document("call", "1740816000.7").append("k", "w1"))
+                .toBsonDocument(Document.class, com.mongodb.MongoClientSettings.getDefaultCodecRegistry());
+
+        assertThat(filter.keySet()).containsExactly("_id", "events." + CallUpdate.WRITE_ID);
+        assertThat(filter.getString("_id").getValue()).isEqualTo("1740816000.7");
+        assertThat(filter.getDocument("events." + CallUpdate.WRITE_ID).getString("$ne").getValue()).isEqualTo("w1");
+    }
+
     @AfterEach
     void close() {
         journal.close();
