@@ -163,8 +163,7 @@ class InboundFlowTest {
     void aCallerWhoHearsTheApologyHasItKeptOnTheirChannelWithTheirPlace() {
         queue.staffedWith();
         TestClock clock = new TestClock(NOW);
-        InboundFlow waiting = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
-                ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
+        InboundFlow waiting = flowOn(clock);
         FakeLine line = new FakeLine().presses('1').holdsOn(clock);
 
         waiting.handle(callArrivedAt(NOW), line);
@@ -176,8 +175,7 @@ class InboundFlowTest {
     void aCallerTakenBackWhoHadHeardTheApologyIsNotToldItAgain() {
         queue.staffedWith();
         TestClock clock = new TestClock(NOW);
-        InboundFlow waiting = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
-                ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
+        InboundFlow waiting = flowOn(clock);
         FakeLine line = new FakeLine().waitedIn(new KeptPlace(ORDERS, NOW.minusSeconds(40), false, false, true)).holdsOn(clock);
 
         waiting.takeBack(callArrivedAt(NOW.minusSeconds(60)), line);
@@ -190,8 +188,7 @@ class InboundFlowTest {
     void aCallerTakenBackPastFiveRingsWhoHadNotHeardTheApologyHearsItAtOnce() {
         queue.staffedWith();
         TestClock clock = new TestClock(NOW);
-        InboundFlow waiting = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
-                ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
+        InboundFlow waiting = flowOn(clock);
         FakeLine line = new FakeLine().waitedIn(new KeptPlace(ORDERS, NOW.minusSeconds(40), false, false)).holdsOn(clock);
 
         waiting.takeBack(callArrivedAt(NOW.minusSeconds(60)), line);
@@ -473,8 +470,7 @@ class InboundFlowTest {
     void aWaitingCallerIsHeldQuietlyUntilTheNextMomentTheRulesSetWithTheApologyAnnouncementsAndMaximumOnTime() {
         queue.staffedWith();
         TestClock clock = new TestClock(NOW);
-        InboundFlow flow = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
-                ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
+        InboundFlow flow = flowOn(clock);
         FakeLine line = new FakeLine().presses('1').holdsOn(clock);
 
         assertThat(flow.handle(callArrivedAt(NOW), line)).isEqualTo(FlowOutcome.NO_AGENT);
@@ -743,5 +739,11 @@ class InboundFlowTest {
                 return this;
             }
         };
+    }
+
+    /** The standard flow on a clock the test moves (each hold moves it on). */
+    private InboundFlow flowOn(TestClock clock) {
+        return new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
+                ALWAYS_OPEN, clock, sleptUntil::add, (id, event) -> events.add(event));
     }
 }

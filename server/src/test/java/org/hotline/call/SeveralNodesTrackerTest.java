@@ -77,18 +77,12 @@ class SeveralNodesTrackerTest {
 
     @Test
     void aCallerWhoHungUpMomentsBeforeTheirNodeWasKilledHungUpThemselvesAndTheCallsStillUpAreLostWithIt() {
-        CallId hungUpBefore = new CallId("b-1796570678.2");
-        arrives(hungUpBefore, "b", T0);
-        arrives(ON_B, "b", T0);
         Instant droppedAt = T0.plusSeconds(12);
-        tracker.publish(hungUpBefore, new CallEvent.Ended(droppedAt.minusSeconds(2), 16, "Normal Clearing", null));
+        onBACallerHungUpTwoSecondsBefore(droppedAt);
 
         tracker.nodeLost(NODE_B, droppedAt); // killed: no shutdown announced, the link dropped and stayed down
 
-        assertThat(recordOf(hungUpBefore)).last().isEqualTo(
-                new CallEvent.Ended(droppedAt.minusSeconds(2), 16, "Normal Clearing", HangupSide.CALLER));
-        assertThat(recordOf(hungUpBefore)).noneMatch(event -> event instanceof CallEvent.Settled);
-        assertThat(recordOf(ON_B)).contains(new CallEvent.Settled(droppedAt, Settlement.LOST_WITH_ASTERISK));
+        assertTheCallerHungUpThemselvesAndTheCallStillUpIsLost(droppedAt);
         assertThat(recordOf(ON_B)).last().isInstanceOfSatisfying(CallEvent.Ended.class, ended -> {
             assertThat(ended.at()).isEqualTo(droppedAt);
             assertThat(ended.side()).isEqualTo(HangupSide.ASTERISK);
@@ -98,18 +92,12 @@ class SeveralNodesTrackerTest {
 
     @Test
     void aCallerWhoHungUpMomentsBeforeTheirNodeCrashedHungUpThemselvesWhenTheRestartIsSeenAtTheReconnect() {
-        CallId hungUpBefore = new CallId("b-1796570678.2");
-        arrives(hungUpBefore, "b", T0);
-        arrives(ON_B, "b", T0);
         Instant droppedAt = T0.plusSeconds(12);
-        tracker.publish(hungUpBefore, new CallEvent.Ended(droppedAt.minusSeconds(2), 16, "Normal Clearing", null));
+        onBACallerHungUpTwoSecondsBefore(droppedAt);
 
         tracker.reconcile(NODE_B, Set.of(), droppedAt, T0.plusSeconds(15)); // restarted without announcing a shutdown
 
-        assertThat(recordOf(hungUpBefore)).last().isEqualTo(
-                new CallEvent.Ended(droppedAt.minusSeconds(2), 16, "Normal Clearing", HangupSide.CALLER));
-        assertThat(recordOf(hungUpBefore)).noneMatch(event -> event instanceof CallEvent.Settled);
-        assertThat(recordOf(ON_B)).contains(new CallEvent.Settled(droppedAt, Settlement.LOST_WITH_ASTERISK));
+        assertTheCallerHungUpThemselvesAndTheCallStillUpIsLost(droppedAt);
     }
 
     @Test
@@ -160,5 +148,21 @@ class SeveralNodesTrackerTest {
         assertThat(tracker.liveCalls()).containsExactly(ON_B);
         tracker.reconcile(NODE_B, Set.of(), T0.plusSeconds(5), T0.plusSeconds(9));
         assertThat(tracker.liveCalls()).isEmpty();
+    }
+
+    private static final CallId HUNG_UP_BEFORE = new CallId("b-1796570678.2");
+
+    /** On node b: a caller who hung up 2 s before {@code droppedAt}, and {@link #ON_B} still up. */
+    private void onBACallerHungUpTwoSecondsBefore(Instant droppedAt) {
+        arrives(HUNG_UP_BEFORE, "b", T0);
+        arrives(ON_B, "b", T0);
+        tracker.publish(HUNG_UP_BEFORE, new CallEvent.Ended(droppedAt.minusSeconds(2), 16, "Normal Clearing", null));
+    }
+
+    private void assertTheCallerHungUpThemselvesAndTheCallStillUpIsLost(Instant droppedAt) {
+        assertThat(recordOf(HUNG_UP_BEFORE)).last().isEqualTo(
+                new CallEvent.Ended(droppedAt.minusSeconds(2), 16, "Normal Clearing", HangupSide.CALLER));
+        assertThat(recordOf(HUNG_UP_BEFORE)).noneMatch(event -> event instanceof CallEvent.Settled);
+        assertThat(recordOf(ON_B)).contains(new CallEvent.Settled(droppedAt, Settlement.LOST_WITH_ASTERISK));
     }
 }

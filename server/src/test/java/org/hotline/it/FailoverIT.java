@@ -80,24 +80,8 @@ class FailoverIT {
             calls.add(waitingForAfterSales);
             ami.joinQueue(waitingForAfterSales, '2');
             // Two at the menu, two in the greeting.
-            List<NewChannelEvent> atMenu = new ArrayList<>();
-            for (int n = 1; n <= 2; n++) {
-                NewChannelEvent choosing = ami.callHotline("10000", "<1390013943" + n + ">");
-                calls.add(choosing);
-                atMenu.add(choosing);
-            }
-            for (NewChannelEvent choosing : atMenu) {
-                ami.awaitCommand(choosing, "menu", Duration.ofSeconds(15));
-            }
-            List<NewChannelEvent> inGreeting = new ArrayList<>();
-            for (int n = 1; n <= 2; n++) {
-                NewChannelEvent greeted = ami.callHotline("10000", "<1390013945" + n + ">");
-                calls.add(greeted);
-                inGreeting.add(greeted);
-            }
-            for (NewChannelEvent greeted : inGreeting) {
-                ami.awaitCommand(greeted, "greeting", Duration.ofSeconds(10));
-            }
+            List<NewChannelEvent> atMenu = twoCallersHearing(ami, calls, "1390013943", "menu");
+            List<NewChannelEvent> inGreeting = twoCallersHearing(ami, calls, "1390013945", "greeting");
             Thread.sleep(300);
 
             a.kill();
@@ -214,6 +198,21 @@ class FailoverIT {
         return call;
     }
 
+
+    /** Two callers ({@code numbers}1, {@code numbers}2) who call now and are hearing {@code prompt}. */
+    private static List<NewChannelEvent> twoCallersHearing(TestAmi ami, List<NewChannelEvent> calls, String numbers, String prompt)
+            throws Exception {
+        List<NewChannelEvent> callers = new ArrayList<>();
+        for (int n = 1; n <= 2; n++) {
+            NewChannelEvent call = ami.callHotline("10000", "<" + numbers + n + ">");
+            calls.add(call);
+            callers.add(call);
+        }
+        for (NewChannelEvent call : callers) {
+            ami.awaitCommand(call, prompt, Duration.ofSeconds(15));
+        }
+        return callers;
+    }
 
     /** Menu prompts the caller heard from {@code from} on. */
     private static List<String> menuAfter(TestAmi ami, NewChannelEvent call, Instant from) {

@@ -3,6 +3,7 @@ package org.hotline.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,19 @@ class SplitBrainIT {
             ServerProcess a = servers.first;
             ServerProcess b = servers.startStandby();
             AgentDesk.ready(a, "010", agent);
+            // A campaign under way through the freeze: two customers answer, six are always busy (3 tries each).
+            JsonArray contacts = new JsonArray().add(new JsonObject().put("number", "13900000031"))
+                    .add(new JsonObject().put("number", "13900000032"));
+            for (int n = 1; n <= 6; n++) {
+                contacts.add(new JsonObject().put("number", "1390000002" + n));
+            }
+            java.net.http.HttpResponse<String> created = a.post("/api/campaigns", new JsonObject()
+                    .put("id", "split-brain").put("name", "Split brain").put("kind", "survey")
+                    .put("rules", new JsonObject().put("window", new JsonObject().put("opens", "00:00").put("closes", "23:59"))
+                            .put("maxAttempts", 3).put("retryAfterMinutes", new JsonObject().put("busy", 0)).put("maxLines", 2))
+                    .put("contacts", contacts).encode());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            assertThat(a.post("/api/campaigns/split-brain/start", "").statusCode()).isEqualTo(200);
 
             NewChannelEvent talking = ami.callHotline("10000", "<13900139501>");
             calls.add(talking);
@@ -118,6 +132,20 @@ class SplitBrainIT {
             assertThat(first.getJsonObject("conversation").getString("agent")).isEqualTo("010");
             assertThat(Duration.between(TestAmi.at(talkEnd), Instant.parse(first.getJsonObject("conversation").getString("endedAt")))
                     .abs()).as("the conversation's true end: %s", first.encode()).isLessThanOrEqualTo(SAME_MOMENT);
+            // The campaign: finished by the new active server, every contact dialled exactly as the rules
+            // allow by Asterisk's own channels — the woken server dialled no one.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    "completed".equals(b.getJson("/api/campaigns/split-brain").getString("status")));
+            Map<String, Integer> dialled = new TreeMap<>();
+            ami.events().stream().filter(NewChannelEvent.class::isInstance).map(NewChannelEvent.class::cast)
+                    .map(NewChannelEvent::getChannel)
+                    .filter(channel -> channel != null && channel.startsWith("Local/139") && channel.endsWith(";1"))
+                    .forEach(channel -> dialled.merge(channel.substring("Local/".length(), channel.indexOf('@')), 1, Integer::sum));
+            Map<String, Integer> allowed = new TreeMap<>(Map.of("13900000031", 1, "13900000032", 1));
+            for (int n = 1; n <= 6; n++) {
+                allowed.put("1390000002" + n, 3);
+            }
+            assertThat(dialled).as("campaign contacts dialled, by Asterisk's channels").isEqualTo(allowed);
             long longestRing = 0;
             for (NewChannelEvent call : calls) {
                 longestRing = Math.max(longestRing, FirstRings.ring(ami, call).toMillis());
