@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
  * {@link StoreSpool} (on disk first, then into the store in the order they were appended, retried
  * until the store takes them). The events waiting there go in one ordered bulk write (at 100
  * calls/s, some 900 events a second: one round trip each was most of the store's work). Each
- * event's entry carries a write id and is written only where the record does not have it yet, so
- * an event replayed from the spool after a crash, or a batch written again after a failure, is
- * not counted twice.
+ * event's entry carries a write id; one the store may have taken already (replayed from the spool
+ * after a crash, or in a batch written again after a failure) is written only where the record
+ * does not have it yet, so it is not counted twice ({@link FirstWrites}).
  */
 public final class MongoCallJournal implements CallJournal, AutoCloseable {
 
@@ -60,6 +60,7 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
     private final boolean ownSpool;
     /** Write ids: this run's random prefix and a counter. */
     private final String run = HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+    private final FirstWrites firstWrites = new FirstWrites(run);
     private final AtomicLong sequence = new AtomicLong();
     private volatile Predicate<CallEvent> recordWanted = event -> false;
     private volatile Consumer<Document> recordListener = record -> { };
@@ -184,13 +185,15 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
         List<UpdateOneModel<Document>> updates = new ArrayList<>(entries.size());
         for (Document entry : entries) {
             noteArrival(entry);
-            updates.add(new UpdateOneModel<>(notYetWritten(entry), entry.get("u", Bson.class), UPSERT));
+            updates.add(new UpdateOneModel<>(filterFor(entry), entry.get("u", Bson.class), UPSERT));
         }
+        List<String> writeIds = entries.stream().map(entry -> entry.getString("k")).toList();
         int done;
         try {
             calls.bulkWrite(updates, IN_ORDER);
             done = entries.size();
         } catch (MongoBulkWriteException e) {
+            firstWrites.doubt(writeIds);
             if (e.getWriteErrors().isEmpty()) {
                 throw e; // the writes were taken but not confirmed as asked: the whole batch again
             }
@@ -199,7 +202,11 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
                 writeOne(entries.getFirst());
                 return 1;
             }
+        } catch (RuntimeException e) {
+            firstWrites.doubt(writeIds);
+            throw e;
         }
+        firstWrites.settle(writeIds.subList(0, done));
         handRecords(entries.subList(0, done));
         return done;
     }
@@ -272,11 +279,20 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
     }
 
     /**
-     * The record, where it does not have this event yet. Written as one plain document, never as
-     * {@code $and}: the embedded store finds a record by its {@code _id} index only when {@code _id}
-     * is a field of the query itself, and otherwise reads every record for each write (MongoDB
-     * serves both shapes from the index).
+     * Where the event's write goes: a write this run has not sent before cannot be in the record, and
+     * goes by the record's id alone (the embedded store serves only that shape from its index, and
+     * would otherwise read every record for each write); one the store may have taken already goes
+     * where the record does not have it yet, so that it is applied once.
      */
+    private Bson filterFor(Document entry) {
+        return firstWrites.isFirst(entry.getString("k")) ? byId(entry) : notYetWritten(entry);
+    }
+
+    static Bson byId(Document entry) {
+        return new Document("_id", entry.getString("call"));
+    }
+
+    /** The record, where it does not have this event yet. */
     static Bson notYetWritten(Document entry) {
         return new Document("_id", entry.getString("call")).append(EVENTS_WRITE_ID, new Document("$ne", entry.getString("k")));
     }
@@ -287,7 +303,7 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
         String writeId = entry.getString("k");
         Bson update = entry.get("u", Bson.class);
         noteArrival(entry);
-        Bson filter = notYetWritten(entry);
+        Bson filter = filterFor(entry);
         boolean wanted = entry.getBoolean("count", false);
         Document record;
         try {
@@ -298,6 +314,7 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
                 record = null;
             }
         } catch (MongoException e) {
+            firstWrites.doubt(List.of(writeId));
             if (!DuplicateKey.is(e)) {
                 throw e;
             }
@@ -308,6 +325,7 @@ public final class MongoCallJournal implements CallJournal, AutoCloseable {
             }
             record = wanted ? written : null; // counted again, harmlessly: a call's share is kept once
         }
+        firstWrites.settle(List.of(writeId));
         if (record != null) {
             try {
                 recordListener.accept(record);
