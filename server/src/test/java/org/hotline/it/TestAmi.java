@@ -46,6 +46,11 @@ public final class TestAmi implements AutoCloseable {
         }
     }
 
+    /** The channel an event is about, if it names one. */
+    static String uniqueIdOf(ManagerEvent event) {
+        return uniqueId(event);
+    }
+
     private static String uniqueId(ManagerEvent event) {
         return switch (event) {
             case org.asteriskjava.manager.event.AbstractChannelEvent channel -> channel.getUniqueId();

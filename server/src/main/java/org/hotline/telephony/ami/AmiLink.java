@@ -168,10 +168,36 @@ public final class AmiLink implements AutoCloseable {
     }
 
     private void runAfterLogin() {
+        askOnlyForEventsRead();
         try {
             afterLogin.accept(this);
         } catch (RuntimeException e) {
             LOG.warn("after AMI login: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Asks Asterisk for the events the server reads alone ({@link EventsRead}); the filter lives as
+     * long as this session, so it is asked again after every login. An Asterisk that does not take
+     * the first filter keeps sending every event (slower, nothing lost).
+     */
+    private void askOnlyForEventsRead() {
+        boolean first = true;
+        for (FilterEventsAction filter : EventsRead.filters()) {
+            try {
+                ManagerResponse response = send(filter);
+                if (!"Success".equalsIgnoreCase(response.getResponse())) {
+                    if (first) {
+                        LOG.warn("node {} does not filter AMI events ({}); the server reads them all", node, response.getMessage());
+                        return;
+                    }
+                    LOG.error("node {} refused the AMI event filter {}: {}", node, filter.getMatchCriteria(), response.getMessage());
+                }
+            } catch (IOException | TimeoutException | IllegalStateException e) {
+                LOG.warn("AMI event filter not set on node {}: {}", node, e.getMessage());
+                return; // the link dropped: the next login sets it again
+            }
+            first = false;
         }
     }
 
