@@ -36,7 +36,8 @@ public final class AmiLink implements AutoCloseable {
      * steps and the front door's arrival stamps (user: {@link HotlineFallbackEvent},
      * {@link HotlineArrivalEvent}). Leaving out the chatty
      * dialplan class (an event per dialplan step and variable) keeps the AMI thread's parsing off
-     * the CPU the calls need.
+     * the CPU the calls need. After login the session's filter narrows this to the events read
+     * ({@link EventsRead}); the classes stay the bound for an Asterisk that does not filter.
      */
     private static final String EVENT_CLASSES = "call,dtmf,agi,system,user";
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
