@@ -11,14 +11,22 @@ export function wrapUpCodes(agent) {
   const message = $('#wrap-up-message');
   const path = `/api/agents/${encodeURIComponent(agent)}/wrap-up`;
   let call = null; // the server's answer: the last call, its codes, the choice, whether open
-  let closing = null;
+  let closing = null; // asks again when the time to code the call is up
+  let drawn = ''; // what the buttons show: redrawn only when it changes, so a click never lands on a replaced button
 
   function draw() {
     const open = call && call.open && call.codes.length > 0;
     box.hidden = !open;
-    if (!open) return;
+    if (!open) {
+      drawn = '';
+      return;
+    }
     box.dataset.call = call.call;
+    clearTimeout(closing);
+    if (call.closesAt) closing = setTimeout(load, Math.max(0, Date.parse(call.closesAt) - Date.now()) + 500);
     const chosen = call.chosen ? call.chosen.code : null;
+    if (drawn === `${call.call} ${chosen} ${language()}`) return;
+    drawn = `${call.call} ${chosen} ${language()}`;
     replace(list, call.codes.map((code) => el('button', {
       type: 'button',
       className: code.id === chosen ? 'chosen' : 'secondary',
@@ -27,8 +35,6 @@ export function wrapUpCodes(agent) {
       attrs: { 'aria-pressed': code.id === chosen },
       on: { click: () => choose(code.id) },
     })));
-    clearTimeout(closing);
-    if (call.closesAt) closing = setTimeout(load, Math.max(0, Date.parse(call.closesAt) - Date.now()) + 500);
   }
 
   async function load() {
