@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the page's language, the agent picks one, then changes it after switching the page to English.
  * The call Asterisk made (its unique id) carries the last code in its record through the API, with
  * the agent and a time after Asterisk's hang-up, and the day's report counts it per queue, per agent
- * and per code, in its CSV export too.
+ * and per code, in its CSV export too. Then the agent's phone dials *71: the queue's first code
+ * replaces it, on the record, the report and the page.
  */
 class WrapUpCodeIT {
 
@@ -57,12 +58,17 @@ class WrapUpCodeIT {
         Browser desk = Browser.open(hotline.server().baseUrl(), "wrapUpCode");
         opened.add(desk);
         desk.logIn("li", PASSWORD, "desktop.html");
+
+        try (Softphone agentPhone = hotline.agentPhone("010", "agent-010-wrapup").autoAnswer().start()) {
+            codedOnThePageThenFromThePhone(desk, agentPhone);
+        }
+    }
+
+    private void codedOnThePageThenFromThePhone(Browser desk, Softphone agentPhone) throws Exception {
         String callId;
         Instant hungUp;
-
-        try (Softphone agentPhone = hotline.agentPhone("010", "agent-010-wrapup").autoAnswer().start();
-             Softphone customer = Softphone.named("customer-wrapup").account("caller", hotline.asterisk().callerPassword())
-                     .start()) {
+        try (Softphone customer = Softphone.named("customer-wrapup").account("caller", hotline.asterisk().callerPassword())
+                .start()) {
             agentPhone.awaitRegistered(Duration.ofSeconds(10));
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     hotline.server().getJson("/api/agents/010").getBoolean("phoneRegistered"));
@@ -127,6 +133,16 @@ class WrapUpCodeIT {
             assertThat(row.get("agent")).isEqualTo("010");
             assertThat(row.get("Wrap-up code: order-changed")).isEqualTo("1");
         });
+
+        // From a plain SIP phone: *71 gives the call the orders queue's first code, as the page lists them.
+        agentPhone.dial("sip:*71@127.0.0.1:" + AsteriskSandbox.SIP_PORT);
+        agentPhone.awaitCallClosed(Duration.ofSeconds(15));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "resolved".equals(hotline.server()
+                .getJson("/api/calls/" + callId).getJsonObject("wrapUpCode").getString("code")));
+        desk.go("desktop.html"); // the page reads what the record now has
+        desk.awaitAttribute("#wrap-up-code-list button[data-code='resolved']", "aria-pressed", "true", Duration.ofSeconds(10));
+        assertThat(row(lead.getJson(day + "&by=agent"), "agent", "010").getMap())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("resolved", 1));
     }
 
     private static JsonObject row(JsonObject report, String by, String key) {
