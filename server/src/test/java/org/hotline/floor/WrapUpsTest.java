@@ -106,8 +106,7 @@ class WrapUpsTest {
 
     @Test
     void theCodeTheAgentGivesDuringWrapUpGoesOnTheCallsRecordWithWhoAndWhen() {
-        wrapUps.codeWith(new org.hotline.routing.WrapUpCodes(Map.of(ORDERS, List.of(
-                new org.hotline.routing.WrapUpCode("resolved", "已解决", "Resolved")))), org.hotline.routing.WrapUpCodeRule.standard());
+        ordersHaveTheCodeResolved();
         wrapUps.start(LI, CALL, ORDERS, NOW);
         timers.advance(Duration.ofSeconds(4));
 
@@ -118,8 +117,7 @@ class WrapUpsTest {
 
     @Test
     void onANewCallTheAgentCanNoLongerCodeTheLastOne() {
-        wrapUps.codeWith(new org.hotline.routing.WrapUpCodes(Map.of(ORDERS, List.of(
-                new org.hotline.routing.WrapUpCode("resolved", "已解决", "Resolved")))), org.hotline.routing.WrapUpCodeRule.standard());
+        ordersHaveTheCodeResolved();
         wrapUps.start(LI, CALL, ORDERS, NOW);
         timers.advance(Duration.ofSeconds(10));
         distributor.enqueue(WaitingCall.ordinary(new CallId("1795300000.2"), ORDERS, clock.instant()));
@@ -130,5 +128,10 @@ class WrapUpsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> wrapUps.choose(LI, CALL, "resolved"))
                 .isInstanceOf(org.hotline.routing.WrapUpCodeRefused.class);
         assertThat(recorded).containsExactly(new CallEvent.WrapUpEnded(NOW.plusSeconds(10), "010"));
+    }
+
+    private void ordersHaveTheCodeResolved() {
+        wrapUps.codeWith(new org.hotline.routing.WrapUpCodes(Map.of(ORDERS, List.of(
+                new org.hotline.routing.WrapUpCode("resolved", "已解决", "Resolved")))), org.hotline.routing.WrapUpCodeRule.standard());
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.asteriskjava.manager.event.AgiExecStartEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -79,8 +78,7 @@ class WrapUpCodeIT {
             NewChannelEvent call = (NewChannelEvent) hotline.ami().await(e -> e instanceof NewChannelEvent n
                     && n.getChannel() != null && n.getChannel().startsWith("PJSIP/caller-"), Duration.ofSeconds(10));
             callId = call.getUniqueId();
-            hotline.ami().awaitOn(callId, e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
-                    && s.getCommand().startsWith("WAIT FOR DIGIT"), Duration.ofSeconds(30));
+            hotline.ami().awaitCommand(call, "WAIT FOR DIGIT", Duration.ofSeconds(30));
             customer.press("1"); // orders
             desk.awaitAttribute("#state", "data-state", "on-call", Duration.ofSeconds(20));
             assertThat(desk.find("#wrap-up-codes").isDisplayed()).as("no codes while talking").isFalse();

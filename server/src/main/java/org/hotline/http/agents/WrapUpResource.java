@@ -1,15 +1,16 @@
 package org.hotline.http.agents;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.hotline.http.ApiError;
+import org.hotline.http.JsonBody;
 import org.hotline.http.Resource;
 import org.hotline.http.Responses;
 import org.hotline.http.Viewers;
@@ -50,7 +51,7 @@ public final class WrapUpResource implements Resource {
     }
 
     private void read(RoutingContext ctx) {
-        AgentId agent = agent(ctx);
+        AgentId agent = AgentsResource.id(ctx);
         if (agent == null) {
             return;
         }
@@ -66,7 +67,7 @@ public final class WrapUpResource implements Resource {
     }
 
     private void choose(RoutingContext ctx) {
-        AgentId agent = agent(ctx);
+        AgentId agent = AgentsResource.id(ctx);
         if (agent == null) {
             return;
         }
@@ -74,25 +75,20 @@ public final class WrapUpResource implements Resource {
             new ApiError(403, "only agent " + agent.value() + " codes their own call").send(ctx.response());
             return;
         }
-        JsonObject body;
+        String callId;
+        String codeId;
         try {
-            body = ctx.body().asJsonObject();
-        } catch (DecodeException | ClassCastException e) {
-            body = null;
-        }
-        if (body == null) {
-            ApiError.badParameter("body", "expected JSON like {\"call\": \"1795300000.1\", \"code\": \"resolved\"}")
-                    .send(ctx.response());
-            return;
-        }
-        Object call = body.getValue("call");
-        Object code = body.getValue("code");
-        if (!(call instanceof String callId) || !CallId.isValid(callId)) {
-            ApiError.badParameter("call", "the call's id, as on the agent's wrap-up").send(ctx.response());
-            return;
-        }
-        if (!(code instanceof String codeId) || !WrapUpCode.isValidId(codeId)) {
-            ApiError.badParameter("code", "a code of the call's queue (lower-case letters, digits and dashes)").send(ctx.response());
+            JsonObject body = JsonBody.of(ctx, Set.of("call", "code"), "{\"call\": \"1795300000.1\", \"code\": \"resolved\"}");
+            callId = JsonBody.text(body, "call");
+            codeId = JsonBody.text(body, "code");
+            if (!CallId.isValid(callId)) {
+                throw ApiError.badParameter("call", "the call's id, as on the agent's wrap-up");
+            }
+            if (!WrapUpCode.isValidId(codeId)) {
+                throw ApiError.badParameter("code", "a code of the call's queue (lower-case letters, digits and dashes)");
+            }
+        } catch (ApiError error) {
+            error.send(ctx.response());
             return;
         }
         chooser.choose(agent, new CallId(callId), codeId).onComplete(done -> {
@@ -123,15 +119,6 @@ public final class WrapUpResource implements Resource {
                 .put("codes", codes)
                 .put("chosen", chosen == null ? null
                         : new JsonObject().put("code", chosen.code().id()).put("chosenAt", chosen.chosenAt().toString()));
-    }
-
-    private static AgentId agent(RoutingContext ctx) {
-        String text = ctx.pathParam("id");
-        if (!AgentId.isValid(text)) {
-            new ApiError(404, "no agent with that ID").send(ctx.response());
-            return null;
-        }
-        return new AgentId(text);
     }
 
     private static void failed(RoutingContext ctx, Throwable cause) {
