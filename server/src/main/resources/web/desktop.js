@@ -38,6 +38,7 @@ if (!me.agent) {
       tasks.offered(event);
     },
     'talk-time-warning': () => timer.warn(),
+    'wrap-up-coded': () => wrapUp.load(), // coded from the phone too
     'talk-time-breach': () => timer.breach(),
     'case-opened': () => cases.refresh(),
     'case-overdue': () => cases.refresh(),

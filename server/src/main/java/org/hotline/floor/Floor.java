@@ -269,6 +269,7 @@ public final class Floor implements AgentQueue {
         floor.run(() -> {
             talk.publishOn(live);
             callbacks.publishOn(live);
+            wrapUps.publishOn(live);
             stateFeed = new AgentStateFeed(live, distributor.statuses());
         });
     }

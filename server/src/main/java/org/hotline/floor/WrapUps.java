@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.hotline.call.CallEvent;
 import org.hotline.call.CallEventSink;
+import org.hotline.live.LiveEvent;
+import org.hotline.live.LiveFeed;
 import org.hotline.routing.AgentState;
 import org.hotline.routing.Distributor;
 import org.hotline.routing.WrapUpChoice;
@@ -33,6 +35,7 @@ final class WrapUps {
     /** Agents in wrap-up after a call, by the call whose record hears of its end. */
     private final Map<AgentId, CallId> wrapping = new HashMap<>();
     private WrapUpCoding coding = new WrapUpCoding(WrapUpCodes.NONE, WrapUpCodeRule.standard());
+    private LiveFeed live = LiveFeed.none();
 
     /** @param dispatch the floor's dispatch, after a wrap-up ended by its timer */
     WrapUps(Distributor distributor, Duration length, Timers timers, Runnable dispatch, CallEventSink records, Clock clock) {
@@ -47,6 +50,11 @@ final class WrapUps {
     /** Each queue's codes and when they may be given (before the first call). */
     void codeWith(WrapUpCodes codes, WrapUpCodeRule rule) {
         coding = new WrapUpCoding(codes, rule);
+    }
+
+    /** The agent's desktop hears of each code given, from the page or the phone ({@code wrap-up-coded}). */
+    void publishOn(LiveFeed live) {
+        this.live = live;
     }
 
     /** The agent's last call, if they may still see or code it. */
@@ -98,6 +106,8 @@ final class WrapUps {
         WrapUpChoice choice = coding.choose(agent, call, code, clock.instant());
         records.publish(call, new CallEvent.WrapUpCoded(choice.chosenAt(), agent.value(), choice.queue().name(),
                 choice.code().id()));
+        live.publish(LiveEvent.forAgent("wrap-up-coded", agent.value(), java.util.Map.of("call", call.value(),
+                "queue", choice.queue().name(), "code", choice.code().id()), choice.chosenAt()));
         return choice;
     }
 

@@ -107,12 +107,17 @@ class WrapUpsTest {
     @Test
     void theCodeTheAgentGivesDuringWrapUpGoesOnTheCallsRecordWithWhoAndWhen() {
         ordersHaveTheCodeResolved();
+        List<org.hotline.live.LiveEvent> desk = new ArrayList<>();
+        wrapUps.publishOn(desk::add);
         wrapUps.start(LI, CALL, ORDERS, NOW);
         timers.advance(Duration.ofSeconds(4));
 
         wrapUps.choose(LI, CALL, "resolved");
 
         assertThat(recorded).containsExactly(new CallEvent.WrapUpCoded(NOW.plusSeconds(4), "010", "orders", "resolved"));
+        assertThat(desk).as("the agent's desktop hears of it, whether coded there or on the phone").containsExactly(
+                org.hotline.live.LiveEvent.forAgent("wrap-up-coded", "010",
+                        Map.of("call", CALL.value(), "queue", "orders", "code", "resolved"), NOW.plusSeconds(4)));
     }
 
     @Test

@@ -137,7 +137,7 @@ class WrapUpCodeIT {
         agentPhone.awaitCallClosed(Duration.ofSeconds(15));
         await().atMost(Duration.ofSeconds(10)).until(() -> "resolved".equals(hotline.server()
                 .getJson("/api/calls/" + callId).getJsonObject("wrapUpCode").getString("code")));
-        desk.go("desktop.html"); // the page reads what the record now has
+        // the desktop hears of it at once (no reload)
         desk.awaitAttribute("#wrap-up-code-list button[data-code='resolved']", "aria-pressed", "true", Duration.ofSeconds(10));
         assertThat(row(lead.getJson(day + "&by=agent"), "agent", "010").getMap())
                 .containsExactlyInAnyOrderEntriesOf(Map.of("resolved", 1));
