@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.HashMap;
 import org.hotline.shared.Skill;
 
 /** Each queue's list of wrap-up codes, in the order the pages show them; a queue without a list has none. */
@@ -22,8 +22,9 @@ public record WrapUpCodes(Map<Skill, List<WrapUpCode>> byQueue) {
                 }
             }
         });
-        byQueue = Map.copyOf(new TreeMap<>(byQueue).entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> List.copyOf(entry.getValue()))));
+        Map<Skill, List<WrapUpCode>> copy = new HashMap<>();
+        byQueue.forEach((queue, codes) -> copy.put(queue, List.copyOf(codes)));
+        byQueue = Map.copyOf(copy);
     }
 
     public List<WrapUpCode> of(Skill queue) {

@@ -6,9 +6,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.hotline.http.ApiError;
 import org.hotline.http.Resource;
@@ -123,7 +126,7 @@ public final class ReportsResource implements Resource {
         }
         vertx.executeBlocking(() -> {
             Map<String, Tally> tallies = rollups.sum(period.from(), period.to(), queue, agent, by);
-            Map<String, java.util.SortedMap<String, Long>> coded = codes == null ? Map.of()
+            Map<String, SortedMap<String, Long>> coded = codes == null ? Map.of()
                     : WrapUpCodeCount.byRow(codes.coded(period.from(), period.to(), queue, agent), by);
             return new Read(tallies, caseFigures(period, queue, agent, by, tallies), coded);
         }, false).onComplete(done -> {
@@ -133,8 +136,8 @@ public final class ReportsResource implements Resource {
             }
             Map<String, Tally> tallies = done.result().tallies();
             Map<String, Ratio> caseRows = done.result().cases();
-            Map<String, java.util.SortedMap<String, Long>> coded = done.result().codes();
-            java.util.SortedMap<String, Long> uncoded = WrapUpCodeCount.none(coded);
+            Map<String, SortedMap<String, Long>> coded = done.result().codes();
+            SortedMap<String, Long> uncoded = WrapUpCodeCount.none(coded);
             JsonObject body = new JsonObject()
                     .put("from", period.from().toString())
                     .put("to", period.to().toString())
@@ -144,16 +147,16 @@ public final class ReportsResource implements Resource {
             JsonArray rows = new JsonArray();
             if (by.isEmpty()) {
                 body.put("figures", FiguresJson.of(Figures.of(tallies.getOrDefault("", Tally.ZERO)), caseRows.get("")));
-                body.put("wrapUpCodes", new JsonObject(new java.util.LinkedHashMap<>(coded.getOrDefault("", uncoded))));
+                body.put("wrapUpCodes", new JsonObject(new LinkedHashMap<>(coded.getOrDefault("", uncoded))));
                 rows.add(new JsonObject().put("from", period.from().toString()).put("to", period.to().toString())
                         .put("figures", body.getJsonObject("figures")).put("wrapUpCodes", body.getJsonObject("wrapUpCodes")));
             } else {
-                java.util.Set<String> keys = new java.util.TreeSet<>(tallies.keySet());
+                Set<String> keys = new TreeSet<>(tallies.keySet());
                 keys.addAll(coded.keySet()); // a call coded after its share was counted is still among the rows
                 for (String key : keys) {
                     rows.add(new JsonObject().put(by.get(), key)
                             .put("figures", FiguresJson.of(Figures.of(tallies.getOrDefault(key, Tally.ZERO)), caseRows.get(key)))
-                            .put("wrapUpCodes", new JsonObject(new java.util.LinkedHashMap<>(coded.getOrDefault(key, uncoded)))));
+                            .put("wrapUpCodes", new JsonObject(new LinkedHashMap<>(coded.getOrDefault(key, uncoded)))));
                 }
                 body.put("by", by.get()).put("rows", rows);
             }
@@ -168,7 +171,7 @@ public final class ReportsResource implements Resource {
     }
 
     /** What a report reads: the rollups' tallies, the cases' figure and the wrap-up codes, by the same row keys ("" for the total). */
-    private record Read(Map<String, Tally> tallies, Map<String, Ratio> cases, Map<String, java.util.SortedMap<String, Long>> codes) {
+    private record Read(Map<String, Tally> tallies, Map<String, Ratio> cases, Map<String, SortedMap<String, Long>> codes) {
     }
 
     /**
