@@ -9,6 +9,7 @@ import { talkTimer } from './desk-timer.js';
 import { caseForm } from './desk-case.js';
 import { callbackTasks } from './desk-callbacks.js';
 import { myFigures } from './desk-figures.js';
+import { wrapUpCodes } from './desk-wrapup.js';
 
 const me = await startPage();
 if (!me.agent) {
@@ -20,11 +21,13 @@ if (!me.agent) {
   const cases = caseForm(me.agent, pop);
   const tasks = callbackTasks(me.agent);
   const figures = myFigures(me.agent);
+  const wrapUp = wrapUpCodes(me.agent);
 
   const stateChanged = (status) => {
     state.show(status);
     timer.state(state.current());
     tasks.agentState(state.current());
+    wrapUp.agentState(state.current());
     if (status.state === 'ready') figures.refresh(); // a call just ended: its figures are in
   };
   // Following first, then reading: nothing that happens in between is missed.
@@ -35,6 +38,7 @@ if (!me.agent) {
       tasks.offered(event);
     },
     'talk-time-warning': () => timer.warn(),
+    'wrap-up-coded': () => wrapUp.load(), // coded from the phone too
     'talk-time-breach': () => timer.breach(),
     'case-opened': () => cases.refresh(),
     'case-overdue': () => cases.refresh(),
@@ -46,6 +50,7 @@ if (!me.agent) {
   }
   pop.load();
   tasks.load();
+  wrapUp.load();
   cases.refresh();
   figures.refresh();
 }

@@ -227,6 +227,13 @@ public sealed interface CallEvent {
     record WrapUpEnded(Instant at, String agent) implements CallEvent {
     }
 
+    /**
+     * The agent gave the call a wrap-up code of its queue's list, at {@code at} (the server's clock);
+     * a later one replaces it on the record, every choice stays in the timeline.
+     */
+    record WrapUpCoded(Instant at, String agent, String queue, String code) implements CallEvent {
+    }
+
     /** The server is about to hang up: whatever ends the call next was the hotline's doing. */
     record HangupRequested(Instant at) implements CallEvent {
     }

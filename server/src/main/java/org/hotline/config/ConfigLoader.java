@@ -357,7 +357,57 @@ public final class ConfigLoader {
                         new Skill(afterHoursQueue),
                         tree.bool("routing.survey", STANDARD_WAIT.survey()),
                         agentRing),
-                new TalkTimeRule(talkWarning, talkLimit));
+                new TalkTimeRule(talkWarning, talkLimit),
+                wrapUpCodes(tree, ivr),
+                new org.hotline.routing.WrapUpCodeRule(Duration.ofSeconds(tree.integer("routing.wrapUpCodeAfterSeconds",
+                        (int) org.hotline.routing.WrapUpCodeRule.standard().afterWrapUp().toSeconds(), 0, 3600))));
+    }
+
+    /**
+     * queues.&lt;queue&gt;.wrapUpCodes: each queue's list of {id, zh, en}, in the order the pages show it;
+     * the queue must be one of ivr.menu, the ids unique within it, both labels given.
+     */
+    private static org.hotline.routing.WrapUpCodes wrapUpCodes(ConfigTree tree, HotlineConfig.Ivr ivr) {
+        Set<String> queues = tree.sections("queues");
+        if (queues == null) {
+            return org.hotline.routing.WrapUpCodes.NONE;
+        }
+        Map<Skill, List<org.hotline.routing.WrapUpCode>> byQueue = new LinkedHashMap<>();
+        for (String queue : queues) {
+            String key = "queues." + queue + ".wrapUpCodes";
+            if (!ivr.menu().options().containsValue(queue)) {
+                throw new ConfigException("queues." + queue + ": not a queue of ivr.menu ("
+                        + String.join(", ", new java.util.TreeSet<>(ivr.menu().options().values())) + ")");
+            }
+            Set<String> settings = tree.sections("queues." + queue);
+            for (String setting : settings == null ? Set.<String>of() : settings) {
+                if (!setting.equals("wrapUpCodes")) {
+                    throw new ConfigException("queues." + queue + "." + setting + ": unknown setting (misspelt?)");
+                }
+            }
+            List<org.hotline.routing.WrapUpCode> codes = new java.util.ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            for (Map<String, String> item : tree.records(key)) {
+                Set<String> unknown = new java.util.TreeSet<>(item.keySet());
+                unknown.removeAll(Set.of("id", "zh", "en"));
+                if (!unknown.isEmpty()) {
+                    throw new ConfigException(key + ": " + Printable.of(unknown.iterator().next())
+                            + " is not id, zh or en");
+                }
+                try {
+                    org.hotline.routing.WrapUpCode code = new org.hotline.routing.WrapUpCode(item.get("id"), item.get("zh"),
+                            item.get("en"));
+                    if (!ids.add(code.id())) {
+                        throw new ConfigException(key + ": " + code.id() + " is listed twice");
+                    }
+                    codes.add(code);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(key + ": " + e.getMessage());
+                }
+            }
+            byQueue.put(new Skill(queue), codes);
+        }
+        return new org.hotline.routing.WrapUpCodes(byQueue);
     }
 
     private static ObjectNode parse(Path file) {

@@ -157,6 +157,33 @@ final class ConfigTree {
         return values;
     }
 
+    /** A list of small sections of plain values, e.g. a queue's wrap-up codes; empty when absent. */
+    List<Map<String, String>> records(String key) {
+        JsonNode node = find(key);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new ConfigException(key + ": expected a list of sections, e.g. - {id: resolved, zh: 已解决, en: Resolved}");
+        }
+        List<Map<String, String>> records = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isObject()) {
+                throw new ConfigException(key + ": expected a section of 'key: value' lines for each item");
+            }
+            Map<String, String> record = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                if (!entry.getValue().isValueNode()) {
+                    throw new ConfigException(key + "." + entry.getKey() + ": expected a value");
+                }
+                record.put(entry.getKey(), entry.getValue().asText().strip());
+            }
+            records.add(record);
+        }
+        return records;
+    }
+
     /** Sets a value from outside the file (an environment variable), creating sections as needed. */
     void override(String key, String value) {
         String[] parts = key.split("\\.");

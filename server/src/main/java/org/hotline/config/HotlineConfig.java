@@ -99,8 +99,11 @@ public record HotlineConfig(
      * @param wrapUp  after a conversation, how long the agent has before the next call is offered
      * @param waiting  how callers are looked after while they wait for an agent, and how long an agent's phone rings
      * @param talkTime when an agent is warned that a conversation runs long (3 minutes), and when it breaks the rule (5 minutes)
+     * @param wrapUpCodes    each queue's wrap-up codes ({@code queues.<queue>.wrapUpCodes})
+     * @param wrapUpCodeRule how long after the wrap-up its code can still be given
      */
-    public record Routing(Duration wrapUp, WaitRules waiting, TalkTimeRule talkTime) {
+    public record Routing(Duration wrapUp, WaitRules waiting, TalkTimeRule talkTime,
+                          org.hotline.routing.WrapUpCodes wrapUpCodes, org.hotline.routing.WrapUpCodeRule wrapUpCodeRule) {
     }
 
     /**

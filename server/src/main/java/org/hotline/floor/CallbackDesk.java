@@ -227,7 +227,7 @@ final class CallbackDesk {
                 return false;
             }
             if (distributor.status(leg.agent()).state() == AgentState.ON_CALL) {
-                wrapUps.start(leg.agent(), id, clock.instant());
+                wrapUps.start(leg.agent(), id, request.call().skill(), clock.instant());
             }
             talk.ended(leg.agent());
             records.publish(id, new CallEvent.CallbackAttempted(clock.instant(), leg.agent().value(),

@@ -38,6 +38,11 @@ import org.hotline.routing.QueueLine;
 import org.hotline.routing.UnsettledDial;
 import org.hotline.routing.WaitEstimate;
 import org.hotline.routing.WaitingCall;
+import org.hotline.routing.WrapUpChoice;
+import org.hotline.routing.WrapUpCodeRefused;
+import org.hotline.routing.WrapUpCodeRule;
+import org.hotline.routing.WrapUpCodes;
+import org.hotline.routing.WrapUpCoding;
 import org.hotline.shared.AgentId;
 import org.hotline.shared.CallId;
 import org.hotline.shared.Language;
@@ -130,6 +135,27 @@ public final class Floor implements AgentQueue {
     /** Refuses callback numbers the centre must not dial (emergency, short codes, premium…). */
     public void checkNumbersWith(DialRule rule) {
         callbacks.checkNumbersWith(rule);
+    }
+
+    /** Each queue's wrap-up codes and when an agent may give them (at start-up, before the first call). */
+    public void codeWrapUpsWith(WrapUpCodes codes, WrapUpCodeRule rule) {
+        floor.run(() -> wrapUps.codeWith(codes, rule));
+    }
+
+    /** The agent's last call and its queue's wrap-up codes, while they may see or code it. */
+    public Future<Optional<WrapUpCoding.Codable>> wrapUpCall(AgentId agent) {
+        return floor.on(() -> {
+            distributor.status(agent); // throws for an agent not in the roster
+            return wrapUps.codable(agent);
+        });
+    }
+
+    /** The agent gives their last call a code of its queue's list; fails with {@link WrapUpCodeRefused} saying why not. */
+    public Future<WrapUpChoice> chooseWrapUpCode(AgentId agent, CallId call, String code) {
+        return floor.on(() -> {
+            distributor.status(agent);
+            return wrapUps.choose(agent, call, code);
+        });
     }
 
     /** One open request per customer and queue, held in the store as well as here. */
@@ -243,6 +269,7 @@ public final class Floor implements AgentQueue {
         floor.run(() -> {
             talk.publishOn(live);
             callbacks.publishOn(live);
+            wrapUps.publishOn(live);
             stateFeed = new AgentStateFeed(live, distributor.statuses());
         });
     }

@@ -64,7 +64,7 @@ final class WaitingTickets {
 
     /** From a flow's thread: the call takes its place in its queue. */
     AgentQueue.Ticket join(WaitingCall call) {
-        Waiting ticket = new Waiting(call.id());
+        Waiting ticket = new Waiting(call.id(), call.skill());
         floor.await(() -> {
             tickets.put(call.id(), ticket);
             lastQueues.put(call.id(), call.skill());
@@ -142,7 +142,7 @@ final class WaitingTickets {
             distributor.answered(ticket.call); // Asterisk's answer event may come after the flow's report
         }
         if (distributor.status(ticket.agent).state() == AgentState.ON_CALL) {
-            wrapUps.start(ticket.agent, ticket.call, endedAt);
+            wrapUps.start(ticket.agent, ticket.call, ticket.queue, endedAt);
         }
         talk.ended(ticket.agent);
         ticket.agent = null;
@@ -151,14 +151,16 @@ final class WaitingTickets {
     /** One waiting call's place, as its flow holds it. */
     private final class Waiting implements AgentQueue.Ticket {
         final CallId call;
+        final Skill queue;
         final LinkedBlockingQueue<Object> offers = new LinkedBlockingQueue<>();
         AgentId agent; // confined to the context
         boolean over; // confined to the context
         Runnable onOffer; // confined to the context
         volatile int positionWhenLeft;
 
-        Waiting(CallId call) {
+        Waiting(CallId call, Skill queue) {
             this.call = call;
+            this.queue = queue;
         }
 
         @Override

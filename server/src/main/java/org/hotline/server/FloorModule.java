@@ -73,6 +73,7 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
                 new FloorRules(config.routing().wrapUp(), config.routing().waiting().agentRing(),
                         config.callbacks().policy(), hours, config.routing().talkTime()),
                 new LeasedCallbackDialer(lines.callbackDialer(), upkeep.lease()), recorded::append, clock);
+        floor.codeWrapUpsWith(config.routing().wrapUpCodes(), config.routing().wrapUpCodeRule());
         // What the floor kept (desk states, open callbacks, tries left dialling) is read once the store answers.
         AtomicReference<DiallingSettlement> settlement = new AtomicReference<>();
         upkeep.whenStoreUp(() -> {

@@ -55,6 +55,7 @@ record TelephonyModule(AgiServer agi, AsteriskNodes nodes) {
                 "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, platform.meters(), prompts, events,
                         dialTimes, () -> events.awaitAdoptions(ADOPTIONS_WAIT), held, lines.nodes().agentDial()),
                 "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
+                "wrap-up-code", new org.hotline.telephony.agi.WrapUpCodeScript(floor, config.ivr().language()),
                 "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts, dialTimes, held, lines.nodes().agentDial()),
                 "callback", AgentFirstScript.callbacks(floor, config.ivr().language(), config.callbacks().customerRing(), clock,
                         dialTimes),

@@ -86,7 +86,8 @@ final class WebModule {
                 java.util.Set.copyOf(config.ivr().menu().options().values()), roster::contains,
                 new CaseReports(caseFile, config.cases().replies(), clock))
                 .withOutbound(new OutboundReports(store.campaignContacts(), store.campaignAttempts()))
-                .withAudit(HotlineServer.dayAudit(config, store, records.rollups())::of);
+                .withAudit(HotlineServer.dayAudit(config, store, records.rollups())::of)
+                .withWrapUpCodes(new org.hotline.store.MongoWrapUpCodes(store.calls()));
         DoNotCallResource doNotCallApi = new DoNotCallResource(vertx, doNotCall, config.centre().contactNumbers(), clock);
         CampaignsResource campaignsApi = new CampaignsResource(vertx, campaigns, contactBook, campaignParts.contactSources(),
                 new ContactUpload(config.centre().contactNumbers(), doNotCall, clock),
@@ -110,6 +111,7 @@ final class WebModule {
                 new CampaignOutcomeResource(vertx, campaigns, new DifficultCustomer(contactBook, clock), runner,
                         agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),
                 new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi,
+                new org.hotline.http.agents.WrapUpResource(floor::wrapUpCall, floor::chooseWrapUpCode),
                 new MetricsResource(platform.meters())), servers(config.agi().servers())))
                 .await(10, TimeUnit.SECONDS);
         platform.parts().push(() -> http.close().await(5, TimeUnit.SECONDS));

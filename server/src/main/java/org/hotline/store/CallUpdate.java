@@ -165,6 +165,11 @@ final class CallUpdate {
                 entry("wrap-up-ended", at).append("agent", ended.agent());
                 set("wrapUp", new Document("agent", ended.agent()).append("endedAt", at));
             }
+            case CallEvent.WrapUpCoded coded -> {
+                entry("wrap-up-coded", at).append("agent", coded.agent()).append("code", coded.code());
+                set("wrapUpCode", new Document("code", coded.code()).append("queue", coded.queue())
+                        .append("agent", coded.agent()).append("chosenAt", at));
+            }
             case CallEvent.TalkTimeReached reached -> {
                 String what = reached.breach() ? "talk-time-breached" : "talk-time-warning";
                 entry(what, at).append("agent", reached.agent()).append("talkedS", reached.talked().toSeconds());

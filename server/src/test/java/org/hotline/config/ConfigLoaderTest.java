@@ -403,4 +403,50 @@ class ConfigLoaderTest {
         HotlineConfig config = load("company:\n  name: X\n");
         assertThat(config.toString()).doesNotContain("0123456789abcdef0123456789abcdef");
     }
+
+    @Test
+    void eachQueueHasItsWrapUpCodesInFileOrderAndNoListMeansNoCodes() throws IOException {
+        HotlineConfig config = load("""
+                company:
+                  name: X
+                queues:
+                  orders:
+                    wrapUpCodes:
+                      - {id: resolved, zh: 已解决, en: Resolved}
+                      - {id: order-changed, zh: 订单已修改, en: Order changed}
+                """);
+
+        assertThat(config.routing().wrapUpCodes().of(new org.hotline.shared.Skill("orders"))).containsExactly(
+                new org.hotline.routing.WrapUpCode("resolved", "已解决", "Resolved"), new org.hotline.routing.WrapUpCode("order-changed", "订单已修改", "Order changed"));
+        assertThat(config.routing().wrapUpCodes().of(new org.hotline.shared.Skill("complaints"))).isEmpty();
+        assertThat(config.routing().wrapUpCodeRule().afterWrapUp()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(load("company:\n  name: X\nrouting:\n  wrapUpCodeAfterSeconds: 30\n").routing().wrapUpCodeRule().afterWrapUp())
+                .isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void theShippedConfigurationGivesEveryQueueItsWrapUpCodes() {
+        Path projectHome = Path.of(System.getProperty("hotline.home", ".."));
+        HotlineConfig config = ConfigLoader.load(projectHome.resolve("config/hotline.yaml"),
+                Map.of("HOTLINE_AMI_SECRET", "0123456789abcdef"), projectHome);
+
+        config.queues().forEach(queue -> assertThat(config.routing().wrapUpCodes().of(queue)).as(queue.name()).isNotEmpty());
+    }
+
+    @Test
+    void aBadWrapUpCodeListStopsStartUpNamingTheQueue() {
+        assertThatThrownBy(() -> load("company:\n  name: X\nqueues:\n  orders:\n    wrapUpCodes:\n      - {id: resolved, zh: 已解决, en: Resolved}\n"
+                + "      - {id: resolved, zh: 好, en: Done}\n"))
+                .hasMessage("queues.orders.wrapUpCodes: resolved is listed twice");
+        assertThatThrownBy(() -> load("company:\n  name: X\nqueues:\n  orders:\n    wrapUpCodes:\n      - {id: \"a b\", zh: 已解决, en: Resolved}\n"))
+                .hasMessageStartingWith("queues.orders.wrapUpCodes: not a wrap-up code");
+        assertThatThrownBy(() -> load("company:\n  name: X\nqueues:\n  orders:\n    wrapUpCodes:\n      - {id: resolved, zh: 已解决}\n"))
+                .hasMessageContaining("the en label is missing");
+        assertThatThrownBy(() -> load("company:\n  name: X\nqueues:\n  orders:\n    wrapUpCodes:\n      - {id: resolved, zh: 已解决, en: R, label: x}\n"))
+                .hasMessageContaining("label");
+        assertThatThrownBy(() -> load("company:\n  name: X\nqueues:\n  billing:\n    wrapUpCodes:\n      - {id: resolved, zh: 已解决, en: Resolved}\n"))
+                .hasMessageStartingWith("queues.billing: not a queue of ivr.menu");
+        assertThatThrownBy(() -> load("company:\n  name: X\nqueues:\n  orders:\n    wrapupCodes: []\n"))
+                .hasMessageStartingWith("queues.orders.wrapupCodes: unknown setting");
+    }
 }

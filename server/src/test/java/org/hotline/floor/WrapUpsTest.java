@@ -60,7 +60,7 @@ class WrapUpsTest {
 
     @Test
     void theWrapUpCountsFromTheEndOfTheConversationAndEndsByItsOwnTimerAtExactlyTheSetting() {
-        wrapUps.start(LI, CALL, NOW.minusSeconds(4)); // Asterisk saw the conversation end 4 s before the floor heard
+        wrapUps.start(LI, CALL, ORDERS, NOW.minusSeconds(4)); // Asterisk saw the conversation end 4 s before the floor heard
 
         timers.advance(Duration.ofMillis(5_999));
         assertThat(li()).isEqualTo(AgentState.WRAP_UP);
@@ -74,7 +74,7 @@ class WrapUpsTest {
 
     @Test
     void aWrapUpStillGoingIsNotRecordedAsEnded() {
-        wrapUps.start(LI, CALL, NOW);
+        wrapUps.start(LI, CALL, ORDERS, NOW);
         timers.advance(Duration.ofSeconds(5));
 
         wrapUps.recordEnded();
@@ -84,7 +84,7 @@ class WrapUpsTest {
 
     @Test
     void aWrapUpTheAgentEndsEarlyIsRecordedAtTheNextChange() {
-        wrapUps.start(LI, CALL, NOW);
+        wrapUps.start(LI, CALL, ORDERS, NOW);
         timers.advance(Duration.ofSeconds(3));
         distributor.ready(LI); // the agent is ready before the time is up
 
@@ -102,5 +102,41 @@ class WrapUpsTest {
 
         assertThat(li()).isEqualTo(AgentState.READY);
         assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void theCodeTheAgentGivesDuringWrapUpGoesOnTheCallsRecordWithWhoAndWhen() {
+        ordersHaveTheCodeResolved();
+        List<org.hotline.live.LiveEvent> desk = new ArrayList<>();
+        wrapUps.publishOn(desk::add);
+        wrapUps.start(LI, CALL, ORDERS, NOW);
+        timers.advance(Duration.ofSeconds(4));
+
+        wrapUps.choose(LI, CALL, "resolved");
+
+        assertThat(recorded).containsExactly(new CallEvent.WrapUpCoded(NOW.plusSeconds(4), "010", "orders", "resolved"));
+        assertThat(desk).as("the agent's desktop hears of it, whether coded there or on the phone").containsExactly(
+                org.hotline.live.LiveEvent.forAgent("wrap-up-coded", "010",
+                        Map.of("call", CALL.value(), "queue", "orders", "code", "resolved"), NOW.plusSeconds(4)));
+    }
+
+    @Test
+    void onANewCallTheAgentCanNoLongerCodeTheLastOne() {
+        ordersHaveTheCodeResolved();
+        wrapUps.start(LI, CALL, ORDERS, NOW);
+        timers.advance(Duration.ofSeconds(10));
+        distributor.enqueue(WaitingCall.ordinary(new CallId("1795300000.2"), ORDERS, clock.instant()));
+        distributor.dispatch();
+        distributor.answered(new CallId("1795300000.2"));
+
+        assertThat(wrapUps.codable(LI)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> wrapUps.choose(LI, CALL, "resolved"))
+                .isInstanceOf(org.hotline.routing.WrapUpCodeRefused.class);
+        assertThat(recorded).containsExactly(new CallEvent.WrapUpEnded(NOW.plusSeconds(10), "010"));
+    }
+
+    private void ordersHaveTheCodeResolved() {
+        wrapUps.codeWith(new org.hotline.routing.WrapUpCodes(Map.of(ORDERS, List.of(
+                new org.hotline.routing.WrapUpCode("resolved", "已解决", "Resolved")))), org.hotline.routing.WrapUpCodeRule.standard());
     }
 }

@@ -94,7 +94,7 @@ public final class AgentsResource implements Resource {
         };
     }
 
-    private static AgentId id(RoutingContext ctx) {
+    static AgentId id(RoutingContext ctx) {
         String text = ctx.pathParam("id");
         if (!AgentId.isValid(text)) {
             new ApiError(404, "no agent with that ID").send(ctx.response());

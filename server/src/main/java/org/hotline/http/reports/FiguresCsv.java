@@ -12,13 +12,17 @@ import org.hotline.report.Term;
  */
 final class FiguresCsv {
 
+    /** A row's count of calls per wrap-up code: one column each, after the figures. */
+    private static final String CODES = "wrapUpCodes";
+
     private FiguresCsv() {
     }
 
     /** @param language {@code en} or {@code zh} */
     static JsonObject row(JsonObject row, String language) {
         JsonObject flat = new JsonObject();
-        row.fieldNames().stream().filter(key -> !key.equals("figures")).forEach(key -> flat.put(key, row.getValue(key)));
+        row.fieldNames().stream().filter(key -> !key.equals("figures") && !key.equals(CODES))
+                .forEach(key -> flat.put(key, row.getValue(key)));
         JsonObject figures = row.getJsonObject("figures");
         for (Figure figure : Figure.values()) {
             Object value = at(figures, figure.id());
@@ -36,6 +40,9 @@ final class FiguresCsv {
                 default -> flat.put(label + suffix(figure.unit(), language), value);
             }
         }
+        JsonObject codes = row.getJsonObject(CODES, new JsonObject());
+        codes.fieldNames().forEach(code -> flat.put(("zh".equals(language) ? "结束码：" : "Wrap-up code: ") + code,
+                codes.getValue(code)));
         return flat;
     }
 

@@ -6,9 +6,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.hotline.http.ApiError;
 import org.hotline.http.Resource;
@@ -21,6 +24,8 @@ import org.hotline.report.Tally;
 import org.hotline.shared.AgentId;
 import org.hotline.store.HourlyRollups;
 import org.hotline.reporting.BreachFinder;
+import org.hotline.reporting.WrapUpCodeCount;
+import org.hotline.reporting.WrapUpCodeSums;
 import org.hotline.store.CaseReports;
 import org.hotline.store.OutboundReports;
 import org.hotline.store.StoredReports;
@@ -39,6 +44,7 @@ public final class ReportsResource implements Resource {
     private final ReportQuery query;
     private final CaseReports cases;
     private OutboundReports outbound;
+    private WrapUpCodeSums codes;
     private java.util.function.Function<java.time.LocalDate, org.hotline.audit.AuditResult> audit;
 
     public ReportsResource(Vertx vertx, HourlyRollups rollups, StoredReports stored, BreachFinder breaches, ZoneId zone,
@@ -60,6 +66,12 @@ public final class ReportsResource implements Resource {
     /** Adds the campaigns' report ({@code /api/reports/outbound}); before the routes are mounted. */
     public ReportsResource withOutbound(OutboundReports outbound) {
         this.outbound = outbound;
+        return this;
+    }
+
+    /** Adds each row's count of calls per wrap-up code ({@code wrapUpCodes}); before the routes are mounted. */
+    public ReportsResource withWrapUpCodes(WrapUpCodeSums codes) {
+        this.codes = codes;
         return this;
     }
 
@@ -114,7 +126,9 @@ public final class ReportsResource implements Resource {
         }
         vertx.executeBlocking(() -> {
             Map<String, Tally> tallies = rollups.sum(period.from(), period.to(), queue, agent, by);
-            return new Read(tallies, caseFigures(period, queue, agent, by, tallies));
+            Map<String, SortedMap<String, Long>> coded = codes == null ? Map.of()
+                    : WrapUpCodeCount.byRow(codes.coded(period.from(), period.to(), queue, agent), by);
+            return new Read(tallies, caseFigures(period, queue, agent, by, tallies), coded);
         }, false).onComplete(done -> {
             if (done.failed()) {
                 new ApiError(503, "reports unavailable: " + done.cause().getMessage()).send(ctx.response());
@@ -122,6 +136,8 @@ public final class ReportsResource implements Resource {
             }
             Map<String, Tally> tallies = done.result().tallies();
             Map<String, Ratio> caseRows = done.result().cases();
+            Map<String, SortedMap<String, Long>> coded = done.result().codes();
+            SortedMap<String, Long> uncoded = WrapUpCodeCount.none(coded);
             JsonObject body = new JsonObject()
                     .put("from", period.from().toString())
                     .put("to", period.to().toString())
@@ -131,12 +147,16 @@ public final class ReportsResource implements Resource {
             JsonArray rows = new JsonArray();
             if (by.isEmpty()) {
                 body.put("figures", FiguresJson.of(Figures.of(tallies.getOrDefault("", Tally.ZERO)), caseRows.get("")));
+                body.put("wrapUpCodes", new JsonObject(new LinkedHashMap<>(coded.getOrDefault("", uncoded))));
                 rows.add(new JsonObject().put("from", period.from().toString()).put("to", period.to().toString())
-                        .put("figures", body.getJsonObject("figures")));
+                        .put("figures", body.getJsonObject("figures")).put("wrapUpCodes", body.getJsonObject("wrapUpCodes")));
             } else {
-                for (Map.Entry<String, Tally> row : new java.util.TreeMap<>(tallies).entrySet()) {
-                    rows.add(new JsonObject().put(by.get(), row.getKey())
-                            .put("figures", FiguresJson.of(Figures.of(row.getValue()), caseRows.get(row.getKey()))));
+                Set<String> keys = new TreeSet<>(tallies.keySet());
+                keys.addAll(coded.keySet()); // a call coded after its share was counted is still among the rows
+                for (String key : keys) {
+                    rows.add(new JsonObject().put(by.get(), key)
+                            .put("figures", FiguresJson.of(Figures.of(tallies.getOrDefault(key, Tally.ZERO)), caseRows.get(key)))
+                            .put("wrapUpCodes", new JsonObject(new LinkedHashMap<>(coded.getOrDefault(key, uncoded)))));
                 }
                 body.put("by", by.get()).put("rows", rows);
             }
@@ -150,8 +170,8 @@ public final class ReportsResource implements Resource {
         });
     }
 
-    /** What a report reads: the rollups' tallies and the cases' figure, by the same row keys ("" for the total). */
-    private record Read(Map<String, Tally> tallies, Map<String, Ratio> cases) {
+    /** What a report reads: the rollups' tallies, the cases' figure and the wrap-up codes, by the same row keys ("" for the total). */
+    private record Read(Map<String, Tally> tallies, Map<String, Ratio> cases, Map<String, SortedMap<String, Long>> codes) {
     }
 
     /**

@@ -83,7 +83,8 @@ class HttpContractTest {
             Map.entry("changeUser", UsersResource.BODY_LIMIT),
             Map.entry("setUserPassword", UsersResource.BODY_LIMIT),
             Map.entry("changeServiceHours", SettingsResource.BODY_LIMIT),
-            Map.entry("changeAgentSkills", AgentSkillsResource.BODY_LIMIT));
+            Map.entry("changeAgentSkills", AgentSkillsResource.BODY_LIMIT),
+            Map.entry("chooseWrapUpCode", org.hotline.http.agents.WrapUpResource.BODY_LIMIT));
 
     @TempDir
     Path uploads;
@@ -124,6 +125,7 @@ class HttpContractTest {
                 new CampaignsResource(vertx, null, null, null, null, null, uploads, null, null, null, null, clock),
                 new CampaignOutcomeResource(vertx, null, null, null, null),
                 new PreviewResource(null, null),
+                new org.hotline.http.agents.WrapUpResource(null, null),
                 new DoNotCallResource(vertx, null, null, clock),
                 new MetricsResource(null)))).await(10, TimeUnit.SECONDS);
     }
