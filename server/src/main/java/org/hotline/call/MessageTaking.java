@@ -66,8 +66,9 @@ final class MessageTaking {
                 number.get(), call.language(), message);
         events.publish(call.id(), new CallEvent.MessageLeft(at, message.file(), message.length()));
         String joined = request.id().equals(call.id()) ? null : request.id().value();
-        events.publish(call.id(), new CallEvent.CallbackRequested(at, request.number(), queue.name(), request.deadline(),
-                joined, request.refusal()));
+        // The request's own time: its deadline is counted from it.
+        events.publish(call.id(), new CallEvent.CallbackRequested(request.requestedAt(), request.number(), queue.name(),
+                request.deadline(), joined, request.refusal()));
         if (gone) {
             return true;
         }
