@@ -86,7 +86,8 @@ public final class ConfigLoader {
             Map.entry("HOTLINE_CAMPAIGN_CALLS_PER_SECOND", "campaigns.callsPerSecond"),
             Map.entry("HOTLINE_CAMPAIGN_RING", "campaigns.ringSeconds"),
             Map.entry("HOTLINE_DIALER_NAME", "campaigns.dialerName"),
-            Map.entry("HOTLINE_DRAIN_LIMIT", "callbacks.drainLimitSeconds"));
+            Map.entry("HOTLINE_DRAIN_LIMIT", "callbacks.drainLimitSeconds"),
+            Map.entry("HOTLINE_MESSAGES", "messages.enabled"));
 
     static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[?[0-9a-fA-F:]{2,39}]?");
     private static final Pattern CONTEXT = Pattern.compile("[a-z][a-z0-9_-]{0,39}");

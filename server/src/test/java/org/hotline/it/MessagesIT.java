@@ -32,7 +32,8 @@ class MessagesIT {
     private static final Duration SPOKEN = Duration.ofSeconds(4);
 
     @RegisterExtension
-    static final HotlineUnderTest hotline = new HotlineUnderTest("messages_it", Map.of("HOTLINE_HOURS", "closed"));
+    static final HotlineUnderTest hotline = new HotlineUnderTest("messages_it",
+            Map.of("HOTLINE_HOURS", "closed", "HOTLINE_MESSAGES", "true"));
 
     @Test
     void aCallerLeavesAMessageAfterHoursAndItsCallbackTaskCarriesPlayableAudio() throws Exception {
