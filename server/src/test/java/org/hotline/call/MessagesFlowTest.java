@@ -6,17 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hotline.shared.AgentRingRule;
 import org.hotline.shared.CallId;
 import org.hotline.shared.Language;
-import org.hotline.shared.Skill;
+import org.hotline.routing.TestClock;
 import org.junit.jupiter.api.Test;
 
 /** Nobody can take the call: after hours, nobody at work for the queue, the longest wait. The caller leaves a message. */
@@ -100,11 +98,10 @@ class MessagesFlowTest {
     void afterTheLongestWaitACallerWhoDoesNotPressOneLeavesAMessage() {
         queue.staffedWith();
         box.recorded.put(ID, Duration.ofSeconds(5));
-        FakeLine line = new FakeLine().presses('1').hangsUpAfterTheMessage();
-        WaitRules oneMinute = new WaitRules(Duration.ofSeconds(60), Duration.ofMinutes(1), new Skill("agent"), true,
-                AgentRingRule.handbook());
+        TestClock clock = new TestClock(NOW);
+        FakeLine line = new FakeLine().presses('1').holdsOn(clock).hangsUpAfterTheMessage();
 
-        FlowOutcome outcome = flow(ALWAYS_OPEN, steppingClock(), oneMinute).handle(call("13600136000"), line);
+        FlowOutcome outcome = flow(ALWAYS_OPEN, clock, WaitRules.standard()).handle(call("13600136000"), line);
 
         assertThat(outcome).isEqualTo(FlowOutcome.CALLBACK_REQUESTED);
         assertThat(line.heard).containsSubsequence("max-wait-offer", "message-offer", "(tone, recording 1700000000.7)");
@@ -129,30 +126,6 @@ class MessagesFlowTest {
 
     private static InboundCall call(String number) {
         return new InboundCall(ID, "PJSIP/caller-1", CallerId.presented(number, null), NOW, Language.ZH);
-    }
-
-    /** Moves on four seconds at each look, so a wait runs out. */
-    private static Clock steppingClock() {
-        return new Clock() {
-            private Instant now = NOW;
-
-            @Override
-            public Instant instant() {
-                Instant current = now;
-                now = now.plusSeconds(4);
-                return current;
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-        };
     }
 
     /** The messages recorded, as the disk would hold them. */
