@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -100,6 +101,30 @@ class MessagesIT {
             assertThat(hotline.server().admin().getBytes("/api/callbacks/1.0/message").statusCode()).isEqualTo(404);
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(hotline.server().admin()
                     .getJson("/api/audit?limit=50").encode()).contains("callback.message.played").contains(id));
+
+            // On the wall board and on an agent's desktop, in a real browser: the task plays, as long as recorded.
+            String password = ApiSession.newPassword();
+            hotline.server().createUser("message-lead", "message-lead", "supervisor", null, password);
+            hotline.server().createUser("message-li", "message-li", "agent", "011", password);
+            assertPlays(Browser.open(hotline.server().baseUrl(), "messages-board").logIn("message-lead", password, "wallboard.html"),
+                    "#messages tbody tr[data-call='" + id + "'] audio", written.duration());
+            assertPlays(Browser.open(hotline.server().baseUrl(), "messages-desk").logIn("message-li", password, "desktop.html"),
+                    "#callback-list tbody tr[data-call='" + id + "'] audio", written.duration());
+        }
+    }
+
+    /** The page's player for the task loads the message and finds it {@code length} long; no script error on the page. */
+    private static void assertPlays(Browser page, String player, Duration length) {
+        List<Browser> opened = new java.util.ArrayList<>(List.of(page));
+        try {
+            page.find(player);
+            page.script("const a = document.querySelector(arguments[0]); a.preload = 'auto'; a.load();", player);
+            Object seconds = await().atMost(Duration.ofSeconds(10)).until(() -> page.script(
+                    "const a = document.querySelector(arguments[0]); return a.readyState >= 1 ? a.duration : null;", player),
+                    java.util.Objects::nonNull);
+            assertThat(((Number) seconds).doubleValue()).isCloseTo(length.toMillis() / 1000.0, within(0.1));
+        } finally {
+            Browser.closeAll(opened);
         }
     }
 
