@@ -113,6 +113,25 @@ class MessagesIT {
         }
     }
 
+    @Test
+    void aCallerWhoHangsUpAtTheToneIsStillCalledBackMarkedWithoutAudio() throws Exception {
+        NewChannelEvent call = hotline.ami().callHotline("10000", "<13600136077>");
+        String id = call.getUniqueId();
+        hotline.ami().awaitOn(id, e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
+                && s.getCommand().contains("RECORD FILE") && s.getCommand().contains("messages/" + id), Duration.ofSeconds(60));
+        hotline.ami().hangUp(call);
+
+        JsonObject record = hotline.server().awaitFinishedRecord(id);
+        assertThat(record.getJsonObject("flow").getString("outcome")).isEqualTo("callback-requested");
+        assertThat(record.getJsonObject("message").containsKey("file")).as("nothing to hear").isFalse();
+        JsonObject task = await().atMost(Duration.ofSeconds(5)).until(() -> openTask(id), java.util.Objects::nonNull);
+        assertThat(task.getString("number")).isEqualTo("13600136077");
+        assertThat(task.getJsonObject("message").getBoolean("audio")).isFalse();
+        assertThat(hotline.asterisk().stateDir().resolve("asterisk/data/sounds/messages/" + id + ".wav"))
+                .as("an empty recording is not kept").doesNotExist();
+        assertThat(hotline.server().admin().getBytes("/api/callbacks/" + id + "/message").statusCode()).isEqualTo(404);
+    }
+
     /** The page's player for the task loads the message and finds it {@code length} long; no script error on the page. */
     private static void assertPlays(Browser page, String player, Duration length) {
         List<Browser> opened = new java.util.ArrayList<>(List.of(page));

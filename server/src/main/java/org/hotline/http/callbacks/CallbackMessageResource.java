@@ -58,6 +58,9 @@ public final class CallbackMessageResource implements org.hotline.http.Resource 
     }
 
     private static void send(RoutingContext ctx, Found found) {
+        if (ctx.response().closed()) {
+            return; // a player that went on to another range while the file was looked up
+        }
         var response = ctx.response().putHeader("content-type", "audio/wav").putHeader("accept-ranges", "bytes")
                 .putHeader("cache-control", "no-store");
         String range = ctx.request().getHeader("range");
