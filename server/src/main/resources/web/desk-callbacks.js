@@ -6,6 +6,7 @@ import { api, explain } from './api.js';
 import { $, el, replace, row } from './dom.js';
 import { dateTime } from './format.js';
 import { label, language, onLanguageChange, t } from './i18n.js';
+import { messageCell } from './callback-messages.js';
 
 const REFRESH_MS = 30000;
 
@@ -29,7 +30,7 @@ export function callbackTasks(agent) {
 
   function draw() {
     replace($('#callback-list tbody'), open.map((c) => row([c.number, label('queue', c.queue),
-      dateTime(c.deadline), c.dialling ? t('callbacks.dialling') : `#${c.position}`],
+      dateTime(c.deadline), c.dialling ? t('callbacks.dialling') : `#${c.position}`, messageCell(c)],
     { dataset: { call: c.call } })));
     $('#callbacks-none').hidden = open.length > 0 || offer !== null;
     card.hidden = offer === null;

@@ -8,6 +8,7 @@ import { label, onLanguageChange, t } from './i18n.js';
 import { follow } from './live.js';
 import { startPage } from './shell.js';
 import { today } from './centre-day.js';
+import { followMessages } from './callback-messages.js';
 
 const FIGURES_MS = 30000;
 /** The report's row for calls that reached no queue (ended in the menu, after hours): no queue to watch. */
@@ -34,6 +35,8 @@ follow(null, {
   'talk-time-breach': (event) => alert('alert.talkBreach', event),
   'case-escalated': (event) => alert('alert.escalated', event),
 });
+
+followMessages($('#messages tbody'), $('#messages-none'));
 
 const [queueList, agentList] = await Promise.all([api('/api/queues'), api('/api/agents')])
   .catch(() => [{ queues: [] }, { agents: [] }]); // refused: the banner says so

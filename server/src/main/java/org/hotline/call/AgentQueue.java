@@ -24,6 +24,9 @@ public interface AgentQueue {
     /** A callback request from a caller who is not in a queue (e.g. outside service hours); it takes its place from now. */
     CallbackRequest requestCallback(WaitingCall place, String number, Language language);
 
+    /** A callback request made from a message the caller left; the request carries it. */
+    CallbackRequest requestCallback(WaitingCall place, String number, Language language, org.hotline.routing.CallerMessage message);
+
     /** A call's place in a queue. */
     interface Ticket {
 

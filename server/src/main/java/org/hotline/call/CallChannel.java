@@ -2,6 +2,7 @@ package org.hotline.call;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.hotline.shared.CallId;
 import org.hotline.shared.AgentId;
 
 /**
@@ -78,6 +79,13 @@ public interface CallChannel {
      * before trusting it.
      */
     Optional<KeptPlace> keptPlace();
+
+    /**
+     * Plays the tone and records the caller's message into the file named by {@code call} until
+     * they press #, stay silent or reach the longest message ({@code rules}); throws
+     * {@link CallerHungUp} when they hang up, which is how most messages end (the recording is kept).
+     */
+    void recordMessage(CallId call, MessageRules rules);
 
     /** Tells the dialplan the server finished this call, so it does not run its fallback. */
     void markFinished();

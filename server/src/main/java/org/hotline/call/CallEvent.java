@@ -199,6 +199,19 @@ public sealed interface CallEvent {
         }
     }
 
+    /** Nobody could take the call: the caller was asked to leave a message after the tone. */
+    record MessageOffered(Instant at) implements CallEvent {
+    }
+
+    /**
+     * The caller left a message, which became a callback task.
+     *
+     * @param file   the recording in the messages directory, or null: hung up at the tone, nothing to hear
+     * @param length the recording's length (zero without audio)
+     */
+    record MessageLeft(Instant at, String file, java.time.Duration length) implements CallEvent {
+    }
+
     /**
      * One try at a callback: the agent reserved and rung first ({@code agentRangAt}); if they took it,
      * the customer was dialled. {@code at} is when the try ended.

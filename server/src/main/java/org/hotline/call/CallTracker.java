@@ -212,6 +212,7 @@ public final class CallTracker implements CallEventSink {
                     call.callerLeftAt != null ? call.callerLeftAt : abandoned.at(), abandoned.position(), abandoned.duringRing()));
             case CallEvent.FlowEnded ended -> journal.append(id, ended);
             case CallEvent.CallbackRequested requested -> journal.append(id, requested);
+            case CallEvent.MessageLeft left -> journal.append(id, left); // most messages end with the caller's hang-up
             case CallEvent.SurveyOffered offered -> journal.append(id, offered);
             case CallEvent.SurveyAnswered answered -> journal.append(id, answered);
             case CallEvent.LeftQueue left -> journal.append(id, left);

@@ -26,6 +26,7 @@ public final class InboundFlow {
     private final Clock clock;
     private final Sleeper sleeper;
     private final CallEventSink events;
+    private final MessageTaking messages;
 
     public InboundFlow(RingPolicy rings, IvrMenu menu, AgentQueue agents, WaitRules waiting, OpeningHours hours, Clock clock,
                        Sleeper sleeper, CallEventSink events) {
@@ -34,6 +35,13 @@ public final class InboundFlow {
 
     public InboundFlow(RingPolicy rings, IvrMenu menu, AgentQueue agents, WaitRules waiting, Reception reception,
                        OpeningHours hours, Clock clock, Sleeper sleeper, CallEventSink events) {
+        this(rings, menu, agents, waiting, reception, hours, clock, sleeper, events, Messages.none());
+    }
+
+    /** @param messages how a caller nobody can take leaves a message (after hours, nobody at work, the maximum wait) */
+    public InboundFlow(RingPolicy rings, IvrMenu menu, AgentQueue agents, WaitRules waiting, Reception reception,
+                       OpeningHours hours, Clock clock, Sleeper sleeper, CallEventSink events, Messages messages) {
+        this.messages = new MessageTaking(messages, agents, clock, events);
         this.rings = rings;
         this.menu = menu;
         this.agents = agents;
@@ -186,8 +194,10 @@ public final class InboundFlow {
     private FlowOutcome afterHours(InboundCall call, CallChannel line) {
         events.publish(call.id(), new CallEvent.AfterHours(clock.instant()));
         line.play(Prompt.AFTER_HOURS);
-        return queueWait.offerCallbackAfterHours(call, line, menu.timeout())
-                ? FlowOutcome.CALLBACK_REQUESTED : FlowOutcome.AFTER_HOURS;
+        if (queueWait.offerCallbackAfterHours(call, line, menu.timeout())) {
+            return FlowOutcome.CALLBACK_REQUESTED;
+        }
+        return leftMessage(call, line, waiting.afterHoursQueue()) ? FlowOutcome.CALLBACK_REQUESTED : FlowOutcome.AFTER_HOURS;
     }
 
     private FlowOutcome serve(InboundCall call, CallChannel line) {
@@ -195,11 +205,18 @@ public final class InboundFlow {
         if (choice.isEmpty()) {
             return FlowOutcome.NO_CHOICE;
         }
-        FlowOutcome outcome = FlowOutcome.COMPLETED;
-        if (agents.staffed(new Skill(choice.get()))) {
-            outcome = queueWait.run(call, line, new Skill(choice.get()), menu.timeout());
+        Skill queue = new Skill(choice.get());
+        FlowOutcome outcome = agents.staffed(queue) ? queueWait.run(call, line, queue, menu.timeout()) : FlowOutcome.COMPLETED;
+        // Nobody at work for the queue, or nobody came in the longest wait: the caller may leave a message.
+        if ((outcome == FlowOutcome.COMPLETED || outcome == FlowOutcome.NO_AGENT) && leftMessage(call, line, queue)) {
+            outcome = FlowOutcome.CALLBACK_REQUESTED;
         }
         return afterWait(call, line, outcome);
+    }
+
+    /** Whether the caller left a message (a callback task now); one who hung up after it has no goodbye to hear. */
+    private boolean leftMessage(InboundCall call, CallChannel line, Skill queue) {
+        return messages.offer(call, line, queue, clock.instant());
     }
 
     /** After the queue (or a choice no one takes now): the rating after a conversation, else the choice is noted. */

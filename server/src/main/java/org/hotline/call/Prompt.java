@@ -29,6 +29,8 @@ public enum Prompt implements Speech {
     MAX_WAIT_OFFER("max-wait-offer"),
     AFTER_HOURS_OFFER("after-hours-offer"),
     CALLBACK_AGENT("callback-agent"),
+    /** Nobody can take the call now: leave a message after the tone, to be called back. */
+    MESSAGE_OFFER("message-offer"),
     SURVEY("survey"),
     SURVEY_THANKS("survey-thanks"),
     /** A survey campaign's opening: who is calling and why. */

@@ -86,7 +86,8 @@ public final class ConfigLoader {
             Map.entry("HOTLINE_CAMPAIGN_CALLS_PER_SECOND", "campaigns.callsPerSecond"),
             Map.entry("HOTLINE_CAMPAIGN_RING", "campaigns.ringSeconds"),
             Map.entry("HOTLINE_DIALER_NAME", "campaigns.dialerName"),
-            Map.entry("HOTLINE_DRAIN_LIMIT", "callbacks.drainLimitSeconds"));
+            Map.entry("HOTLINE_DRAIN_LIMIT", "callbacks.drainLimitSeconds"),
+            Map.entry("HOTLINE_MESSAGES", "messages.enabled"));
 
     static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[?[0-9a-fA-F:]{2,39}]?");
     private static final Pattern CONTEXT = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
@@ -147,7 +148,7 @@ public final class ConfigLoader {
                 Duration.ofMinutes(tree.integer("callbacks.retryMinutes", (int) early.retryAfter().toMinutes(), 1, 24 * 60))),
                 Duration.ofSeconds(tree.integer("callbacks.customerRingSeconds", 30, 5, 120)),
                 dialRule(tree, centre.region()),
-                Duration.ofSeconds(tree.integer("callbacks.drainLimitSeconds", 600, 0, 4 * 3600)));
+                Duration.ofSeconds(tree.integer("callbacks.drainLimitSeconds", 600, 0, 4 * 3600)), messages(tree, stateDir));
         Path asteriskEtc = stateDir.resolve(tree.string("asterisk.etcDir", "asterisk/etc")).normalize();
         Path celFile = celFile(tree, stateDir);
         List<HotlineConfig.Node> nodes = AsteriskNodeSettings.read(tree, env, stateDir, asteriskEtc, celFile);
@@ -170,6 +171,23 @@ public final class ConfigLoader {
         return new HotlineConfig(company, centre, rings, ivr, ami, agi, http, mongo, prompts, agents, asteriskEtc,
                 stateDir.resolve("secrets/agents"), routing, callbacks, hours, customers, reports, cases, campaigns, access,
                 celFile, nodes, agentsFrontDoor);
+    }
+
+    /**
+     * messages: whether callers nobody can take may leave one, its longest length, the silence that
+     * ends it and the shortest with something to hear; recorded by Asterisk's instance under the state dir.
+     */
+    private static HotlineConfig.Messages messages(ConfigTree tree, Path stateDir) {
+        org.hotline.call.MessageRules standard = org.hotline.call.MessageRules.standard();
+        try {
+            return new HotlineConfig.Messages(new org.hotline.call.MessageRules(tree.bool("messages.enabled", true),
+                    Duration.ofSeconds(tree.integer("messages.maxSeconds", (int) standard.longest().toSeconds(), 10, 600)),
+                    Duration.ofSeconds(tree.integer("messages.silenceSeconds", (int) standard.silence().toSeconds(), 1, 60)),
+                    Duration.ofSeconds(tree.integer("messages.shortestSeconds", (int) standard.shortest().toSeconds(), 0, 60))),
+                    stateDir.resolve("asterisk/data/sounds/messages"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("messages: " + e.getMessage());
+        }
     }
 
     /**

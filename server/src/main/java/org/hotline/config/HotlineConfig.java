@@ -121,7 +121,15 @@ public record HotlineConfig(
      * @param drainLimit   how long a graceful stop waits for conversations in progress to end
      */
     public record Callbacks(CallbackPolicy policy, Duration customerRing, org.hotline.customer.DialRule numbers,
-                            Duration drainLimit) {
+                            Duration drainLimit, Messages messages) {
+    }
+
+    /**
+     * The messages callers nobody can take leave (a callback task each, with its audio).
+     *
+     * @param directory where Asterisk's instance under the state directory records them (its sounds' {@code messages/})
+     */
+    public record Messages(org.hotline.call.MessageRules rules, Path directory) {
     }
 
     /**

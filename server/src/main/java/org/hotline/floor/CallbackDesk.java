@@ -23,6 +23,7 @@ import org.hotline.routing.AgentState;
 import org.hotline.routing.AgentStatus;
 import org.hotline.routing.CallbackDialer;
 import org.hotline.routing.CallbackRequest;
+import org.hotline.routing.CallerMessage;
 import org.hotline.routing.DiallingLog;
 import org.hotline.routing.Distributor;
 import org.hotline.routing.Offer;
@@ -257,6 +258,17 @@ final class CallbackDesk {
             distributor.enqueue(place);
             dispatch.run();
             return request;
+        });
+    }
+
+    /**
+     * From a flow's thread: the request a caller's message made (their own, or the open one of the
+     * same customer it joined) carries the message from now on; the request as it is then.
+     */
+    CallbackRequest leaveMessage(CallbackRequest request, CallerMessage message) {
+        return floor.await(() -> {
+            CallbackRequest open = callbacks.computeIfPresent(request.id(), (id, kept) -> kept.withMessage(message));
+            return open != null ? open : request.withMessage(message);
         });
     }
 

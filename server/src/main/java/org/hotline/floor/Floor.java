@@ -455,6 +455,12 @@ public final class Floor implements AgentQueue {
         return callbacks.request(place, number, language);
     }
 
+    @Override
+    public CallbackRequest requestCallback(WaitingCall place, String number, Language language,
+                                           org.hotline.routing.CallerMessage message) {
+        return callbacks.leaveMessage(callbacks.request(place, number, language), message);
+    }
+
     // ------------------------------------------------------------------ internals (on the context)
 
     private void endCarriedOver(CallId call) {

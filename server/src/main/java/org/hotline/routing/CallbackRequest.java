@@ -17,9 +17,15 @@ import org.hotline.shared.Language;
  * @param attempts how many times the customer has been dialled so far
  * @param refusal  why the number is not called back (the centre's dial rule: emergency, short code, premium…),
  *                 or null when it may be: a refused request is recorded, never queued nor dialled
+ * @param message  the message the caller left when nobody could take the call, or null for a plain request
  */
 public record CallbackRequest(WaitingCall call, String number, Language language, Instant requestedAt, Instant deadline,
-                              int attempts, String refusal) {
+                              int attempts, String refusal, CallerMessage message) {
+
+    public CallbackRequest(WaitingCall call, String number, Language language, Instant requestedAt, Instant deadline,
+                           int attempts, String refusal) {
+        this(call, number, language, requestedAt, deadline, attempts, refusal, null);
+    }
 
     public CallbackRequest(WaitingCall call, String number, Language language, Instant requestedAt, Instant deadline,
                            int attempts) {
@@ -47,12 +53,17 @@ public record CallbackRequest(WaitingCall call, String number, Language language
     }
 
     public CallbackRequest attempted() {
-        return new CallbackRequest(call, number, language, requestedAt, deadline, attempts + 1, refusal);
+        return new CallbackRequest(call, number, language, requestedAt, deadline, attempts + 1, refusal, message);
     }
 
     /** The same request, refused by the centre's dial rule for {@code why}. */
     public CallbackRequest refused(String why) {
-        return new CallbackRequest(call, number, language, requestedAt, deadline, attempts, why);
+        return new CallbackRequest(call, number, language, requestedAt, deadline, attempts, why, message);
+    }
+
+    /** The same request, carrying the message its caller left. */
+    public CallbackRequest withMessage(CallerMessage left) {
+        return new CallbackRequest(call, number, language, requestedAt, deadline, attempts, refusal, left);
     }
 
     public boolean isRefused() {

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.call.CallTracker;
 import org.hotline.call.CentreHours;
 import org.hotline.call.InboundFlow;
+import org.hotline.call.Messages;
 import org.hotline.call.Reception;
 import org.hotline.call.Sleeper;
 import org.hotline.campaign.OutboundScript;
@@ -96,8 +97,10 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
                 new CallerRecognition(config.centre().numbers(), records.customers(), config.centre().longDistance(),
                         e164 -> records.caseFile().notClosedOf(e164, OPEN_CASES_SHOWN)),
                 new LiveDesk(live, records.callRecords()));
+        org.hotline.telephony.MessageFiles messageFiles = new org.hotline.telephony.MessageFiles(config.callbacks().messages().directory());
+        messageFiles.prepare();
         InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), floor, config.routing().waiting(), reception,
-                hours, clock, Sleeper.on(clock), events);
+                hours, clock, Sleeper.on(clock), events, new Messages(config.callbacks().messages().rules(), messageFiles));
         FloorCampaignAgents campaignAgents = new FloorCampaignAgents(floor, live,
                 new OutboundScript(config.company().name(), config.company().nameEn()), PREVIEW_WAIT, clock);
         return new FloorModule(hours, savedHours, savedSkills, tracker, floor, settlement, events, flow, campaignAgents);

@@ -22,7 +22,9 @@ import org.hotline.http.contract.ContractCheck;
 import org.hotline.http.customers.CustomersResource;
 import org.hotline.http.donotcall.DoNotCallResource;
 import org.hotline.http.agents.AgentsResource;
+import org.hotline.http.callbacks.CallbackMessageResource;
 import org.hotline.http.callbacks.CallbacksResource;
+import org.hotline.telephony.MessageFiles;
 import org.hotline.http.calls.CallsResource;
 import org.hotline.http.health.HealthResource;
 import org.hotline.http.health.MetricsResource;
@@ -106,7 +108,8 @@ final class WebModule {
                 access, new SettingsResource(vertx, config, floorParts.hours(), floorParts.savedHours(), clock),
                 new HealthResource(vertx, health), new CallsResource(vertx, callRecords, clock), new AgentsResource(floor),
                 new AgentSkillsResource(vertx, floor, config.queues(), floorParts.savedSkills(), clock),
-                new CallbacksResource(floor), new QueuesResource(floor), customersApi, platform.live(), reports, casesApi,
+                new CallbacksResource(floor),
+                new CallbackMessageResource(vertx, new MessageFiles(config.callbacks().messages().directory())), new QueuesResource(floor), customersApi, platform.live(), reports, casesApi,
                 campaignsApi,
                 new CampaignOutcomeResource(vertx, campaigns, new DifficultCustomer(contactBook, clock), runner,
                         agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),

@@ -252,6 +252,15 @@ final class CallUpdate {
                     set(CALLBACK_STATUS, PENDING);
                 }
             }
+            case CallEvent.MessageOffered ignored -> entry("message-offered", at);
+            case CallEvent.MessageLeft left -> {
+                entry("message-left", at).append("file", left.file());
+                Document message = new Document("at", at).append("lengthMs", left.length().toMillis());
+                if (left.file() != null) {
+                    message.append("file", left.file());
+                }
+                set("message", message);
+            }
             case CallEvent.CallbackAttempted attempt -> {
                 String outcome = dashed(attempt.outcome().name());
                 entry("callback-attempted", at).append("agent", attempt.agent()).append("outcome", outcome);

@@ -12,6 +12,7 @@ import org.hotline.shared.CallId;
 import org.hotline.shared.Language;
 import org.hotline.shared.AgentId;
 import org.hotline.routing.CallbackRequest;
+import org.hotline.routing.CallerMessage;
 import org.hotline.routing.UnsettledDial;
 import org.hotline.shared.Skill;
 import org.hotline.routing.WaitingCall;
@@ -80,7 +81,11 @@ public final class OpenCallbacks {
                 enqueued == null ? requestedAt : enqueued.toInstant()).asCallback();
         Integer dialled = callback.getInteger("customerDialled");
         String language = call.getString("language");
-        return new CallbackRequest(place, callback.getString("number"), language == null ? Language.ZH : Language.of(language),
+        CallbackRequest request = new CallbackRequest(place, callback.getString("number"),
+                language == null ? Language.ZH : Language.of(language),
                 requestedAt, callback.getDate("deadline").toInstant(), dialled == null ? 0 : dialled);
+        Document message = call.get("message", Document.class);
+        return message == null ? request : request.withMessage(message.getString("file") == null ? CallerMessage.withoutAudio()
+                : new CallerMessage(message.getString("file"), java.time.Duration.ofMillis(message.getLong("lengthMs"))));
     }
 }

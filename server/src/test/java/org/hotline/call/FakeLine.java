@@ -214,6 +214,22 @@ final class FakeLine implements CallChannel {
         return this;
     }
 
+    /** How the caller ends a message after the tone: hanging up (true) or staying silent on the line. */
+    private boolean hangsUpAfterMessage;
+
+    FakeLine hangsUpAfterTheMessage() {
+        hangsUpAfterMessage = true;
+        return this;
+    }
+
+    @Override
+    public void recordMessage(org.hotline.shared.CallId call, MessageRules rules) {
+        heard.add("(tone, recording " + call + ")");
+        if (hangsUpAfterMessage) {
+            throw new CallerHungUp(null);
+        }
+    }
+
     @Override
     public void markFinished() {
         finished = true;

@@ -72,6 +72,15 @@ final class FakeQueue implements AgentQueue {
     }
 
     @Override
+    public CallbackRequest requestCallback(WaitingCall place, String number, Language language,
+                                           org.hotline.routing.CallerMessage message) {
+        told.add("callback " + place.skill() + " " + number + " with message "
+                + (message.hasAudio() ? message.file() + " " + message.length() : "without audio"));
+        return new CallbackRequest(place, number, language, place.enqueuedAt(), place.enqueuedAt().plus(Duration.ofHours(1)), 0)
+                .withMessage(message);
+    }
+
+    @Override
     public Ticket join(WaitingCall call) {
         told.add("join " + call.skill());
         joined = call;

@@ -123,6 +123,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void callersLeaveMessagesOfTwoMinutesAtMostEndedByFiveSecondsOfSilenceWhereAsteriskRecordsUnderTheStateDir()
+            throws IOException {
+        HotlineConfig.Messages standard = load("company:\n  name: X\n").callbacks().messages();
+        assertThat(standard.rules()).isEqualTo(org.hotline.call.MessageRules.standard());
+        assertThat(standard.directory()).isEqualTo(home.resolve("var/asterisk/data/sounds/messages").toAbsolutePath().normalize());
+        assertThat(load("company:\n  name: X\nmessages:\n  enabled: false\n  maxSeconds: 60\n  silenceSeconds: 3\n")
+                .callbacks().messages().rules())
+                .isEqualTo(new org.hotline.call.MessageRules(false, Duration.ofSeconds(60), Duration.ofSeconds(3), Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void aMessageSilenceAsLongAsTheLongestMessageStopsStartUp() {
+        assertThatThrownBy(() -> load("company:\n  name: X\nmessages:\n  maxSeconds: 10\n  silenceSeconds: 10\n"))
+                .hasMessageStartingWith("messages:");
+        assertThatThrownBy(() -> load("company:\n  name: X\nmessages:\n  maxSeconds: 5\n"))
+                .hasMessageStartingWith("messages.maxSeconds");
+    }
+
+    @Test
     void theAuditReadsTheCelFileWhereBinAsteriskMakesItUnderTheStateDir() throws IOException {
         assertThat(load("company:\n  name: X\n").celFile())
                 .isEqualTo(home.resolve("var/asterisk/log/cel-custom/Master.csv").toAbsolutePath().normalize());

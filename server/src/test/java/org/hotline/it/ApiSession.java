@@ -77,6 +77,15 @@ public final class ApiSession {
         return send(request(path).GET());
     }
 
+    /** A GET whose answer is not text (a recording); {@code headers}: name, value, name, value… */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = request(path).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public JsonObject getJson(String path) throws Exception {
         return new JsonObject(get(path).body());
     }

@@ -219,6 +219,7 @@ class ClusterIT {
         env.keySet().removeIf(name -> name.startsWith("HOTLINE_") || name.equals("MONGO_URI"));
         env.put("HOTLINE_HOME", AsteriskSandbox.home().toString());
         env.put("HOTLINE_HOURS", "00:00-24:00");
+        env.put("HOTLINE_MESSAGES", "false"); // the flows as these tests know them (MessagesIT has messages)
         Process process = builder.start();
         // read as it comes, so a full pipe never holds the script up
         java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {

@@ -61,6 +61,7 @@ final class ServerProcess implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.putAll(asterisk.environment());
         env.put("HOTLINE_HOURS", "00:00-24:00");
+        env.put("HOTLINE_MESSAGES", "false"); // the flows as these tests know them (MessagesIT has messages)
         env.put("MONGO_URI", settings.getOrDefault("MONGO_URI", TestMongo.connectionString()));
         env.put("HOTLINE_MONGO_DATABASE", database);
         env.put("HOTLINE_HTTP_PORT", String.valueOf(port));

@@ -55,6 +55,7 @@ public final class TestServer implements AutoCloseable {
             throws Exception {
         Map<String, String> env = new HashMap<>(asterisk.environment());
         env.put("HOTLINE_HOURS", "00:00-24:00"); // tests run at any hour; the after-hours test sets its own
+        env.put("HOTLINE_MESSAGES", "false"); // the flows as these tests know them; MessagesIT turns messages on
         env.putAll(settings);
         env.put("MONGO_URI", TestMongo.connectionString());
         env.put("HOTLINE_MONGO_DATABASE", database);

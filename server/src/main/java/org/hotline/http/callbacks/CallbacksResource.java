@@ -11,7 +11,8 @@ import org.hotline.routing.OpenCallback;
 
 /**
  * {@code GET /api/callbacks}: the callback requests still open — who asked, in which queue, by
- * when they are due, their place in line and how often the customer was tried.
+ * when they are due, their place in line, how often the customer was tried and the message they
+ * left, if any ({@link CallbackMessageResource} plays it).
  */
 public final class CallbacksResource implements Resource {
 
@@ -55,6 +56,13 @@ public final class CallbacksResource implements Resource {
                 .put("deadline", open.request().deadline().toString())
                 .put("customerDialled", open.request().attempts())
                 .put("position", open.position())
-                .put("dialling", open.dialling());
+                .put("dialling", open.dialling())
+                .put("message", message(open.request().message()));
+    }
+
+    /** The message the caller left, if the request came from one: whether it has audio and how long it is. */
+    private static JsonObject message(org.hotline.routing.CallerMessage message) {
+        return message == null ? null
+                : new JsonObject().put("audio", message.hasAudio()).put("lengthMs", message.length().toMillis());
     }
 }

@@ -13,6 +13,9 @@ import org.hotline.call.AgentLeg;
 import org.hotline.call.CallChannel;
 import org.hotline.call.CallerHungUp;
 import org.hotline.call.KeptPlace;
+import org.hotline.call.MessageRules;
+import org.hotline.shared.CallId;
+import org.hotline.telephony.MessageFiles;
 import org.hotline.telephony.PlaceVariable;
 import org.hotline.shared.Language;
 import org.hotline.call.Prompt;
@@ -188,6 +191,17 @@ final class AgiLine implements CallChannel {
         AgentLeg.Outcome outcome = AgentLeg.Outcome.ofDialStatus(status, true);
         return new AgentLeg(outcome, transferredBy == null || transferredBy.isBlank() ? null
                 : AgentAccounts.agentOfChannel(transferredBy).map(AgentId::value).orElse("unknown"));
+    }
+
+    @Override
+    public void recordMessage(CallId call, MessageRules rules) {
+        // The file is named by the call id alone; # ends the message, as callers expect of a voicemail.
+        call(() -> agi.recordFile(MessageFiles.asteriskName(call), MessageFiles.FORMAT, "#",
+                (int) rules.longest().toMillis(), 0, true, (int) rules.silence().toSeconds()));
+        AgiReply reply = agi.getLastReply();
+        if (reply != null && reply.getResultCode() < 0) {
+            throw new CallerHungUp(null); // -1: hung up while recording, which Asterisk keeps
+        }
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.function.LongSupplier;
 import org.hotline.call.AgentLeg;
 import org.hotline.call.CallChannel;
 import org.hotline.call.KeptPlace;
+import org.hotline.call.MessageRules;
+import org.hotline.shared.CallId;
 import org.hotline.call.Prompt;
 import org.hotline.call.Speech;
 import org.hotline.shared.AgentId;
@@ -126,6 +128,13 @@ final class DeadlineLine implements CallChannel {
     public void holdMusic(boolean on) {
         roll(Duration.ZERO);
         line.holdMusic(on);
+    }
+
+    /** A message is under the deadline for its longest length: a server gone meanwhile loses no word of it. */
+    @Override
+    public void recordMessage(CallId call, MessageRules rules) {
+        roll(rules.longest().plus(longestPrompt));
+        line.recordMessage(call, rules);
     }
 
     @Override

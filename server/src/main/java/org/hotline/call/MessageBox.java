@@ -1,0 +1,37 @@
+package org.hotline.call;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.hotline.shared.CallId;
+
+/** Where the messages callers leave are kept, one per call, named by the call (implemented on the disk). */
+public interface MessageBox {
+
+    /** The name of the message of {@code call} as its callback task carries it. */
+    String fileOf(CallId call);
+
+    /** How long the recording of {@code call}'s message is, when there is one to read. */
+    Optional<Duration> lengthOf(CallId call);
+
+    /** Removes what was recorded for {@code call}: nothing worth hearing. */
+    void discard(CallId call);
+
+    static MessageBox none() {
+        return new MessageBox() {
+            @Override
+            public String fileOf(CallId call) {
+                return call.value();
+            }
+
+            @Override
+            public Optional<Duration> lengthOf(CallId call) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void discard(CallId call) {
+                // nothing kept
+            }
+        };
+    }
+}
