@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSkills savedSkills, CallTracker tracker,
                    Floor floor, AtomicReference<DiallingSettlement> settlement, SerialCallEvents events, InboundFlow flow,
-                   FloorCampaignAgents campaignAgents) {
+                   FloorCampaignAgents campaignAgents, LiveRoster roster) {
 
     private static final Logger LOG = LoggerFactory.getLogger(FloorModule.class);
     /** A returning caller's cases shown on the screen pop (their newest case's owner is offered the call first). */
@@ -59,11 +59,13 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
             LOG.warn("service hours changed from the console not read ({}); the configuration's apply", e.toString());
         }
         MongoAgentSkills savedSkills = new MongoAgentSkills(store.settings());
+        LiveRoster roster = new LiveRoster(new org.hotline.store.MongoRoster(store.roster()), platform.roster(), config.agents(),
+                savedSkills, clock);
         List<Agent> startingAgents = config.agents();
-        if (upkeep.watch().up()) try { // the store away: the roster's skills apply until the next start
-            startingAgents = StartingRoster.of(config.agents(), savedSkills.load(), config.queues());
+        if (upkeep.watch().up()) try { // the store away: the seed file's agents and skills apply until the next start
+            startingAgents = StartingRoster.of(roster.start(config.agents()), savedSkills.load(), config.queues());
         } catch (RuntimeException e) {
-            LOG.warn("skills changed from the console not read ({}); the roster's apply", e.toString());
+            LOG.warn("the roster or skills changed from the console not read ({}); the seed file's apply", e.toString());
         }
         CallMetrics recorded = new CallMetrics(records.journal(), platform.meters(), clock, config.centre().timeZone());
         CallTracker tracker = new CallTracker(config.rings(), recorded);
@@ -73,6 +75,7 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
                 new FloorRules(config.routing().wrapUp(), config.routing().waiting().agentRing(),
                         config.callbacks().policy(), hours, config.routing().talkTime()),
                 new LeasedCallbackDialer(lines.callbackDialer(), upkeep.lease()), recorded::append, clock);
+        roster.seatOn(floor);
         // What the floor kept (desk states, open callbacks, tries left dialling) is read once the store answers.
         AtomicReference<DiallingSettlement> settlement = new AtomicReference<>();
         upkeep.whenStoreUp(() -> {
@@ -99,6 +102,6 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
                 hours, clock, Sleeper.on(clock), events);
         FloorCampaignAgents campaignAgents = new FloorCampaignAgents(floor, live,
                 new OutboundScript(config.company().name(), config.company().nameEn()), PREVIEW_WAIT, clock);
-        return new FloorModule(hours, savedHours, savedSkills, tracker, floor, settlement, events, flow, campaignAgents);
+        return new FloorModule(hours, savedHours, savedSkills, tracker, floor, settlement, events, flow, campaignAgents, roster);
     }
 }

@@ -29,6 +29,7 @@ import org.hotline.http.health.MetricsResource;
 import org.hotline.http.queues.QueuesResource;
 import org.hotline.http.HttpApi;
 import org.hotline.http.agents.PreviewResource;
+import org.hotline.http.agents.RosterResource;
 import org.hotline.http.reports.ReportsResource;
 import org.hotline.http.settings.SettingsResource;
 import org.hotline.shared.AgentId;
@@ -100,6 +101,8 @@ final class WebModule {
         AccessApi access = new AccessApi(vertx, config.access(), users, passwords,
                 new org.hotline.store.MongoAuditLog(store.auditLog()), stored.sessions(), roster::contains,
                 config.http().tls() != null, clock);
+        RosterResource rosterApi = RosterCases.of(config, floorParts.roster(), new org.hotline.store.MongoRoster(store.roster()),
+                new org.hotline.access.AgentLogins(users, passwords, access.sessions()), vertx);
         ContractCheck contract = ContractCheck.load(vertx).await(10, TimeUnit.SECONDS);
         HttpServer http = HttpApi.start(vertx, config.http(), new HttpApi.Web(upkeep.storeHealth(), access.guard(), contract, List.of(
                 access, new SettingsResource(vertx, config, floorParts.hours(), floorParts.savedHours(), clock),
@@ -110,7 +113,7 @@ final class WebModule {
                 new CampaignOutcomeResource(vertx, campaigns, new DifficultCustomer(contactBook, clock), runner,
                         agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),
                 new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi,
-                new MetricsResource(platform.meters())), servers(config.agi().servers())))
+                new MetricsResource(platform.meters()), rosterApi), servers(config.agi().servers())))
                 .await(10, TimeUnit.SECONDS);
         platform.parts().push(() -> http.close().await(5, TimeUnit.SECONDS));
         return http;

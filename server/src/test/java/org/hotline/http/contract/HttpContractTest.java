@@ -32,6 +32,7 @@ import org.hotline.http.HttpApi;
 import org.hotline.http.agents.AgentSkillsResource;
 import org.hotline.http.agents.AgentsResource;
 import org.hotline.http.agents.PreviewResource;
+import org.hotline.http.agents.RosterResource;
 import org.hotline.http.callbacks.CallbacksResource;
 import org.hotline.http.calls.CallsResource;
 import org.hotline.http.campaigns.CampaignOutcomeResource;
@@ -83,7 +84,9 @@ class HttpContractTest {
             Map.entry("changeUser", UsersResource.BODY_LIMIT),
             Map.entry("setUserPassword", UsersResource.BODY_LIMIT),
             Map.entry("changeServiceHours", SettingsResource.BODY_LIMIT),
-            Map.entry("changeAgentSkills", AgentSkillsResource.BODY_LIMIT));
+            Map.entry("changeAgentSkills", AgentSkillsResource.BODY_LIMIT),
+            Map.entry("addAgent", RosterResource.BODY_LIMIT),
+            Map.entry("changeAgent", RosterResource.BODY_LIMIT));
 
     @TempDir
     Path uploads;
@@ -125,7 +128,7 @@ class HttpContractTest {
                 new CampaignOutcomeResource(vertx, null, null, null, null),
                 new PreviewResource(null, null),
                 new DoNotCallResource(vertx, null, null, clock),
-                new MetricsResource(null)))).await(10, TimeUnit.SECONDS);
+                new MetricsResource(null), new RosterResource(vertx, null)))).await(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
