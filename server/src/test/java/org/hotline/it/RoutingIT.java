@@ -281,7 +281,7 @@ class RoutingIT {
 
 
     /** A steady 440 Hz tone as the customer's voice, 8 kHz mono 16-bit. */
-    private static Path tone(Path file, int seconds) throws Exception {
+    static Path tone(Path file, int seconds) throws Exception {
         int rate = 8000;
         byte[] pcm = new byte[rate * seconds * 2];
         for (int i = 0; i < rate * seconds; i++) {
