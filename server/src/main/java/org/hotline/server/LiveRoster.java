@@ -55,7 +55,7 @@ final class LiveRoster implements RosterEffects {
         List<RosterAgent> all = roster.all();
         all.forEach(agent -> known.add(agent.id()));
         active.set(all.stream().filter(RosterAgent::active).toList());
-        return active.get().stream().map(RosterAgent::agent).toList();
+        return activeAgents();
     }
 
     void seatOn(Floor on) {
@@ -69,6 +69,10 @@ final class LiveRoster implements RosterEffects {
     /** The active agents now, with their phones' keys. */
     List<RosterAgent> active() {
         return active.get();
+    }
+
+    List<Agent> activeAgents() {
+        return active.get().stream().map(RosterAgent::agent).toList();
     }
 
     List<AgentId> activeIds() {

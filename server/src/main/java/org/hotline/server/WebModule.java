@@ -81,7 +81,7 @@ final class WebModule {
         });
         CustomersResource customersApi = new CustomersResource(vertx, customers, config.centre().numbers(), roster::contains);
         CasesResource casesApi = new CasesResource(vertx, upkeepParts.casework(), caseFile, config.centre().numbers(),
-                roster::contains, new org.hotline.cases.CaseWorkers(new org.hotline.cases.TeamLeads(config.agents())), clock);
+                roster::contains, new org.hotline.cases.CaseWorkers(new org.hotline.cases.TeamLeads(floorParts.roster()::activeAgents)), clock);
         ReportsResource reports = new ReportsResource(vertx, records.rollups(), upkeepParts.storedReports(),
                 new BreachFinder(callRecords, config.reports(), clock), config.centre().timeZone(),
                 java.util.Set.copyOf(config.ivr().menu().options().values()), roster::contains,
