@@ -184,4 +184,28 @@ class AgentsFromTheConsoleIT {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void whatAdminsChangedStaysSoAcrossARestartWhateverTheSeedFileSays() throws Exception {
+        HttpResponse<String> added = hotline.server().post("/api/agents",
+                "{\"id\": \"021\", \"name\": \"钱进\", \"tier\": \"senior\", \"skills\": {\"complaints\": 4}}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        String phonePassword = new JsonObject(added.body()).getJsonObject("firstPasswords").getString("phone");
+        assertThat(hotline.server().put("/api/agents/011", "{\"name\": \"王芳芳\", \"tier\": \"senior\", \"teamLead\": \"001\", "
+                + "\"skills\": {\"after-sales\": 3}}").statusCode()).isEqualTo(200);
+        assertThat(hotline.server().post("/api/agents/010/disable", "").statusCode()).isEqualTo(200);
+
+        hotline.restartServer();
+
+        JsonObject wang = hotline.server().getJson("/api/agents/011");
+        assertThat(wang.getString("name")).isEqualTo("王芳芳");
+        assertThat(wang.getJsonObject("skills").getMap()).containsOnlyKeys("after-sales");
+        assertThat(hotline.server().get("/api/agents/010").statusCode()).as("disabled: off the floor").isEqualTo(404);
+        String endpoints = hotline.asterisk().cli("pjsip show endpoints");
+        assertThat(endpoints).contains("agent-021", "agent-011").doesNotContainPattern("agent-010\\b");
+        try (Softphone phone = Softphone.named("agent-021-restart").account("agent-021", phonePassword).start()) {
+            phone.awaitRegistered(Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(10)).until(() -> hotline.server().getJson("/api/agents/021").getBoolean("phoneRegistered"));
+        }
+    }
 }
