@@ -45,6 +45,7 @@ export function roster() {
           text: t(a.standing === 'active' ? 'admin.disable' : 'admin.enable'),
           on: { click: () => act(a, a.standing === 'active' ? 'POST disable' : 'POST enable') },
         }),
+        el('button', { type: 'button', className: 'phone-password secondary', text: t('agents.newPhonePassword'), on: { click: () => renew(a) } }),
         el('button', { type: 'button', className: 'remove danger', text: t('agents.remove'), on: { click: () => act(a, 'DELETE') } }),
       ]))));
     const lead = $('#agent-lead').value;
@@ -87,6 +88,27 @@ export function roster() {
     await load().catch(() => {});
   }
 
+  /** Shows the passwords of this once (a new agent's both, a renewed phone password alone). */
+  function showOnce(id, { login = '—', phone, desktop = '—' }) {
+    $('#agent-login').textContent = login;
+    $('#agent-phone-account').textContent = `agent-${id}`;
+    $('#agent-phone-password').textContent = phone;
+    $('#agent-desk-password').textContent = desktop;
+    $('#agent-passwords').hidden = false;
+  }
+
+  async function renew(agent) {
+    message.className = 'message';
+    $('#agent-passwords').hidden = true;
+    try {
+      const renewed = await api(`/api/agents/${encodeURIComponent(agent.id)}/phone-password`, { method: 'POST' });
+      showOnce(agent.id, { phone: renewed.phonePassword });
+      message.textContent = t('agents.phonePasswordRenewed', { agent: agent.id });
+    } catch (failure) {
+      explain(message, failure);
+    }
+  }
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     message.className = 'message';
@@ -100,11 +122,7 @@ export function roster() {
       } else {
         const made = await api('/api/agents', { method: 'POST', json: { id: fields.id, ...body } });
         // Shown once: nothing keeps them but this box, emptied by the next action or a reload.
-        $('#agent-login').textContent = made.login;
-        $('#agent-phone-account').textContent = `agent-${made.id}`;
-        $('#agent-phone-password').textContent = made.firstPasswords.phone;
-        $('#agent-desk-password').textContent = made.firstPasswords.desktop;
-        $('#agent-passwords').hidden = false;
+        showOnce(made.id, { login: made.login, phone: made.firstPasswords.phone, desktop: made.firstPasswords.desktop });
         message.textContent = t('agents.added', { agent: made.id });
       }
       reset();

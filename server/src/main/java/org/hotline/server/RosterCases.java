@@ -10,6 +10,7 @@ import org.hotline.routing.roster.DeskLogins;
 import org.hotline.routing.roster.DisableAgent;
 import org.hotline.routing.roster.EnableAgent;
 import org.hotline.routing.roster.FirstPasswords;
+import org.hotline.routing.roster.NewPhonePassword;
 import org.hotline.routing.roster.RemoveAgent;
 import org.hotline.routing.roster.Roster;
 import org.hotline.routing.roster.RosterRules;
@@ -23,9 +24,10 @@ final class RosterCases {
 
     static RosterResource of(HotlineConfig config, LiveRoster live, Roster roster, DeskLogins logins, Vertx vertx) {
         RosterRules rules = new RosterRules(config.queues());
+        FirstPasswords passwords = new FirstPasswords(new SecureRandom());
         return new RosterResource(vertx, new RosterResource.Cases(roster,
-                new AddAgent(roster, rules, new FirstPasswords(new SecureRandom()), AgentAccounts::keyOf, logins, live),
+                new AddAgent(roster, rules, passwords, AgentAccounts::keyOf, logins, live),
                 new ChangeAgent(roster, rules, live), new DisableAgent(roster, logins, live), new EnableAgent(roster, logins, live),
-                new RemoveAgent(roster, logins, live)));
+                new RemoveAgent(roster, logins, live), new NewPhonePassword(roster, passwords, AgentAccounts::keyOf, live)));
     }
 }

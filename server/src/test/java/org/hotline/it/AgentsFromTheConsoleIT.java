@@ -207,5 +207,16 @@ class AgentsFromTheConsoleIT {
             phone.awaitRegistered(Duration.ofSeconds(10));
             await().atMost(Duration.ofSeconds(10)).until(() -> hotline.server().getJson("/api/agents/021").getBoolean("phoneRegistered"));
         }
+
+        // A new phone password: the old one is refused by Asterisk from then on, the new one registers.
+        HttpResponse<String> renewed = hotline.server().post("/api/agents/021/phone-password", "");
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        String newPassword = new JsonObject(renewed.body()).getString("phonePassword");
+        try (Softphone old = Softphone.named("agent-021-old").account("agent-021", phonePassword).start()) {
+            assertThat(old.awaitRegistrationRejected(Duration.ofSeconds(10))).contains("401");
+        }
+        try (Softphone phone = Softphone.named("agent-021-new").account("agent-021", newPassword).start()) {
+            phone.awaitRegistered(Duration.ofSeconds(10));
+        }
     }
 }

@@ -138,7 +138,8 @@ public final class Browser implements AutoCloseable {
                          Duration within, String what) {
         String[] seen = new String[1];
         try {
-            new WebDriverWait(driver, within).until(d -> {
+            // A page that redraws the element between finding and reading it is read again.
+            new WebDriverWait(driver, within).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
                 List<WebElement> found = d.findElements(By.cssSelector(css));
                 seen[0] = found.isEmpty() ? null : read.apply(found.getFirst());
                 return seen[0] != null && wanted.test(seen[0]);

@@ -26,6 +26,7 @@ import org.hotline.routing.roster.ChangeAgent;
 import org.hotline.routing.roster.DisableAgent;
 import org.hotline.routing.roster.EnableAgent;
 import org.hotline.routing.roster.NewAgent;
+import org.hotline.routing.roster.NewPhonePassword;
 import org.hotline.routing.roster.RemoveAgent;
 import org.hotline.routing.roster.Roster;
 import org.hotline.routing.roster.RosterAgent;
@@ -36,7 +37,7 @@ import org.hotline.shared.Skill;
 /**
  * The roster from the admin page: {@code GET /api/roster}; {@code POST /api/agents} (the answer carries the
  * first passwords, once); {@code PUT /api/agents/{id}}; {@code POST /api/agents/{id}/disable} and
- * {@code /enable}; {@code DELETE /api/agents/{id}}. Each change is live: the floor and Asterisk's accounts at once.
+ * {@code /enable}; {@code POST /api/agents/{id}/phone-password} (a new one, answered once); {@code DELETE /api/agents/{id}}. Each change is live: the floor and Asterisk's accounts at once.
  */
 public final class RosterResource implements Resource {
 
@@ -47,7 +48,7 @@ public final class RosterResource implements Resource {
 
     /** The use cases behind the routes. */
     public record Cases(Roster roster, AddAgent add, ChangeAgent change, DisableAgent disable, EnableAgent enable,
-                        RemoveAgent remove) {
+                        RemoveAgent remove, NewPhonePassword phonePassword) {
     }
 
     private final Vertx vertx;
@@ -71,6 +72,8 @@ public final class RosterResource implements Resource {
                 () -> json(cases.disable().disable(id)))));
         router.post("/api/agents/:id/enable").handler(ctx -> withId(ctx, id -> blocking(ctx, 200,
                 () -> json(cases.enable().enable(id)))));
+        router.post("/api/agents/:id/phone-password").handler(ctx -> withId(ctx, id -> blocking(ctx, 200,
+                () -> new JsonObject().put("id", id.value()).put("phonePassword", cases.phonePassword().renew(id)))));
         router.delete("/api/agents/:id").handler(ctx -> withId(ctx, id -> blocking(ctx, 200,
                 () -> json(cases.remove().remove(id)))));
     }

@@ -42,4 +42,8 @@ public record RosterAgent(Agent agent, Standing standing, String phoneKey) {
     public RosterAgent with(Standing changed) {
         return new RosterAgent(agent, changed, phoneKey);
     }
+
+    public RosterAgent withPhoneKey(String key) {
+        return new RosterAgent(agent, standing, key);
+    }
 }

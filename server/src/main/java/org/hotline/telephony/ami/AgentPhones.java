@@ -4,6 +4,8 @@ import org.hotline.telephony.pjsip.AgentAccounts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -27,6 +29,8 @@ public final class AgentPhones {
     private final Supplier<? extends Collection<AgentId>> agents;
     private final Path asteriskEtc;
     private final BiConsumer<AgentId, Boolean> registrations;
+    /** Each agent's contacts Asterisk has now, by URI (a phone registering anew replaces its old contact). */
+    private final Map<AgentId, Set<String>> contacts = new ConcurrentHashMap<>();
 
     /**
      * @param agents        the active agents now (the roster changes while the server runs)
@@ -50,9 +54,12 @@ public final class AgentPhones {
             } else {
                 LOG.warn("{} does not exist: agents' SIP accounts are not installed (configure them in Asterisk yourself)", asteriskEtc);
             }
-            Set<AgentId> registered = RegisteredPhones.query(ami);
+            Map<AgentId, Set<String>> registered = RegisteredPhones.query(ami);
             for (AgentId agent : agents.get()) {
-                registrations.accept(agent, registered.contains(agent));
+                Set<String> now = ConcurrentHashMap.newKeySet();
+                now.addAll(registered.getOrDefault(agent, Set.of()));
+                contacts.put(agent, now);
+                registrations.accept(agent, !now.isEmpty());
             }
         } catch (IOException | TimeoutException e) {
             LOG.warn("could not install agents' SIP accounts: {}", e.getMessage());
@@ -64,11 +71,16 @@ public final class AgentPhones {
         if (event instanceof ContactStatusEvent status) {
             AgentAccounts.agentOfEndpoint(status.getAor()).ifPresent(agent -> {
                 String state = status.getContactStatus();
+                Set<String> phone = contacts.computeIfAbsent(agent, a -> ConcurrentHashMap.newKeySet());
+                String uri = String.valueOf(status.getUri());
                 // An account loaded while Asterisk runs reports its first contact NonQualified until its first qualify.
                 if ("Created".equals(state) || "Reachable".equals(state) || "Updated".equals(state) || "NonQualified".equals(state)) {
+                    phone.add(uri);
                     registrations.accept(agent, true);
                 } else if ("Removed".equals(state) || "Unreachable".equals(state)) {
-                    registrations.accept(agent, false);
+                    // The contact a new registration replaced goes after it: the phone is still there.
+                    phone.remove(uri);
+                    registrations.accept(agent, !phone.isEmpty());
                 }
             });
         }

@@ -185,6 +185,19 @@ class RosterChangesTest {
         assertThat(roster.find(LI).orElseThrow().standing()).isEqualTo(RosterAgent.Standing.REMOVED);
     }
 
+    @Test
+    void aNewPhonePasswordReplacesTheKeyAndIsAnsweredOnceWhileTheDesktopLoginStaysAsItWas() {
+        NewAgent made = add.add(zhao());
+        done.clear();
+
+        String renewed = new NewPhonePassword(roster, new FirstPasswords(new SecureRandom()),
+                (agent, password) -> "key of " + agent + ":" + password, effects).renew(ZHAO);
+
+        assertThat(renewed).hasSize(FirstPasswords.LENGTH).isNotEqualTo(made.phonePassword());
+        assertThat(roster.find(ZHAO).orElseThrow().phoneKey()).isEqualTo("key of 020:" + renewed);
+        assertThat(done).containsExactly("accounts [001, 010, 020]");
+    }
+
     /** The roster as a store keeps it (the store's own test checks MongoDB's). */
     static final class KeptRoster implements Roster {
         private final Map<AgentId, RosterAgent> agents = new LinkedHashMap<>();
