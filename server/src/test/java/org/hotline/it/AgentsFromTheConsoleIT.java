@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.asteriskjava.manager.event.AgiExecStartEvent;
 import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import java.util.ArrayList;
@@ -107,7 +106,7 @@ class AgentsFromTheConsoleIT {
             assertThat(desk.put("/api/agents/020/state", "{\"state\":\"ready\"}").statusCode()).isEqualTo(200);
             customer.awaitRegistered(Duration.ofSeconds(10));
 
-            NewChannelEvent call = dialHotline(customer);
+            NewChannelEvent call = hotline.ami().callFrom(customer);
             customer.press("1");
             agent.awaitCallEstablished(Duration.ofSeconds(15));
             DialBeginEvent rang = (DialBeginEvent) hotline.ami().awaitOn(call.getUniqueId(), e -> e instanceof DialBeginEvent d
@@ -161,17 +160,6 @@ class AgentsFromTheConsoleIT {
                 .filter(agent -> agent.getString("id").equals("020")).findFirst().orElseThrow().getString("standing"))
                 .isEqualTo("removed");
         assertThat(hotline.server().post("/api/agents", NEW_AGENT).statusCode()).isEqualTo(409);
-    }
-
-    private static NewChannelEvent dialHotline(Softphone customer) throws Exception {
-        Instant before = Instant.now();
-        customer.dial("sip:10000@127.0.0.1:" + AsteriskSandbox.SIP_PORT);
-        NewChannelEvent call = (NewChannelEvent) hotline.ami().await(e -> e instanceof NewChannelEvent n
-                && n.getChannel() != null && n.getChannel().startsWith("PJSIP/caller-")
-                && n.getDateReceived().toInstant().isAfter(before.minusMillis(5)), Duration.ofSeconds(10));
-        hotline.ami().awaitOn(call.getUniqueId(), e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
-                && s.getCommand().contains("/menu"), Duration.ofSeconds(15));
-        return call;
     }
 
     private static boolean loginRefused(String user, String password) {
