@@ -6,17 +6,19 @@ import { dateTime, oneLine } from './format.js';
 import { onLanguageChange, t } from './i18n.js';
 import { startPage } from './shell.js';
 import { users } from './admin-users.js';
+import { roster } from './admin-agents.js';
 
 const me = await startPage();
 let entries = [];
 const accounts = users(me);
+const agents = roster();
 
 $('#audit-form').addEventListener('submit', (event) => {
   event.preventDefault();
   audit();
 });
 onLanguageChange(drawAudit);
-await Promise.all([accounts.load(), readAgents(), audit()].map((p) => p.catch(() => {})));
+await Promise.all([accounts.load(), agents.load(), readAgents(), audit()].map((p) => p.catch(() => {})));
 
 /** The agent IDs a new user may be given. */
 async function readAgents() {

@@ -22,6 +22,7 @@ import org.hotline.call.CallbackOutcome;
 import org.hotline.customer.DialRule;
 import org.hotline.live.LiveFeed;
 import org.hotline.report.AgentSpan;
+import org.hotline.routing.Agent;
 import org.hotline.routing.AgentState;
 import org.hotline.routing.AgentStatus;
 import org.hotline.routing.CallbackDialer;
@@ -362,6 +363,34 @@ public final class Floor implements AgentQueue {
     /** A supervisor moved the agent to other queues: a call waiting in a new one may be theirs at once. */
     public Future<AgentStatus> changeSkills(AgentId id, Map<Skill, Integer> skills) {
         return change(id, () -> distributor.changeSkills(id, skills));
+    }
+
+    /** An agent added (or enabled again) from the console takes a seat, logged out. */
+    public Future<AgentStatus> seat(Agent agent) {
+        return change(agent.id(), () -> distributor.seat(agent));
+    }
+
+    /** An agent's name, tier, team lead or skills changed from the console. */
+    public Future<AgentStatus> changeAgent(Agent agent) {
+        return change(agent.id(), () -> distributor.changeAgent(agent));
+    }
+
+    /**
+     * A disabled or removed agent is logged out (seen so by whoever watches) and leaves the floor; refused
+     * while a call rings or is connected to them, or in wrap-up (its end is still to be recorded).
+     */
+    public Future<Void> unseat(AgentId id) {
+        return floor.on(() -> {
+            AgentState state = distributor.status(id).state();
+            if (state == AgentState.WRAP_UP) {
+                throw new IllegalStateException("agent " + id + " is in wrap-up; they leave the floor once it ends");
+            }
+            distributor.logOut(id);
+            dispatch();
+            distributor.unseat(id);
+            dispatch();
+            return null;
+        });
     }
 
     // ------------------------------------------------------------------ what Asterisk reports

@@ -413,6 +413,31 @@ public final class Distributor {
         refresh(seat, () -> seat.agent = changed);
     }
 
+    /** A new agent takes a seat, logged out, their phone not yet seen registered. */
+    public void seat(Agent agent) {
+        if (seats.containsKey(agent.id())) {
+            throw new IllegalStateException("agent " + agent.id() + " has a seat already");
+        }
+        agent.skills().keySet().forEach(skill -> available.computeIfAbsent(skill, this::availableSet));
+        seats.put(agent.id(), new Seat(agent, clock.instant()));
+    }
+
+    /** The agent's name, tier, team lead or skills changed: from the next offer on. */
+    public void changeAgent(Agent changed) {
+        Seat seat = seat(changed.id());
+        changed.skills().keySet().forEach(skill -> available.computeIfAbsent(skill, this::availableSet));
+        refresh(seat, () -> seat.agent = changed);
+    }
+
+    /** The agent leaves the floor, who must be logged out first (see {@link #logOut}). */
+    public void unseat(AgentId id) {
+        Seat seat = seat(id);
+        if (seat.state != AgentState.LOGGED_OUT || seat.reservedFor != null) {
+            throw new IllegalStateException("agent " + id + " is " + seat.state + "; they leave the floor once logged out");
+        }
+        seats.remove(id);
+    }
+
     public void pause(AgentId id, PauseReason reason) {
         Seat seat = seat(id);
         if (seat.state == AgentState.LOGGED_OUT || seat.state == AgentState.OFFERED) {

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSkills savedSkills, CallTracker tracker,
                    Floor floor, AtomicReference<DiallingSettlement> settlement, SerialCallEvents events, InboundFlow flow,
-                   FloorCampaignAgents campaignAgents) {
+                   FloorCampaignAgents campaignAgents, LiveRoster roster) {
 
     private static final Logger LOG = LoggerFactory.getLogger(FloorModule.class);
     /** A returning caller's cases shown on the screen pop (their newest case's owner is offered the call first). */
@@ -60,11 +60,13 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
             LOG.warn("service hours changed from the console not read ({}); the configuration's apply", e.toString());
         }
         MongoAgentSkills savedSkills = new MongoAgentSkills(store.settings());
+        LiveRoster roster = new LiveRoster(new org.hotline.store.MongoRoster(store.roster()), platform.roster(), config.agents(),
+                savedSkills, clock);
         List<Agent> startingAgents = config.agents();
-        if (upkeep.watch().up()) try { // the store away: the roster's skills apply until the next start
-            startingAgents = StartingRoster.of(config.agents(), savedSkills.load(), config.queues());
+        if (upkeep.watch().up()) try { // the store away: the seed file's agents and skills apply until the next start
+            startingAgents = StartingRoster.of(roster.start(config.agents()), savedSkills.load(), config.queues());
         } catch (RuntimeException e) {
-            LOG.warn("skills changed from the console not read ({}); the roster's apply", e.toString());
+            LOG.warn("the roster or skills changed from the console not read ({}); the seed file's apply", e.toString());
         }
         CallMetrics recorded = new CallMetrics(records.journal(), platform.meters(), clock, config.centre().timeZone());
         CallTracker tracker = new CallTracker(config.rings(), recorded);
@@ -75,6 +77,7 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
                         config.callbacks().policy(), hours, config.routing().talkTime()),
                 new LeasedCallbackDialer(lines.callbackDialer(), upkeep.lease()), recorded::append, clock);
         floor.codeWrapUpsWith(config.routing().wrapUpCodes(), config.routing().wrapUpCodeRule());
+        roster.seatOn(floor);
         // What the floor kept (desk states, open callbacks, tries left dialling) is read once the store answers.
         AtomicReference<DiallingSettlement> settlement = new AtomicReference<>();
         upkeep.whenStoreUp(() -> {
@@ -103,6 +106,6 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
                 hours, clock, Sleeper.on(clock), events, new Messages(config.callbacks().messages().rules(), messageFiles));
         FloorCampaignAgents campaignAgents = new FloorCampaignAgents(floor, live,
                 new OutboundScript(config.company().name(), config.company().nameEn()), PREVIEW_WAIT, clock);
-        return new FloorModule(hours, savedHours, savedSkills, tracker, floor, settlement, events, flow, campaignAgents);
+        return new FloorModule(hours, savedHours, savedSkills, tracker, floor, settlement, events, flow, campaignAgents, roster);
     }
 }

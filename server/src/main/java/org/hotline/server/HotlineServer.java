@@ -74,7 +74,7 @@ public final class HotlineServer implements AutoCloseable {
         OutboundLines lines = OutboundLines.of(platform);
         FloorModule floor = FloorModule.start(platform, store, records, lines);
         TelephonyModule telephony = TelephonyModule.start(platform, startedAt, store, records, lines, floor);
-        UpkeepModule upkeep = UpkeepModule.start(platform, store, records);
+        UpkeepModule upkeep = UpkeepModule.start(platform, store, records, floor.roster()::activeAgents);
         CampaignsModule campaigns = CampaignsModule.start(platform, store, records, lines, floor);
         HttpServer http = WebModule.start(platform, store, records, telephony, floor, upkeep, campaigns);
         // Closed first: a graceful stop lets conversations end before the scripts and the AMI link go.

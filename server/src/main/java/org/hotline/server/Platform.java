@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.hotline.config.HotlineConfig;
 import org.hotline.http.live.LiveResource;
 import org.hotline.routing.Agent;
@@ -33,7 +32,9 @@ record Platform(HotlineConfig config, Clock clock, Vertx vertx, PrometheusMeterR
                 .build();
         parts.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
         // The live channel (desktops, wall boards) on a context of its own; every part may publish to it.
-        Set<AgentId> roster = config.agents().stream().map(Agent::id).collect(Collectors.toUnmodifiableSet());
+        // Every agent ID the roster has had; grows as admins add agents (see LiveRoster).
+        Set<AgentId> roster = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        config.agents().stream().map(Agent::id).forEach(roster::add);
         LiveResource live = new LiveResource(vertx.getOrCreateContext(), roster::contains, clock,
                 LiveResource.Settings.standard());
         return new Platform(config, clock, vertx, meters, live, roster, parts);

@@ -67,11 +67,12 @@ record TelephonyModule(AgiServer agi, AsteriskNodes nodes) {
                 new org.hotline.store.MongoOpenRecords(stored.store().calls()), new org.hotline.audit.CelFiles(config.celFiles()),
                 new org.hotline.audit.CelCalls(config.ivr().hotlineContext(), platform.agentRing()), config.rings(), records.journal(),
                 events, clock), events, nodes, config.nodes().stream().map(org.hotline.config.HotlineConfig.Node::name).toList(), startedAt, clock, () -> upkeep.watch().up());
-        AgentAccounts accounts = new AgentAccounts(config.agents(), config.agentSecrets(), config.agentsFrontDoor().isPresent());
+        AgentAccounts accounts = new AgentAccounts(floorParts.roster()::active, config.agentSecrets(), config.agentsFrontDoor().isPresent());
+        Map<AmiLink, AgentPhones> phonesOf = new java.util.concurrent.ConcurrentHashMap<>();
         HeldCallersReturning returning = new HeldCallersReturning(floor, config.agi().answerDeadline().server());
         for (HotlineConfig.Node node : config.nodes()) {
             AmiEventTranslator translator = new AmiEventTranslator(config.ivr().hotlineContext(), clock, node.name());
-            AgentPhones phones = new AgentPhones(accounts, config.agents(), node.etc(),
+            AgentPhones phones = new AgentPhones(accounts, floorParts.roster()::activeIds, node.etc(),
                     nodes.registrationsOf(node.name(), floor::phoneRegistered));
             AtomicReference<AmiLink> self = new AtomicReference<>();
             AmiLink ami = new AmiLink(node,
@@ -100,11 +101,18 @@ record TelephonyModule(AgiServer agi, AsteriskNodes nodes) {
                         }
                     }, clock);
             self.set(ami);
+            phonesOf.put(ami, phones);
             platform.parts().push(ami);
             nodes.add(ami);
             platform.meters().gauge("hotline.ami.node.connected", io.micrometer.core.instrument.Tags.of("node", node.name()), ami,
                     link -> link.isConnected() ? 1 : 0);
         }
+        // The roster changed from the console: each node's accounts rewritten and loaded (no restart).
+        floorParts.roster().reloadPhonesWith(() -> phonesOf.forEach((link, phones) -> {
+            if (link.isConnected()) {
+                phones.install(link);
+            }
+        }));
         nodes.all().forEach(AmiLink::start);
         platform.meters().gauge("hotline.ami.connected", nodes, all -> all.anyConnected() ? 1 : 0);
         return new TelephonyModule(agi, nodes);

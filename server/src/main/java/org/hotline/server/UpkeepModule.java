@@ -25,7 +25,9 @@ record UpkeepModule(StoredReports storedReports, Casework casework) {
     private static final Duration CASES_FIRST_CHECK = Duration.ofSeconds(30);
     private static final Duration CASES_EVERY = Duration.ofMinutes(1);
 
-    static UpkeepModule start(Platform platform, StoreModule stored, RecordsModule records) {
+    /** @param roster the active agents now (who escalated cases go to) */
+    static UpkeepModule start(Platform platform, StoreModule stored, RecordsModule records,
+                              java.util.function.Supplier<java.util.List<org.hotline.routing.Agent>> roster) {
         HotlineConfig config = platform.config();
         Clock clock = platform.clock();
         Vertx vertx = platform.vertx();
@@ -47,7 +49,7 @@ record UpkeepModule(StoredReports storedReports, Casework casework) {
         // Cases: owner from the first call, the reply deadline watched, owners and team leads told live.
         Casework casework = new Casework(records.caseFile(),
                 new CallFirstContacts(records.callRecords(), config.centre().numbers()),
-                config.cases().replies(), new EscalationRule(config.cases().escalateAtOnce(), new TeamLeads(config.agents())),
+                config.cases().replies(), new EscalationRule(config.cases().escalateAtOnce(), new TeamLeads(roster)),
                 new LiveCaseNotices(platform.live()), clock, new SecureRandom());
         platform.parts().push(CaseDeadlineWatch.start(vertx, casework, CASES_FIRST_CHECK, CASES_EVERY));
         return new UpkeepModule(storedReports, casework);

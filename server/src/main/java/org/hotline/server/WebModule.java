@@ -31,6 +31,7 @@ import org.hotline.http.health.MetricsResource;
 import org.hotline.http.queues.QueuesResource;
 import org.hotline.http.HttpApi;
 import org.hotline.http.agents.PreviewResource;
+import org.hotline.http.agents.RosterResource;
 import org.hotline.http.reports.ReportsResource;
 import org.hotline.http.settings.SettingsResource;
 import org.hotline.shared.AgentId;
@@ -82,7 +83,7 @@ final class WebModule {
         });
         CustomersResource customersApi = new CustomersResource(vertx, customers, config.centre().numbers(), roster::contains);
         CasesResource casesApi = new CasesResource(vertx, upkeepParts.casework(), caseFile, config.centre().numbers(),
-                roster::contains, new org.hotline.cases.CaseWorkers(new org.hotline.cases.TeamLeads(config.agents())), clock);
+                roster::contains, new org.hotline.cases.CaseWorkers(new org.hotline.cases.TeamLeads(floorParts.roster()::activeAgents)), clock);
         ReportsResource reports = new ReportsResource(vertx, records.rollups(), upkeepParts.storedReports(),
                 new BreachFinder(callRecords, config.reports(), clock), config.centre().timeZone(),
                 java.util.Set.copyOf(config.ivr().menu().options().values()), roster::contains,
@@ -103,6 +104,8 @@ final class WebModule {
         AccessApi access = new AccessApi(vertx, config.access(), users, passwords,
                 new org.hotline.store.MongoAuditLog(store.auditLog()), stored.sessions(), roster::contains,
                 config.http().tls() != null, clock);
+        RosterResource rosterApi = RosterCases.of(config, floorParts.roster(), new org.hotline.store.MongoRoster(store.roster()),
+                new org.hotline.access.AgentLogins(users, passwords, access.sessions()), vertx);
         ContractCheck contract = ContractCheck.load(vertx).await(10, TimeUnit.SECONDS);
         HttpServer http = HttpApi.start(vertx, config.http(), new HttpApi.Web(upkeep.storeHealth(), access.guard(), contract, List.of(
                 access, new SettingsResource(vertx, config, floorParts.hours(), floorParts.savedHours(), clock),
@@ -115,7 +118,7 @@ final class WebModule {
                         agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),
                 new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi,
                 new org.hotline.http.agents.WrapUpResource(floor::wrapUpCall, floor::chooseWrapUpCode),
-                new MetricsResource(platform.meters())), servers(config.agi().servers())))
+                new MetricsResource(platform.meters()), rosterApi), servers(config.agi().servers())))
                 .await(10, TimeUnit.SECONDS);
         platform.parts().push(() -> http.close().await(5, TimeUnit.SECONDS));
         return http;

@@ -178,6 +178,11 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(MongoSessionBook.COLLECTION);
     }
 
+    /** The agents' roster (see {@link MongoRoster}). */
+    public MongoCollection<Document> roster() {
+        return database.getCollection(MongoRoster.COLLECTION);
+    }
+
     /** Settings changed while the server runs (see {@link MongoServiceHours}). */
     public MongoCollection<Document> settings() {
         return database.getCollection(MongoServiceHours.COLLECTION);

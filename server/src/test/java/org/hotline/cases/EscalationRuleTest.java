@@ -91,4 +91,16 @@ class EscalationRuleTest {
         assertThat(escalation.to()).isNull();
         assertThat(opened(Severity.HIGH, "010").escalated(escalation).lastEntry().detail()).startsWith("the floor");
     }
+
+    @Test
+    void theTeamLeadIsTheRostersAsAdminsChangeItAndOneNoLongerOnItPassesTheCaseToTheFirstTeamLead() {
+        java.util.concurrent.atomic.AtomicReference<List<Agent>> roster = new java.util.concurrent.atomic.AtomicReference<>(List.of(
+                agent("010", Tier.FRONT_LINE, "002"), agent("002", Tier.TEAM_LEAD, null), agent("001", Tier.TEAM_LEAD, null)));
+        TeamLeads leads = new TeamLeads(roster::get);
+        assertThat(leads.of(new AgentId("010"))).contains(ZHAO);
+
+        roster.set(List.of(agent("010", Tier.FRONT_LINE, "002"), agent("001", Tier.TEAM_LEAD, null), agent("020", Tier.FRONT_LINE, "001")));
+        assertThat(leads.of(new AgentId("010"))).contains(ZHANG);
+        assertThat(leads.of(new AgentId("020"))).contains(ZHANG);
+    }
 }

@@ -109,6 +109,17 @@ public final class TestAmi implements AutoCloseable {
                 && s.getCommand() != null && s.getCommand().contains(command), timeout);
     }
 
+    /** The customer's phone calls the hotline: its channel once the menu plays to it. */
+    public NewChannelEvent callFrom(Softphone customer) throws InterruptedException {
+        Instant before = Instant.now();
+        customer.dial("sip:10000@127.0.0.1:" + AsteriskSandbox.SIP_PORT);
+        NewChannelEvent call = (NewChannelEvent) await(e -> e instanceof NewChannelEvent n
+                && n.getChannel() != null && n.getChannel().startsWith("PJSIP/caller-")
+                && n.getDateReceived().toInstant().isAfter(before.minusMillis(5)), Duration.ofSeconds(10));
+        awaitCommand(call, "/menu", Duration.ofSeconds(15));
+        return call;
+    }
+
     /** A caller chooses a queue from the menu and is put on hold in it. */
     public void joinQueue(NewChannelEvent call, char menuKey) throws Exception {
         awaitCommand(call, "/menu", Duration.ofSeconds(15));

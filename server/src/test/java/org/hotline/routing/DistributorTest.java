@@ -533,4 +533,45 @@ class DistributorTest {
         assertThatThrownBy(() -> acd.reservationAnswered(LI, "c2")).isInstanceOf(IllegalStateException.class);
         assertThat(acd.status(LI).state()).isEqualTo(AgentState.OFFERED);
     }
+
+    @Test
+    void anAgentAddedFromTheConsoleSitsLoggedOutAndIsOfferedCallsOnlyOnceTheirPhoneIsSeenAndTheyAreReady() {
+        AgentId qian = new AgentId("020");
+        acd.seat(new Agent(qian, "Qian", Tier.FRONT_LINE, Map.of(new Skill("complaints"), 4)));
+        acd.enqueue(call("c1", new Skill("complaints")));
+        assertThat(acd.status(qian).state()).isEqualTo(AgentState.LOGGED_OUT);
+        assertThat(acd.dispatch()).isEmpty();
+
+        readyWithPhone(qian);
+        assertThat(acd.dispatch()).singleElement().satisfies(offer -> assertThat(offer.agent()).isEqualTo(qian));
+        assertThatThrownBy(() -> acd.seat(new Agent(qian, "Qian", Tier.FRONT_LINE, Map.of(ORDERS, 1))))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anAgentLeavesTheFloorOnlyLoggedOutAndIsNeverOfferedACallAfter() {
+        readyWithPhone(LI);
+        acd.enqueue(call("c1", ORDERS));
+        assertThat(acd.dispatch()).singleElement().satisfies(offer -> assertThat(offer.agent()).isEqualTo(LI));
+        assertThatThrownBy(() -> acd.unseat(LI)).isInstanceOf(IllegalStateException.class);
+        acd.notAnswered(new CallId("c1"));
+        acd.logOut(LI);
+
+        acd.unseat(LI);
+        assertThat(acd.statuses()).extracting(status -> status.agent().id()).containsExactly(WANG, ZHAO);
+        assertThatThrownBy(() -> acd.status(LI)).isInstanceOf(UnknownAgent.class);
+        readyWithPhone(WANG);
+        assertThat(acd.dispatch()).singleElement().satisfies(offer -> assertThat(offer.agent()).isEqualTo(WANG));
+    }
+
+    @Test
+    void anAgentChangedFromTheConsoleIsOfferedCallsOfTheirNewQueuesFromTheNextOffer() {
+        readyWithPhone(LI);
+        acd.enqueue(call("c1", AFTER_SALES));
+        assertThat(acd.dispatch()).isEmpty();
+
+        acd.changeAgent(new Agent(LI, "Li Ming", Tier.SENIOR, Map.of(AFTER_SALES, 2)));
+        assertThat(acd.dispatch()).singleElement().satisfies(offer -> assertThat(offer.agent()).isEqualTo(LI));
+        assertThat(acd.status(LI).agent().name()).isEqualTo("Li Ming");
+    }
 }

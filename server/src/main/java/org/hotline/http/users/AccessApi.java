@@ -30,6 +30,7 @@ public final class AccessApi implements Resource {
     private final SessionResource session;
     private final UsersResource users;
     private final AuditResource audit;
+    private final Sessions sessions;
 
     /**
      * @param book         where sessions are kept for every server of the store
@@ -45,7 +46,13 @@ public final class AccessApi implements Resource {
                 sessions, trail, secureCookie);
         this.users = new UsersResource(vertx, users, passwords, sessions, knownAgents);
         this.audit = new AuditResource(vertx, auditLog, clock);
+        this.sessions = sessions;
         keepUp(vertx, sessions, session);
+    }
+
+    /** The sessions of this server, for what must end a user's (an agent disabled from the roster). */
+    public Sessions sessions() {
+        return sessions;
     }
 
     /**

@@ -3,13 +3,15 @@ package org.hotline.telephony.ami;
 import org.hotline.telephony.pjsip.AgentAccounts;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.event.ContactStatusEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
-import org.hotline.routing.Agent;
 import org.hotline.shared.AgentId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,19 +26,25 @@ public final class AgentPhones {
     private static final Logger LOG = LoggerFactory.getLogger(AgentPhones.class);
 
     private final AgentAccounts accounts;
-    private final List<Agent> agents;
+    private final Supplier<? extends Collection<AgentId>> agents;
     private final Path asteriskEtc;
     private final BiConsumer<AgentId, Boolean> registrations;
+    /** Each agent's contacts Asterisk has now, by URI (a phone registering anew replaces its old contact). */
+    private final Map<AgentId, Set<String>> contacts = new ConcurrentHashMap<>();
 
-    /** @param registrations told (agent, registered) on every change; called on the AMI thread, must hand off */
-    public AgentPhones(AgentAccounts accounts, List<Agent> agents, Path asteriskEtc, BiConsumer<AgentId, Boolean> registrations) {
+    /**
+     * @param agents        the active agents now (the roster changes while the server runs)
+     * @param registrations told (agent, registered) on every change; called on the AMI thread, must hand off
+     */
+    public AgentPhones(AgentAccounts accounts, Supplier<? extends Collection<AgentId>> agents, Path asteriskEtc,
+                       BiConsumer<AgentId, Boolean> registrations) {
         this.accounts = accounts;
         this.agents = agents;
         this.asteriskEtc = asteriskEtc;
         this.registrations = registrations;
     }
 
-    /** After each AMI login (virtual thread): accounts written and loaded, registrations re-read. */
+    /** After each AMI login (virtual thread), and when the roster changes: accounts written and loaded, registrations re-read. */
     public void install(AmiLink ami) {
         try {
             if (asteriskEtc == null) {
@@ -46,9 +54,12 @@ public final class AgentPhones {
             } else {
                 LOG.warn("{} does not exist: agents' SIP accounts are not installed (configure them in Asterisk yourself)", asteriskEtc);
             }
-            Set<AgentId> registered = RegisteredPhones.query(ami);
-            for (Agent agent : agents) {
-                registrations.accept(agent.id(), registered.contains(agent.id()));
+            Map<AgentId, Set<String>> registered = RegisteredPhones.query(ami);
+            for (AgentId agent : agents.get()) {
+                Set<String> now = ConcurrentHashMap.newKeySet();
+                now.addAll(registered.getOrDefault(agent, Set.of()));
+                contacts.put(agent, now);
+                registrations.accept(agent, !now.isEmpty());
             }
         } catch (IOException | TimeoutException e) {
             LOG.warn("could not install agents' SIP accounts: {}", e.getMessage());
@@ -60,10 +71,16 @@ public final class AgentPhones {
         if (event instanceof ContactStatusEvent status) {
             AgentAccounts.agentOfEndpoint(status.getAor()).ifPresent(agent -> {
                 String state = status.getContactStatus();
-                if ("Created".equals(state) || "Reachable".equals(state) || "Updated".equals(state)) {
+                Set<String> phone = contacts.computeIfAbsent(agent, a -> ConcurrentHashMap.newKeySet());
+                String uri = String.valueOf(status.getUri());
+                // An account loaded while Asterisk runs reports its first contact NonQualified until its first qualify.
+                if ("Created".equals(state) || "Reachable".equals(state) || "Updated".equals(state) || "NonQualified".equals(state)) {
+                    phone.add(uri);
                     registrations.accept(agent, true);
                 } else if ("Removed".equals(state) || "Unreachable".equals(state)) {
-                    registrations.accept(agent, false);
+                    // The contact a new registration replaced goes after it: the phone is still there.
+                    phone.remove(uri);
+                    registrations.accept(agent, !phone.isEmpty());
                 }
             });
         }

@@ -1,7 +1,9 @@
 package org.hotline.telephony.ami;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.asteriskjava.manager.TimeoutException;
@@ -18,12 +20,14 @@ final class RegisteredPhones {
     private RegisteredPhones() {
     }
 
-    static Set<AgentId> query(AmiLink ami) throws IOException, TimeoutException {
-        Set<AgentId> registered = new HashSet<>();
+    /** Each agent with a registered, reachable phone, and the URIs of its contacts. */
+    static Map<AgentId, Set<String>> query(AmiLink ami) throws IOException, TimeoutException {
+        Map<AgentId, Set<String>> registered = new HashMap<>();
         for (ResponseEvent event : ami.query(new PJSipShowContactsAction())) {
             // A contact Asterisk could not reach (its qualify failed) is no phone to ring.
             if (event instanceof ContactList contact && !unreachable(contact.getStatus())) {
-                aorOf(contact).flatMap(AgentAccounts::agentOfEndpoint).ifPresent(registered::add);
+                aorOf(contact).flatMap(AgentAccounts::agentOfEndpoint).ifPresent(agent ->
+                        registered.computeIfAbsent(agent, a -> new HashSet<>()).add(String.valueOf(contact.getUri())));
             }
         }
         return registered;

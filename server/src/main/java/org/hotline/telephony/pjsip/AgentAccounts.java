@@ -11,14 +11,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.hotline.routing.Agent;
+import org.hotline.routing.roster.RosterAgent;
 import org.hotline.shared.AgentId;
 
 /**
- * Each agent's SIP account ({@code agent-<id>}), so that any SIP softphone can register: a
- * password generated once per agent (kept under the state dir, mode 600, never committed), and
- * the PJSIP configuration Asterisk includes ({@code pjsip_agents.conf}).
+ * Each active agent's SIP account ({@code agent-<id>}), so that any SIP softphone can register, in the
+ * PJSIP configuration Asterisk includes ({@code pjsip_agents.conf}). An agent added from the console
+ * has a key (the MD5 digest of {@code agent-<id>:hotline:password}, the password handed out once); an
+ * agent of the seed a password generated once (kept under the state dir, mode 600, never committed).
+ * A browser phone would be a second account beside this one, with a key of its own.
  */
 public final class AgentAccounts {
 
@@ -26,7 +30,10 @@ public final class AgentAccounts {
     private static final Pattern AGENT_CHANNEL = Pattern.compile("PJSIP/agent-([0-9A-Za-z]{1,16})-[0-9a-f]{8}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final List<Agent> agents;
+    /** The realm of the accounts that have a key: part of what the key is a digest of. */
+    static final String REALM = "hotline";
+
+    private final Supplier<List<RosterAgent>> agents;
     private final Path secretsDir;
     private final boolean throughFrontDoor;
 
@@ -34,11 +41,29 @@ public final class AgentAccounts {
         this(agents, secretsDir, false);
     }
 
-    /** @param throughFrontDoor whether the phones register through the front door (which then handles their NAT) */
     public AgentAccounts(List<Agent> agents, Path secretsDir, boolean throughFrontDoor) {
+        this(() -> agents.stream().map(RosterAgent::seeded).toList(), secretsDir, throughFrontDoor);
+    }
+
+    /**
+     * @param agents           the active agents as the roster has them now (read at each writing)
+     * @param throughFrontDoor whether the phones register through the front door (which then handles their NAT)
+     */
+    public AgentAccounts(Supplier<List<RosterAgent>> agents, Path secretsDir, boolean throughFrontDoor) {
         this.agents = agents;
         this.secretsDir = secretsDir;
         this.throughFrontDoor = throughFrontDoor;
+    }
+
+    /** What an account keeps of its password: the SIP digest's HA1, {@code MD5(agent-<id>:hotline:password)}. */
+    public static String keyOf(AgentId id, String password) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("MD5")
+                    .digest((endpoint(id) + ":" + REALM + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every Java runtime", e);
+        }
     }
 
     static String endpoint(AgentId id) {
@@ -84,8 +109,8 @@ public final class AgentAccounts {
 
     /** PJSIP sections for every agent. Only validated IDs and generated hex passwords go in. */
     String pjsipConfig() throws IOException {
-        StringBuilder conf = new StringBuilder("; Agents' softphone accounts, written by the hotline server from config/agents.yaml.\n");
-        for (Agent agent : agents) {
+        StringBuilder conf = new StringBuilder("; Agents' softphone accounts, written by the hotline server from its roster.\n");
+        for (RosterAgent agent : agents.get()) {
             String name = endpoint(agent.id());
             conf.append("\n[").append(name).append("]\n")
                     .append("type = endpoint\ncontext = ").append(Dialplan.AGENTS.context())
@@ -96,8 +121,8 @@ public final class AgentAccounts {
                     .append("rewrite_contact = ").append(throughFrontDoor ? "no" : "yes").append('\n')
                     .append("callerid = <").append(agent.id().value()).append(">\n")
                     .append("\n[").append(name).append("-auth]\n")
-                    .append("type = auth\nauth_type = userpass\nusername = ").append(name)
-                    .append("\npassword = ").append(password(agent.id())).append('\n')
+                    .append("type = auth\nauth_type = ").append(credential(agent))
+                    .append("username = ").append(name).append('\n')
                     .append("\n[").append(name).append("]\n")
                     .append("type = aor\nmax_contacts = 1\nremove_existing = yes\nqualify_frequency = 15\n");
             if (throughFrontDoor) {
@@ -106,6 +131,14 @@ public final class AgentAccounts {
             }
         }
         return conf.toString();
+    }
+
+    /** A key (hex only, checked) as a digest; else the seed's generated password. */
+    private String credential(RosterAgent agent) throws IOException {
+        if (agent.phoneKey() != null && agent.phoneKey().matches("[0-9a-f]{32}")) {
+            return "digest\nrealm = " + REALM + "\npassword_digest = MD5:" + agent.phoneKey() + "\n";
+        }
+        return "userpass\npassword = " + password(agent.id()) + "\n";
     }
 
     /** Writes the PJSIP file where Asterisk includes it; returns false if that directory does not exist (a remote Asterisk). */

@@ -32,6 +32,7 @@ import org.hotline.http.HttpApi;
 import org.hotline.http.agents.AgentSkillsResource;
 import org.hotline.http.agents.AgentsResource;
 import org.hotline.http.agents.PreviewResource;
+import org.hotline.http.agents.RosterResource;
 import org.hotline.http.callbacks.CallbacksResource;
 import org.hotline.http.calls.CallsResource;
 import org.hotline.http.campaigns.CampaignOutcomeResource;
@@ -84,7 +85,9 @@ class HttpContractTest {
             Map.entry("setUserPassword", UsersResource.BODY_LIMIT),
             Map.entry("changeServiceHours", SettingsResource.BODY_LIMIT),
             Map.entry("changeAgentSkills", AgentSkillsResource.BODY_LIMIT),
-            Map.entry("chooseWrapUpCode", org.hotline.http.agents.WrapUpResource.BODY_LIMIT));
+            Map.entry("chooseWrapUpCode", org.hotline.http.agents.WrapUpResource.BODY_LIMIT),
+            Map.entry("addAgent", RosterResource.BODY_LIMIT),
+            Map.entry("changeAgent", RosterResource.BODY_LIMIT));
 
     @TempDir
     Path uploads;
@@ -129,7 +132,7 @@ class HttpContractTest {
                 new PreviewResource(null, null),
                 new org.hotline.http.agents.WrapUpResource(null, null),
                 new DoNotCallResource(vertx, null, null, clock),
-                new MetricsResource(null)))).await(10, TimeUnit.SECONDS);
+                new MetricsResource(null), new RosterResource(vertx, null)))).await(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
