@@ -84,7 +84,9 @@ class HttpContractTest {
             Map.entry("setUserPassword", UsersResource.BODY_LIMIT),
             Map.entry("changeServiceHours", SettingsResource.BODY_LIMIT),
             Map.entry("changeAgentSkills", AgentSkillsResource.BODY_LIMIT),
-            Map.entry("chooseWrapUpCode", org.hotline.http.agents.WrapUpResource.BODY_LIMIT));
+            Map.entry("chooseWrapUpCode", org.hotline.http.agents.WrapUpResource.BODY_LIMIT),
+            Map.entry("listenToAgent", org.hotline.http.agents.MonitorResource.BODY_LIMIT),
+            Map.entry("switchListeningMode", org.hotline.http.agents.MonitorResource.BODY_LIMIT));
 
     @TempDir
     Path uploads;
@@ -126,6 +128,7 @@ class HttpContractTest {
                 new CampaignOutcomeResource(vertx, null, null, null, null),
                 new PreviewResource(null, null),
                 new org.hotline.http.agents.WrapUpResource(null, null),
+                new org.hotline.http.agents.MonitorResource(vertx, null, null),
                 new DoNotCallResource(vertx, null, null, clock),
                 new MetricsResource(null)))).await(10, TimeUnit.SECONDS);
     }
