@@ -76,6 +76,7 @@ public final class MonitorResource implements Resource {
                         failed(ctx, done.cause());
                     } else {
                         MonitorRequest request = done.result();
+                        Viewers.audited(ctx, "agent " + request.agent().value() + " " + request.mode().id());
                         Responses.json(ctx, 202, new JsonObject().put("agent", request.agent().value())
                                 .put("mode", request.mode().id()).put("phone", request.phone().value()));
                     }
@@ -99,6 +100,7 @@ public final class MonitorResource implements Resource {
             if (done.failed()) {
                 failed(ctx, done.cause());
             } else {
+                Viewers.audited(ctx, "agent " + agent.value() + " " + done.result().id());
                 Responses.json(ctx, 200, new JsonObject().put("agent", agent.value()).put("mode", done.result().id())
                         .put("phone", phone.value()));
             }
