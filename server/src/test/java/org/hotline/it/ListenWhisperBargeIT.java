@@ -47,6 +47,7 @@ class ListenWhisperBargeIT {
                      .microphone(tone(dir.resolve("supervisor-tone.wav"), SUPERVISOR_TONE)).start();
              Softphone customer = Softphone.named("customer-listen").account("caller", hotline.asterisk().callerPassword())
                      .recordWhatItHears().microphone(tone(dir.resolve("customer-tone.wav"), CUSTOMER_TONE)).start()) {
+            afterTheLastCall();
             hotline.readyWithPhone("010", agent);
             supervisor.awaitRegistered(Duration.ofSeconds(10));
             await().atMost(Duration.ofSeconds(10)).until(() -> hotline.server().getJson("/api/agents/001").getBoolean("phoneRegistered"));
@@ -116,6 +117,51 @@ class ListenWhisperBargeIT {
             byAgent.assertHeard(barge, CUSTOMER_TONE, SUPERVISOR_TONE);
             byCustomer.assertHeard(barge, AGENT_TONE, SUPERVISOR_TONE);
         }
+    }
+
+    @Test
+    void aSupervisorListensBargesAndLeavesFromTheWallBoard() throws Exception {
+        String password = ApiSession.newPassword();
+        hotline.server().createUser("board.lead", "Board lead", "supervisor", "001", password);
+        try (Softphone agent = hotline.agentPhone("010", "agent-010-board").autoAnswer().start();
+             Softphone supervisor = hotline.agentPhone("001", "agent-001-board").autoAnswer().start();
+             Softphone customer = Softphone.named("customer-board").account("caller", hotline.asterisk().callerPassword()).start();
+             Browser board = Browser.open(hotline.server().baseUrl(), "listen")) {
+            afterTheLastCall();
+            hotline.readyWithPhone("010", agent);
+            supervisor.awaitRegistered(Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(10)).until(() -> hotline.server().getJson("/api/agents/001").getBoolean("phoneRegistered"));
+            customer.awaitRegistered(Duration.ofSeconds(10));
+            board.logIn("board.lead", password, "wallboard.html");
+
+            Instant before = Instant.now();
+            customer.dial("sip:10000@127.0.0.1:" + AsteriskSandbox.SIP_PORT);
+            NewChannelEvent call = (NewChannelEvent) hotline.ami().await(e -> e instanceof NewChannelEvent n
+                    && n.getChannel() != null && n.getChannel().startsWith("PJSIP/caller-")
+                    && n.getDateReceived().toInstant().isAfter(before.minusMillis(5)), Duration.ofSeconds(10));
+            hotline.ami().awaitOn(call.getUniqueId(), e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
+                    && s.getCommand().contains("/menu"), Duration.ofSeconds(15));
+            customer.press("1");
+            agent.awaitCallEstablished(Duration.ofSeconds(15));
+
+            String cell = "#agents tr[data-agent='010'] .listen ";
+            board.visible(cell + "button[data-mode='listen']").click();
+            supervisor.awaitCallEstablished(Duration.ofSeconds(15));
+            board.awaitAttribute(cell + "button[data-mode='listen']", "aria-pressed", "true", Duration.ofSeconds(5));
+            board.click(cell + "button[data-mode='barge']");
+            board.awaitAttribute(cell + "button[data-mode='barge']", "aria-pressed", "true", Duration.ofSeconds(5));
+            board.click(cell + "button[data-mode='leave']");
+            supervisor.awaitCallClosed(Duration.ofSeconds(10));
+            // the login page's question whether a session stands (401 before logging in) is no error of the board
+            assertThat(board.consoleErrors()).filteredOn(error -> !error.contains("/api/session")).isEmpty();
+            customer.hangUp();
+            agent.awaitCallClosed(Duration.ofSeconds(10));
+        }
+    }
+
+    /** The agent's wrap-up after another test's call is over. */
+    private static void afterTheLastCall() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !hotline.server().getJson("/api/agents/010").getString("state").equals("wrap-up"));
     }
 
     /** A stretch of wall-clock time in one mode: it starts after the switch has settled and lasts {@link #PHASE}. */
