@@ -58,14 +58,7 @@ class ListenWhisperBargeIT {
             assertThat(early.statusCode()).isEqualTo(409);
             assertThat(early.body()).contains("agent 010 is not in a call");
 
-            Instant before = Instant.now();
-            customer.dial("sip:10000@127.0.0.1:" + AsteriskSandbox.SIP_PORT);
-            NewChannelEvent call = (NewChannelEvent) hotline.ami().await(e -> e instanceof NewChannelEvent n
-                    && n.getChannel() != null && n.getChannel().startsWith("PJSIP/caller-")
-                    && n.getDateReceived().toInstant().isAfter(before.minusMillis(5)), Duration.ofSeconds(10));
-            hotline.ami().awaitOn(call.getUniqueId(), e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
-                    && s.getCommand().contains("/menu"), Duration.ofSeconds(15));
-            customer.press("1");
+            callsTheOrdersQueue(customer);
             agent.awaitCallEstablished(Duration.ofSeconds(15));
             await().atMost(Duration.ofSeconds(5)).until(() ->
                     hotline.server().getJson("/api/agents/010").getString("state").equals("on-call"));
@@ -134,14 +127,7 @@ class ListenWhisperBargeIT {
             customer.awaitRegistered(Duration.ofSeconds(10));
             board.logIn("board.lead", password, "wallboard.html");
 
-            Instant before = Instant.now();
-            customer.dial("sip:10000@127.0.0.1:" + AsteriskSandbox.SIP_PORT);
-            NewChannelEvent call = (NewChannelEvent) hotline.ami().await(e -> e instanceof NewChannelEvent n
-                    && n.getChannel() != null && n.getChannel().startsWith("PJSIP/caller-")
-                    && n.getDateReceived().toInstant().isAfter(before.minusMillis(5)), Duration.ofSeconds(10));
-            hotline.ami().awaitOn(call.getUniqueId(), e -> e instanceof AgiExecStartEvent s && s.getCommand() != null
-                    && s.getCommand().contains("/menu"), Duration.ofSeconds(15));
-            customer.press("1");
+            callsTheOrdersQueue(customer);
             agent.awaitCallEstablished(Duration.ofSeconds(15));
 
             String cell = "#agents tr[data-agent='010'] .listen ";
@@ -157,6 +143,18 @@ class ListenWhisperBargeIT {
             customer.hangUp();
             agent.awaitCallClosed(Duration.ofSeconds(10));
         }
+    }
+
+    /** The customer dials the hotline and, at the menu, presses 1 for orders (agent 010's queue). */
+    private static void callsTheOrdersQueue(Softphone customer) throws Exception {
+        Instant dialled = Instant.now();
+        customer.dial("sip:10000@127.0.0.1:" + AsteriskSandbox.SIP_PORT);
+        String call = ((NewChannelEvent) hotline.ami().await(e -> e instanceof NewChannelEvent n && n.getChannel() != null
+                && n.getChannel().startsWith("PJSIP/caller-") && n.getDateReceived().toInstant().isAfter(dialled.minusMillis(5)),
+                Duration.ofSeconds(10))).getUniqueId();
+        hotline.ami().awaitOn(call, e -> e instanceof AgiExecStartEvent start && start.getCommand() != null
+                && start.getCommand().contains("/menu"), Duration.ofSeconds(15));
+        customer.press("1");
     }
 
     /** The agent's wrap-up after another test's call is over. */
