@@ -140,6 +140,11 @@ class ListenWhisperBargeIT {
             supervisor.awaitCallClosed(Duration.ofSeconds(10));
             // the login page's question whether a session stands (401 before logging in) is no error of the board
             assertThat(board.consoleErrors()).filteredOn(error -> !error.contains("/api/session")).isEmpty();
+            // Each step is in the audit log, with who took it and in which mode.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(hotline.server().getJson("/api/audit?user=board.lead")
+                    .encode()).contains("\"action\":\"agent.listened\",\"target\":\"agent 010 listen\"",
+                            "\"action\":\"agent.listening-switched\",\"target\":\"agent 010 barge\"",
+                            "\"action\":\"agent.listening-ended\",\"target\":\"/api/agents/010/listen\""));
             customer.hangUp();
             agent.awaitCallClosed(Duration.ofSeconds(10));
         }
