@@ -9,6 +9,7 @@ import { follow } from './live.js';
 import { startPage } from './shell.js';
 import { today } from './centre-day.js';
 import { followMessages } from './callback-messages.js';
+import { drawListen } from './wallboard-listen.js';
 
 const FIGURES_MS = 30000;
 /** The report's row for calls that reached no queue (ended in the menu, after hours): no queue to watch. */
@@ -120,7 +121,7 @@ function share(td, r) {
 }
 
 function drawAgent(a) {
-  const tr = rowFor('agents', 'agent', a.id, ['name', 'state', 'time', 'phone', 'skills']);
+  const tr = rowFor('agents', 'agent', a.id, ['name', 'state', 'time', 'phone', 'skills', 'listen']);
   tr.querySelector('.name').textContent = `${a.id} ${a.name}`;
   const state = tr.querySelector('.state');
   state.dataset.state = a.state;
@@ -130,6 +131,7 @@ function drawAgent(a) {
   // the queues the agent takes, most skilled first: a supervisor moving them shows here at once
   tr.querySelector('.skills').textContent = Object.entries(a.skills || {}).sort(([, x], [, y]) => y - x)
     .map(([queue, level]) => `${label('queue', queue)} ${level}`).join(', ');
+  drawListen(tr.querySelector('.listen'), a);
 }
 
 function tick() {

@@ -118,6 +118,8 @@ final class WebModule {
                         agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),
                 new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi,
                 new org.hotline.http.agents.WrapUpResource(floor::wrapUpCall, floor::chooseWrapUpCode),
+                new org.hotline.http.agents.MonitorResource(vertx, floor::agent,
+                        new org.hotline.telephony.ami.ChanSpyLine(telephony.nodes())),
                 new MetricsResource(platform.meters()), rosterApi), servers(config.agi().servers())))
                 .await(10, TimeUnit.SECONDS);
         platform.parts().push(() -> http.close().await(5, TimeUnit.SECONDS));

@@ -18,7 +18,9 @@ public enum Dialplan {
     /** A customer's answered leg of an agentless campaign call: its script plays the message. */
     CAMPAIGN("hotline-campaign"),
     /** What the agents' own phones dial (features, transfers). */
-    AGENTS("agents");
+    AGENTS("agents"),
+    /** A supervisor's answered phone: ChanSpy on the agent's channel (listen, whisper, barge). */
+    SPY("hotline-spy");
 
     private final String context;
 

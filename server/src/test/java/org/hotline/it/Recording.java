@@ -106,6 +106,32 @@ public final class Recording {
         return Math.sqrt(sum / ((end - start) * (double) channels));
     }
 
+    /**
+     * The amplitude (fraction of full scale, channels mixed) of one frequency in [from, to), by the
+     * Goertzel filter: about the tone's own amplitude when it is there, near 0 when it is not.
+     */
+    public double toneLevel(double hertz, Duration from, Duration to) {
+        int start = sampleIndex(from);
+        int end = sampleIndex(to);
+        if (end <= start) {
+            return 0;
+        }
+        double coefficient = 2 * Math.cos(2 * Math.PI * hertz / sampleRate);
+        double previous = 0;
+        double beforePrevious = 0;
+        for (int i = start; i < end; i++) {
+            double sample = 0;
+            for (int c = 0; c < channels; c++) {
+                sample += samples[i * channels + c] / 32768.0;
+            }
+            double next = sample / channels + coefficient * previous - beforePrevious;
+            beforePrevious = previous;
+            previous = next;
+        }
+        double power = previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
+        return 2 * Math.sqrt(Math.max(0, power)) / (end - start);
+    }
+
     /** Total time of the 20 ms frames louder (RMS) than the threshold. */
     public Duration voicedDuration(double threshold) {
         return voicedDuration(threshold, Duration.ZERO, duration());

@@ -87,7 +87,9 @@ class HttpContractTest {
             Map.entry("changeAgentSkills", AgentSkillsResource.BODY_LIMIT),
             Map.entry("chooseWrapUpCode", org.hotline.http.agents.WrapUpResource.BODY_LIMIT),
             Map.entry("addAgent", RosterResource.BODY_LIMIT),
-            Map.entry("changeAgent", RosterResource.BODY_LIMIT));
+            Map.entry("changeAgent", RosterResource.BODY_LIMIT),
+            Map.entry("listenToAgent", org.hotline.http.agents.MonitorResource.BODY_LIMIT),
+            Map.entry("switchListeningMode", org.hotline.http.agents.MonitorResource.BODY_LIMIT));
 
     @TempDir
     Path uploads;
@@ -131,6 +133,7 @@ class HttpContractTest {
                 new CampaignOutcomeResource(vertx, null, null, null, null),
                 new PreviewResource(null, null),
                 new org.hotline.http.agents.WrapUpResource(null, null),
+                new org.hotline.http.agents.MonitorResource(vertx, null, null),
                 new DoNotCallResource(vertx, null, null, clock),
                 new MetricsResource(null), new RosterResource(vertx, null)))).await(10, TimeUnit.SECONDS);
     }
