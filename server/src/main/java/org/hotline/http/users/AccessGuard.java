@@ -115,9 +115,11 @@ final class AccessGuard implements Handler<RoutingContext> {
             // a read of personal data: who, what, when, and whether it found anything, as the answer starts (a live stream lasts)
             ctx.addHeadersEndHandler(v -> audit.record(viewer.user(), action, target(ctx, path), outcome(ctx.response().getStatusCode())));
         } else if (action != null) {
-            ctx.addEndHandler(ended -> {
+            // as the answer starts: the change is made by then, and a client that hangs up before
+            // the answer is written must not take the change's audit with it
+            ctx.addHeadersEndHandler(v -> {
                 int status = ctx.response().getStatusCode();
-                if (ended.succeeded() && status >= 200 && status < 300) {
+                if (status >= 200 && status < 300) {
                     audit.record(viewer.user(), action, Viewers.auditedTarget(ctx, target(ctx, path)), null);
                 }
             });
