@@ -200,7 +200,7 @@ public sealed interface CallEvent {
     }
 
     /** Nobody could take the call: the caller was asked to leave a message after the tone. */
-    record MessageOffered(Instant at) implements CallEvent {
+    record MessageOffered(Instant at, String queue) implements CallEvent {
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.hotline.call;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.hotline.shared.CallId;
 
@@ -12,6 +14,12 @@ public interface MessageBox {
 
     /** How long the recording of {@code call}'s message is, when there is one to read. */
     Optional<Duration> lengthOf(CallId call);
+
+    /** The calls whose message is kept, whether a task was made of it or not. */
+    List<CallId> calls();
+
+    /** When the recording of {@code call}'s message was last written to: its end, once it is over. */
+    Optional<Instant> endOf(CallId call);
 
     /** Removes what was recorded for {@code call}: nothing worth hearing. */
     void discard(CallId call);
@@ -25,6 +33,16 @@ public interface MessageBox {
 
             @Override
             public Optional<Duration> lengthOf(CallId call) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<CallId> calls() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<Instant> endOf(CallId call) {
                 return Optional.empty();
             }
 

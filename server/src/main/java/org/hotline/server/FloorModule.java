@@ -102,8 +102,13 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
                 new LiveDesk(live, records.callRecords()));
         org.hotline.telephony.MessageFiles messageFiles = new org.hotline.telephony.MessageFiles(config.callbacks().messages().directory());
         messageFiles.prepare();
+        Messages messages = new Messages(config.callbacks().messages().rules(), messageFiles,
+                new org.hotline.store.MongoMessageTasks(store.messageTasks(), store.calls(), upkeep.fence()));
         InboundFlow flow = new InboundFlow(config.rings(), config.ivr().menu(), floor, config.routing().waiting(), reception,
-                hours, clock, Sleeper.on(clock), events, new Messages(config.callbacks().messages().rules(), messageFiles));
+                hours, clock, Sleeper.on(clock), events, messages);
+        // Messages a stopped server left without their task, once the floor has what it kept (at start-up and at a take-over).
+        upkeep.whenStoreUp(() -> platform.parts().push(MessageSweeping.start(new org.hotline.call.MessageSweep(messages, floor,
+                config.routing().waiting().afterHoursQueue(), clock, recorded::append))));
         FloorCampaignAgents campaignAgents = new FloorCampaignAgents(floor, live,
                 new OutboundScript(config.company().name(), config.company().nameEn()), PREVIEW_WAIT, clock);
         return new FloorModule(hours, savedHours, savedSkills, tracker, floor, settlement, events, flow, campaignAgents, roster);

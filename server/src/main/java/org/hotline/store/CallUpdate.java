@@ -252,7 +252,12 @@ final class CallUpdate {
                     set(CALLBACK_STATUS, PENDING);
                 }
             }
-            case CallEvent.MessageOffered ignored -> entry("message-offered", at);
+            case CallEvent.MessageOffered offered -> {
+                entry("message-offered", at);
+                if (offered.queue() != null) {
+                    entry.append("queue", offered.queue()); // the queue a task made after a crash goes to
+                }
+            }
             case CallEvent.MessageLeft left -> {
                 entry("message-left", at).append("file", left.file());
                 Document message = new Document("at", at).append("lengthMs", left.length().toMillis());

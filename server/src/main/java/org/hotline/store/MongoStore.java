@@ -118,6 +118,11 @@ public final class MongoStore implements AutoCloseable {
         return database.getCollection(MongoOpenRequests.COLLECTION);
     }
 
+    /** The callback task claimed for each caller's message (see {@link MongoMessageTasks}). */
+    public MongoCollection<Document> messageTasks() {
+        return database.getCollection(MongoMessageTasks.COLLECTION);
+    }
+
     /** Which server holds the store (see {@link StoreLease}). */
     public MongoCollection<Document> lease() {
         return database.getCollection(StoreLease.COLLECTION);

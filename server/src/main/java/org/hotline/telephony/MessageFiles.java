@@ -1,13 +1,17 @@
 package org.hotline.telephony;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
 import org.hotline.call.MessageBox;
 import org.hotline.shared.CallId;
 import org.slf4j.Logger;
@@ -27,6 +31,8 @@ public final class MessageFiles implements MessageBox {
     private static final String EXTENSION = ".wav";
     /** Asterisk's format_wav: 16-bit PCM, 8000 Hz, mono. */
     public static final String FORMAT = "wav";
+    /** The header Asterisk's format_wav writes before the sound. */
+    private static final int UNFINISHED_HEADER = 44;
 
     private final Path directory;
 
@@ -73,6 +79,32 @@ public final class MessageFiles implements MessageBox {
     }
 
     @Override
+    public List<CallId> calls() {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(path -> path.getFileName().toString())
+                    .filter(name -> pathOf(name).isPresent())
+                    .map(name -> new CallId(name.substring(0, name.length() - EXTENSION.length())))
+                    .sorted(java.util.Comparator.comparing(CallId::value))
+                    .toList();
+        } catch (IOException e) {
+            LOG.warn("messages directory {} not read: {}", directory, e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** The file's last change: Asterisk writes it until the recording ends, then closes it. */
+    @Override
+    public Optional<Instant> endOf(CallId call) {
+        return pathOf(fileOf(call)).flatMap(path -> {
+            try {
+                return Optional.of(Files.getLastModifiedTime(path).toInstant());
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
     public void discard(CallId call) {
         pathOf(fileOf(call)).ifPresent(path -> {
             try {
@@ -83,39 +115,24 @@ public final class MessageFiles implements MessageBox {
         });
     }
 
-    /** A WAV file's length from its header: the sound data over the bytes per second. */
+    /**
+     * A WAV file's length: its frames over their rate, as the JDK's sound API reads the header. A file
+     * whose header was never finished (Asterisk fills in the sizes when it closes the file: one it was
+     * writing when it stopped says 0) counts what is on disk after Asterisk's 44-byte header.
+     */
     static Optional<Duration> length(Path wav) {
-        try (InputStream in = Files.newInputStream(wav)) {
-            ByteBuffer header = ByteBuffer.wrap(in.readNBytes(12)).order(ByteOrder.LITTLE_ENDIAN);
-            if (header.limit() < 12 || header.getInt(0) != 0x46464952 || header.getInt(8) != 0x45564157) { // RIFF, WAVE
+        try {
+            AudioFileFormat file = AudioSystem.getAudioFileFormat(wav.toFile());
+            AudioFormat format = file.getFormat();
+            long frames = file.getFrameLength();
+            if (frames == 0 && format.getFrameSize() > 0) {
+                frames = Math.max(0, Files.size(wav) - UNFINISHED_HEADER) / format.getFrameSize();
+            }
+            if (frames < 0 || format.getFrameRate() <= 0) {
                 return Optional.empty();
             }
-            long offset = 12;
-            int byteRate = 0;
-            while (true) {
-                ByteBuffer chunk = ByteBuffer.wrap(in.readNBytes(8)).order(ByteOrder.LITTLE_ENDIAN);
-                if (chunk.limit() < 8) {
-                    return Optional.empty();
-                }
-                int id = chunk.getInt(0);
-                long size = Integer.toUnsignedLong(chunk.getInt(4));
-                offset += 8;
-                if (id == 0x20746d66) { // "fmt "
-                    ByteBuffer fmt = ByteBuffer.wrap(in.readNBytes((int) Math.min(size, 64))).order(ByteOrder.LITTLE_ENDIAN);
-                    byteRate = fmt.limit() >= 12 ? fmt.getInt(8) : 0;
-                    in.skipNBytes(size - fmt.limit());
-                } else if (id == 0x61746164) { // "data"
-                    // a file still being written says 0: what is on disk counts
-                    long data = Math.min(size == 0 ? Long.MAX_VALUE : size, Files.size(wav) - offset);
-                    return byteRate <= 0 || data < 0 ? Optional.empty()
-                            : Optional.of(Duration.ofMillis(data * 1000 / byteRate));
-                } else {
-                    in.skipNBytes(size + (size & 1));
-                    offset += size & 1;
-                }
-                offset += size;
-            }
-        } catch (IOException | RuntimeException e) {
+            return Optional.of(Duration.ofMillis((long) (frames * 1000 / (double) format.getFrameRate())));
+        } catch (IOException | UnsupportedAudioFileException | RuntimeException e) {
             LOG.warn("message {} unreadable: {}", wav, e.getMessage());
             return Optional.empty();
         }

@@ -8,10 +8,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.hotline.shared.CallId;
 import org.hotline.shared.Language;
 import org.hotline.routing.TestClock;
@@ -29,7 +26,7 @@ class MessagesFlowTest {
 
     private final List<CallEvent> events = new ArrayList<>();
     private final FakeQueue queue = new FakeQueue();
-    private final Box box = new Box();
+    private final FakeMessageBox box = new FakeMessageBox();
 
     @Test
     void afterHoursACallerWhoDoesNotAskForACallbackLeavesAMessageThatBecomesACallbackTaskWithItsAudio() {
@@ -126,26 +123,5 @@ class MessagesFlowTest {
 
     private static InboundCall call(String number) {
         return new InboundCall(ID, "PJSIP/caller-1", CallerId.presented(number, null), NOW, Language.ZH);
-    }
-
-    /** The messages recorded, as the disk would hold them. */
-    private static final class Box implements MessageBox {
-        final Map<CallId, Duration> recorded = new HashMap<>();
-        final List<CallId> discarded = new ArrayList<>();
-
-        @Override
-        public String fileOf(CallId call) {
-            return call.value() + ".wav";
-        }
-
-        @Override
-        public Optional<Duration> lengthOf(CallId call) {
-            return Optional.ofNullable(recorded.get(call));
-        }
-
-        @Override
-        public void discard(CallId call) {
-            discarded.add(call);
-        }
     }
 }

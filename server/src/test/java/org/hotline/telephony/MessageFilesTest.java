@@ -30,6 +30,33 @@ class MessageFilesTest {
     }
 
     @Test
+    void aFileAsteriskWasWritingWhenItStoppedCountsWhatIsOnDisk() throws Exception {
+        MessageFiles files = new MessageFiles(dir);
+        Path file = dir.resolve("1700000000.7.wav");
+        wav(file, 8000 * 2);
+        byte[] bytes = Files.readAllBytes(file);
+        java.util.Arrays.fill(bytes, 4, 8, (byte) 0); // the sizes Asterisk fills in when it closes the file
+        java.util.Arrays.fill(bytes, 40, 44, (byte) 0);
+        Files.write(file, bytes);
+
+        assertThat(files.lengthOf(new CallId("1700000000.7"))).contains(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void theKeptMessagesAreNamedByTheirCallsAndEndWhenLastWritten() throws Exception {
+        MessageFiles files = new MessageFiles(dir);
+        wav(dir.resolve("1700000000.7.wav"), 8000);
+        wav(dir.resolve("1700000000.10.wav"), 8000);
+        Files.writeString(dir.resolve("notes.txt"), "not a message");
+        Files.setLastModifiedTime(dir.resolve("1700000000.7.wav"),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-11-22T01:00:12.340Z")));
+
+        assertThat(files.calls()).containsExactly(new CallId("1700000000.10"), new CallId("1700000000.7"));
+        assertThat(files.endOf(new CallId("1700000000.7"))).contains(java.time.Instant.parse("2026-11-22T01:00:12.340Z"));
+        assertThat(files.endOf(new CallId("1700000000.8"))).isEmpty();
+    }
+
+    @Test
     void onlyNamesOfTheShapeOfACallsMessageAreOpened() throws Exception {
         MessageFiles files = new MessageFiles(dir.resolve("messages"));
         files.prepare();
