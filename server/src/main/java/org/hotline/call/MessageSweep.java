@@ -78,8 +78,7 @@ public final class MessageSweep {
             }
         }
         if (made > 0) {
-            LOG.warn("{} message{} left while no server could take {} now callback task{}", made, made == 1 ? "" : "s",
-                    made == 1 ? "it" : "them", made == 1 ? "" : "s");
+            LOG.warn("messages a stopped server left without their callback task, made now: {}", made);
         }
         return again;
     }

@@ -174,7 +174,8 @@ class MessagesIT {
         }
     }
 
-    private static Path bursts(Path file, int seconds) throws Exception {
+    /** The caller's voice: {@value #TONE_HZ} Hz bursts, 400 ms on and 200 ms off, {@code seconds} long. */
+    static Path bursts(Path file, int seconds) throws Exception {
         int rate = 8000;
         byte[] pcm = new byte[rate * seconds * 2];
         for (int i = 0; i < rate * seconds; i++) {

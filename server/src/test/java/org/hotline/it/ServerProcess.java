@@ -125,6 +125,10 @@ final class ServerProcess implements AutoCloseable {
                                 && "completed".equals(r.getJsonObject("flow").getString("outcome")));
     }
 
+    HttpResponse<byte[]> getBytes(String path) throws Exception {
+        return api.getBytes(path);
+    }
+
     HttpResponse<String> post(String path, String json) throws Exception {
         return api.post(path, json);
     }
