@@ -378,7 +378,9 @@ public final class ConfigLoader {
                 new TalkTimeRule(talkWarning, talkLimit),
                 wrapUpCodes(tree, ivr),
                 new org.hotline.routing.WrapUpCodeRule(Duration.ofSeconds(tree.integer("routing.wrapUpCodeAfterSeconds",
-                        (int) org.hotline.routing.WrapUpCodeRule.standard().afterWrapUp().toSeconds(), 0, 3600))));
+                        (int) org.hotline.routing.WrapUpCodeRule.standard().afterWrapUp().toSeconds(), 0, 3600))),
+                // told by default: monitoring the monitored are told of is the fair (in many places the lawful) way; silent checks turn it off
+                tree.bool("monitoring.tellAgent", true));
     }
 
     /**

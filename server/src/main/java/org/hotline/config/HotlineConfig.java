@@ -102,8 +102,10 @@ public record HotlineConfig(
      * @param wrapUpCodes    each queue's wrap-up codes ({@code queues.<queue>.wrapUpCodes})
      * @param wrapUpCodeRule how long after the wrap-up its code can still be given
      */
+    /** @param tellAgentOfListening whether an agent hears a tone when a supervisor joins their call (monitoring.tellAgent) */
     public record Routing(Duration wrapUp, WaitRules waiting, TalkTimeRule talkTime,
-                          org.hotline.routing.WrapUpCodes wrapUpCodes, org.hotline.routing.WrapUpCodeRule wrapUpCodeRule) {
+                          org.hotline.routing.WrapUpCodes wrapUpCodes, org.hotline.routing.WrapUpCodeRule wrapUpCodeRule,
+                          boolean tellAgentOfListening) {
     }
 
     /**

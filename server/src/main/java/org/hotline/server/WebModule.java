@@ -119,7 +119,7 @@ final class WebModule {
                 new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi,
                 new org.hotline.http.agents.WrapUpResource(floor::wrapUpCall, floor::chooseWrapUpCode),
                 new org.hotline.http.agents.MonitorResource(vertx, floor::agent,
-                        new org.hotline.telephony.ami.ChanSpyLine(telephony.nodes())),
+                        new org.hotline.telephony.ami.ChanSpyLine(telephony.nodes(), config.routing().tellAgentOfListening())),
                 new MetricsResource(platform.meters()), rosterApi), servers(config.agi().servers())))
                 .await(10, TimeUnit.SECONDS);
         platform.parts().push(() -> http.close().await(5, TimeUnit.SECONDS));

@@ -134,6 +134,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anAgentIsToldWhenASupervisorJoinsTheirCallUnlessTheCentreTurnsItOff() throws IOException {
+        assertThat(load("company:\n  name: X\n").routing().tellAgentOfListening()).isTrue();
+        assertThat(load("company:\n  name: X\nmonitoring:\n  tellAgent: false\n").routing().tellAgentOfListening()).isFalse();
+        assertThatThrownBy(() -> load("company:\n  name: X\nmonitoring:\n  tellAgent: sometimes\n"))
+                .hasMessageContaining("monitoring.tellAgent");
+    }
+
+    @Test
     void aMessageSilenceAsLongAsTheLongestMessageStopsStartUp() {
         assertThatThrownBy(() -> load("company:\n  name: X\nmessages:\n  maxSeconds: 10\n  silenceSeconds: 10\n"))
                 .hasMessageStartingWith("messages:");

@@ -29,6 +29,8 @@ class ListenWhisperBargeIT {
     private static final double CUSTOMER_TONE = 500;
     private static final double AGENT_TONE = 1100;
     private static final double SUPERVISOR_TONE = 1700;
+    /** The tone [hotline-spy-tell] whispers to the agent as a supervisor joins (monitoring.tellAgent, on by default). */
+    private static final double NOTICE_TONE = 1400;
     /** Each tone is played at a quarter of full scale; heard means well above the line's noise, unheard well below. */
     private static final double HEARD = 0.03;
     private static final double UNHEARD = 0.01;
@@ -72,6 +74,7 @@ class ListenWhisperBargeIT {
             assertThat(joined.statusCode()).as(joined.body()).isEqualTo(202);
             assertThat(new JsonObject(joined.body()).getString("phone")).isEqualTo("001");
             supervisor.awaitCallEstablished(Duration.ofSeconds(15));
+            Instant supervisorJoined = Instant.now();
             Phase listen = Phase.after(Duration.ofSeconds(1));
 
             HttpResponse<String> whisperd = lead.put("/api/agents/010/listen", "{\"mode\":\"whisper\"}");
@@ -94,6 +97,11 @@ class ListenWhisperBargeIT {
             Heard byAgent = Heard.by(agent);
             Heard bySupervisor = Heard.by(supervisor);
 
+            // As the supervisor joins, the agent is told by a short tone; the caller hears nothing of it.
+            Instant noticeFrom = supervisorJoined.minusSeconds(1);
+            Instant noticeTo = supervisorJoined.plusSeconds(3);
+            assertThat(byAgent.peak(NOTICE_TONE, noticeFrom, noticeTo)).as("the agent hears the notice tone").isGreaterThan(HEARD);
+            assertThat(byCustomer.peak(NOTICE_TONE, noticeFrom, noticeTo)).as("the caller does not").isLessThan(UNHEARD);
             // Listening: the supervisor hears both; nobody hears the supervisor.
             bySupervisor.assertHeard(listen, CUSTOMER_TONE, AGENT_TONE);
             byAgent.assertHeard(listen, CUSTOMER_TONE);
@@ -195,6 +203,16 @@ class ListenWhisperBargeIT {
 
         void assertNotHeard(Phase phase, double tone) {
             assertThat(level(phase, tone)).as("%s does not hear %s Hz (%s)", phone.name(), tone, recording).isLessThan(UNHEARD);
+        }
+
+        /** The loudest {@code tone} over 200 ms stretches between {@code from} and {@code to}. */
+        double peak(double tone, Instant from, Instant to) {
+            double loudest = 0;
+            for (Instant at = from; at.isBefore(to); at = at.plusMillis(100)) {
+                loudest = Math.max(loudest, recording.toneLevel(tone, Duration.between(start, at),
+                        Duration.between(start, at.plusMillis(200))));
+            }
+            return loudest;
         }
 
         private double level(Phase phase, double tone) {

@@ -17,6 +17,7 @@ import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import org.asteriskjava.manager.event.AgiExecEndEvent;
 import org.asteriskjava.manager.event.AgiExecStartEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,8 @@ class MessagesIT {
     /** The caller's known voice: 440 Hz bursts, 400 ms on and 200 ms off. */
     private static final int TONE_HZ = 440;
     private static final Duration SPOKEN = Duration.ofSeconds(4);
+    /** Asterisk closes the file, then says the command ended: the same moment, to a record's milliseconds and a little. */
+    static final Duration SAME_MOMENT = Duration.ofMillis(250);
 
     @RegisterExtension
     static final HotlineUnderTest hotline = new HotlineUnderTest("messages_it",
@@ -81,6 +84,8 @@ class MessagesIT {
             assertThat(task.getJsonObject("message").getLong("lengthMs"))
                     .isCloseTo(written.duration().toMillis(), within(40L));
             assertThat(record.getJsonObject("message").getString("file")).isEqualTo(id + ".wav");
+            assertThat(Duration.between(recordingEnd(hotline.ami(), id), Instant.parse(record.getJsonObject("message").getString("at"))).abs())
+                    .as("the message ends when Asterisk ended the recording, by its own AGIExecEnd").isLessThanOrEqualTo(SAME_MOMENT);
 
             // Played through the API: the very file Asterisk recorded, whole or a part of it.
             HttpResponse<byte[]> played = hotline.server().admin().getBytes("/api/callbacks/" + id + "/message");
@@ -130,6 +135,12 @@ class MessagesIT {
         assertThat(hotline.asterisk().stateDir().resolve("asterisk/data/sounds/messages/" + id + ".wav"))
                 .as("an empty recording is not kept").doesNotExist();
         assertThat(hotline.server().admin().getBytes("/api/callbacks/" + id + "/message").statusCode()).isEqualTo(404);
+    }
+
+    /** When Asterisk ended the recording of {@code id}'s message, by its own AGIExecEnd event of RECORD FILE. */
+    static Instant recordingEnd(TestAmi ami, String id) throws Exception {
+        return TestAmi.at(ami.awaitOn(id, e -> e instanceof AgiExecEndEvent end && end.getCommand() != null
+                && end.getCommand().contains("RECORD FILE"), Duration.ofSeconds(10)));
     }
 
     /** The page's player for the task loads the message and finds it {@code length} long; no script error on the page. */

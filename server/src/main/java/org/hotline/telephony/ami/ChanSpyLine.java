@@ -22,9 +22,12 @@ import org.hotline.shared.AgentId;
 public final class ChanSpyLine implements Spies {
 
     private final AsteriskNodes nodes;
+    private final boolean tellAgent;
 
-    public ChanSpyLine(AsteriskNodes nodes) {
+    /** @param tellAgent whether the agent hears a tone as a supervisor joins (config: monitoring.tellAgent) */
+    public ChanSpyLine(AsteriskNodes nodes, boolean tellAgent) {
         this.nodes = nodes;
+        this.tellAgent = tellAgent;
     }
 
     @Override
@@ -35,7 +38,8 @@ public final class ChanSpyLine implements Spies {
             }
             Optional<String> channel = read(() -> SpiedCalls.agentInCall(ami, request.agent()));
             if (channel.isPresent()) {
-                send(ami, SpyOriginate.ringSupervisor(nodes.agentDial(), request.phone(), request.agent(), channel.get(), request.mode()));
+                send(ami, SpyOriginate.ringSupervisor(nodes.agentDial(), request.phone(), request.agent(), channel.get(), request.mode(),
+                        tellAgent));
                 return;
             }
         }

@@ -17,6 +17,8 @@ final class SpyOriginate {
 
     static final String CHANNEL_VARIABLE = "HOTLINE_SPY_CHANNEL";
     static final String OPTIONS_VARIABLE = "HOTLINE_SPY_OPTIONS";
+    /** "yes": [hotline-spy] has the agent hear a short tone as the supervisor joins (monitoring.tellAgent). */
+    static final String TELL_VARIABLE = "HOTLINE_SPY_TELL";
     private static final Duration RING = Duration.ofSeconds(30);
 
     private SpyOriginate() {
@@ -24,8 +26,10 @@ final class SpyOriginate {
 
     /**
      * @param agentChannel the agent's channel as Asterisk named it ({@code PJSIP/agent-010-0000002a})
+     * @param tellAgent    whether the agent hears a tone (the caller never does) as the supervisor joins
      */
-    static OriginateAction ringSupervisor(AgentDial dial, AgentId phone, AgentId agent, String agentChannel, MonitorMode mode) {
+    static OriginateAction ringSupervisor(AgentDial dial, AgentId phone, AgentId agent, String agentChannel, MonitorMode mode,
+                                          boolean tellAgent) {
         OriginateAction originate = new OriginateAction();
         originate.setChannel(dial.of(phone));
         originate.setContext(Dialplan.SPY.context());
@@ -34,7 +38,8 @@ final class SpyOriginate {
         originate.setTimeout(RING.toMillis());
         // What the supervisor's phone shows: whose call they are about to join.
         originate.setCallerId("\"" + mode.id() + " " + agent.value() + "\" <" + agent.value() + ">");
-        originate.setVariables(Map.of(CHANNEL_VARIABLE, agentChannel, OPTIONS_VARIABLE, options(mode)));
+        originate.setVariables(Map.of(CHANNEL_VARIABLE, agentChannel, OPTIONS_VARIABLE, options(mode),
+                TELL_VARIABLE, tellAgent ? "yes" : "no"));
         originate.setAsync(true);
         return originate;
     }

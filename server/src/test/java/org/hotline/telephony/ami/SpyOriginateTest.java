@@ -15,12 +15,21 @@ class SpyOriginateTest {
     @Test
     void theSupervisorsPhoneIsRungIntoChanSpyOnTheAgentsChannelInTheChosenMode() {
         OriginateAction originate = SpyOriginate.ringSupervisor(AgentDial.direct(), new AgentId("001"), new AgentId("010"),
-                "PJSIP/agent-010-0000002a", MonitorMode.WHISPER);
+                "PJSIP/agent-010-0000002a", MonitorMode.WHISPER, false);
 
         assertThat(originate.getChannel()).isEqualTo("PJSIP/agent-001");
         assertThat(originate.getContext()).isEqualTo("hotline-spy");
         assertThat(originate.getVariables()).containsEntry("HOTLINE_SPY_CHANNEL", "PJSIP/agent-010-0000002a")
-                .containsEntry("HOTLINE_SPY_OPTIONS", "qdEw");
+                .containsEntry("HOTLINE_SPY_OPTIONS", "qdEw").containsEntry("HOTLINE_SPY_TELL", "no");
+    }
+
+    @Test
+    void whenTheAgentIsToldTheSpyContextPlaysThemATone() {
+        OriginateAction originate = SpyOriginate.ringSupervisor(AgentDial.direct(), new AgentId("001"), new AgentId("010"),
+                "PJSIP/agent-010-0000002a", MonitorMode.LISTEN, true);
+
+        assertThat(originate.getVariables()).containsEntry("HOTLINE_SPY_TELL", "yes")
+                .as("the supervisor still hears no beep").containsEntry("HOTLINE_SPY_OPTIONS", "qdE");
     }
 
     @Test
