@@ -42,7 +42,8 @@ public final class MessageSweep {
 
     /**
      * Makes the missing task of each of {@code calls}' messages; returns those to look at again: the
-     * call still going on (its caller may be recording, or back in the flow), or its record not read.
+     * call still going on (its caller may be recording, or back in the flow), or its record not read
+     * or not there yet.
      * May block.
      */
     public List<CallId> sweep(List<CallId> calls) {
@@ -56,7 +57,11 @@ public final class MessageSweep {
                 again.add(call);
                 continue;
             }
-            if (record.isEmpty() || record.get().tasked()) {
+            if (record.isEmpty()) {
+                again.add(call); // its record may still be on its way (the last server's spool, replayed)
+                continue;
+            }
+            if (record.get().tasked()) {
                 continue;
             }
             MessageCall kept = record.get();

@@ -379,7 +379,7 @@ public final class ConfigLoader {
                 wrapUpCodes(tree, ivr),
                 new org.hotline.routing.WrapUpCodeRule(Duration.ofSeconds(tree.integer("routing.wrapUpCodeAfterSeconds",
                         (int) org.hotline.routing.WrapUpCodeRule.standard().afterWrapUp().toSeconds(), 0, 3600))),
-                // told by default: monitoring the monitored are told of is the fair (in many places the lawful) way; silent checks turn it off
+                // told by default: monitoring its subject is told of is the fair (in many places the lawful) way; silent checks turn it off
                 tree.bool("monitoring.tellAgent", true));
     }
 

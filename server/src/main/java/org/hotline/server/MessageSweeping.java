@@ -19,6 +19,8 @@ final class MessageSweeping implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageSweeping.class);
     private static final Duration AGAIN = Duration.ofSeconds(10);
+    /** Ten minutes: longer than the longest message and a caller taken back to the flow; after that the calls are logged. */
+    private static final int TRIES = 60;
 
     private final MessageSweep sweep;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -30,15 +32,19 @@ final class MessageSweeping implements AutoCloseable {
 
     static MessageSweeping start(MessageSweep sweep) {
         MessageSweeping sweeping = new MessageSweeping(sweep);
-        sweeping.timer.execute(() -> sweeping.then(sweep.sweep()));
+        sweeping.timer.execute(() -> sweeping.then(sweep.sweep(), 1));
         return sweeping;
     }
 
-    private void then(List<CallId> again) {
+    private void then(List<CallId> again, int tries) {
+        if (!again.isEmpty() && tries >= TRIES) {
+            LOG.warn("messages whose calls are still not over (or not in the store): no task made of them: {}", again);
+            return;
+        }
         if (!again.isEmpty() && !timer.isShutdown()) {
             timer.schedule(() -> {
                 try {
-                    then(sweep.sweep(again));
+                    then(sweep.sweep(again), tries + 1);
                 } catch (RuntimeException e) {
                     LOG.warn("messages not swept: {}", e.toString());
                 }

@@ -108,6 +108,18 @@ class MessageSweepTest {
     }
 
     @Test
+    void aMessageWhoseRecordIsNotInTheStoreYetIsLookedAtAgain() {
+        box.recorded.put(ID, Duration.ofSeconds(5));
+        MessageSweep sweep = sweep();
+
+        assertThat(sweep.sweep()).as("the last server's spool may still be replaying").containsExactly(ID);
+
+        records.ended(ID, "13600136000", new Skill("orders"));
+        assertThat(sweep.sweep(List.of(ID))).isEmpty();
+        assertThat(queue.told).hasSize(1);
+    }
+
+    @Test
     void aStoreThatCannotBeReachedLeavesTheMessageForTheNextSweep() {
         box.recorded.put(ID, Duration.ofSeconds(5));
         records.away = true;
