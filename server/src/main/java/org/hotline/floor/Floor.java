@@ -17,8 +17,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hotline.call.AgentQueue;
+import org.hotline.call.CallEvent;
 import org.hotline.call.CallEventSink;
 import org.hotline.call.CallbackOutcome;
+import org.hotline.call.TransferStep;
 import org.hotline.customer.DialRule;
 import org.hotline.live.LiveFeed;
 import org.hotline.report.AgentSpan;
@@ -437,6 +439,37 @@ public final class Floor implements AgentQueue {
         quietly(() -> {
             distributor.phoneBusy(agent, true); // throws for an agent no longer on the roster
             carriedOver.put(call, agent);
+        });
+    }
+
+    /**
+     * A step of a transfer on the caller's call, by Asterisk: the consulted colleague is offered no
+     * call while consulted; once the caller is theirs (transferred, or the three together) until the
+     * call ends, as a conversation carried over. The agent who transferred has their wrap-up from the
+     * transfer.
+     */
+    public void transferStepped(CallId id, CallEvent.TransferStepped step) {
+        quietly(() -> {
+            AgentId colleague = step.target() == null || !AgentId.isValid(step.target()) || step.step() == TransferStep.BLIND
+                    ? null : new AgentId(step.target());
+            if (colleague == null) {
+                return;
+            }
+            switch (step.step()) {
+                case CONSULT_STARTED -> distributor.phoneBusy(colleague, true);
+                case CONSULT_ENDED, CANCELLED, FAILED -> distributor.phoneBusy(colleague, false);
+                case TRANSFERRED -> {
+                    tickets.conversationEnded(id, step.at());
+                    distributor.phoneBusy(colleague, true); // throws for an agent not on the roster
+                    carriedOver.put(id, colleague);
+                }
+                case CONFERENCE -> {
+                    distributor.phoneBusy(colleague, true);
+                    carriedOver.put(id, colleague);
+                }
+                default -> {
+                }
+            }
         });
     }
 

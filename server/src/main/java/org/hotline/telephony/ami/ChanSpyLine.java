@@ -2,12 +2,7 @@ package org.hotline.telephony.ami;
 
 import java.io.IOException;
 import java.util.Optional;
-import org.asteriskjava.manager.EventTimeoutException;
-import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.HangupAction;
-import org.asteriskjava.manager.action.ManagerAction;
-import org.asteriskjava.manager.response.ManagerError;
-import org.asteriskjava.manager.response.ManagerResponse;
 import org.hotline.routing.MonitorMode;
 import org.hotline.routing.MonitorRefused;
 import org.hotline.routing.MonitorRequest;
@@ -33,9 +28,9 @@ public final class ChanSpyLine implements Spies {
             if (!ami.isConnected()) {
                 continue;
             }
-            Optional<String> channel = read(() -> SpiedCalls.agentInCall(ami, request.agent()));
+            Optional<String> channel = NodeActions.read(() -> SpiedCalls.agentInCall(ami, request.agent()));
             if (channel.isPresent()) {
-                send(ami, SpyOriginate.ringSupervisor(nodes.agentDial(), request.phone(), request.agent(), channel.get(), request.mode()));
+                NodeActions.send(ami, SpyOriginate.ringSupervisor(nodes.agentDial(), request.phone(), request.agent(), channel.get(), request.mode()));
                 return;
             }
         }
@@ -45,13 +40,13 @@ public final class ChanSpyLine implements Spies {
     @Override
     public void switchTo(AgentId phone, AgentId agent, MonitorMode mode) throws IOException {
         Spy spy = spy(phone, agent);
-        send(spy.ami(), SpyKey.press(spy.channel(), mode));
+        NodeActions.send(spy.ami(), SpyKey.press(spy.channel(), mode));
     }
 
     @Override
     public void leave(AgentId phone, AgentId agent) throws IOException {
         Spy spy = spy(phone, agent);
-        send(spy.ami(), new HangupAction(spy.channel()));
+        NodeActions.send(spy.ami(), new HangupAction(spy.channel()));
     }
 
     private record Spy(AmiLink ami, String channel) {
@@ -60,7 +55,7 @@ public final class ChanSpyLine implements Spies {
     private Spy spy(AgentId phone, AgentId agent) throws IOException {
         for (AmiLink ami : nodes.all()) {
             if (ami.isConnected()) {
-                Optional<String> channel = read(() -> SpiedCalls.spyOn(ami, phone, agent));
+                Optional<String> channel = NodeActions.read(() -> SpiedCalls.spyOn(ami, phone, agent));
                 if (channel.isPresent()) {
                     return new Spy(ami, channel.get());
                 }
@@ -68,29 +63,5 @@ public final class ChanSpyLine implements Spies {
         }
         throw new MonitorRefused(MonitorRefused.Why.NOT_LISTENING, "agent-" + phone.value()
                 + " is not listening to agent " + agent.value());
-    }
-
-    private interface Listing {
-        Optional<String> read() throws IOException, EventTimeoutException;
-    }
-
-    private static Optional<String> read(Listing listing) throws IOException {
-        try {
-            return listing.read();
-        } catch (EventTimeoutException e) {
-            throw new IOException("Asterisk did not list its channels in time", e);
-        }
-    }
-
-    private static void send(AmiLink ami, ManagerAction action) throws IOException {
-        ManagerResponse response;
-        try {
-            response = ami.send(action);
-        } catch (TimeoutException e) {
-            throw new IOException(action.getAction() + ": no answer from node " + ami.node(), e);
-        }
-        if (response instanceof ManagerError error) {
-            throw new IOException(action.getAction() + " refused by node " + ami.node() + ": " + error.getMessage());
-        }
     }
 }
