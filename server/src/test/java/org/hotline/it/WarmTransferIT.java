@@ -45,6 +45,7 @@ class WarmTransferIT {
         ApiSession li = hotline.server().userWithRole("li.ming", "agent", "010");
         ApiSession wang = hotline.server().userWithRole("wang.fang", "agent", "011");
         try (Phones phones = Phones.start("consult")) {
+            Instant dialled = Instant.now();
             NewChannelEvent call = phones.callerTalksToTheFirstAgent();
             Phase talking = Phase.after(Duration.ofSeconds(1), PHASE);
 
@@ -108,6 +109,10 @@ class WarmTransferIT {
             assertThat(steps.get("transferred").getString("from")).isEqualTo("010");
             assertThat(steps.get("transferred").getString("to")).isEqualTo("011");
             assertThat(record.getJsonObject("agent").getString("id")).as("who answered the caller").isEqualTo("010");
+            // One call, however many legs: the consultation's leg is no call of its own.
+            JsonArray calls = hotline.server().getJson("/api/calls?from=" + dialled.minusSeconds(1) + "&to="
+                    + Instant.now().plusSeconds(1)).getJsonArray("calls");
+            assertThat(calls.stream().map(c -> ((JsonObject) c).getString("id")).toList()).containsExactly(call.getUniqueId());
             await().atMost(Duration.ofSeconds(10)).until(() -> !hotline.server().getJson("/api/agents/011").getBoolean("phoneBusy"));
         }
     }
@@ -125,10 +130,15 @@ class WarmTransferIT {
             assertThat(conference.statusCode()).as(conference.body()).isEqualTo(202);
             Phase together = Phase.after(Duration.ofSeconds(1), PHASE);
 
-            phones.customer.hangUp();
+            // The agent leaves first; the caller and the colleague talk on until the caller hangs up.
+            phones.first.hangUp();
             phones.first.awaitCallClosed(Duration.ofSeconds(10));
+            Phase afterTheAgentLeft = Phase.after(Duration.ofSeconds(1), PHASE);
+            phones.customer.hangUp();
             phones.colleague.awaitCallClosed(Duration.ofSeconds(10));
             Thread.sleep(1000);
+            Heard.by(phones.customer).assertHeard(afterTheAgentLeft, COLLEAGUE_TONE);
+            Heard.by(phones.colleague).assertHeard(afterTheAgentLeft, CUSTOMER_TONE);
             Heard.by(phones.customer).assertHeard(together, FIRST_TONE, COLLEAGUE_TONE);
             Heard.by(phones.first).assertHeard(together, CUSTOMER_TONE, COLLEAGUE_TONE);
             Heard.by(phones.colleague).assertHeard(together, CUSTOMER_TONE, FIRST_TONE);

@@ -19,7 +19,7 @@ final class ConsultAction {
         AtxferAction atxfer = new AtxferAction();
         atxfer.setChannel(agentChannel);
         atxfer.setContext(Dialplan.TRANSFER.context());
-        atxfer.setExten(colleague.value());
+        atxfer.setExten(colleague.value() + "#"); // # ends the digits at once, not after the digit timeout
         return atxfer;
     }
 }
