@@ -67,15 +67,13 @@ class WarmTransferIT {
             HttpResponse<String> complete = li.post("/api/agents/010/transfer/complete", "{}");
             assertThat(complete.statusCode()).as(complete.body()).isEqualTo(202);
             phones.first.awaitCallClosed(Duration.ofSeconds(10));
-            Phase transferred = Phase.after(Duration.ofSeconds(1), PHASE);
             assertThat(hotline.server().getJson("/api/agents/010").getString("state"))
                     .as("the agent who transferred is done with the call").isIn("wrap-up", "ready");
             assertThat(hotline.server().getJson("/api/agents/011").getBoolean("phoneBusy"))
                     .as("the colleague is offered no other call while they talk to the caller").isTrue();
+            // Transferred: the caller and the colleague hear each other.
+            phones.callerAndColleagueTalkUntilTheCallerHangsUp();
 
-            phones.customer.hangUp();
-            phones.colleague.awaitCallClosed(Duration.ofSeconds(10));
-            Thread.sleep(1000); // the recordings are closed with their calls
             Heard byCustomer = Heard.by(phones.customer);
             Heard byFirst = Heard.by(phones.first);
             Heard byColleague = Heard.by(phones.colleague);
@@ -89,9 +87,6 @@ class WarmTransferIT {
             byCustomer.assertNotHeard(consulting, FIRST_TONE);
             byCustomer.assertNotHeard(consulting, COLLEAGUE_TONE);
             assertThat(byCustomer.loudness(consulting)).as("the caller hears music on hold").isGreaterThan(Hearing.UNHEARD);
-            // Transferred: the caller and the colleague hear each other.
-            byCustomer.assertHeard(transferred, COLLEAGUE_TONE);
-            byColleague.assertHeard(transferred, CUSTOMER_TONE);
 
             JsonObject record = hotline.server().awaitFinishedRecord(call.getUniqueId());
             Map<String, JsonObject> steps = steps(record);
@@ -133,12 +128,7 @@ class WarmTransferIT {
             // The agent leaves first; the caller and the colleague talk on until the caller hangs up.
             phones.first.hangUp();
             phones.first.awaitCallClosed(Duration.ofSeconds(10));
-            Phase afterTheAgentLeft = Phase.after(Duration.ofSeconds(1), PHASE);
-            phones.customer.hangUp();
-            phones.colleague.awaitCallClosed(Duration.ofSeconds(10));
-            Thread.sleep(1000);
-            Heard.by(phones.customer).assertHeard(afterTheAgentLeft, COLLEAGUE_TONE);
-            Heard.by(phones.colleague).assertHeard(afterTheAgentLeft, CUSTOMER_TONE);
+            phones.callerAndColleagueTalkUntilTheCallerHangsUp();
             Heard.by(phones.customer).assertHeard(together, FIRST_TONE, COLLEAGUE_TONE);
             Heard.by(phones.first).assertHeard(together, CUSTOMER_TONE, COLLEAGUE_TONE);
             Heard.by(phones.colleague).assertHeard(together, CUSTOMER_TONE, FIRST_TONE);
@@ -168,12 +158,7 @@ class WarmTransferIT {
             phones.first.awaitCallClosed(Duration.ofSeconds(10));
             // Agent 011 serves after-sales (agent 010 does not): the caller is offered to them.
             phones.colleague.awaitCallEstablished(Duration.ofSeconds(20));
-            Phase talking = Phase.after(Duration.ofSeconds(1), PHASE);
-            phones.customer.hangUp();
-            phones.colleague.awaitCallClosed(Duration.ofSeconds(10));
-            Thread.sleep(1000);
-            Heard.by(phones.customer).assertHeard(talking, COLLEAGUE_TONE);
-            Heard.by(phones.colleague).assertHeard(talking, CUSTOMER_TONE);
+            phones.callerAndColleagueTalkUntilTheCallerHangsUp();
 
             JsonObject record = hotline.server().awaitFinishedRecord(call.getUniqueId());
             BlindTransferEvent passed = hotline.ami().first(BlindTransferEvent.class,
@@ -240,6 +225,16 @@ class WarmTransferIT {
             await().atMost(Duration.ofSeconds(5)).until(() ->
                     hotline.server().getJson("/api/agents/010").getString("state").equals("on-call"));
             return call;
+        }
+
+        /** The caller and the colleague talk a while, each hearing the other, until the caller hangs up. */
+        void callerAndColleagueTalkUntilTheCallerHangsUp() throws Exception {
+            Phase talking = Phase.after(Duration.ofSeconds(1), PHASE);
+            customer.hangUp();
+            colleague.awaitCallClosed(Duration.ofSeconds(10));
+            Thread.sleep(1000); // the recordings are closed with their calls
+            Heard.by(customer).assertHeard(talking, COLLEAGUE_TONE);
+            Heard.by(colleague).assertHeard(talking, CUSTOMER_TONE);
         }
 
         @Override

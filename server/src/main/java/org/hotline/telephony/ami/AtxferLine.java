@@ -1,7 +1,6 @@
 package org.hotline.telephony.ami;
 
 import java.io.IOException;
-import java.util.Optional;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.hotline.routing.TransferLine;
 import org.hotline.routing.TransferMode;
@@ -24,10 +23,10 @@ public final class AtxferLine implements TransferLine {
 
     @Override
     public void start(TransferRequest request) throws IOException {
-        Leg leg = find(request.from(), false);
-        ManagerAction action = request.mode() == TransferMode.BLIND ? BlindTransferAction.to(leg.channel(), request.target())
-                : ConsultAction.consult(leg.channel(), request.target().agent());
-        NodeActions.send(leg.ami(), action);
+        NodeActions.Found call = NodeActions.find(nodes, ami -> SpiedCalls.agentInCall(ami, request.from()))
+                .orElseThrow(() -> new TransferRefused(TransferRefused.Why.NOT_IN_CALL, "agent " + request.from().value() + " is not in a call"));
+        NodeActions.send(call.ami(), request.mode() == TransferMode.BLIND ? BlindTransferAction.to(call.channel(), request.target())
+                : ConsultAction.consult(call.channel(), request.target().agent()));
     }
 
     @Override
@@ -46,27 +45,10 @@ public final class AtxferLine implements TransferLine {
     }
 
     private void press(AgentId agent, String keys) throws IOException {
-        Leg leg = find(agent, true);
-        for (ManagerAction key : TransferKeys.press(leg.channel(), keys)) {
-            NodeActions.send(leg.ami(), key);
+        NodeActions.Found consultation = NodeActions.find(nodes, ami -> Consultations.agentConsulting(ami, agent))
+                .orElseThrow(() -> new TransferRefused(TransferRefused.Why.NO_CONSULTATION, "agent " + agent.value() + " is consulting nobody"));
+        for (ManagerAction key : TransferKeys.press(consultation.channel(), keys)) {
+            NodeActions.send(consultation.ami(), key);
         }
-    }
-
-    private record Leg(AmiLink ami, String channel) {
-    }
-
-    private Leg find(AgentId agent, boolean consulting) throws IOException {
-        for (AmiLink ami : nodes.all()) {
-            if (!ami.isConnected()) {
-                continue;
-            }
-            Optional<String> channel = NodeActions.read(() -> consulting ? Consultations.agentConsulting(ami, agent)
-                    : SpiedCalls.agentInCall(ami, agent));
-            if (channel.isPresent()) {
-                return new Leg(ami, channel.get());
-            }
-        }
-        throw consulting ? new TransferRefused(TransferRefused.Why.NO_CONSULTATION, "agent " + agent.value() + " is consulting nobody")
-                : new TransferRefused(TransferRefused.Why.NOT_IN_CALL, "agent " + agent.value() + " is not in a call");
     }
 }

@@ -1,7 +1,6 @@
 package org.hotline.telephony.ami;
 
 import java.io.IOException;
-import java.util.Optional;
 import org.asteriskjava.manager.action.HangupAction;
 import org.hotline.routing.MonitorMode;
 import org.hotline.routing.MonitorRefused;
@@ -24,44 +23,27 @@ public final class ChanSpyLine implements Spies {
 
     @Override
     public void join(MonitorRequest request) throws IOException {
-        for (AmiLink ami : nodes.all()) {
-            if (!ami.isConnected()) {
-                continue;
-            }
-            Optional<String> channel = NodeActions.read(() -> SpiedCalls.agentInCall(ami, request.agent()));
-            if (channel.isPresent()) {
-                NodeActions.send(ami, SpyOriginate.ringSupervisor(nodes.agentDial(), request.phone(), request.agent(), channel.get(), request.mode()));
-                return;
-            }
-        }
-        throw new MonitorRefused(MonitorRefused.Why.NOT_IN_CALL, "agent " + request.agent().value() + " is not in a call");
+        NodeActions.Found call = NodeActions.find(nodes, ami -> SpiedCalls.agentInCall(ami, request.agent()))
+                .orElseThrow(() -> new MonitorRefused(MonitorRefused.Why.NOT_IN_CALL, "agent " + request.agent().value() + " is not in a call"));
+        NodeActions.send(call.ami(), SpyOriginate.ringSupervisor(nodes.agentDial(), request.phone(), request.agent(), call.channel(),
+                request.mode()));
     }
 
     @Override
     public void switchTo(AgentId phone, AgentId agent, MonitorMode mode) throws IOException {
-        Spy spy = spy(phone, agent);
+        NodeActions.Found spy = spy(phone, agent);
         NodeActions.send(spy.ami(), SpyKey.press(spy.channel(), mode));
     }
 
     @Override
     public void leave(AgentId phone, AgentId agent) throws IOException {
-        Spy spy = spy(phone, agent);
+        NodeActions.Found spy = spy(phone, agent);
         NodeActions.send(spy.ami(), new HangupAction(spy.channel()));
     }
 
-    private record Spy(AmiLink ami, String channel) {
-    }
-
-    private Spy spy(AgentId phone, AgentId agent) throws IOException {
-        for (AmiLink ami : nodes.all()) {
-            if (ami.isConnected()) {
-                Optional<String> channel = NodeActions.read(() -> SpiedCalls.spyOn(ami, phone, agent));
-                if (channel.isPresent()) {
-                    return new Spy(ami, channel.get());
-                }
-            }
-        }
-        throw new MonitorRefused(MonitorRefused.Why.NOT_LISTENING, "agent-" + phone.value()
-                + " is not listening to agent " + agent.value());
+    private NodeActions.Found spy(AgentId phone, AgentId agent) throws IOException {
+        return NodeActions.find(nodes, ami -> SpiedCalls.spyOn(ami, phone, agent))
+                .orElseThrow(() -> new MonitorRefused(MonitorRefused.Why.NOT_LISTENING, "agent-" + phone.value()
+                        + " is not listening to agent " + agent.value()));
     }
 }

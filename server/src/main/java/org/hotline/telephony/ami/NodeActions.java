@@ -15,6 +15,15 @@ final class NodeActions {
         Optional<String> read() throws IOException, EventTimeoutException;
     }
 
+    /** What one node's channel list says. */
+    interface NodeListing {
+        Optional<String> read(AmiLink ami) throws IOException, EventTimeoutException;
+    }
+
+    /** A channel, and the node that listed it (where actions on it go). */
+    record Found(AmiLink ami, String channel) {
+    }
+
     private NodeActions() {
     }
 
@@ -24,6 +33,19 @@ final class NodeActions {
         } catch (EventTimeoutException e) {
             throw new IOException("Asterisk did not list its channels in time", e);
         }
+    }
+
+    /** The first connected node whose listing names a channel. */
+    static Optional<Found> find(AsteriskNodes nodes, NodeListing listing) throws IOException {
+        for (AmiLink ami : nodes.all()) {
+            if (ami.isConnected()) {
+                Optional<String> channel = read(() -> listing.read(ami));
+                if (channel.isPresent()) {
+                    return Optional.of(new Found(ami, channel.get()));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     static void send(AmiLink ami, ManagerAction action) throws IOException {

@@ -104,21 +104,23 @@ class TransferEventsTest {
     }
 
     private DialBeginEvent dialBegin(double at) {
-        DialBeginEvent dial = new DialBeginEvent(this);
-        dial.setTimestamp(at);
-        dial.setChannel(CONSULT_LEG);
+        DialBeginEvent dial = consultLeg(new DialBeginEvent(this), at);
         dial.setLinkedId(CALL);
-        dial.setDestChannel("PJSIP/agent-011-0000002c");
         return dial;
     }
 
     private DialEndEvent dialEnd(double at, String status) {
-        DialEndEvent dial = new DialEndEvent(this);
+        DialEndEvent dial = consultLeg(new DialEndEvent(this), at);
+        dial.setLinkedId(CALL);
+        dial.setDialStatus(status);
+        return dial;
+    }
+
+    /** The consultation's leg dialling agent 011's phone. */
+    private static <T extends org.asteriskjava.manager.event.DialEvent> T consultLeg(T dial, double at) {
         dial.setTimestamp(at);
         dial.setChannel(CONSULT_LEG);
-        dial.setLinkedId(CALL);
         dial.setDestChannel("PJSIP/agent-011-0000002c");
-        dial.setDialStatus(status);
         return dial;
     }
 
