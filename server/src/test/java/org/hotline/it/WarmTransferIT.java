@@ -67,8 +67,9 @@ class WarmTransferIT {
             HttpResponse<String> complete = li.post("/api/agents/010/transfer/complete", "{}");
             assertThat(complete.statusCode()).as(complete.body()).isEqualTo(202);
             phones.first.awaitCallClosed(Duration.ofSeconds(10));
-            assertThat(hotline.server().getJson("/api/agents/010").getString("state"))
-                    .as("the agent who transferred is done with the call").isIn("wrap-up", "ready");
+            // The agent who transferred is done with the call (Asterisk's transfer event reaches the floor).
+            await().atMost(Duration.ofSeconds(5)).until(() -> List.of("wrap-up", "ready")
+                    .contains(hotline.server().getJson("/api/agents/010").getString("state")));
             assertThat(hotline.server().getJson("/api/agents/011").getBoolean("phoneBusy"))
                     .as("the colleague is offered no other call while they talk to the caller").isTrue();
             // Transferred: the caller and the colleague hear each other.
@@ -172,6 +173,49 @@ class WarmTransferIT {
             assertThat(record.getJsonArray("offers").stream().map(o -> ((JsonObject) o).getString("agent")).toList())
                     .containsExactly("010", "011");
             assertThat(record.getJsonObject("queue").getString("name")).as("the queue the caller was passed to").isEqualTo("after-sales");
+        }
+    }
+
+    @Test
+    void anAgentConsultsAndCompletesWithThePhonesKeys() throws Exception {
+        try (Phones phones = Phones.start("keys")) {
+            NewChannelEvent call = phones.callerTalksToTheFirstAgent();
+            phones.first.press("#2011#"); // attended transfer to 011
+            phones.colleague.awaitCallEstablished(Duration.ofSeconds(20));
+            Thread.sleep(1000);
+            phones.first.press("*2"); // complete
+            phones.first.awaitCallClosed(Duration.ofSeconds(10));
+            phones.callerAndColleagueTalkUntilTheCallerHangsUp();
+
+            Map<String, JsonObject> steps = steps(hotline.server().awaitFinishedRecord(call.getUniqueId()));
+            assertThat(steps.keySet()).containsSubsequence("consult-started", "consult-answered", "transferred");
+            assertThat(steps.get("transferred").getString("from")).isEqualTo("010");
+            assertThat(steps.get("transferred").getString("to")).isEqualTo("011");
+        }
+    }
+
+    @Test
+    void anAgentConsultsAndCompletesTheTransferFromTheDesktop() throws Exception {
+        String password = ApiSession.newPassword();
+        hotline.server().createUser("desk.li", "Desk Li", "agent", "010", password);
+        try (Phones phones = Phones.start("desk"); Browser desk = Browser.open(hotline.server().baseUrl(), "transfer")) {
+            desk.logIn("desk.li", password, "desktop.html");
+            NewChannelEvent call = phones.callerTalksToTheFirstAgent();
+            desk.type("#transfer-target", "011"); // the transfer bar is shown while the agent is in a call
+            desk.click("#transfer button[data-step='consult']");
+            phones.colleague.awaitCallEstablished(Duration.ofSeconds(20));
+            desk.awaitText("#transfer-message", text -> text.contains("011"), Duration.ofSeconds(5));
+            desk.screenshot("consulting");
+            desk.click("#transfer button[data-step='complete']");
+            phones.first.awaitCallClosed(Duration.ofSeconds(10));
+            phones.callerAndColleagueTalkUntilTheCallerHangsUp();
+
+            assertThat(steps(hotline.server().awaitFinishedRecord(call.getUniqueId())).keySet())
+                    .containsSubsequence("consult-started", "consult-answered", "transferred");
+            assertThat(desk.consoleErrors()).filteredOn(error -> error.contains("transfer") || error.contains("conference")).isEmpty();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(hotline.server().getJson("/api/audit?user=desk.li")
+                    .encode()).contains("\"action\":\"call.transferred\",\"target\":\"agent 010 consult to agent 011\"",
+                            "\"action\":\"call.transfer-completed\",\"target\":\"agent 010 transfer completed\""));
         }
     }
 
