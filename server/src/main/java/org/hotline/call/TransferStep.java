@@ -16,6 +16,8 @@ public enum TransferStep {
     TRANSFERRED,
     /** The caller, the agent and the colleague talk together. */
     CONFERENCE,
+    /** An agent hung up and left the conference; the others talk on. */
+    LEFT_CONFERENCE,
     /** The caller was passed on at once, to a colleague or a queue. */
     BLIND,
     /** Asterisk could not make the transfer. */

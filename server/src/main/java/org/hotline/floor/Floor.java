@@ -450,6 +450,10 @@ public final class Floor implements AgentQueue {
      */
     public void transferStepped(CallId id, CallEvent.TransferStepped step) {
         quietly(() -> {
+            if (step.step() == TransferStep.LEFT_CONFERENCE && step.fromAgent() != null && AgentId.isValid(step.fromAgent())) {
+                leftConference(id, new AgentId(step.fromAgent()), step.at());
+                return;
+            }
             AgentId colleague = step.target() == null || !AgentId.isValid(step.target()) || step.step() == TransferStep.BLIND
                     ? null : new AgentId(step.target());
             if (colleague == null) {
@@ -471,6 +475,15 @@ public final class Floor implements AgentQueue {
                 }
             }
         });
+    }
+
+    /** The agent who answered the call wraps up from their leaving; a colleague who joined is free again. */
+    private void leftConference(CallId id, AgentId agent, Instant at) {
+        if (tickets.connects(id, agent)) {
+            tickets.conversationEnded(id, at);
+        } else if (agent.equals(carriedOver.get(id))) {
+            endCarriedOver(id);
+        }
     }
 
     /** The caller's channel is gone: out of the queue, and a ringing agent freed. */

@@ -16,6 +16,7 @@ import org.asteriskjava.manager.event.AttendedTransferEvent;
 import org.asteriskjava.manager.event.BlindTransferEvent;
 import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
+import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.hotline.it.Hearing.Heard;
 import org.hotline.it.Hearing.Phase;
@@ -129,6 +130,8 @@ class WarmTransferIT {
             // The agent leaves first; the caller and the colleague talk on until the caller hangs up.
             phones.first.hangUp();
             phones.first.awaitCallClosed(Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(5)).until(() -> List.of("wrap-up", "ready")
+                    .contains(hotline.server().getJson("/api/agents/010").getString("state")));
             phones.callerAndColleagueTalkUntilTheCallerHangsUp();
             Heard.by(phones.customer).assertHeard(together, FIRST_TONE, COLLEAGUE_TONE);
             Heard.by(phones.first).assertHeard(together, CUSTOMER_TONE, COLLEAGUE_TONE);
@@ -136,12 +139,16 @@ class WarmTransferIT {
 
             JsonObject record = hotline.server().awaitFinishedRecord(call.getUniqueId());
             Map<String, JsonObject> steps = steps(record);
-            assertThat(steps.keySet()).containsSubsequence("consult-started", "consult-answered", "conference");
+            assertThat(steps.keySet()).containsSubsequence("consult-started", "consult-answered", "conference", "left-conference");
             AttendedTransferEvent joined = hotline.ami().first(AttendedTransferEvent.class,
                     transfer -> call.getUniqueId().equals(transfer.getOrigTransfererLinkedId())).orElseThrow();
             assertThat(joined.getDestType()).isEqualToIgnoringCase("Threeway");
             assertAt(steps.get("conference"), TestAmi.at(joined));
             assertThat(steps.get("conference").getString("to")).isEqualTo("011");
+            HangupEvent left = hotline.ami().first(HangupEvent.class, hangup -> call.getUniqueId().equals(hangup.getLinkedId())
+                    && hangup.getChannel() != null && hangup.getChannel().startsWith("PJSIP/agent-010-")).orElseThrow();
+            assertAt(steps.get("left-conference"), TestAmi.at(left));
+            assertThat(steps.get("left-conference").getString("from")).isEqualTo("010");
         }
     }
 

@@ -3,6 +3,7 @@ package org.hotline.telephony.ami;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.asteriskjava.manager.event.AttendedTransferEvent;
 import org.asteriskjava.manager.event.BlindTransferEvent;
@@ -20,7 +21,8 @@ import org.hotline.telephony.pjsip.AgentAccounts;
 /**
  * Asterisk's account of transfers, as steps of the caller's call at Asterisk's time: the
  * consultation's leg ([hotline-transfer] dialling the colleague: DialBegin, DialEnd, its hang-up),
- * AttendedTransfer (transferred, or the three joined) and BlindTransfer. The consultation's legs
+ * AttendedTransfer (transferred, or the three joined), an agent's hang-up in a conference (leaving
+ * it) and BlindTransfer. The consultation's legs
  * carry the call's linked ID, which is the caller's channel's unique ID. One per node, fed by its
  * AMI thread.
  */
@@ -35,6 +37,8 @@ public final class TransferEvents {
     private final Clock clock;
     /** Consultations under way, by the Local channel's name without its ;1/;2. */
     private final Map<String, Consultation> open = new ConcurrentHashMap<>();
+    /** Calls in a conference, by the caller's unique ID: an agent's hang-up there is their leaving it. */
+    private final Set<String> conferences = ConcurrentHashMap.newKeySet();
 
     public TransferEvents(Clock clock) {
         this.clock = clock;
@@ -63,6 +67,13 @@ public final class TransferEvents {
                 yield consultation.answered() ? step(consultation.call().value(), event, TransferStep.CANCELLED, null,
                         consultation.colleague(), null) : Optional.empty();
             }
+            case HangupEvent hangup when conferences.contains(String.valueOf(hangup.getUniqueId())) -> {
+                conferences.remove(hangup.getUniqueId()); // the caller's own hang-up: the conference is over
+                yield Optional.empty();
+            }
+            case HangupEvent hangup when conferences.contains(String.valueOf(hangup.getLinkedId()))
+                    && AgentAccounts.agentOfChannel(hangup.getChannel()).isPresent() ->
+                    step(hangup.getLinkedId(), event, TransferStep.LEFT_CONFERENCE, agent(hangup.getChannel()), null, null);
             case AttendedTransferEvent transfer -> attended(transfer);
             case BlindTransferEvent blind -> step(blind.getTransfereeLinkedId(), event,
                     "Success".equalsIgnoreCase(blind.getResult()) ? TransferStep.BLIND : TransferStep.FAILED,
@@ -88,6 +99,9 @@ public final class TransferEvents {
         boolean done = "Success".equalsIgnoreCase(transfer.getResult());
         TransferStep step = !done ? TransferStep.FAILED
                 : "Threeway".equalsIgnoreCase(transfer.getDestType()) ? TransferStep.CONFERENCE : TransferStep.TRANSFERRED;
+        if (step == TransferStep.CONFERENCE) {
+            conferences.add(call);
+        }
         return step(call, transfer, step, agent(transfer.getOrigTransfererChannel()), colleague, done ? null : transfer.getResult());
     }
 

@@ -50,6 +50,20 @@ class TransferEventsTest {
     }
 
     @Test
+    void anAgentHangingUpInAConferenceLeavesIt() {
+        events.translate(dialBegin(T0));
+        events.translate(attended(T0 + 9, "Threeway"));
+
+        assertThat(step(agentHangsUp(FIRST_AGENT, T0 + 30)))
+                .contains(new CallEvent.TransferStepped(at(T0 + 30), TransferStep.LEFT_CONFERENCE, "010", null, null));
+        HangupEvent caller = new HangupEvent(this);
+        caller.setUniqueId(CALL);
+        caller.setChannel("PJSIP/caller-00000001");
+        assertThat(events.translate(caller)).as("the caller's own hang-up ends the conference").isEmpty();
+        assertThat(events.translate(agentHangsUp("PJSIP/agent-011-0000002c", T0 + 40))).isEmpty();
+    }
+
+    @Test
     void anAnsweredConsultationThatGoesAwayWithoutATransferWasCancelled() {
         events.translate(dialBegin(T0));
         events.translate(dialEnd(T0 + 3, "ANSWER"));
@@ -128,6 +142,15 @@ class TransferEventsTest {
         HangupEvent hangup = new HangupEvent(this);
         hangup.setTimestamp(at);
         hangup.setChannel(CONSULT_LEG);
+        return hangup;
+    }
+
+    private HangupEvent agentHangsUp(String channel, double at) {
+        HangupEvent hangup = new HangupEvent(this);
+        hangup.setTimestamp(at);
+        hangup.setChannel(channel);
+        hangup.setUniqueId("1763773200.50");
+        hangup.setLinkedId(CALL);
         return hangup;
     }
 
