@@ -146,8 +146,7 @@ class TransferEventsTest {
     }
 
     private HangupEvent agentHangsUp(String channel, double at) {
-        HangupEvent hangup = new HangupEvent(this);
-        hangup.setTimestamp(at);
+        HangupEvent hangup = hangup(at);
         hangup.setChannel(channel);
         hangup.setUniqueId("1763773200.50");
         hangup.setLinkedId(CALL);
