@@ -10,6 +10,7 @@ import { caseForm } from './desk-case.js';
 import { callbackTasks } from './desk-callbacks.js';
 import { myFigures } from './desk-figures.js';
 import { wrapUpCodes } from './desk-wrapup.js';
+import { transferPanel } from './desk-transfer.js';
 
 const me = await startPage();
 if (!me.agent) {
@@ -22,12 +23,14 @@ if (!me.agent) {
   const tasks = callbackTasks(me.agent);
   const figures = myFigures(me.agent);
   const wrapUp = wrapUpCodes(me.agent);
+  const transfer = transferPanel(me.agent);
 
   const stateChanged = (status) => {
     state.show(status);
     timer.state(state.current());
     tasks.agentState(state.current());
     wrapUp.agentState(state.current());
+    transfer.agentState(state.current());
     if (status.state === 'ready') figures.refresh(); // a call just ended: its figures are in
   };
   // Following first, then reading: nothing that happens in between is missed.
@@ -47,6 +50,7 @@ if (!me.agent) {
   if (now) {
     timer.state(now);
     tasks.agentState(now);
+    transfer.agentState(now);
   }
   pop.load();
   tasks.load();

@@ -182,6 +182,18 @@ public sealed interface CallEvent {
     record Transferred(Instant at, String fromAgent, String target) implements CallEvent {
     }
 
+    /**
+     * A step of a transfer by Asterisk's account and clock (its dial and transfer events): a
+     * consultation's leg rung, answered or ended, the caller transferred, the three joined, a blind
+     * transfer made.
+     *
+     * @param fromAgent the agent passing the caller on, where Asterisk's event names them, else null
+     * @param target    the consulted colleague's ID or, for a blind transfer, the dialled target (an agent's ID or {@code q-<queue>})
+     * @param detail    Asterisk's word on it: the dial status of an ended consultation, the result of a failed transfer; or null
+     */
+    record TransferStepped(Instant at, TransferStep step, String fromAgent, String target, String detail) implements CallEvent {
+    }
+
     /** The caller was told their place in line and expected wait. */
     record PositionAnnounced(Instant at, int position, java.time.Duration expectedWait) implements CallEvent {
     }

@@ -152,11 +152,24 @@ public final class InboundFlow {
     }
 
     /**
+     * A caller an agent passed blind to a queue: they join it as a caller who asked for it now (a
+     * new place, the queue's full wait and announcements), and the call goes on as any other.
+     *
+     * @param fromAgent the agent who transferred, as far as known (may be null)
+     */
+    public FlowOutcome transferredToQueue(InboundCall call, CallChannel line, Skill queue, String fromAgent) {
+        events.publish(call.id(), new CallEvent.Transferred(clock.instant(), fromAgent, queue.name()));
+        return afterTransfer(call, line, () -> queueWait.run(call, line, queue, menu.timeout()));
+    }
+
+    /**
      * A transferred caller whose server went away while they waited for the transfer's target or
      * the queue: the dialplan held them (music) and asked the servers again; the one that takes
      * them back puts them in line at the place the transfer gave them (kept on the channel), waiting
      * for the target first as before, with no second transfer on the record. Without a place, the
      * queue the transfer falls back to.
+     *
+     * @param target the agent the transfer named, or null (a transfer to a queue)
      */
     public FlowOutcome transferTakenBack(InboundCall call, CallChannel line, AgentId target) {
         return afterTransfer(call, line, () -> {

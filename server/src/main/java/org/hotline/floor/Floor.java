@@ -17,8 +17,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hotline.call.AgentQueue;
+import org.hotline.call.CallEvent;
 import org.hotline.call.CallEventSink;
 import org.hotline.call.CallbackOutcome;
+import org.hotline.call.TransferStep;
 import org.hotline.customer.DialRule;
 import org.hotline.live.LiveFeed;
 import org.hotline.report.AgentSpan;
@@ -438,6 +440,50 @@ public final class Floor implements AgentQueue {
             distributor.phoneBusy(agent, true); // throws for an agent no longer on the roster
             carriedOver.put(call, agent);
         });
+    }
+
+    /**
+     * A step of a transfer on the caller's call, by Asterisk: the consulted colleague is offered no
+     * call while consulted; once the caller is theirs (transferred, or the three together) until the
+     * call ends, as a conversation carried over. The agent who transferred has their wrap-up from the
+     * transfer.
+     */
+    public void transferStepped(CallId id, CallEvent.TransferStepped step) {
+        quietly(() -> {
+            if (step.step() == TransferStep.LEFT_CONFERENCE && step.fromAgent() != null && AgentId.isValid(step.fromAgent())) {
+                leftConference(id, new AgentId(step.fromAgent()), step.at());
+                return;
+            }
+            AgentId colleague = step.target() == null || !AgentId.isValid(step.target()) || step.step() == TransferStep.BLIND
+                    ? null : new AgentId(step.target());
+            if (colleague == null) {
+                return;
+            }
+            switch (step.step()) {
+                case CONSULT_STARTED -> distributor.phoneBusy(colleague, true);
+                case CONSULT_ENDED, CANCELLED, FAILED -> distributor.phoneBusy(colleague, false);
+                case TRANSFERRED -> {
+                    tickets.conversationEnded(id, step.at());
+                    distributor.phoneBusy(colleague, true); // throws for an agent not on the roster
+                    carriedOver.put(id, colleague);
+                }
+                case CONFERENCE -> {
+                    distributor.phoneBusy(colleague, true);
+                    carriedOver.put(id, colleague);
+                }
+                default -> {
+                }
+            }
+        });
+    }
+
+    /** The agent who answered the call wraps up from their leaving; a colleague who joined is free again. */
+    private void leftConference(CallId id, AgentId agent, Instant at) {
+        if (tickets.connects(id, agent)) {
+            tickets.conversationEnded(id, at);
+        } else if (agent.equals(carriedOver.get(id))) {
+            endCarriedOver(id);
+        }
     }
 
     /** The caller's channel is gone: out of the queue, and a ringing agent freed. */

@@ -104,6 +104,12 @@ final class WaitingTickets {
         }
     }
 
+    /** Whether {@code agent} is the one this call's ticket connected (their conversation may end before the call's). */
+    boolean connects(CallId id, AgentId agent) {
+        Waiting ticket = tickets.get(id);
+        return ticket != null && agent.equals(ticket.agent);
+    }
+
     /** The caller's channel is gone: out of the queue, and a ringing agent freed. */
     void gone(CallId id) {
         lastQueues.remove(id);

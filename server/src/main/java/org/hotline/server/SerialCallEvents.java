@@ -45,6 +45,8 @@ final class SerialCallEvents implements CallEventSink, Adoptions {
                 floor.callGone(id); // a caller who hangs up while waiting leaves the queue at once
             } else if (event instanceof CallEvent.BridgeLeft left) {
                 floor.conversationEnded(id, left.at()); // the agent's wrap-up counts from Asterisk's end of the talk
+            } else if (event instanceof CallEvent.TransferStepped step) {
+                floor.transferStepped(id, step);
             }
         });
     }

@@ -72,6 +72,7 @@ record TelephonyModule(AgiServer agi, AsteriskNodes nodes) {
         HeldCallersReturning returning = new HeldCallersReturning(floor, config.agi().answerDeadline().server());
         for (HotlineConfig.Node node : config.nodes()) {
             AmiEventTranslator translator = new AmiEventTranslator(config.ivr().hotlineContext(), clock, node.name());
+            org.hotline.telephony.ami.TransferEvents transfers = new org.hotline.telephony.ami.TransferEvents(clock);
             AgentPhones phones = new AgentPhones(accounts, floorParts.roster()::activeIds, node.etc(),
                     nodes.registrationsOf(node.name(), floor::phoneRegistered));
             AtomicReference<AmiLink> self = new AtomicReference<>();
@@ -79,6 +80,7 @@ record TelephonyModule(AgiServer agi, AsteriskNodes nodes) {
                     event -> {
                         nodes.onEvent(node.name(), event); // first: an action about a new channel finds its node
                         translator.translate(event).ifPresent(t -> events.publish(t.id(), t.event()));
+                        transfers.translate(event).ifPresent(t -> events.publish(t.id(), t.event()));
                         phones.onEvent(event);
                         dialTimes.onEvent(event);
                         AgentAnswers.of(event).ifPresent(agent -> floor.agentAnswered(agent, AmiEventTranslator.timeOf(event, clock)));

@@ -120,6 +120,8 @@ final class WebModule {
                 new org.hotline.http.agents.WrapUpResource(floor::wrapUpCall, floor::chooseWrapUpCode),
                 new org.hotline.http.agents.MonitorResource(vertx, floor::agent,
                         new org.hotline.telephony.ami.ChanSpyLine(telephony.nodes(), config.routing().tellAgentOfListening())),
+                new org.hotline.http.agents.TransferResource(vertx, floor::agent, config.queues(),
+                        new org.hotline.telephony.ami.AtxferLine(telephony.nodes())),
                 new MetricsResource(platform.meters()), rosterApi), servers(config.agi().servers())))
                 .await(10, TimeUnit.SECONDS);
         platform.parts().push(() -> http.close().await(5, TimeUnit.SECONDS));

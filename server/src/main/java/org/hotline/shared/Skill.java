@@ -13,6 +13,10 @@ public record Skill(String name) implements Comparable<Skill> {
         }
     }
 
+    public static boolean isValid(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
     @Override
     public int compareTo(Skill other) {
         return name.compareTo(other.name);

@@ -231,6 +231,18 @@ final class CallUpdate {
                 parts.add(Updates.push("transfers", new Document("at", at).append("from", transferred.fromAgent())
                         .append("to", transferred.target())));
             }
+            case CallEvent.TransferStepped stepped -> {
+                Document step = new Document("step", stepped.step().id()).append("at", at);
+                if (stepped.fromAgent() != null) {
+                    step.append("from", stepped.fromAgent());
+                }
+                step.append("to", stepped.target());
+                if (stepped.detail() != null) {
+                    step.append("detail", stepped.detail());
+                }
+                entry("transfer-" + stepped.step().id(), at).append("from", stepped.fromAgent()).append("to", stepped.target());
+                parts.add(Updates.push("transferSteps", step));
+            }
             case CallEvent.PositionAnnounced told -> {
                 entry("position-announced", at).append("position", told.position())
                         .append("expectedWaitS", told.expectedWait().toSeconds());

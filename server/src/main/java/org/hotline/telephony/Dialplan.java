@@ -20,7 +20,11 @@ public enum Dialplan {
     /** What the agents' own phones dial (features, transfers). */
     AGENTS("agents"),
     /** A supervisor's answered phone: ChanSpy on the agent's channel (listen, whisper, barge). */
-    SPY("hotline-spy");
+    SPY("hotline-spy"),
+    /** Where agents' transfers go: a consultation rings the colleague, a blind transfer goes on to {@link #AGENTS}. */
+    TRANSFER("hotline-transfer"),
+    /** Run on an agent's leg as it is dialled: their transfers go to {@link #TRANSFER}. */
+    AGENT_LEG("hotline-agent-leg");
 
     private final String context;
 

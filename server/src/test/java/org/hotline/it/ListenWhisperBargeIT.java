@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 import org.asteriskjava.manager.event.AgiExecStartEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
+import org.hotline.it.Hearing.Heard;
+import org.hotline.it.Hearing.Phase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,9 +27,6 @@ class ListenWhisperBargeIT {
     private static final double SUPERVISOR_TONE = 1700;
     /** Asterisk's beep, which [hotline-spy-tell] whispers to the agent as a supervisor joins (monitoring.tellAgent, on by default). */
     private static final double NOTICE_TONE = 700;
-    /** Each tone is played at a quarter of full scale; heard means well above the line's noise, unheard well below. */
-    private static final double HEARD = 0.03;
-    private static final double UNHEARD = 0.01;
     private static final Duration PHASE = Duration.ofSeconds(5);
 
     @RegisterExtension
@@ -44,11 +37,11 @@ class ListenWhisperBargeIT {
         Path dir = hotline.asterisk().stateDir();
         ApiSession lead = hotline.server().userWithRole("lead", "supervisor", "001");
         try (Softphone agent = hotline.agentPhone("010", "agent-010-listen").autoAnswer().recordWhatItHears()
-                     .microphone(tone(dir.resolve("agent-tone.wav"), AGENT_TONE)).start();
+                     .microphone(Hearing.tone(dir.resolve("agent-tone.wav"), AGENT_TONE)).start();
              Softphone supervisor = hotline.agentPhone("001", "agent-001-listen").autoAnswer().recordWhatItHears()
-                     .microphone(tone(dir.resolve("supervisor-tone.wav"), SUPERVISOR_TONE)).start();
+                     .microphone(Hearing.tone(dir.resolve("supervisor-tone.wav"), SUPERVISOR_TONE)).start();
              Softphone customer = Softphone.named("customer-listen").account("caller", hotline.asterisk().callerPassword())
-                     .recordWhatItHears().microphone(tone(dir.resolve("customer-tone.wav"), CUSTOMER_TONE)).start()) {
+                     .recordWhatItHears().microphone(Hearing.tone(dir.resolve("customer-tone.wav"), CUSTOMER_TONE)).start()) {
             afterTheLastCall();
             hotline.readyWithPhone("010", agent);
             supervisor.awaitRegistered(Duration.ofSeconds(10));
@@ -75,15 +68,15 @@ class ListenWhisperBargeIT {
             assertThat(new JsonObject(joined.body()).getString("phone")).isEqualTo("001");
             supervisor.awaitCallEstablished(Duration.ofSeconds(15));
             Instant supervisorJoined = Instant.now();
-            Phase listen = Phase.after(Duration.ofSeconds(1));
+            Phase listen = Phase.after(Duration.ofSeconds(1), PHASE);
 
             HttpResponse<String> whisperd = lead.put("/api/agents/010/listen", "{\"mode\":\"whisper\"}");
             assertThat(whisperd.statusCode()).as(whisperd.body()).isEqualTo(200);
-            Phase whisper = Phase.after(Duration.ofMillis(500));
+            Phase whisper = Phase.after(Duration.ofMillis(500), PHASE);
 
             HttpResponse<String> barged = lead.put("/api/agents/010/listen", "{\"mode\":\"barge\"}");
             assertThat(barged.statusCode()).as(barged.body()).isEqualTo(200);
-            Phase barge = Phase.after(Duration.ofMillis(500));
+            Phase barge = Phase.after(Duration.ofMillis(500), PHASE);
 
             assertThat(lead.delete("/api/agents/010/listen").statusCode()).isEqualTo(204);
             supervisor.awaitCallClosed(Duration.ofSeconds(10));
@@ -100,8 +93,9 @@ class ListenWhisperBargeIT {
             // As the supervisor joins, the agent is told by a short tone; the caller hears nothing of it.
             Instant noticeFrom = supervisorJoined.minusSeconds(1);
             Instant noticeTo = supervisorJoined.plusSeconds(4);
-            assertThat(byAgent.peak(NOTICE_TONE, noticeFrom, noticeTo)).as("the agent hears the notice tone").isGreaterThan(HEARD);
-            assertThat(byCustomer.peak(NOTICE_TONE, noticeFrom, noticeTo)).as("the caller does not").isLessThan(UNHEARD);
+            assertThat(byAgent.peak(NOTICE_TONE, noticeFrom, noticeTo)).as("the agent hears the notice tone").isGreaterThan(Hearing.HEARD);
+            assertThat(byCustomer.peak(NOTICE_TONE, noticeFrom, noticeTo)).as("the caller does not").isLessThan(Hearing.UNHEARD);
+
             // Listening: the supervisor hears both; nobody hears the supervisor.
             bySupervisor.assertHeard(listen, CUSTOMER_TONE, AGENT_TONE);
             byAgent.assertHeard(listen, CUSTOMER_TONE);
@@ -173,66 +167,5 @@ class ListenWhisperBargeIT {
     /** The agent's wrap-up after another test's call is over. */
     private static void afterTheLastCall() {
         await().atMost(Duration.ofSeconds(30)).until(() -> !hotline.server().getJson("/api/agents/010").getString("state").equals("wrap-up"));
-    }
-
-    /** A stretch of wall-clock time in one mode: it starts after the switch has settled and lasts {@link #PHASE}. */
-    private record Phase(Instant from, Instant to) {
-
-        static Phase after(Duration settle) throws InterruptedException {
-            Thread.sleep(settle.toMillis());
-            Instant from = Instant.now();
-            Thread.sleep(PHASE.toMillis());
-            return new Phase(from.plusMillis(500), Instant.now().minusMillis(500));
-        }
-    }
-
-    /** A phone's recording placed on the wall clock: it ends when the file was last written. */
-    private record Heard(Softphone phone, Recording recording, Instant start) {
-
-        static Heard by(Softphone phone) throws Exception {
-            Recording recording = phone.lastRecording();
-            Instant end = Files.getLastModifiedTime(recording.file()).toInstant();
-            return new Heard(phone, recording, end.minus(recording.duration()));
-        }
-
-        void assertHeard(Phase phase, double... tones) {
-            for (double tone : tones) {
-                assertThat(level(phase, tone)).as("%s hears %s Hz (%s)", phone.name(), tone, recording).isGreaterThan(HEARD);
-            }
-        }
-
-        void assertNotHeard(Phase phase, double tone) {
-            assertThat(level(phase, tone)).as("%s does not hear %s Hz (%s)", phone.name(), tone, recording).isLessThan(UNHEARD);
-        }
-
-        /** The loudest {@code tone} over 200 ms stretches between {@code from} and {@code to}. */
-        double peak(double tone, Instant from, Instant to) {
-            double loudest = 0;
-            for (Instant at = from; at.isBefore(to); at = at.plusMillis(100)) {
-                loudest = Math.max(loudest, recording.toneLevel(tone, Duration.between(start, at),
-                        Duration.between(start, at.plusMillis(200))));
-            }
-            return loudest;
-        }
-
-        private double level(Phase phase, double tone) {
-            return recording.toneLevel(tone, Duration.between(start, phase.from()), Duration.between(start, phase.to()));
-        }
-    }
-
-    /** A steady tone at a quarter of full scale, 8 kHz mono 16-bit, longer than the call. */
-    private static Path tone(Path file, double hertz) throws Exception {
-        int rate = 8000;
-        int seconds = 120;
-        byte[] pcm = new byte[rate * seconds * 2];
-        for (int i = 0; i < rate * seconds; i++) {
-            short sample = (short) (Math.sin(2 * Math.PI * hertz * i / rate) * 8000);
-            pcm[2 * i] = (byte) sample;
-            pcm[2 * i + 1] = (byte) (sample >> 8);
-        }
-        Files.createDirectories(file.getParent());
-        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), new AudioFormat(rate, 16, 1, true, false), rate * seconds),
-                AudioFileFormat.Type.WAVE, file.toFile());
-        return file;
     }
 }

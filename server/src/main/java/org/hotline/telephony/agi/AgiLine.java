@@ -1,5 +1,7 @@
 package org.hotline.telephony.agi;
 
+import org.hotline.telephony.Dialplan;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -172,8 +174,9 @@ final class AgiLine implements CallChannel {
     @Override
     public AgentLeg connect(AgentId agent, Duration ringFor) {
         long seconds = Math.max(1, (ringFor.toMillis() + 999) / 1000);
-        // Only a validated agent ID and a number go into the command.
-        run(() -> agi.exec("Dial", agentDial.of(agent) + "," + seconds));
+        // Only a validated agent ID and a number go into the command. t: the agent may transfer
+        // (Asterisk's keys, or the server's for them); b: their transfers go to [hotline-transfer].
+        run(() -> agi.exec("Dial", agentDial.of(agent) + "," + seconds + ",tb(" + Dialplan.AGENT_LEG.context() + "^s^1)"));
         String status;
         String transferredBy;
         try {

@@ -14,6 +14,8 @@ import org.hotline.call.CallChannel;
 import org.hotline.call.InboundFlow;
 import org.hotline.shared.Language;
 import org.hotline.shared.AgentId;
+import org.hotline.shared.Skill;
+import org.hotline.telephony.ami.BlindTransferAction;
 import org.hotline.telephony.ami.DialTimes;
 import org.hotline.telephony.ami.PromptStopper;
 import org.hotline.telephony.pjsip.AgentAccounts;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * FastAGI script {@code transfer}: a caller an agent blind-transferred from their phone lands in
- * the agents' context at the dialled target (an agent ID) and is handed to the inbound flow's
+ * the agents' context at the dialled target (an agent ID, or {@code q-<queue>}) and is handed to the inbound flow's
  * transfer handling. Only channels Asterisk marked as blind-transferred are taken; an agent
  * dialling a colleague's ID directly is refused.
  */
@@ -55,9 +57,12 @@ public final class TransferScript implements AgiScript {
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
         String transferer = channel.getVariable("BLINDTRANSFER");
         String target = request.getExtension();
+        Skill queue = target != null && target.startsWith(BlindTransferAction.QUEUE_PREFIX)
+                && Skill.isValid(target.substring(BlindTransferAction.QUEUE_PREFIX.length()))
+                ? new Skill(target.substring(BlindTransferAction.QUEUE_PREFIX.length())) : null;
         if (transferer == null || transferer.isBlank() || !CallId.isValid(request.getUniqueId())
-                || target == null || !AgentId.isValid(target)) {
-            LOG.warn("transfer script reached without a blind transfer to an agent; refused");
+                || target == null || (queue == null && !AgentId.isValid(target))) {
+            LOG.warn("transfer script reached without a blind transfer to an agent or a queue; refused");
             channel.hangup();
             return;
         }
@@ -75,7 +80,9 @@ public final class TransferScript implements AgiScript {
         CallChannel held = heldUnderDeadline.apply(line);
         try {
             if (takenBack) {
-                flow.transferTakenBack(call, held, new AgentId(target));
+                flow.transferTakenBack(call, held, queue == null ? new AgentId(target) : null);
+            } else if (queue != null) {
+                flow.transferredToQueue(call, held, queue, from);
             } else {
                 flow.transferred(call, held, new AgentId(target), from);
             }

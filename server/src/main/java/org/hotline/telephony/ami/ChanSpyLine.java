@@ -1,13 +1,7 @@
 package org.hotline.telephony.ami;
 
 import java.io.IOException;
-import java.util.Optional;
-import org.asteriskjava.manager.EventTimeoutException;
-import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.HangupAction;
-import org.asteriskjava.manager.action.ManagerAction;
-import org.asteriskjava.manager.response.ManagerError;
-import org.asteriskjava.manager.response.ManagerResponse;
 import org.hotline.routing.MonitorMode;
 import org.hotline.routing.MonitorRefused;
 import org.hotline.routing.MonitorRequest;
@@ -32,69 +26,27 @@ public final class ChanSpyLine implements Spies {
 
     @Override
     public void join(MonitorRequest request) throws IOException {
-        for (AmiLink ami : nodes.all()) {
-            if (!ami.isConnected()) {
-                continue;
-            }
-            Optional<String> channel = read(() -> SpiedCalls.agentInCall(ami, request.agent()));
-            if (channel.isPresent()) {
-                send(ami, SpyOriginate.ringSupervisor(nodes.agentDial(), request.phone(), request.agent(), channel.get(), request.mode(),
-                        tellAgent));
-                return;
-            }
-        }
-        throw new MonitorRefused(MonitorRefused.Why.NOT_IN_CALL, "agent " + request.agent().value() + " is not in a call");
+        NodeActions.Found call = NodeActions.find(nodes, ami -> SpiedCalls.agentInCall(ami, request.agent()))
+                .orElseThrow(() -> new MonitorRefused(MonitorRefused.Why.NOT_IN_CALL, "agent " + request.agent().value() + " is not in a call"));
+        NodeActions.send(call.ami(), SpyOriginate.ringSupervisor(nodes.agentDial(), request.phone(), request.agent(), call.channel(),
+                request.mode(), tellAgent));
     }
 
     @Override
     public void switchTo(AgentId phone, AgentId agent, MonitorMode mode) throws IOException {
-        Spy spy = spy(phone, agent);
-        send(spy.ami(), SpyKey.press(spy.channel(), mode));
+        NodeActions.Found spy = spy(phone, agent);
+        NodeActions.send(spy.ami(), SpyKey.press(spy.channel(), mode));
     }
 
     @Override
     public void leave(AgentId phone, AgentId agent) throws IOException {
-        Spy spy = spy(phone, agent);
-        send(spy.ami(), new HangupAction(spy.channel()));
+        NodeActions.Found spy = spy(phone, agent);
+        NodeActions.send(spy.ami(), new HangupAction(spy.channel()));
     }
 
-    private record Spy(AmiLink ami, String channel) {
-    }
-
-    private Spy spy(AgentId phone, AgentId agent) throws IOException {
-        for (AmiLink ami : nodes.all()) {
-            if (ami.isConnected()) {
-                Optional<String> channel = read(() -> SpiedCalls.spyOn(ami, phone, agent));
-                if (channel.isPresent()) {
-                    return new Spy(ami, channel.get());
-                }
-            }
-        }
-        throw new MonitorRefused(MonitorRefused.Why.NOT_LISTENING, "agent-" + phone.value()
-                + " is not listening to agent " + agent.value());
-    }
-
-    private interface Listing {
-        Optional<String> read() throws IOException, EventTimeoutException;
-    }
-
-    private static Optional<String> read(Listing listing) throws IOException {
-        try {
-            return listing.read();
-        } catch (EventTimeoutException e) {
-            throw new IOException("Asterisk did not list its channels in time", e);
-        }
-    }
-
-    private static void send(AmiLink ami, ManagerAction action) throws IOException {
-        ManagerResponse response;
-        try {
-            response = ami.send(action);
-        } catch (TimeoutException e) {
-            throw new IOException(action.getAction() + ": no answer from node " + ami.node(), e);
-        }
-        if (response instanceof ManagerError error) {
-            throw new IOException(action.getAction() + " refused by node " + ami.node() + ": " + error.getMessage());
-        }
+    private NodeActions.Found spy(AgentId phone, AgentId agent) throws IOException {
+        return NodeActions.find(nodes, ami -> SpiedCalls.spyOn(ami, phone, agent))
+                .orElseThrow(() -> new MonitorRefused(MonitorRefused.Why.NOT_LISTENING, "agent-" + phone.value()
+                        + " is not listening to agent " + agent.value()));
     }
 }

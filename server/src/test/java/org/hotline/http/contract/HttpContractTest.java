@@ -89,7 +89,8 @@ class HttpContractTest {
             Map.entry("addAgent", RosterResource.BODY_LIMIT),
             Map.entry("changeAgent", RosterResource.BODY_LIMIT),
             Map.entry("listenToAgent", org.hotline.http.agents.MonitorResource.BODY_LIMIT),
-            Map.entry("switchListeningMode", org.hotline.http.agents.MonitorResource.BODY_LIMIT));
+            Map.entry("switchListeningMode", org.hotline.http.agents.MonitorResource.BODY_LIMIT),
+            Map.entry("transferCall", org.hotline.http.agents.TransferResource.BODY_LIMIT));
 
     @TempDir
     Path uploads;
@@ -134,6 +135,7 @@ class HttpContractTest {
                 new PreviewResource(null, null),
                 new org.hotline.http.agents.WrapUpResource(null, null),
                 new org.hotline.http.agents.MonitorResource(vertx, null, null),
+                new org.hotline.http.agents.TransferResource(vertx, null, Set.of(), null),
                 new DoNotCallResource(vertx, null, null, clock),
                 new MetricsResource(null), new RosterResource(vertx, null)))).await(10, TimeUnit.SECONDS);
     }
