@@ -106,6 +106,7 @@ final class QueueWait {
         try {
             KeptPlace kept = new KeptPlace(skill, enqueued, place.vip(), place.longDistance(), apologised);
             line.markQueued(kept);
+            recorded(call, line, skill);
             line.holdMusic(true);
             while (true) {
                 Optional<AgentId> agent = ticket.awaitAgent(Duration.ZERO);
@@ -276,6 +277,17 @@ final class QueueWait {
                 ticket.notAnswered();
                 return Optional.empty();
             }
+        }
+    }
+
+    /** The queue's recording: told first (announce), then set up for whichever agent answers. */
+    private void recorded(InboundCall call, CallChannel line, Skill queue) {
+        RecordingMode mode = reception.recordings().modeOf(queue);
+        if (mode == RecordingMode.ANNOUNCE) {
+            line.play(Prompt.RECORDING_NOTICE);
+        }
+        if (mode.records()) {
+            line.recordConversations(call.id());
         }
     }
 

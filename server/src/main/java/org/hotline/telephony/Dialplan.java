@@ -20,7 +20,9 @@ public enum Dialplan {
     /** What the agents' own phones dial (features, transfers). */
     AGENTS("agents"),
     /** A supervisor's answered phone: ChanSpy on the agent's channel (listen, whisper, barge). */
-    SPY("hotline-spy");
+    SPY("hotline-spy"),
+    /** The routine Dial runs on an agent's leg as they answer a recorded call: MixMonitor into the call's file. */
+    RECORD("hotline-record");
 
     private final String context;
 
