@@ -1,0 +1,178 @@
+package org.hotline.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.asteriskjava.manager.event.AgiExecStartEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A recorded call between two real phones, each playing its own tone: Asterisk's file of it holds
+ * both, and the silence of the agent's pause for as long as the record says; a supervisor plays it
+ * through the API, the agent may not; past its retention it is gone and the record says so.
+ */
+class RecordingsIT {
+
+    private static final double CUSTOMER_TONE = 500;
+    private static final double AGENT_TONE = 1100;
+    /** Each tone is played at a quarter of full scale: heard means well above the line's noise, unheard well below. */
+    private static final double HEARD = 0.03;
+    private static final double UNHEARD = 0.01;
+    private static final Duration TALK = Duration.ofSeconds(4);
+    private static final Duration PAUSE = Duration.ofSeconds(3);
+
+    /** Every queue records with notice; a recording is kept until the next sweep (0 days). */
+    @RegisterExtension
+    static final HotlineUnderTest hotline = new HotlineUnderTest("recordings_it",
+            Map.of("HOTLINE_RECORDING", "announce", "HOTLINE_RECORDING_RETENTION_DAYS", "0"));
+
+    @Test
+    void aRecordedCallHoldsBothVoicesAndThePauseIsPlayedToSupervisorsOnlyAndGoesAtItsRetention() throws Exception {
+        Path dir = hotline.asterisk().stateDir();
+        ApiSession lead = hotline.server().userWithRole("rec.lead", "supervisor", "001");
+        ApiSession agentSession = hotline.server().userWithRole("rec.li", "agent", "010");
+        try (Softphone agent = hotline.agentPhone("010", "agent-010-rec").autoAnswer()
+                     .microphone(Tones.steady(dir.resolve("rec-agent-tone.wav"), AGENT_TONE)).start();
+             Softphone customer = Softphone.named("customer-rec").account("caller", hotline.asterisk().callerPassword())
+                     .microphone(Tones.steady(dir.resolve("rec-customer-tone.wav"), CUSTOMER_TONE)).start()) {
+            hotline.readyWithPhone("010", agent);
+            customer.awaitRegistered(Duration.ofSeconds(10));
+
+            // Not in a call: nothing to pause.
+            assertThat(agentSession.post("/api/agents/010/recording/pause", "").statusCode()).isEqualTo(409);
+
+            String id = callsTheOrdersQueue(customer);
+            hotline.ami().awaitOn(id, e -> e instanceof AgiExecStartEvent start && start.getCommand() != null
+                    && start.getCommand().contains("/recording-notice"), Duration.ofSeconds(15));
+            agent.awaitCallEstablished(Duration.ofSeconds(20));
+            Thread.sleep(TALK.toMillis());
+
+            // The agent pauses for a card number, then resumes; a colleague may not pause it for them.
+            ApiSession colleague = hotline.server().userWithRole("rec.wang", "agent", "011");
+            assertThat(colleague.post("/api/agents/010/recording/pause", "").statusCode()).isEqualTo(403);
+            HttpResponse<String> paused = agentSession.post("/api/agents/010/recording/pause", "");
+            assertThat(paused.statusCode()).as(paused.body()).isEqualTo(202);
+            Thread.sleep(PAUSE.toMillis());
+            HttpResponse<String> resumed = agentSession.post("/api/agents/010/recording/resume", "");
+            assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(202);
+            Thread.sleep(TALK.toMillis());
+            customer.hangUp();
+            agent.awaitCallClosed(Duration.ofSeconds(10));
+
+            hotline.server().awaitFinishedRecord(id);
+            JsonObject recording = await().atMost(Duration.ofSeconds(15)).until(() -> hotline.server()
+                    .getJson("/api/calls/" + id).getJsonObject("recording"), r -> r != null && r.containsKey("endedAt"));
+            assertThat(recording.getString("file")).isEqualTo(id + ".wav");
+
+            // Asterisk's own events say when it recorded, paused and resumed: the record has their times.
+            Instant started = asteriskTime("MixMonitorStart", id);
+            assertThat(Instant.parse(recording.getString("startedAt"))).isEqualTo(started.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            JsonArray steps = recording.getJsonArray("pauses");
+            assertThat(steps).hasSize(2);
+            assertThat(steps.getJsonObject(0).getString("step")).isEqualTo("paused");
+            assertThat(steps.getJsonObject(1).getString("step")).isEqualTo("resumed");
+            Instant pausedAt = Instant.parse(steps.getJsonObject(0).getString("at"));
+            Instant resumedAt = Instant.parse(steps.getJsonObject(1).getString("at"));
+            Duration gap = Duration.between(pausedAt, resumedAt);
+            assertThat(gap.toMillis()).as("about as long as the agent paused").isCloseTo(PAUSE.toMillis(), within(700L));
+
+            // The file Asterisk wrote: both tones while they talk, silence for the pause, as long as the record says.
+            Path file = dir.resolve("asterisk/data/recordings/" + id + ".wav");
+            assertThat(file).exists();
+            Recording written = Recording.read(file);
+            Duration pauseStart = Duration.between(started, pausedAt);
+            Duration pauseEnd = Duration.between(started, resumedAt);
+            Duration margin = Duration.ofMillis(400);
+            for (double tone : new double[] {CUSTOMER_TONE, AGENT_TONE}) {
+                assertThat(written.toneLevel(tone, Duration.ofSeconds(1), pauseStart.minus(margin)))
+                        .as("%s Hz before the pause (%s)", tone, written).isGreaterThan(HEARD);
+                assertThat(written.toneLevel(tone, pauseStart.plus(margin), pauseEnd.minus(margin)))
+                        .as("%s Hz during the pause (%s)", tone, written).isLessThan(UNHEARD);
+                assertThat(written.toneLevel(tone, pauseEnd.plus(margin), written.duration().minusSeconds(1)))
+                        .as("%s Hz after the pause (%s)", tone, written).isGreaterThan(HEARD);
+            }
+            Duration silent = longestSilence(written);
+            assertThat(silent.toMillis()).as("the silent stretch in the file is the pause on the record")
+                    .isCloseTo(gap.toMillis(), within(300L));
+
+            // A supervisor plays it (the very bytes Asterisk wrote, or a part); the agent may not; nobody unknown.
+            HttpResponse<byte[]> played = lead.getBytes("/api/calls/" + id + "/recording");
+            assertThat(played.statusCode()).isEqualTo(200);
+            assertThat(played.headers().firstValue("content-type")).contains("audio/wav");
+            assertThat(played.body()).isEqualTo(Files.readAllBytes(file));
+            HttpResponse<byte[]> part = lead.getBytes("/api/calls/" + id + "/recording", "Range", "bytes=0-43");
+            assertThat(part.statusCode()).isEqualTo(206);
+            assertThat(part.body()).hasSize(44);
+            assertThat(agentSession.getBytes("/api/calls/" + id + "/recording").statusCode()).as("agents may not, as shipped")
+                    .isEqualTo(403);
+            assertThat(hotline.server().anonymous().getBytes("/api/calls/" + id + "/recording").statusCode()).isEqualTo(401);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(hotline.server().admin()
+                    .getJson("/api/audit?user=rec.lead").encode()).contains("call.recording.played").contains(id));
+            assertThat(hotline.server().getJson("/api/health").getJsonObject("recordings").getLong("diskBytes"))
+                    .isNotNull();
+
+            // Past its retention (0 days: the next sweep) the file goes; the record stays and says so.
+            HttpResponse<String> swept = hotline.server().admin().post("/api/recordings/sweep", "");
+            assertThat(swept.statusCode()).as(swept.body()).isEqualTo(200);
+            assertThat(new JsonObject(swept.body()).getInteger("deleted")).isGreaterThanOrEqualTo(1);
+            assertThat(file).doesNotExist();
+            JsonObject deleted = await().atMost(Duration.ofSeconds(10)).until(() -> hotline.server()
+                    .getJson("/api/calls/" + id).getJsonObject("recording"), r -> r.containsKey("deleted"));
+            assertThat(deleted.getJsonObject("deleted").getString("why")).isEqualTo("retention");
+            assertThat(deleted.getString("file")).as("the record stays").isEqualTo(id + ".wav");
+            assertThat(lead.getBytes("/api/calls/" + id + "/recording").statusCode()).isEqualTo(404);
+        }
+    }
+
+    /** The customer dials the hotline and, at the menu, presses 1 for orders (agent 010's queue); the call's id. */
+    private static String callsTheOrdersQueue(Softphone customer) throws Exception {
+        Instant dialled = Instant.now();
+        customer.dial("sip:10000@127.0.0.1:" + AsteriskSandbox.SIP_PORT);
+        String call = ((NewChannelEvent) hotline.ami().await(e -> e instanceof NewChannelEvent n && n.getChannel() != null
+                && n.getChannel().startsWith("PJSIP/caller-") && n.getDateReceived().toInstant().isAfter(dialled.minusMillis(5)),
+                Duration.ofSeconds(10))).getUniqueId();
+        hotline.ami().awaitOn(call, e -> e instanceof AgiExecStartEvent start && start.getCommand() != null
+                && start.getCommand().contains("/menu"), Duration.ofSeconds(15));
+        customer.press("1");
+        return call;
+    }
+
+    /** Asterisk's time of its event {@code name} on the agent's leg of call {@code id}, from the test's own AMI link. */
+    private static Instant asteriskTime(String name, String id) {
+        ManagerEvent event = hotline.ami().first(ManagerEvent.class, e -> e.getClass().getSimpleName().equals(name + "Event")
+                && id.equals(linkedId(e))).orElseThrow(() -> new AssertionError("no " + name + " for call " + id));
+        double seconds = event.getTimestamp();
+        long whole = (long) Math.floor(seconds);
+        return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1_000_000) * 1_000);
+    }
+
+    private static String linkedId(ManagerEvent event) {
+        return event instanceof org.asteriskjava.manager.event.AbstractMixMonitorEvent mix ? mix.getLinkedId() : null;
+    }
+
+    /** The longest run of 20 ms frames with both tones far below heard. */
+    private static Duration longestSilence(Recording recording) {
+        long frames = recording.duration().toMillis() / Recording.FRAME.toMillis();
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < frames; i++) {
+            Duration from = Recording.FRAME.multipliedBy(i);
+            boolean silent = recording.rms(from, from.plus(Recording.FRAME)) < UNHEARD;
+            run = silent ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return Recording.FRAME.multipliedBy(longest);
+    }
+}
