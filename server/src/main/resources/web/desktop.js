@@ -10,6 +10,7 @@ import { caseForm } from './desk-case.js';
 import { callbackTasks } from './desk-callbacks.js';
 import { myFigures } from './desk-figures.js';
 import { wrapUpCodes } from './desk-wrapup.js';
+import { recordingPause } from './desk-recording.js';
 
 const me = await startPage();
 if (!me.agent) {
@@ -22,12 +23,14 @@ if (!me.agent) {
   const tasks = callbackTasks(me.agent);
   const figures = myFigures(me.agent);
   const wrapUp = wrapUpCodes(me.agent);
+  const recording = recordingPause(me.agent);
 
   const stateChanged = (status) => {
     state.show(status);
     timer.state(state.current());
     tasks.agentState(state.current());
     wrapUp.agentState(state.current());
+    recording.agentState(state.current());
     if (status.state === 'ready') figures.refresh(); // a call just ended: its figures are in
   };
   // Following first, then reading: nothing that happens in between is missed.
