@@ -58,12 +58,27 @@ class RecordedCallFlowTest {
         assertThat(line.heard).doesNotContain("recording-notice").contains("(talk with 010)");
     }
 
-    private FakeLine callsAndPresses(char key) {
+    @Test
+    void aCallerBackInTheQueueAtTheirPlaceIsRecordedAgainWithoutASecondNotice() {
+        FakeLine line = new FakeLine().waitedIn(new KeptPlace(new org.hotline.shared.Skill("orders"), NOW.minusSeconds(40), false, false))
+                .agentsAnswer(AgentLeg.Outcome.ANSWERED);
+
+        flow().takeBack(new InboundCall(ID, "PJSIP/caller-1", CallerId.presented("13800138000", null), NOW.minusSeconds(60),
+                Language.ZH), line);
+
+        assertThat(line.recordedAs).isEqualTo(ID);
+        assertThat(line.heard).doesNotContain("recording-notice").contains("(talk with 010)");
+    }
+
+    private InboundFlow flow() {
         Reception reception = new Reception(CallerRecognition.none(), AgentDesk.none(), RULES);
-        InboundFlow flow = new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
+        return new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
                 reception, ALWAYS_OPEN, clock, instant -> { }, (id, event) -> events.add(event));
+    }
+
+    private FakeLine callsAndPresses(char key) {
         FakeLine line = new FakeLine().presses(key).agentsAnswer(AgentLeg.Outcome.ANSWERED);
-        flow.handle(new InboundCall(ID, "PJSIP/caller-1", CallerId.presented("13800138000", null), NOW, Language.ZH), line);
+        flow().handle(new InboundCall(ID, "PJSIP/caller-1", CallerId.presented("13800138000", null), NOW, Language.ZH), line);
         return line;
     }
 }
