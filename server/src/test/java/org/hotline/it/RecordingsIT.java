@@ -138,24 +138,16 @@ class RecordingsIT {
 
     /** The customer dials the hotline and, at the menu, presses 1 for orders (agent 010's queue); the call's id. */
     private static String callsTheOrdersQueue(Softphone customer) throws Exception {
-        Instant dialled = Instant.now();
-        customer.dial("sip:10000@127.0.0.1:" + AsteriskSandbox.SIP_PORT);
-        String call = ((NewChannelEvent) hotline.ami().await(e -> e instanceof NewChannelEvent n && n.getChannel() != null
-                && n.getChannel().startsWith("PJSIP/caller-") && n.getDateReceived().toInstant().isAfter(dialled.minusMillis(5)),
-                Duration.ofSeconds(10))).getUniqueId();
-        hotline.ami().awaitOn(call, e -> e instanceof AgiExecStartEvent start && start.getCommand() != null
-                && start.getCommand().contains("/menu"), Duration.ofSeconds(15));
+        NewChannelEvent call = hotline.ami().callFrom(customer);
         customer.press("1");
-        return call;
+        return call.getUniqueId();
     }
 
     /** Asterisk's time of its event {@code name} on the agent's leg of call {@code id}, from the test's own AMI link. */
     private static Instant asteriskTime(String name, String id) {
         ManagerEvent event = hotline.ami().first(ManagerEvent.class, e -> e.getClass().getSimpleName().equals(name + "Event")
                 && id.equals(linkedId(e))).orElseThrow(() -> new AssertionError("no " + name + " for call " + id));
-        double seconds = event.getTimestamp();
-        long whole = (long) Math.floor(seconds);
-        return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1_000_000) * 1_000);
+        return TestAmi.at(event);
     }
 
     private static String linkedId(ManagerEvent event) {
