@@ -50,6 +50,7 @@ if (!me.agent) {
   if (now) {
     timer.state(now);
     tasks.agentState(now);
+    recording.agentState(now); // a page opened during a call shows the recording's buttons at once
   }
   pop.load();
   tasks.load();
