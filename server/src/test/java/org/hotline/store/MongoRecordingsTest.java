@@ -11,7 +11,6 @@ import org.hotline.call.CallEvent;
 import org.hotline.call.KeptRecordings;
 import org.hotline.shared.CallId;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,19 +21,12 @@ class MongoRecordingsTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
 
-    private MongoStore store;
-    private MongoCallJournal journal;
-    private MongoRecordings kept;
-
-    @BeforeEach
-    void open() {
-        store = TestMongo.openStore();
-        journal = new MongoCallJournal(store.calls(), Clock.fixed(T0, ZoneOffset.UTC));
-        kept = new MongoRecordings(store.calls());
-    }
+    private final MongoStore store = TestMongo.openStore();
+    private final MongoCallJournal journal = new MongoCallJournal(store.calls(), Clock.fixed(T0, ZoneOffset.UTC));
+    private final MongoRecordings kept = new MongoRecordings(store.calls());
 
     @AfterEach
-    void close() {
+    void dropTheStore() {
         journal.close();
         store.database().drop();
         store.close();
