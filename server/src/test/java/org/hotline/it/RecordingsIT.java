@@ -129,8 +129,11 @@ class RecordingsIT {
             assertThat(hotline.server().anonymous().getBytes("/api/calls/" + id + "/recording").statusCode()).isEqualTo(401);
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(hotline.server().admin()
                     .getJson("/api/audit?user=rec.lead").encode()).contains("call.recording.played").contains(id));
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(hotline.server().admin()
+                    .getJson("/api/audit?user=rec.li").encode()).contains("agent.recording.paused", "agent.recording.resumed"));
             assertThat(hotline.server().getJson("/api/health").getJsonObject("recordings").getLong("diskBytes"))
                     .isNotNull();
+            assertThat(hotline.server().get("/metrics").body()).contains("hotline_recordings_disk_bytes");
 
             // Past its retention (0 days: the next sweep) the file goes; the record stays and says so.
             HttpResponse<String> swept = hotline.server().admin().post("/api/recordings/sweep", "");
