@@ -55,7 +55,8 @@ final class QueueWait {
         place = owner == null ? place : place.ownedBy(owner);
         AgentQueue.Ticket ticket = agents.join(place);
         events.publish(call.id(), new CallEvent.Queued(enqueued, skill.name(), caller.vip(), caller.longDistance()));
-        return waitInLine(call, line, place, false, ticket, caller, menuTimeout, false);
+        // a transfer's caller (an owner to wait for) was told of the recording in the queue before
+        return waitInLine(call, line, place, false, ticket, caller, menuTimeout, owner != null);
     }
 
     /**

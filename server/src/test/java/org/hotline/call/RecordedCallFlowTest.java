@@ -70,6 +70,20 @@ class RecordedCallFlowTest {
         assertThat(line.heard).doesNotContain("recording-notice").contains("(talk with 010)");
     }
 
+    @Test
+    void aCallerTransferredToAColleagueIsRecordedOnWithoutASecondNotice() {
+        FakeLine line = callsAndPresses('1');
+        queue.staffedWith("011");
+        FakeLine afterTransfer = new FakeLine().agentsAnswer(AgentLeg.Outcome.ANSWERED);
+
+        flow().transferred(new InboundCall(ID, "PJSIP/caller-1", CallerId.presented("13800138000", null), NOW, Language.ZH),
+                afterTransfer, new org.hotline.shared.AgentId("011"), "010");
+
+        assertThat(line.heard).containsOnlyOnce("recording-notice");
+        assertThat(afterTransfer.recordedAs).as("the colleague's conversation goes into the call's file").isEqualTo(ID);
+        assertThat(afterTransfer.heard).doesNotContain("recording-notice").contains("(talk with 011)");
+    }
+
     private InboundFlow flow() {
         Reception reception = new Reception(CallerRecognition.none(), AgentDesk.none(), RULES);
         return new InboundFlow(RingPolicy.handbook(), IvrMenu.standard(), queue, WaitRules.standard(),
