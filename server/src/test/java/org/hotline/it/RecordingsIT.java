@@ -27,6 +27,7 @@ class RecordingsIT {
 
     private static final double CUSTOMER_TONE = 500;
     private static final double AGENT_TONE = 1100;
+    private static final double COLLEAGUE_TONE = 1700;
     /** Each tone is played at a quarter of full scale: heard means well above the line's noise, unheard well below. */
     private static final double HEARD = 0.03;
     private static final double UNHEARD = 0.01;
@@ -50,6 +51,7 @@ class RecordingsIT {
                      .microphone(Tones.steady(dir.resolve("rec-agent-tone.wav"), AGENT_TONE)).start();
              Softphone customer = Softphone.named("customer-rec").account("caller", hotline.asterisk().callerPassword())
                      .microphone(Tones.steady(dir.resolve("rec-customer-tone.wav"), CUSTOMER_TONE)).start()) {
+            afterTheLastCall("010");
             hotline.readyWithPhone("010", agent);
             customer.awaitRegistered(Duration.ofSeconds(10));
             desk.logIn("rec.li", password, "desktop.html");
@@ -146,6 +148,61 @@ class RecordingsIT {
             assertThat(deleted.getString("file")).as("the record stays").isEqualTo(id + ".wav");
             assertThat(lead.getBytes("/api/calls/" + id + "/recording").statusCode()).isEqualTo(404);
         }
+    }
+
+    @Test
+    void aTransferredCallGoesOnInTheSameFileWithTheColleaguesVoice() throws Exception {
+        Path dir = hotline.asterisk().stateDir();
+        try (Softphone first = hotline.agentPhone("010", "agent-010-rec-transfer").autoAnswer()
+                     .microphone(Tones.steady(dir.resolve("rec-agent-tone.wav"), AGENT_TONE)).start();
+             Softphone colleague = hotline.agentPhone("011", "agent-011-rec-transfer").autoAnswer()
+                     .microphone(Tones.steady(dir.resolve("rec-colleague-tone.wav"), COLLEAGUE_TONE)).start();
+             Softphone customer = Softphone.named("customer-rec-transfer").account("caller", hotline.asterisk().callerPassword())
+                     .microphone(Tones.steady(dir.resolve("rec-customer-tone.wav"), CUSTOMER_TONE)).start()) {
+            afterTheLastCall("010");
+            hotline.readyWithPhone("010", first);
+            customer.awaitRegistered(Duration.ofSeconds(10));
+            String id = callsTheOrdersQueue(customer);
+            first.awaitCallEstablished(Duration.ofSeconds(20));
+            hotline.readyWithPhone("011", colleague);
+            Thread.sleep(TALK.toMillis());
+
+            first.transfer("sip:011@127.0.0.1:" + AsteriskSandbox.SIP_PORT);
+            first.awaitCallClosed(Duration.ofSeconds(10));
+            colleague.awaitCallEstablished(Duration.ofSeconds(15));
+            Thread.sleep(TALK.toMillis());
+            customer.hangUp();
+            colleague.awaitCallClosed(Duration.ofSeconds(10));
+
+            hotline.server().awaitFinishedRecord(id);
+            JsonObject recording = await().atMost(Duration.ofSeconds(15)).until(() -> hotline.server()
+                    .getJson("/api/calls/" + id).getJsonObject("recording"), r -> r != null && r.containsKey("endedAt"));
+            assertThat(recording.getString("file")).isEqualTo(id + ".wav");
+            assertThat(hotline.ami().events()).as("told once, not again after the transfer")
+                    .filteredOn(e -> e instanceof AgiExecStartEvent start && id.equals(start.getUniqueId())
+                            && start.getCommand() != null && start.getCommand().contains("/recording-notice")).hasSize(1);
+
+            // One file: the caller throughout, the first agent before the transfer, the colleague after it.
+            Recording written = Recording.read(dir.resolve("asterisk/data/recordings/" + id + ".wav"));
+            Duration end = written.duration();
+            assertThat(end).as("both conversations (%s)", written).isGreaterThan(TALK.multipliedBy(2).minusSeconds(1));
+            Duration firstFrom = Duration.ofMillis(500);
+            Duration firstTo = Duration.ofMillis(2500);
+            Duration lastFrom = end.minusMillis(2500);
+            Duration lastTo = end.minusMillis(500);
+            assertThat(written.toneLevel(CUSTOMER_TONE, firstFrom, firstTo)).as("the caller, first (%s)", written).isGreaterThan(HEARD);
+            assertThat(written.toneLevel(AGENT_TONE, firstFrom, firstTo)).as("the first agent (%s)", written).isGreaterThan(HEARD);
+            assertThat(written.toneLevel(COLLEAGUE_TONE, firstFrom, firstTo)).as("not yet the colleague").isLessThan(UNHEARD);
+            assertThat(written.toneLevel(CUSTOMER_TONE, lastFrom, lastTo)).as("the caller, last (%s)", written).isGreaterThan(HEARD);
+            assertThat(written.toneLevel(COLLEAGUE_TONE, lastFrom, lastTo)).as("the colleague (%s)", written).isGreaterThan(HEARD);
+            assertThat(written.toneLevel(AGENT_TONE, lastFrom, lastTo)).as("no more the first agent").isLessThan(UNHEARD);
+        }
+    }
+
+    /** The agent's wrap-up after another test's call is over. */
+    private static void afterTheLastCall(String agent) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !hotline.server().getJson("/api/agents/" + agent)
+                .getString("state").equals("wrap-up"));
     }
 
     /** The customer dials the hotline and, at the menu, presses 1 for orders (agent 010's queue); the call's id. */
