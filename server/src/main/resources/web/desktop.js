@@ -11,6 +11,7 @@ import { callbackTasks } from './desk-callbacks.js';
 import { myFigures } from './desk-figures.js';
 import { wrapUpCodes } from './desk-wrapup.js';
 import { transferPanel } from './desk-transfer.js';
+import { recordingPause } from './desk-recording.js';
 
 const me = await startPage();
 if (!me.agent) {
@@ -24,6 +25,7 @@ if (!me.agent) {
   const figures = myFigures(me.agent);
   const wrapUp = wrapUpCodes(me.agent);
   const transfer = transferPanel(me.agent);
+  const recording = recordingPause(me.agent);
 
   const stateChanged = (status) => {
     state.show(status);
@@ -31,6 +33,7 @@ if (!me.agent) {
     tasks.agentState(state.current());
     wrapUp.agentState(state.current());
     transfer.agentState(state.current());
+    recording.agentState(state.current());
     if (status.state === 'ready') figures.refresh(); // a call just ended: its figures are in
   };
   // Following first, then reading: nothing that happens in between is missed.
@@ -51,6 +54,7 @@ if (!me.agent) {
     timer.state(now);
     tasks.agentState(now);
     transfer.agentState(now);
+    recording.agentState(now); // a page opened during a call shows the recording's buttons at once
   }
   pop.load();
   tasks.load();

@@ -4,6 +4,7 @@ import { api, explain, saveFile } from './api.js';
 import { $, el, replace, row } from './dom.js';
 import { dateTime, number, ratio } from './format.js';
 import { label, language, t } from './i18n.js';
+import { recordingCell } from './call-recording.js';
 
 export const RULES = ['three-rings', 'apology', 'agent-rings', 'service-level', 'abandoned', 'talk-limit',
   'callback-deadline', 'low-score'];
@@ -15,10 +16,11 @@ export async function showBreaches(query, more = false) {
   const page = await api(`/api/reports/breaches?rule=${rule}&${query}${more && next ? `&after=${encodeURIComponent(next)}` : ''}`);
   next = page.next;
   $('#breaches-more').hidden = !next;
-  replace($('#breaches thead'), el('tr', {}, ['breach.call', 'breach.arrival', 'breach.queue', 'breach.agent', 'breach.measured']
-    .map((key) => el('th', { text: t(key) }))));
+  replace($('#breaches thead'), el('tr', {}, ['breach.call', 'breach.arrival', 'breach.queue', 'breach.agent', 'breach.measured',
+    'recording.play'].map((key) => el('th', { text: t(key) }))));
   const rows = page.calls.map((c) => row([c.call, dateTime(c.arrivalAt), c.queue ? label('queue', c.queue) : '—', c.agent,
     number(c.measuredSeconds, 1)], { dataset: { call: c.call } }));
+  rows.forEach((tr, i) => tr.append(recordingCell(page.calls[i].call)));
   if (more) $('#breaches tbody').append(...rows);
   else replace($('#breaches tbody'), rows);
 }

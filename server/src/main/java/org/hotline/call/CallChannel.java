@@ -62,6 +62,12 @@ public interface CallChannel {
     AgentLeg connect(AgentId agent, Duration ringFor);
 
     /**
+     * From now on each conversation with an agent on this line is recorded into the file named by
+     * {@code call} (from the agent's answer to the end of their leg; a next agent adds to it).
+     */
+    void recordConversations(CallId call);
+
+    /**
      * Leaves a mark in Asterisk's own logs that the caller joined {@code place}'s queue now, and
      * keeps the place on the channel, where it outlives this server (see {@link #keptPlace()}).
      */

@@ -259,6 +259,28 @@ public sealed interface CallEvent {
     record WrapUpCoded(Instant at, String agent, String queue, String code) implements CallEvent {
     }
 
+    /**
+     * Asterisk began recording the conversation into {@code file} (MixMonitor on the agent's leg, by
+     * Asterisk's clock); a transferred call's next agent adds to the same file.
+     */
+    record RecordingStarted(Instant at, String file) implements CallEvent {
+    }
+
+    /** The agent paused the recording (a card number is read out): silence is recorded until resumed. */
+    record RecordingPaused(Instant at) implements CallEvent {
+    }
+
+    record RecordingResumed(Instant at) implements CallEvent {
+    }
+
+    /** Asterisk closed the recording's file (the agent's leg ended). */
+    record RecordingEnded(Instant at) implements CallEvent {
+    }
+
+    /** The recording's file was deleted at {@code at}; the record stays. {@code why}: e.g. "retention". */
+    record RecordingDeleted(Instant at, String why) implements CallEvent {
+    }
+
     /** The server is about to hang up: whatever ends the call next was the hotline's doing. */
     record HangupRequested(Instant at) implements CallEvent {
     }

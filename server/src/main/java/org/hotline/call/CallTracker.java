@@ -219,6 +219,11 @@ public final class CallTracker implements CallEventSink {
             case CallEvent.ChoiceMade choice -> journal.append(id, choice);
             case CallEvent.NoInput noInput -> journal.append(id, noInput);
             case CallEvent.InvalidKey invalid -> journal.append(id, invalid);
+            // the agent's leg and its recording close after the caller's hang-up
+            case CallEvent.RecordingEnded ended -> journal.append(id, ended);
+            case CallEvent.RecordingStarted started -> journal.append(id, started);
+            case CallEvent.RecordingPaused paused -> journal.append(id, paused);
+            case CallEvent.RecordingResumed resumed -> journal.append(id, resumed);
             default -> {
             }
         }

@@ -31,6 +31,8 @@ public enum Prompt implements Speech {
     CALLBACK_AGENT("callback-agent"),
     /** Nobody can take the call now: leave a message after the tone, to be called back. */
     MESSAGE_OFFER("message-offer"),
+    /** The conversation with the agent is recorded (a queue recording with announce). */
+    RECORDING_NOTICE("recording-notice"),
     SURVEY("survey"),
     SURVEY_THANKS("survey-thanks"),
     /** A survey campaign's opening: who is calling and why. */

@@ -55,7 +55,8 @@ final class QueueWait {
         place = owner == null ? place : place.ownedBy(owner);
         AgentQueue.Ticket ticket = agents.join(place);
         events.publish(call.id(), new CallEvent.Queued(enqueued, skill.name(), caller.vip(), caller.longDistance()));
-        return waitInLine(call, line, place, false, ticket, caller, menuTimeout);
+        // a transfer's caller (an owner to wait for) was told of the recording in the queue before
+        return waitInLine(call, line, place, false, ticket, caller, menuTimeout, owner != null);
     }
 
     /**
@@ -76,13 +77,13 @@ final class QueueWait {
                 false);
         AgentQueue.Ticket ticket = agents.join(place);
         events.publish(call.id(), new CallEvent.BackInQueue(clock.instant(), kept.queue().name(), kept.since()));
-        return waitInLine(call, line, place, kept.apologised(), ticket, caller, menuTimeout);
+        return waitInLine(call, line, place, kept.apologised(), ticket, caller, menuTimeout, true);
     }
 
     /** The wait itself, from the place taken to the caller's leaving the queue; the place is on the channel meanwhile. */
     private FlowOutcome waitInLine(InboundCall call, CallChannel line, WaitingCall place, boolean apologised,
-                                   AgentQueue.Ticket ticket, KnownCaller caller, Duration menuTimeout) {
-        FlowOutcome outcome = waitForAgent(call, line, place, apologised, ticket, caller, menuTimeout);
+                                   AgentQueue.Ticket ticket, KnownCaller caller, Duration menuTimeout, boolean rejoined) {
+        FlowOutcome outcome = waitForAgent(call, line, place, apologised, ticket, caller, menuTimeout, rejoined);
         try {
             line.forgetPlace();
         } catch (CallerHungUp gone) {
@@ -92,7 +93,7 @@ final class QueueWait {
     }
 
     private FlowOutcome waitForAgent(InboundCall call, CallChannel line, WaitingCall place, boolean apologisedBefore,
-                                     AgentQueue.Ticket ticket, KnownCaller caller, Duration menuTimeout) {
+                                     AgentQueue.Ticket ticket, KnownCaller caller, Duration menuTimeout, boolean rejoined) {
         Skill skill = place.skill();
         Instant enqueued = place.enqueuedAt();
         Optional<String> callbackNumber = callbackNumber(call);
@@ -106,6 +107,7 @@ final class QueueWait {
         try {
             KeptPlace kept = new KeptPlace(skill, enqueued, place.vip(), place.longDistance(), apologised);
             line.markQueued(kept);
+            recorded(call, line, skill, rejoined);
             line.holdMusic(true);
             while (true) {
                 Optional<AgentId> agent = ticket.awaitAgent(Duration.ZERO);
@@ -276,6 +278,20 @@ final class QueueWait {
                 ticket.notAnswered();
                 return Optional.empty();
             }
+        }
+    }
+
+    /**
+     * The queue's recording: told first (announce; once: not again to a caller back in the queue at
+     * their place), then set up for whichever agent answers.
+     */
+    private void recorded(InboundCall call, CallChannel line, Skill queue, boolean toldBefore) {
+        RecordingMode mode = reception.recordings().modeOf(queue);
+        if (mode == RecordingMode.ANNOUNCE && !toldBefore) {
+            line.play(Prompt.RECORDING_NOTICE);
+        }
+        if (mode.records()) {
+            line.recordConversations(call.id());
         }
     }
 

@@ -87,7 +87,9 @@ public final class ConfigLoader {
             Map.entry("HOTLINE_CAMPAIGN_RING", "campaigns.ringSeconds"),
             Map.entry("HOTLINE_DIALER_NAME", "campaigns.dialerName"),
             Map.entry("HOTLINE_DRAIN_LIMIT", "callbacks.drainLimitSeconds"),
-            Map.entry("HOTLINE_MESSAGES", "messages.enabled"));
+            Map.entry("HOTLINE_MESSAGES", "messages.enabled"),
+            Map.entry("HOTLINE_RECORDING", "recordings.mode"),
+            Map.entry("HOTLINE_RECORDING_RETENTION_DAYS", "recordings.retentionDays"));
 
     static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[?[0-9a-fA-F:]{2,39}]?");
     private static final Pattern CONTEXT = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
@@ -163,6 +165,7 @@ public final class ConfigLoader {
 
         java.util.Optional<String> agentsFrontDoor = agentsFrontDoor(tree, env);
 
+        HotlineConfig.Recordings recordings = recordings(tree, stateDir);
         List<String> unknown = tree.unread();
         if (!unknown.isEmpty()) {
             throw new ConfigException(unknown.get(0) + ": unknown setting (misspelt?)"
@@ -170,7 +173,52 @@ public final class ConfigLoader {
         }
         return new HotlineConfig(company, centre, rings, ivr, ami, agi, http, mongo, prompts, agents, asteriskEtc,
                 stateDir.resolve("secrets/agents"), routing, callbacks, hours, customers, reports, cases, campaigns, access,
-                celFile, nodes, agentsFrontDoor);
+                celFile, nodes, agentsFrontDoor, recordings);
+    }
+
+    private static final Set<String> QUEUE_SETTINGS = Set.of("wrapUpCodes", "recording", "recordingRetentionDays");
+
+    /**
+     * recordings: the centre's mode (off, on, announce) and retention in days, whether agents may play
+     * their own calls, how often the sweep runs; queues.&lt;queue&gt;.recording and .recordingRetentionDays
+     * for a queue of its own. Recorded by Asterisk's instance under the state dir.
+     */
+    private static HotlineConfig.Recordings recordings(ConfigTree tree, Path stateDir) {
+        org.hotline.call.RecordingMode mode = recordingMode(tree, "recordings.mode", org.hotline.call.RecordingMode.OFF);
+        org.hotline.call.RecordingRetention retention = new org.hotline.call.RecordingRetention(tree.integer(
+                "recordings.retentionDays", org.hotline.call.RecordingRetention.standard().days(), 0,
+                org.hotline.call.RecordingRetention.LONGEST_DAYS));
+        Map<String, org.hotline.call.RecordingMode> modes = new LinkedHashMap<>();
+        Map<String, org.hotline.call.RecordingRetention> retentions = new LinkedHashMap<>();
+        Set<String> queues = tree.sections("queues");
+        for (String queue : queues == null ? Set.<String>of() : queues) {
+            Set<String> settings = tree.sections("queues." + queue);
+            if (settings == null) {
+                continue;
+            }
+            if (settings.contains("recording")) {
+                modes.put(queue, recordingMode(tree, "queues." + queue + ".recording", mode));
+            }
+            if (settings.contains("recordingRetentionDays")) {
+                retentions.put(queue, new org.hotline.call.RecordingRetention(tree.integer("queues." + queue
+                        + ".recordingRetentionDays", retention.days(), 0, org.hotline.call.RecordingRetention.LONGEST_DAYS)));
+            }
+        }
+        return new HotlineConfig.Recordings(new org.hotline.call.RecordingRules(mode, retention, modes, retentions,
+                tree.bool("recordings.agentsPlayOwn", false)), stateDir.resolve("asterisk/data/recordings"),
+                Duration.ofMinutes(tree.integer("recordings.sweepMinutes", 60, 1, 1440)));
+    }
+
+    private static org.hotline.call.RecordingMode recordingMode(ConfigTree tree, String key,
+                                                               org.hotline.call.RecordingMode fallback) {
+        String text = tree.string(key, fallback.name().toLowerCase(java.util.Locale.ROOT));
+        // YAML reads a bare off and on as false and true
+        text = "false".equals(text) ? "off" : "true".equals(text) ? "on" : text;
+        try {
+            return org.hotline.call.RecordingMode.of(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + ": " + Printable.of(text) + " is not off, on or announce");
+        }
     }
 
     /**
@@ -401,9 +449,12 @@ public final class ConfigLoader {
             }
             Set<String> settings = tree.sections("queues." + queue);
             for (String setting : settings == null ? Set.<String>of() : settings) {
-                if (!setting.equals("wrapUpCodes")) {
+                if (!QUEUE_SETTINGS.contains(setting)) {
                     throw new ConfigException("queues." + queue + "." + setting + ": unknown setting (misspelt?)");
                 }
+            }
+            if (settings == null || !settings.contains("wrapUpCodes")) {
+                continue; // recording settings alone
             }
             List<org.hotline.routing.WrapUpCode> codes = new java.util.ArrayList<>();
             Set<String> ids = new HashSet<>();

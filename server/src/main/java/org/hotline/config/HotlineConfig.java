@@ -59,7 +59,8 @@ public record HotlineConfig(
         Access access,
         Path celFile,
         List<Node> nodes,
-        Optional<String> agentsFrontDoor) {
+        Optional<String> agentsFrontDoor,
+        Recordings recordings) {
 
     /** The queues calls are put in, one per skill: the menu's choices. An agent's skills are among them. */
     public Set<Skill> queues() {
@@ -124,6 +125,15 @@ public record HotlineConfig(
      */
     public record Callbacks(CallbackPolicy policy, Duration customerRing, org.hotline.customer.DialRule numbers,
                             Duration drainLimit, Messages messages) {
+    }
+
+    /**
+     * The conversations recorded (recordings, queues.&lt;queue&gt;.recording).
+     *
+     * @param directory  where Asterisk's instance under the state directory records them (its data's {@code recordings/})
+     * @param sweepEvery how often the recordings past their retention are deleted
+     */
+    public record Recordings(org.hotline.call.RecordingRules rules, Path directory, Duration sweepEvery) {
     }
 
     /**

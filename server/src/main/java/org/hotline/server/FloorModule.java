@@ -99,7 +99,7 @@ record FloorModule(CentreHours hours, MongoServiceHours savedHours, MongoAgentSk
         Reception reception = new Reception(
                 new CallerRecognition(config.centre().numbers(), records.customers(), config.centre().longDistance(),
                         e164 -> records.caseFile().notClosedOf(e164, OPEN_CASES_SHOWN)),
-                new LiveDesk(live, records.callRecords()));
+                new LiveDesk(live, records.callRecords()), config.recordings().rules());
         org.hotline.telephony.MessageFiles messageFiles = new org.hotline.telephony.MessageFiles(config.callbacks().messages().directory());
         messageFiles.prepare();
         Messages messages = new Messages(config.callbacks().messages().rules(), messageFiles,

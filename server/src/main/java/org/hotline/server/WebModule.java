@@ -72,6 +72,8 @@ final class WebModule {
                     link::isConnected, () -> "AMI link to node " + link.node() + " down" + link.droppedAt().map(at -> " since " + at).orElse(""),
                     () -> java.util.Map.of("node", link.node()))));
         }
+        RecordingsModule recordings = RecordingsModule.start(platform, stored, records);
+        health.put("recordings", recordings.health());
         health.put("agi", telephony.agi()::isListening);
         health.put("mongo", upkeep.storeHealth());
         health.put("lease", upkeep.leaseHealth());
@@ -122,7 +124,8 @@ final class WebModule {
                         new org.hotline.telephony.ami.ChanSpyLine(telephony.nodes(), config.routing().tellAgentOfListening())),
                 new org.hotline.http.agents.TransferResource(vertx, floor::agent, config.queues(),
                         new org.hotline.telephony.ami.AtxferLine(telephony.nodes())),
-                new MetricsResource(platform.meters()), rosterApi), servers(config.agi().servers())))
+                new MetricsResource(platform.meters()), rosterApi, recordings.resources(platform, records, telephony)),
+                servers(config.agi().servers())))
                 .await(10, TimeUnit.SECONDS);
         platform.parts().push(() -> http.close().await(5, TimeUnit.SECONDS));
         return http;

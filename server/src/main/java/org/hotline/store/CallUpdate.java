@@ -307,6 +307,29 @@ final class CallUpdate {
                 set("survey.score", survey.score());
                 set("survey.answeredAt", at);
             }
+            case CallEvent.RecordingStarted started -> {
+                entry("recording-started", at).append("file", started.file());
+                set("recording.file", started.file());
+                parts.add(Updates.min("recording.startedAt", at)); // a transfer's next agent adds to the same file
+            }
+            case CallEvent.RecordingPaused ignored -> {
+                entry("recording-paused", at);
+                parts.add(Updates.pushEach("recording.pauses", List.of(new Document("at", at).append("step", "paused")),
+                        new PushOptions().sortDocument(new Document("at", 1))));
+            }
+            case CallEvent.RecordingResumed ignored -> {
+                entry("recording-resumed", at);
+                parts.add(Updates.pushEach("recording.pauses", List.of(new Document("at", at).append("step", "resumed")),
+                        new PushOptions().sortDocument(new Document("at", 1))));
+            }
+            case CallEvent.RecordingEnded ignored -> {
+                entry("recording-ended", at);
+                parts.add(Updates.max("recording.endedAt", at));
+            }
+            case CallEvent.RecordingDeleted deleted -> {
+                entry("recording-deleted", at).append("why", deleted.why());
+                set("recording.deleted", new Document("at", at).append("why", deleted.why()));
+            }
             case CallEvent.HangupRequested ignored -> {
                 entry("hangup-requested", at);
                 set("hangupRequestedAt", at);

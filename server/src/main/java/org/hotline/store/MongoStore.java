@@ -250,6 +250,8 @@ public final class MongoStore implements AutoCloseable {
             // open callback requests, read back at start-up (few: the index holds only calls that asked)
             calls.createIndex(Indexes.ascending("callback.status"), new com.mongodb.client.model.IndexOptions().sparse(true));
             calls.createIndex(Indexes.compoundIndex(Indexes.ascending("caller.number"), Indexes.descending("arrivalAt"))); // a caller's history
+            // the recordings' retention sweep, oldest first (the index holds only recorded calls)
+            calls.createIndex(Indexes.ascending("recording.startedAt"), new com.mongodb.client.model.IndexOptions().sparse(true));
             storedReports().createIndex(Indexes.ascending("kind", "from")); // the latest of a kind
             // the rollups, their directory, the shares and the ledger are only ever read by _id
             campaigns().createIndex(Indexes.ascending("status"));

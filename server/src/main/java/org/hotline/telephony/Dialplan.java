@@ -24,7 +24,9 @@ public enum Dialplan {
     /** Where agents' transfers go: a consultation rings the colleague, a blind transfer goes on to {@link #AGENTS}. */
     TRANSFER("hotline-transfer"),
     /** Run on an agent's leg as it is dialled: their transfers go to {@link #TRANSFER}. */
-    AGENT_LEG("hotline-agent-leg");
+    AGENT_LEG("hotline-agent-leg"),
+    /** The routine Dial runs on an agent's leg as they answer a recorded call: MixMonitor into the call's file. */
+    RECORD("hotline-record");
 
     private final String context;
 

@@ -57,7 +57,7 @@ public final class DoorBenchmark {
     private static final String HOTLINE = "10000";
     /** The pure-dialplan path of the test dialplan (server/src/test/resources/asterisk/test-callers.conf). */
     private static final String DIALPLAN_ALONE = "bench-dialplan";
-    private static final double CLOCK_TICKS = 100; // USER_HZ of /proc/<pid>/stat on Linux
+    static final double CLOCK_TICKS = 100; // USER_HZ of /proc/<pid>/stat on Linux
 
     private DoorBenchmark() {
     }
@@ -319,7 +319,7 @@ public final class DoorBenchmark {
         }
     }
 
-    private static double ticks(long pid) {
+    static double ticks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -348,12 +348,12 @@ public final class DoorBenchmark {
     }
 
     /** The load average, as uptime shows it (1, 5, 15 minutes). */
-    private static String load() throws IOException {
+    static String load() throws IOException {
         String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
         return parts[0] + " " + parts[1] + " " + parts[2];
     }
 
-    private static String machine() throws IOException {
+    static String machine() throws IOException {
         String model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 2)).orElse("?");
         return String.format(Locale.ROOT, "%s UTC; %d cores (%s); load average %s", ZonedDateTime.now(ZoneOffset.UTC)

@@ -222,6 +222,15 @@ final class FakeLine implements CallChannel {
         return this;
     }
 
+    /** The call the line records its conversations as, once asked. */
+    org.hotline.shared.CallId recordedAs;
+
+    @Override
+    public void recordConversations(org.hotline.shared.CallId call) {
+        recordedAs = call;
+        heard.add("(recording " + call + ")");
+    }
+
     @Override
     public void recordMessage(org.hotline.shared.CallId call, MessageRules rules) {
         heard.add("(tone, recording " + call + ")");

@@ -17,6 +17,7 @@ import org.hotline.call.CallerHungUp;
 import org.hotline.call.KeptPlace;
 import org.hotline.call.MessageRules;
 import org.hotline.shared.CallId;
+import org.hotline.telephony.Dialplan;
 import org.hotline.telephony.MessageFiles;
 import org.hotline.telephony.PlaceVariable;
 import org.hotline.shared.Language;
@@ -48,6 +49,8 @@ final class AgiLine implements CallChannel {
     private final AgentDial agentDial;
     private final AtomicLong commandsFinished = new AtomicLong();
     private volatile boolean commandRunning;
+    /** The call whose file each conversation is recorded into, once the flow asked for it. */
+    private volatile CallId recordedAs;
 
     /**
      * @param beforeAnswer runs just before the answer (for measuring)
@@ -176,7 +179,11 @@ final class AgiLine implements CallChannel {
         long seconds = Math.max(1, (ringFor.toMillis() + 999) / 1000);
         // Only a validated agent ID and a number go into the command. t: the agent may transfer
         // (Asterisk's keys, or the server's for them); b: their transfers go to [hotline-transfer].
-        run(() -> agi.exec("Dial", agentDial.of(agent) + "," + seconds + ",tb(" + Dialplan.AGENT_LEG.context() + "^s^1)"));
+        CallId recording = recordedAs;
+        // U(): on the agent's leg as they answer, before the bridge, so the file starts with the conversation.
+        String options = "tb(" + Dialplan.AGENT_LEG.context() + "^s^1)"
+                + (recording == null ? "" : "U(" + Dialplan.RECORD.context() + "^" + recording.value() + ")");
+        run(() -> agi.exec("Dial", agentDial.of(agent) + "," + seconds + "," + options));
         String status;
         String transferredBy;
         try {
@@ -194,6 +201,11 @@ final class AgiLine implements CallChannel {
         AgentLeg.Outcome outcome = AgentLeg.Outcome.ofDialStatus(status, true);
         return new AgentLeg(outcome, transferredBy == null || transferredBy.isBlank() ? null
                 : AgentAccounts.agentOfChannel(transferredBy).map(AgentId::value).orElse("unknown"));
+    }
+
+    @Override
+    public void recordConversations(CallId call) {
+        recordedAs = call; // a checked call id: the only thing of the call that reaches the Dial
     }
 
     @Override

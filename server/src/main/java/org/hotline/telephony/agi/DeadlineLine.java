@@ -138,6 +138,11 @@ final class DeadlineLine implements CallChannel {
     }
 
     @Override
+    public void recordConversations(CallId call) {
+        line.recordConversations(call);
+    }
+
+    @Override
     public AgentLeg connect(AgentId agent, Duration ringFor) {
         if (set) {
             timeout.set(0);

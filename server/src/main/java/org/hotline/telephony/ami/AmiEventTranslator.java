@@ -18,10 +18,13 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewCallerIdEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
+import org.asteriskjava.manager.event.MixMonitorStartEvent;
+import org.asteriskjava.manager.event.MixMonitorStopEvent;
 import org.hotline.call.ArrivalStampRule;
 import org.hotline.call.CallEvent;
 import org.hotline.shared.CallId;
 import org.hotline.call.CallerId;
+import org.hotline.telephony.RecordingFiles;
 import org.hotline.telephony.pjsip.AgentAccounts;
 
 /**
@@ -84,6 +87,13 @@ public final class AmiEventTranslator {
             case DialEndEvent dial when CallId.isValid(dial.getDestUniqueId()) && dial.getDialStatus() != null
                     && DIAL_STATUS.matcher(dial.getDialStatus()).matches() ->
                     of(dial.getUniqueId(), new CallEvent.AgentRingEnded(at(event), dial.getDestUniqueId(), dial.getDialStatus()));
+            // A recording on an agent's leg (MixMonitor of [hotline-record]): the call is the leg's linked caller.
+            case MixMonitorStartEvent started when onAgentsLeg(started.getChannel(), started.getUniqueId(), started.getLinkedId()) -> of(started.getLinkedId(),
+                    new CallEvent.RecordingStarted(at(event), RecordingFiles.fileOf(new CallId(started.getLinkedId()))));
+            case MixMonitorStopEvent stopped when onAgentsLeg(stopped.getChannel(), stopped.getUniqueId(), stopped.getLinkedId()) ->
+                    of(stopped.getLinkedId(), new CallEvent.RecordingEnded(at(event)));
+            case MixMonitorMuteEvent mute when onAgentsLeg(mute.getChannel(), mute.getUniqueId(), mute.getLinkedId()) -> of(mute.getLinkedId(),
+                    mute.muted() ? new CallEvent.RecordingPaused(at(event)) : new CallEvent.RecordingResumed(at(event)));
             case HangupRequestEvent asked -> of(asked.getUniqueId(), new CallEvent.HangupAsked(at(event)));
             case BridgeEnterEvent entered -> of(entered.getUniqueId(), new CallEvent.BridgeEntered(at(event)));
             case BridgeLeaveEvent left -> of(left.getUniqueId(), new CallEvent.BridgeLeft(at(event)));
@@ -103,6 +113,10 @@ public final class AmiEventTranslator {
                 CallId.isValid(linked) ? linked : null,
                 CallerId.presented(created.getCallerIdNum(), created.getCallerIdName()),
                 exten != null && DIALLED.matcher(exten).matches() && !exten.equals("s") ? exten : null, node));
+    }
+
+    private static boolean onAgentsLeg(String channel, String uniqueId, String linkedId) {
+        return CallId.isValid(linkedId) && !linkedId.equals(uniqueId) && AgentAccounts.agentOfChannel(channel).isPresent();
     }
 
     private static boolean isGreeting(AgiExecEvent event) {

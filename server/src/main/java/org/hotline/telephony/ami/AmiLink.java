@@ -83,6 +83,7 @@ public final class AmiLink implements AutoCloseable {
         this.afterLogin = afterLogin;
         connection.registerUserEventClass(HotlineFallbackEvent.class);
         connection.registerUserEventClass(HotlineArrivalEvent.class);
+        connection.registerUserEventClass(MixMonitorMuteEvent.class); // not a user event: the library has no class for it
         HangupCauses.registerWith(connection);
         connection.addEventListener(this::onEvent);
     }

@@ -16,7 +16,8 @@ final class EventsRead {
     static final List<String> NAMES = List.of(
             "Newchannel", "NewCallerid", "Newstate", "Hangup", "HangupRequest", "SoftHangupRequest",
             "DialBegin", "DialEnd", "BridgeEnter", "BridgeLeave", "DTMFEnd", "UserEvent",
-            "OriginateResponse", "ContactStatus", "Shutdown", "FullyBooted", "AttendedTransfer", "BlindTransfer");
+            "OriginateResponse", "ContactStatus", "Shutdown", "FullyBooted", "AttendedTransfer", "BlindTransfer",
+            "MixMonitorStart", "MixMonitorStop", "MixMonitorMute");
 
     /** The AGI commands read: the greeting's start and end (its prompts are under hotline/LANG/greeting). */
     static final String GREETING_COMMAND = "/greeting";

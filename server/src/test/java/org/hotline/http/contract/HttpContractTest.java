@@ -136,6 +136,9 @@ class HttpContractTest {
                 new org.hotline.http.agents.WrapUpResource(null, null),
                 new org.hotline.http.agents.MonitorResource(vertx, null, null),
                 new org.hotline.http.agents.TransferResource(vertx, null, Set.of(), null),
+                new org.hotline.http.calls.CallRecordingResource(vertx, null, null, null),
+                new org.hotline.http.agents.RecordingPauseResource(vertx, null),
+                new org.hotline.http.calls.RecordingSweepResource(vertx, null),
                 new DoNotCallResource(vertx, null, null, clock),
                 new MetricsResource(null), new RosterResource(vertx, null)))).await(10, TimeUnit.SECONDS);
     }

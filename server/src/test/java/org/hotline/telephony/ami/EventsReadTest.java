@@ -63,7 +63,8 @@ class EventsReadTest {
         while (!library.getPackageName().startsWith("org.asteriskjava")) {
             library = library.getRawSuperclass().orElseThrow();
         }
-        String name = library.getSimpleName();
+        // a class of the server's own for an event the library has none for: read by its own name
+        String name = library.isEquivalentTo(ManagerEvent.class) ? type.getSimpleName() : library.getSimpleName();
         if (ANSWERS.contains(name) || THE_LIBRARYS_OWN.contains(name) || PARENTS.contains(name)) {
             return java.util.Optional.empty();
         }
