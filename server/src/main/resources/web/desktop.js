@@ -10,6 +10,7 @@ import { caseForm } from './desk-case.js';
 import { callbackTasks } from './desk-callbacks.js';
 import { myFigures } from './desk-figures.js';
 import { wrapUpCodes } from './desk-wrapup.js';
+import { deskPhone } from './desk-phone.js';
 
 const me = await startPage();
 if (!me.agent) {
@@ -22,6 +23,7 @@ if (!me.agent) {
   const tasks = callbackTasks(me.agent);
   const figures = myFigures(me.agent);
   const wrapUp = wrapUpCodes(me.agent);
+  const phone = deskPhone(me.agent);
 
   const stateChanged = (status) => {
     state.show(status);
@@ -36,6 +38,7 @@ if (!me.agent) {
     offered: (event) => {
       pop.show(event);
       tasks.offered(event);
+      phone.offered();
     },
     'talk-time-warning': () => timer.warn(),
     'wrap-up-coded': () => wrapUp.load(), // coded from the phone too

@@ -118,6 +118,8 @@ final class WebModule {
                         agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),
                 new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi,
                 new org.hotline.http.agents.WrapUpResource(floor::wrapUpCall, floor::chooseWrapUpCode),
+                new org.hotline.http.agents.BrowserPhoneResource(vertx, config.browserPhone(), agent -> new org.hotline.http.agents.BrowserPhoneResource.Account(
+                        org.hotline.telephony.pjsip.AgentAccounts.browserEndpoint(agent), telephony.accounts().browserPassword(agent))),
                 new org.hotline.http.agents.MonitorResource(vertx, floor::agent,
                         new org.hotline.telephony.ami.ChanSpyLine(telephony.nodes())),
                 new MetricsResource(platform.meters()), rosterApi), servers(config.agi().servers())))

@@ -134,6 +134,7 @@ class HttpContractTest {
                 new PreviewResource(null, null),
                 new org.hotline.http.agents.WrapUpResource(null, null),
                 new org.hotline.http.agents.MonitorResource(vertx, null, null),
+                new org.hotline.http.agents.BrowserPhoneResource(vertx, null, null),
                 new DoNotCallResource(vertx, null, null, clock),
                 new MetricsResource(null), new RosterResource(vertx, null)))).await(10, TimeUnit.SECONDS);
     }
