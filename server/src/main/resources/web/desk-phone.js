@@ -339,5 +339,13 @@ function ringTone() {
   };
   beep();
   const timer = setInterval(beep, 3000);
-  return { stop: () => { clearInterval(timer); context.close(); } };
+  let stopped = false;
+  return {
+    stop: () => {
+      if (stopped) return; // answered, then ended: stopped once
+      stopped = true;
+      clearInterval(timer);
+      context.close();
+    },
+  };
 }

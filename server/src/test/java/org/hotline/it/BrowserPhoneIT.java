@@ -1,0 +1,237 @@
+package org.hotline.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import org.asteriskjava.manager.event.DialBeginEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The desktop is the agent's phone: in a real Chromium whose microphone plays a tone, agent 010 chooses
+ * the browser phone, which registers with Asterisk over its secure WebSocket; a baresip customer calls,
+ * the call rings the browser phone with the screen pop, the agent answers on the page, and each side
+ * hears the other's tone (the customer's recording; the page's own analyser of what it receives). Muted,
+ * the customer hears silence; held, music. The answer-to-two-way-audio time and the ICE gathering time
+ * are measured over a few calls.
+ */
+class BrowserPhoneIT {
+
+    private static final double CUSTOMER_TONE = 500;
+    private static final double BROWSER_TONE = 1100;
+    /** The browser's own voice processing (noise suppression, gain control) softens a steady tone: heard is above 0.015. */
+    private static final double HEARD = 0.015;
+    private static final double UNHEARD = 0.005;
+    private static final Duration PHASE = Duration.ofSeconds(4);
+    private static final int CALLS = 3;
+
+    @RegisterExtension
+    static final HotlineUnderTest hotline = new HotlineUnderTest("browser_phone_it");
+
+    @Test
+    void theAgentAnswersOnTheDesktopAndEachSideHearsTheOtherMutedSilenceHeldMusic() throws Exception {
+        Path dir = hotline.asterisk().stateDir();
+        String password = ApiSession.newPassword();
+        hotline.server().createUser("li.ming.web", "Li Ming", "agent", "010", password);
+        List<Long> answerToTwoWay = new ArrayList<>();
+        List<Long> iceGathering = new ArrayList<>();
+        try (Softphone customer = Softphone.named("customer-browser").account("caller", hotline.asterisk().callerPassword())
+                .recordWhatItHears().microphone(tone(dir.resolve("customer-500.wav"), CUSTOMER_TONE, 8000)).start();
+             Browser desk = Browser.withMicrophone(hotline.server().baseUrl(), "browser-phone",
+                     tone(dir.resolve("browser-1100.wav"), BROWSER_TONE, 48000))) {
+            afterTheLastCall();
+            desk.logIn("li.ming.web", password, "desktop.html");
+            desk.click("#phone-choice-browser");
+            desk.awaitAttribute("#phone-status", "data-status", "registered", Duration.ofSeconds(15));
+            // Asterisk's own word: the browser phone's contact, beside (not instead of) the SIP account.
+            await().atMost(Duration.ofSeconds(10)).until(() -> hotline.ami().contacts().containsKey("agent-010-web"));
+            assertThat(desk.all("#phone-mic option")).as("the microphones to choose from").isNotEmpty();
+            await().atMost(Duration.ofSeconds(10)).until(() -> hotline.server().getJson("/api/agents/010").getBoolean("phoneRegistered"));
+            ready();
+            customer.awaitRegistered(Duration.ofSeconds(10));
+
+            // The first call: every control.
+            Instant dialled = Instant.now();
+            NewChannelEvent call = callsTheOrdersQueue(customer);
+            desk.awaitAttribute("#phone-status", "data-status", "ringing", Duration.ofSeconds(15));
+            desk.visible("#pop-body");
+            assertThat(hotline.ami().events().stream().anyMatch(e -> e instanceof DialBeginEvent d && d.getDestChannel() != null
+                    && d.getDestChannel().startsWith("PJSIP/agent-010-web-") && TestAmi.at(e).isAfter(dialled)))
+                    .as("Asterisk rang the browser phone").isTrue();
+            desk.click("#phone-answer");
+            desk.awaitAttribute("#phone-status", "data-status", "talking", Duration.ofSeconds(10));
+            figures(desk, answerToTwoWay, iceGathering);
+
+            Phase talk = Phase.after(Duration.ofSeconds(1));
+            Map<String, Object> heard = figuresOf(desk);
+            assertThat(((Number) heard.get("heardLevel")).doubleValue()).as("the page hears the customer").isGreaterThan(0.01);
+            assertThat(((Number) heard.get("heardHz")).doubleValue()).as("the customer's tone, heard on the page")
+                    .isBetween(CUSTOMER_TONE - 25, CUSTOMER_TONE + 25);
+
+            desk.click("#phone-mute");
+            Phase muted = Phase.after(Duration.ofMillis(700));
+            desk.click("#phone-mute");
+
+            desk.click("#phone-hold");
+            desk.awaitAttribute("#phone-status", "data-status", "held", Duration.ofSeconds(10));
+            Phase held = Phase.after(Duration.ofSeconds(1));
+            desk.click("#phone-hold");
+            desk.awaitAttribute("#phone-status", "data-status", "talking", Duration.ofSeconds(10));
+            Phase again = Phase.after(Duration.ofSeconds(1));
+
+            // Hung up on the page: the agent's leg ends (the customer goes on to the survey).
+            desk.click("#phone-hangup");
+            desk.awaitAttribute("#phone-status", "data-status", "registered", Duration.ofSeconds(10));
+            hotline.ami().await(e -> e instanceof org.asteriskjava.manager.event.HangupEvent h && h.getChannel() != null
+                    && h.getChannel().startsWith("PJSIP/agent-010-web-"), Duration.ofSeconds(10));
+            customer.hangUp();
+            customer.awaitCallClosed(Duration.ofSeconds(10));
+            Thread.sleep(1000); // the recording is closed with its call
+
+            Heard byCustomer = Heard.by(customer);
+            for (Phase phase : List.of(talk, muted, held, again)) {
+                System.out.printf("customer hears %.4f at %s Hz, loudness %.4f%n", byCustomer.recording().toneLevel(BROWSER_TONE,
+                        byCustomer.offset(phase.from()), byCustomer.offset(phase.to())), BROWSER_TONE, byCustomer.loudness(phase));
+            }
+            byCustomer.assertHeard(talk, BROWSER_TONE);
+            byCustomer.assertNotHeard(muted, BROWSER_TONE);
+            assertThat(byCustomer.loudness(muted)).as("muted: silence (%s)", byCustomer.recording()).isLessThan(0.002);
+            byCustomer.assertNotHeard(held, BROWSER_TONE);
+            assertThat(byCustomer.loudness(held)).as("music on hold, not silence (%s)", byCustomer.recording()).isGreaterThan(0.005);
+            byCustomer.assertHeard(again, BROWSER_TONE);
+            // The record names the agent, whichever phone they answered on.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(hotline.server().getJson("/api/calls/" + call.getUniqueId())
+                    .getJsonObject("agent").getString("id")).isEqualTo("010"));
+
+            // A few more calls for the figures.
+            for (int i = 1; i < CALLS; i++) {
+                afterTheLastCall();
+                customer.forgetPastCalls();
+                callsTheOrdersQueue(customer);
+                desk.awaitAttribute("#phone-status", "data-status", "ringing", Duration.ofSeconds(15));
+                desk.click("#phone-answer");
+                figures(desk, answerToTwoWay, iceGathering);
+                customer.hangUp();
+                desk.awaitAttribute("#phone-status", "data-status", "registered", Duration.ofSeconds(10));
+            }
+            System.out.printf("browser phone (Chromium, %d calls): answer click -> two-way audio %s ms (median %d); "
+                            + "ICE gathering %s ms (median %d)%n", CALLS, answerToTwoWay, median(answerToTwoWay), iceGathering,
+                    median(iceGathering));
+
+            // Back to the SIP phone: the browser phone unregisters and Asterisk forgets it.
+            afterTheLastCall();
+            desk.click("#phone-choice-sip");
+            desk.awaitAttribute("#phone-status", "data-status", "off", Duration.ofSeconds(5));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !hotline.ami().contacts().containsKey("agent-010-web"));
+            assertThat(desk.consoleErrors()).filteredOn(error -> error.contains("Content Security Policy") || error.contains("Uncaught"))
+                    .isEmpty();
+        }
+    }
+
+    private static void ready() throws Exception {
+        int status = hotline.server().put("/api/agents/010/state", "{\"state\":\"ready\"}").statusCode();
+        assertThat(status).as("agent 010 goes ready with the browser phone").isEqualTo(200);
+    }
+
+    /** Waits for the page's figures of the call just answered and keeps them. */
+    private static void figures(Browser desk, List<Long> answerToTwoWay, List<Long> iceGathering) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> figuresOf(desk).get("answerToTwoWayMs") != null);
+        Map<String, Object> figures = figuresOf(desk);
+        answerToTwoWay.add(((Number) figures.get("answerToTwoWayMs")).longValue());
+        if (figures.get("iceGatheringMs") != null) {
+            iceGathering.add(((Number) figures.get("iceGatheringMs")).longValue());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> figuresOf(Browser desk) {
+        return (Map<String, Object>) desk.script("return Object.assign({}, window.hotlineDeskPhone.figures);");
+    }
+
+    private static long median(List<Long> values) {
+        assertThat(values).as("measured").isNotEmpty();
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** The customer dials the hotline and presses 1 for orders (agent 010's queue). */
+    private static NewChannelEvent callsTheOrdersQueue(Softphone customer) throws Exception {
+        NewChannelEvent call = hotline.ami().callFrom(customer);
+        customer.press("1");
+        return call;
+    }
+
+    /** The agent's wrap-up after the last call is over. */
+    private static void afterTheLastCall() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String state = hotline.server().getJson("/api/agents/010").getString("state");
+            return !state.equals("wrap-up") && !state.equals("on-call");
+        });
+    }
+
+    /** A stretch of wall-clock time in one state of the call, after it settled. */
+    private record Phase(Instant from, Instant to) {
+
+        static Phase after(Duration settle) throws InterruptedException {
+            Thread.sleep(settle.toMillis());
+            Instant from = Instant.now();
+            Thread.sleep(PHASE.toMillis());
+            return new Phase(from.plusMillis(300), Instant.now().minusMillis(300));
+        }
+    }
+
+    /** The customer's recording placed on the wall clock: it ends when the file was last written. */
+    private record Heard(Recording recording, Instant start) {
+
+        static Heard by(Softphone phone) throws Exception {
+            Recording recording = phone.lastRecording();
+            return new Heard(recording, Files.getLastModifiedTime(recording.file()).toInstant().minus(recording.duration()));
+        }
+
+        void assertHeard(Phase phase, double hertz) {
+            assertThat(recording.toneLevel(hertz, offset(phase.from()), offset(phase.to())))
+                    .as("the customer hears %s Hz (%s)", hertz, recording).isGreaterThan(HEARD);
+        }
+
+        void assertNotHeard(Phase phase, double hertz) {
+            assertThat(recording.toneLevel(hertz, offset(phase.from()), offset(phase.to())))
+                    .as("the customer does not hear %s Hz (%s)", hertz, recording).isLessThan(UNHEARD);
+        }
+
+        double loudness(Phase phase) {
+            return recording.rms(offset(phase.from()), offset(phase.to()));
+        }
+
+        Duration offset(Instant at) {
+            return Duration.between(start, at);
+        }
+    }
+
+    /** A steady tone at a quarter of full scale, 16-bit mono, two minutes (longer than the test's calls). */
+    private static Path tone(Path file, double hertz, int rate) throws Exception {
+        int seconds = 120;
+        byte[] pcm = new byte[rate * seconds * 2];
+        for (int i = 0; i < rate * seconds; i++) {
+            short sample = (short) (Math.sin(2 * Math.PI * hertz * i / rate) * 8000);
+            pcm[2 * i] = (byte) sample;
+            pcm[2 * i + 1] = (byte) (sample >> 8);
+        }
+        Files.createDirectories(file.getParent());
+        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), new AudioFormat(rate, 16, 1, true, false), (long) rate * seconds),
+                AudioFileFormat.Type.WAVE, file.toFile());
+        return file;
+    }
+}
