@@ -49,6 +49,7 @@ export function deskPhone(agent) {
   let held = false;
   let meter = null; // the microphone test's {stream, context, timer}
   let listener = null; // the analyser on what the other side says
+  let hearing = null; // its audio context, made on the answer click (browsers let sound start from a click)
   const figures = { answerToTwoWayMs: null, iceGatheringMs: null, heardLevel: 0, heardHz: 0 };
   // For the integration test and for support: the last call's figures and what the page hears now.
   window.hotlineDeskPhone = { figures, state: () => state };
@@ -187,6 +188,7 @@ export function deskPhone(agent) {
   async function answer() {
     if (!session || state !== 'ringing') return;
     const clicked = performance.now();
+    hearing = new AudioContext();
     figures.answerToTwoWayMs = null;
     figures.iceGatheringMs = null;
     const device = mic.value ? { deviceId: { exact: mic.value } } : true;
@@ -218,7 +220,9 @@ export function deskPhone(agent) {
   /** A WebAudio analyser on the other side's audio: its level and loudest frequency. */
   function listen(stream) {
     stopListening();
-    const context = new AudioContext();
+    const context = hearing || new AudioContext();
+    hearing = null;
+    context.resume();
     const analyser = context.createAnalyser();
     analyser.fftSize = 4096;
     context.createMediaStreamSource(stream).connect(analyser);

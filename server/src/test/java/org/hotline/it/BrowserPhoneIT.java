@@ -59,6 +59,9 @@ class BrowserPhoneIT {
             // Asterisk's own word: the browser phone's contact, beside (not instead of) the SIP account.
             await().atMost(Duration.ofSeconds(10)).until(() -> hotline.ami().contacts().containsKey("agent-010-web"));
             assertThat(desk.all("#phone-mic option")).as("the microphones to choose from").isNotEmpty();
+            desk.click("#phone-test");
+            await().atMost(Duration.ofSeconds(4)).until(() -> ((Number) desk.script("return document.querySelector('#phone-level').value;"))
+                    .doubleValue() > 0.1);
             await().atMost(Duration.ofSeconds(10)).until(() -> hotline.server().getJson("/api/agents/010").getBoolean("phoneRegistered"));
             ready();
             customer.awaitRegistered(Duration.ofSeconds(10));
@@ -91,6 +94,13 @@ class BrowserPhoneIT {
             desk.click("#phone-hold");
             desk.awaitAttribute("#phone-status", "data-status", "talking", Duration.ofSeconds(10));
             Phase again = Phase.after(Duration.ofSeconds(1));
+
+            // A key pressed on the page reaches Asterisk as RFC 4733 DTMF from the browser phone's channel.
+            Instant pressed = Instant.now();
+            desk.click("#phone-keys button[data-key='5']");
+            hotline.ami().await(e -> e instanceof org.asteriskjava.manager.event.DtmfEndEvent d && "5".equals(String.valueOf(d.getDigit()))
+                    && d.getChannel() != null && d.getChannel().startsWith("PJSIP/agent-010-web-") && TestAmi.at(e).isAfter(pressed),
+                    Duration.ofSeconds(5));
 
             // Hung up on the page: the agent's leg ends (the customer goes on to the survey).
             desk.click("#phone-hangup");
@@ -139,6 +149,70 @@ class BrowserPhoneIT {
             assertThat(desk.consoleErrors()).filteredOn(error -> error.contains("Content Security Policy") || error.contains("Uncaught"))
                     .isEmpty();
         }
+    }
+
+    /** Firefox's fake microphone plays a steady 1 kHz tone; the same page, the same checks of what each side hears. */
+    @Test
+    void theSamePhoneWorksInFirefox() throws Exception {
+        double firefoxTone = 1000;
+        Path dir = hotline.asterisk().stateDir();
+        String password = ApiSession.newPassword();
+        hotline.server().createUser("li.ming.fx", "Li Ming", "agent", "010", password);
+        FirefoxBidi firefox = FirefoxBidi.withFakeMicrophone();
+        try (Softphone customer = Softphone.named("customer-firefox").account("caller", hotline.asterisk().callerPassword())
+                .recordWhatItHears().microphone(tone(dir.resolve("customer-500.wav"), CUSTOMER_TONE, 8000)).start()) {
+            afterTheLastCall();
+            firefox.freshWindow();
+            firefox.navigate(hotline.server().baseUrl() + "/web/login.html");
+            firefox.type("#user", "li.ming.fx");
+            firefox.type("#password", password);
+            firefox.click("#login");
+            firefox.await("the desktop", "return location.pathname;", "/web/desktop.html"::equals, Duration.ofSeconds(15));
+            firefox.await("the phone panel", "return !!document.querySelector('#phone-choice-browser');", Boolean.TRUE::equals,
+                    Duration.ofSeconds(10));
+            firefox.click("#phone-choice-browser");
+            awaitStatus(firefox, "registered");
+            await().atMost(Duration.ofSeconds(10)).until(() -> hotline.ami().contacts().containsKey("agent-010-web"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> hotline.server().getJson("/api/agents/010").getBoolean("phoneRegistered"));
+            ready();
+            customer.awaitRegistered(Duration.ofSeconds(10));
+
+            callsTheOrdersQueue(customer);
+            awaitStatus(firefox, "ringing");
+            firefox.click("#phone-answer");
+            awaitStatus(firefox, "talking");
+            Object twoWay = firefox.await("two-way audio", "return window.hotlineDeskPhone.figures.answerToTwoWayMs;",
+                    value -> value != null, Duration.ofSeconds(10));
+            Object ice = firefox.script("return window.hotlineDeskPhone.figures.iceGatheringMs;");
+            Phase talk = Phase.after(Duration.ofSeconds(1));
+            Object heardHz = firefox.script("return window.hotlineDeskPhone.figures.heardHz;");
+            assertThat(((Number) heardHz).doubleValue()).as("the customer's tone, heard in Firefox").isBetween(CUSTOMER_TONE - 25, CUSTOMER_TONE + 25);
+            firefox.click("#phone-mute");
+            Phase muted = Phase.after(Duration.ofMillis(700));
+            firefox.click("#phone-hangup");
+            awaitStatus(firefox, "registered");
+            customer.hangUp();
+            customer.awaitCallClosed(Duration.ofSeconds(10));
+            Thread.sleep(1000);
+
+            Heard byCustomer = Heard.by(customer);
+            System.out.printf("browser phone (Firefox): answer click -> two-way audio %s ms; ICE gathering %s ms; customer hears %.4f at %s Hz%n",
+                    twoWay, ice, byCustomer.recording().toneLevel(firefoxTone, byCustomer.offset(talk.from()), byCustomer.offset(talk.to())),
+                    firefoxTone);
+            byCustomer.assertHeard(talk, firefoxTone);
+            byCustomer.assertNotHeard(muted, firefoxTone);
+
+            firefox.click("#phone-choice-sip");
+            awaitStatus(firefox, "off");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !hotline.ami().contacts().containsKey("agent-010-web"));
+        } finally {
+            firefox.close();
+        }
+    }
+
+    private static void awaitStatus(FirefoxBidi firefox, String status) {
+        firefox.await("the phone's status " + status, "return document.querySelector('#phone-status').dataset.status;",
+                status::equals, Duration.ofSeconds(15));
     }
 
     private static void ready() throws Exception {
