@@ -3,7 +3,6 @@ package org.hotline.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,10 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.junit.jupiter.api.Test;
@@ -49,9 +44,9 @@ class BrowserPhoneIT {
         List<Long> answerToTwoWay = new ArrayList<>();
         List<Long> iceGathering = new ArrayList<>();
         try (Softphone customer = Softphone.named("customer-browser").account("caller", hotline.asterisk().callerPassword())
-                .recordWhatItHears().microphone(tone(dir.resolve("customer-500.wav"), CUSTOMER_TONE, 8000)).start();
+                .recordWhatItHears().microphone(Recording.tone(dir.resolve("customer-500.wav"), CUSTOMER_TONE, 8000)).start();
              Browser desk = Browser.withMicrophone(hotline.server().baseUrl(), "browser-phone",
-                     tone(dir.resolve("browser-1100.wav"), BROWSER_TONE, 48000))) {
+                     Recording.tone(dir.resolve("browser-1100.wav"), BROWSER_TONE, 48000))) {
             afterTheLastCall();
             desk.logIn("li.ming.web", password, "desktop.html");
             desk.click("#phone-choice-browser");
@@ -160,7 +155,7 @@ class BrowserPhoneIT {
         hotline.server().createUser("li.ming.fx", "Li Ming", "agent", "010", password);
         FirefoxBidi firefox = FirefoxBidi.withFakeMicrophone();
         try (Softphone customer = Softphone.named("customer-firefox").account("caller", hotline.asterisk().callerPassword())
-                .recordWhatItHears().microphone(tone(dir.resolve("customer-500.wav"), CUSTOMER_TONE, 8000)).start()) {
+                .recordWhatItHears().microphone(Recording.tone(dir.resolve("customer-500.wav"), CUSTOMER_TONE, 8000)).start()) {
             afterTheLastCall();
             firefox.freshWindow();
             firefox.navigate(hotline.server().baseUrl() + "/web/login.html");
@@ -292,20 +287,5 @@ class BrowserPhoneIT {
         Duration offset(Instant at) {
             return Duration.between(start, at);
         }
-    }
-
-    /** A steady tone at a quarter of full scale, 16-bit mono, two minutes (longer than the test's calls). */
-    private static Path tone(Path file, double hertz, int rate) throws Exception {
-        int seconds = 120;
-        byte[] pcm = new byte[rate * seconds * 2];
-        for (int i = 0; i < rate * seconds; i++) {
-            short sample = (short) (Math.sin(2 * Math.PI * hertz * i / rate) * 8000);
-            pcm[2 * i] = (byte) sample;
-            pcm[2 * i + 1] = (byte) (sample >> 8);
-        }
-        Files.createDirectories(file.getParent());
-        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), new AudioFormat(rate, 16, 1, true, false), (long) rate * seconds),
-                AudioFileFormat.Type.WAVE, file.toFile());
-        return file;
     }
 }

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 import org.asteriskjava.manager.event.AgiExecStartEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.junit.jupiter.api.Test;
@@ -42,11 +37,11 @@ class ListenWhisperBargeIT {
         Path dir = hotline.asterisk().stateDir();
         ApiSession lead = hotline.server().userWithRole("lead", "supervisor", "001");
         try (Softphone agent = hotline.agentPhone("010", "agent-010-listen").autoAnswer().recordWhatItHears()
-                     .microphone(tone(dir.resolve("agent-tone.wav"), AGENT_TONE)).start();
+                     .microphone(Recording.tone(dir.resolve("agent-tone.wav"), AGENT_TONE, 8000)).start();
              Softphone supervisor = hotline.agentPhone("001", "agent-001-listen").autoAnswer().recordWhatItHears()
-                     .microphone(tone(dir.resolve("supervisor-tone.wav"), SUPERVISOR_TONE)).start();
+                     .microphone(Recording.tone(dir.resolve("supervisor-tone.wav"), SUPERVISOR_TONE, 8000)).start();
              Softphone customer = Softphone.named("customer-listen").account("caller", hotline.asterisk().callerPassword())
-                     .recordWhatItHears().microphone(tone(dir.resolve("customer-tone.wav"), CUSTOMER_TONE)).start()) {
+                     .recordWhatItHears().microphone(Recording.tone(dir.resolve("customer-tone.wav"), CUSTOMER_TONE, 8000)).start()) {
             afterTheLastCall();
             hotline.readyWithPhone("010", agent);
             supervisor.awaitRegistered(Duration.ofSeconds(10));
@@ -200,21 +195,5 @@ class ListenWhisperBargeIT {
         private double level(Phase phase, double tone) {
             return recording.toneLevel(tone, Duration.between(start, phase.from()), Duration.between(start, phase.to()));
         }
-    }
-
-    /** A steady tone at a quarter of full scale, 8 kHz mono 16-bit, longer than the call. */
-    private static Path tone(Path file, double hertz) throws Exception {
-        int rate = 8000;
-        int seconds = 120;
-        byte[] pcm = new byte[rate * seconds * 2];
-        for (int i = 0; i < rate * seconds; i++) {
-            short sample = (short) (Math.sin(2 * Math.PI * hertz * i / rate) * 8000);
-            pcm[2 * i] = (byte) sample;
-            pcm[2 * i + 1] = (byte) (sample >> 8);
-        }
-        Files.createDirectories(file.getParent());
-        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), new AudioFormat(rate, 16, 1, true, false), rate * seconds),
-                AudioFileFormat.Type.WAVE, file.toFile());
-        return file;
     }
 }
