@@ -273,7 +273,9 @@ export function deskPhone(agent) {
   function transfer() {
     const target = transferTo.value.trim();
     if (!session || !/^[0-9*#]{1,20}$/.test(target)) return;
-    session.refer(`sip:${target}@${host}`);
+    const transferred = session;
+    // The colleague has the caller (NOTIFY 200): this leg is done, as a desk phone hangs up after a blind transfer.
+    transferred.refer(`sip:${target}@${host}`).on('accepted', () => !transferred.isEnded() && transferred.terminate());
   }
 
   async function listMicrophones() {

@@ -146,6 +146,49 @@ class BrowserPhoneIT {
         }
     }
 
+    @Test
+    void aBlindTransferFromThePageReachesTheColleagueAndIsRecorded() throws Exception {
+        Path dir = hotline.asterisk().stateDir();
+        String password = ApiSession.newPassword();
+        hotline.server().createUser("li.ming.transfer", "Li Ming", "agent", "010", password);
+        try (Softphone colleague = hotline.agentPhone("011", "agent-011-browser-transfer").autoAnswer().start();
+             Browser desk = Browser.withMicrophone(hotline.server().baseUrl(), "browser-phone-transfer",
+                     Recording.tone(dir.resolve("browser-1100.wav"), BROWSER_TONE, 48000))) {
+            afterTheLastCall();
+            desk.logIn("li.ming.transfer", password, "desktop.html");
+            desk.click("#phone-choice-browser");
+            desk.awaitAttribute("#phone-status", "data-status", "registered", Duration.ofSeconds(15));
+            await().atMost(Duration.ofSeconds(10)).until(() -> hotline.server().getJson("/api/agents/010").getBoolean("phoneRegistered"));
+            ready();
+            hotline.readyWithPhone("011", colleague);
+
+            NewChannelEvent call = hotline.ami().callHotline("10000", "<13800139003>");
+            hotline.ami().joinQueue(call, '1');
+            desk.awaitAttribute("#phone-status", "data-status", "ringing", Duration.ofSeconds(15));
+            desk.click("#phone-answer");
+            desk.awaitAttribute("#phone-status", "data-status", "talking", Duration.ofSeconds(10));
+            Thread.sleep(1000);
+
+            desk.type("#phone-transfer-to", "011");
+            desk.click("#phone-transfer");
+            colleague.awaitCallEstablished(Duration.ofSeconds(15));
+            desk.awaitAttribute("#phone-status", "data-status", "registered", Duration.ofSeconds(10));
+            Thread.sleep(1000);
+            colleague.hangUp();
+            colleague.awaitCallClosed(Duration.ofSeconds(10));
+            hotline.ami().awaitCommand(call, "/survey", Duration.ofSeconds(10));
+            hotline.ami().hangUp(call);
+
+            io.vertx.core.json.JsonObject record = hotline.server().awaitFinishedRecord(call.getUniqueId());
+            assertThat(record.getJsonArray("transfers")).hasSize(1);
+            assertThat(record.getJsonArray("transfers").getJsonObject(0).getString("from")).as("the browser phone's agent").isEqualTo("010");
+            assertThat(record.getJsonArray("transfers").getJsonObject(0).getString("to")).isEqualTo("011");
+            assertThat(record.getJsonObject("agent").getString("id")).isEqualTo("011");
+            desk.click("#phone-choice-sip");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !hotline.ami().contacts().containsKey("agent-010-web"));
+        }
+    }
+
     /** Firefox's fake microphone plays a steady 1 kHz tone; the same page, the same checks of what each side hears. */
     @Test
     void theSamePhoneWorksInFirefox() throws Exception {
