@@ -14,6 +14,7 @@ const HEARD = 0.01;
 
 export function deskPhone(agent) {
   const panel = $('#phone-panel');
+  panel.hidden = false;
   const audio = el('audio', { id: 'phone-audio', autoplay: true });
   const status = el('span', { id: 'phone-status', className: 'state' });
   const mic = el('select', { id: 'phone-mic', attrs: { 'aria-label': 'microphone' } });

@@ -189,6 +189,54 @@ class BrowserPhoneIT {
         }
     }
 
+    @Test
+    void aSupervisorListensInFromTheWallBoardWithTheirBrowserPhone() throws Exception {
+        double agentTone = 1700;
+        double supervisorTone = 1100;
+        Path dir = hotline.asterisk().stateDir();
+        String password = ApiSession.newPassword();
+        hotline.server().createUser("lead.web", "Zhang Wei", "supervisor", "001", password);
+        try (Softphone agent = hotline.agentPhone("010", "agent-010-spied").autoAnswer().recordWhatItHears()
+                     .microphone(Recording.tone(dir.resolve("agent-1700.wav"), agentTone, 8000)).start();
+             Softphone customer = Softphone.named("customer-spied").account("caller", hotline.asterisk().callerPassword())
+                     .recordWhatItHears().microphone(Recording.tone(dir.resolve("customer-500.wav"), CUSTOMER_TONE, 8000)).start();
+             Browser board = Browser.withMicrophone(hotline.server().baseUrl(), "browser-phone-listen",
+                     Recording.tone(dir.resolve("browser-1100.wav"), supervisorTone, 48000))) {
+            afterTheLastCall();
+            board.logIn("lead.web", password, "wallboard.html");
+            board.click("#phone-choice-browser");
+            board.awaitAttribute("#phone-status", "data-status", "registered", Duration.ofSeconds(15));
+            await().atMost(Duration.ofSeconds(10)).until(() -> hotline.ami().contacts().containsKey("agent-001-web"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> hotline.server().getJson("/api/agents/001").getBoolean("phoneRegistered"));
+            hotline.readyWithPhone("010", agent);
+            customer.awaitRegistered(Duration.ofSeconds(10));
+
+            callsTheOrdersQueue(customer);
+            agent.awaitCallEstablished(Duration.ofSeconds(15));
+            String cell = "#agents tr[data-agent='010'] .listen ";
+            board.visible(cell + "button[data-mode='listen']").click();
+            board.awaitAttribute("#phone-status", "data-status", "ringing", Duration.ofSeconds(15));
+            board.click("#phone-answer");
+            board.awaitAttribute("#phone-status", "data-status", "talking", Duration.ofSeconds(10));
+            Phase listen = Phase.after(Duration.ofSeconds(1));
+            assertThat(((Number) figuresOf(board).get("heardLevel")).doubleValue()).as("the supervisor hears the call on the page")
+                    .isGreaterThan(0.01);
+
+            board.click(cell + "button[data-mode='leave']");
+            board.awaitAttribute("#phone-status", "data-status", "registered", Duration.ofSeconds(10));
+            customer.hangUp();
+            agent.awaitCallClosed(Duration.ofSeconds(10));
+            Thread.sleep(1000);
+            // Listening: the supervisor's browser is heard by nobody.
+            Heard.by(customer).assertNotHeard(listen, supervisorTone);
+            Heard.by(agent).assertNotHeard(listen, supervisorTone);
+            Heard.by(customer).assertHeard(listen, agentTone);
+
+            board.click("#phone-choice-sip");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !hotline.ami().contacts().containsKey("agent-001-web"));
+        }
+    }
+
     /** Firefox's fake microphone plays a steady 1 kHz tone; the same page, the same checks of what each side hears. */
     @Test
     void theSamePhoneWorksInFirefox() throws Exception {
@@ -315,12 +363,12 @@ class BrowserPhoneIT {
 
         void assertHeard(Phase phase, double hertz) {
             assertThat(recording.toneLevel(hertz, offset(phase.from()), offset(phase.to())))
-                    .as("the customer hears %s Hz (%s)", hertz, recording).isGreaterThan(HEARD);
+                    .as("%s Hz heard (%s)", hertz, recording).isGreaterThan(HEARD);
         }
 
         void assertNotHeard(Phase phase, double hertz) {
             assertThat(recording.toneLevel(hertz, offset(phase.from()), offset(phase.to())))
-                    .as("the customer does not hear %s Hz (%s)", hertz, recording).isLessThan(UNHEARD);
+                    .as("%s Hz not heard (%s)", hertz, recording).isLessThan(UNHEARD);
         }
 
         double loudness(Phase phase) {
