@@ -48,16 +48,11 @@ class BrowserPhoneIT {
              Browser desk = Browser.withMicrophone(hotline.server().baseUrl(), "browser-phone",
                      Recording.tone(dir.resolve("browser-1100.wav"), BROWSER_TONE, 48000))) {
             afterTheLastCall();
-            desk.logIn("li.ming.web", password, "desktop.html");
-            desk.click("#phone-choice-browser");
-            desk.awaitAttribute("#phone-status", "data-status", "registered", Duration.ofSeconds(15));
-            // Asterisk's own word: the browser phone's contact, beside (not instead of) the SIP account.
-            await().atMost(Duration.ofSeconds(10)).until(() -> hotline.ami().contacts().containsKey("agent-010-web"));
+            choosesTheBrowserPhone(desk.logIn("li.ming.web", password, "desktop.html"), "010");
             assertThat(desk.all("#phone-mic option")).as("the microphones to choose from").isNotEmpty();
             desk.click("#phone-test");
             await().atMost(Duration.ofSeconds(4)).until(() -> ((Number) desk.script("return document.querySelector('#phone-level').value;"))
                     .doubleValue() > 0.1);
-            await().atMost(Duration.ofSeconds(10)).until(() -> hotline.server().getJson("/api/agents/010").getBoolean("phoneRegistered"));
             ready();
             customer.awaitRegistered(Duration.ofSeconds(10));
 
@@ -73,22 +68,22 @@ class BrowserPhoneIT {
             desk.awaitAttribute("#phone-status", "data-status", "talking", Duration.ofSeconds(10));
             figures(desk, answerToTwoWay, iceGathering);
 
-            Phase talk = Phase.after(Duration.ofSeconds(1));
+            Phase talk = phase(Duration.ofSeconds(1));
             Map<String, Object> heard = figuresOf(desk);
             assertThat(((Number) heard.get("heardLevel")).doubleValue()).as("the page hears the customer").isGreaterThan(0.01);
             assertThat(((Number) heard.get("heardHz")).doubleValue()).as("the customer's tone, heard on the page")
                     .isBetween(CUSTOMER_TONE - 25, CUSTOMER_TONE + 25);
 
             desk.click("#phone-mute");
-            Phase muted = Phase.after(Duration.ofMillis(700));
+            Phase muted = phase(Duration.ofMillis(700));
             desk.click("#phone-mute");
 
             desk.click("#phone-hold");
             desk.awaitAttribute("#phone-status", "data-status", "held", Duration.ofSeconds(10));
-            Phase held = Phase.after(Duration.ofSeconds(1));
+            Phase held = phase(Duration.ofSeconds(1));
             desk.click("#phone-hold");
             desk.awaitAttribute("#phone-status", "data-status", "talking", Duration.ofSeconds(10));
-            Phase again = Phase.after(Duration.ofSeconds(1));
+            Phase again = phase(Duration.ofSeconds(1));
 
             // A key pressed on the page reaches Asterisk as RFC 4733 DTMF from the browser phone's channel.
             Instant pressed = Instant.now();
@@ -155,10 +150,7 @@ class BrowserPhoneIT {
              Browser desk = Browser.withMicrophone(hotline.server().baseUrl(), "browser-phone-transfer",
                      Recording.tone(dir.resolve("browser-1100.wav"), BROWSER_TONE, 48000))) {
             afterTheLastCall();
-            desk.logIn("li.ming.transfer", password, "desktop.html");
-            desk.click("#phone-choice-browser");
-            desk.awaitAttribute("#phone-status", "data-status", "registered", Duration.ofSeconds(15));
-            await().atMost(Duration.ofSeconds(10)).until(() -> hotline.server().getJson("/api/agents/010").getBoolean("phoneRegistered"));
+            choosesTheBrowserPhone(desk.logIn("li.ming.transfer", password, "desktop.html"), "010");
             ready();
             hotline.readyWithPhone("011", colleague);
 
@@ -203,11 +195,7 @@ class BrowserPhoneIT {
              Browser board = Browser.withMicrophone(hotline.server().baseUrl(), "browser-phone-listen",
                      Recording.tone(dir.resolve("browser-1100.wav"), supervisorTone, 48000))) {
             afterTheLastCall();
-            board.logIn("lead.web", password, "wallboard.html");
-            board.click("#phone-choice-browser");
-            board.awaitAttribute("#phone-status", "data-status", "registered", Duration.ofSeconds(15));
-            await().atMost(Duration.ofSeconds(10)).until(() -> hotline.ami().contacts().containsKey("agent-001-web"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> hotline.server().getJson("/api/agents/001").getBoolean("phoneRegistered"));
+            choosesTheBrowserPhone(board.logIn("lead.web", password, "wallboard.html"), "001");
             hotline.readyWithPhone("010", agent);
             customer.awaitRegistered(Duration.ofSeconds(10));
 
@@ -218,7 +206,7 @@ class BrowserPhoneIT {
             board.awaitAttribute("#phone-status", "data-status", "ringing", Duration.ofSeconds(15));
             board.click("#phone-answer");
             board.awaitAttribute("#phone-status", "data-status", "talking", Duration.ofSeconds(10));
-            Phase listen = Phase.after(Duration.ofSeconds(1));
+            Phase listen = phase(Duration.ofSeconds(1));
             assertThat(((Number) figuresOf(board).get("heardLevel")).doubleValue()).as("the supervisor hears the call on the page")
                     .isGreaterThan(0.01);
 
@@ -270,11 +258,11 @@ class BrowserPhoneIT {
             Object twoWay = firefox.await("two-way audio", "return window.hotlineDeskPhone.figures.answerToTwoWayMs;",
                     value -> value != null, Duration.ofSeconds(10));
             Object ice = firefox.script("return window.hotlineDeskPhone.figures.iceGatheringMs;");
-            Phase talk = Phase.after(Duration.ofSeconds(1));
+            Phase talk = phase(Duration.ofSeconds(1));
             Object heardHz = firefox.script("return window.hotlineDeskPhone.figures.heardHz;");
             assertThat(((Number) heardHz).doubleValue()).as("the customer's tone, heard in Firefox").isBetween(CUSTOMER_TONE - 25, CUSTOMER_TONE + 25);
             firefox.click("#phone-mute");
-            Phase muted = Phase.after(Duration.ofMillis(700));
+            Phase muted = phase(Duration.ofMillis(700));
             firefox.click("#phone-hangup");
             awaitStatus(firefox, "registered");
             customer.hangUp();
@@ -299,6 +287,17 @@ class BrowserPhoneIT {
     private static void awaitStatus(FirefoxBidi firefox, String status) {
         firefox.await("the phone's status " + status, "return document.querySelector('#phone-status').dataset.status;",
                 status::equals, Duration.ofSeconds(15));
+    }
+
+    /**
+     * On the page, the user chooses their browser phone: it registers, Asterisk has its contact (beside, not instead of,
+     * the SIP account) and the server counts the agent's phone as registered.
+     */
+    private static void choosesTheBrowserPhone(Browser page, String agent) {
+        page.click("#phone-choice-browser");
+        page.awaitAttribute("#phone-status", "data-status", "registered", Duration.ofSeconds(15));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hotline.ami().contacts().containsKey("agent-" + agent + "-web"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hotline.server().getJson("/api/agents/" + agent).getBoolean("phoneRegistered"));
     }
 
     private static void ready() throws Exception {
@@ -342,15 +341,9 @@ class BrowserPhoneIT {
         });
     }
 
-    /** A stretch of wall-clock time in one state of the call, after it settled. */
-    private record Phase(Instant from, Instant to) {
-
-        static Phase after(Duration settle) throws InterruptedException {
-            Thread.sleep(settle.toMillis());
-            Instant from = Instant.now();
-            Thread.sleep(PHASE.toMillis());
-            return new Phase(from.plusMillis(300), Instant.now().minusMillis(300));
-        }
+    /** A stretch of wall-clock time in one state of the call: it starts after the change has settled and lasts {@link #PHASE}. */
+    private static Phase phase(Duration settle) throws InterruptedException {
+        return Phase.after(settle, PHASE, Duration.ofMillis(300));
     }
 
     /** The customer's recording placed on the wall clock: it ends when the file was last written. */

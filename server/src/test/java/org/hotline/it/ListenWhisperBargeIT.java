@@ -67,15 +67,15 @@ class ListenWhisperBargeIT {
             assertThat(joined.statusCode()).as(joined.body()).isEqualTo(202);
             assertThat(new JsonObject(joined.body()).getString("phone")).isEqualTo("001");
             supervisor.awaitCallEstablished(Duration.ofSeconds(15));
-            Phase listen = Phase.after(Duration.ofSeconds(1));
+            Phase listen = phase(Duration.ofSeconds(1));
 
             HttpResponse<String> whisperd = lead.put("/api/agents/010/listen", "{\"mode\":\"whisper\"}");
             assertThat(whisperd.statusCode()).as(whisperd.body()).isEqualTo(200);
-            Phase whisper = Phase.after(Duration.ofMillis(500));
+            Phase whisper = phase(Duration.ofMillis(500));
 
             HttpResponse<String> barged = lead.put("/api/agents/010/listen", "{\"mode\":\"barge\"}");
             assertThat(barged.statusCode()).as(barged.body()).isEqualTo(200);
-            Phase barge = Phase.after(Duration.ofMillis(500));
+            Phase barge = phase(Duration.ofMillis(500));
 
             assertThat(lead.delete("/api/agents/010/listen").statusCode()).isEqualTo(204);
             supervisor.awaitCallClosed(Duration.ofSeconds(10));
@@ -162,15 +162,9 @@ class ListenWhisperBargeIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> !hotline.server().getJson("/api/agents/010").getString("state").equals("wrap-up"));
     }
 
-    /** A stretch of wall-clock time in one mode: it starts after the switch has settled and lasts {@link #PHASE}. */
-    private record Phase(Instant from, Instant to) {
-
-        static Phase after(Duration settle) throws InterruptedException {
-            Thread.sleep(settle.toMillis());
-            Instant from = Instant.now();
-            Thread.sleep(PHASE.toMillis());
-            return new Phase(from.plusMillis(500), Instant.now().minusMillis(500));
-        }
+    /** A stretch of wall-clock time in one mode: it starts after the change has settled and lasts {@link #PHASE}. */
+    private static Phase phase(Duration settle) throws InterruptedException {
+        return Phase.after(settle, PHASE, Duration.ofMillis(500));
     }
 
     /** A phone's recording placed on the wall clock: it ends when the file was last written. */
