@@ -12,6 +12,7 @@ import { myFigures } from './desk-figures.js';
 import { wrapUpCodes } from './desk-wrapup.js';
 import { transferPanel } from './desk-transfer.js';
 import { recordingPause } from './desk-recording.js';
+import { deskPhone } from './desk-phone.js';
 
 const me = await startPage();
 if (!me.agent) {
@@ -26,6 +27,7 @@ if (!me.agent) {
   const wrapUp = wrapUpCodes(me.agent);
   const transfer = transferPanel(me.agent);
   const recording = recordingPause(me.agent);
+  const phone = deskPhone(me.agent);
 
   const stateChanged = (status) => {
     state.show(status);
@@ -42,6 +44,7 @@ if (!me.agent) {
     offered: (event) => {
       pop.show(event);
       tasks.offered(event);
+      phone.offered();
     },
     'talk-time-warning': () => timer.warn(),
     'wrap-up-coded': () => wrapUp.load(), // coded from the phone too

@@ -10,13 +10,15 @@ import { startPage } from './shell.js';
 import { today } from './centre-day.js';
 import { followMessages } from './callback-messages.js';
 import { drawListen } from './wallboard-listen.js';
+import { deskPhone } from './desk-phone.js';
 
 const FIGURES_MS = 30000;
 /** The report's row for calls that reached no queue (ended in the menu, after hours): no queue to watch. */
 const NO_QUEUE = '-';
 const ALERTS_KEPT = 20;
 
-await startPage();
+const me = await startPage();
+if (me.agent) deskPhone(me.agent); // a supervisor with a phone of their own listens in with it
 const queues = new Map(); // name → {waiting, longestSince, figures}
 const agents = new Map(); // id → the API's agent JSON, kept current by events
 const alerts = [];

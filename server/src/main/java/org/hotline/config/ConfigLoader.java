@@ -89,7 +89,9 @@ public final class ConfigLoader {
             Map.entry("HOTLINE_DRAIN_LIMIT", "callbacks.drainLimitSeconds"),
             Map.entry("HOTLINE_MESSAGES", "messages.enabled"),
             Map.entry("HOTLINE_RECORDING", "recordings.mode"),
-            Map.entry("HOTLINE_RECORDING_RETENTION_DAYS", "recordings.retentionDays"));
+            Map.entry("HOTLINE_RECORDING_RETENTION_DAYS", "recordings.retentionDays"),
+            Map.entry("HOTLINE_WSS_PORT", "browserPhone.webSocketPort"),
+            Map.entry("HOTLINE_BROWSER_PHONE_WEBSOCKET", "browserPhone.webSocket"));
 
     static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[?[0-9a-fA-F:]{2,39}]?");
     private static final Pattern CONTEXT = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
@@ -164,6 +166,7 @@ public final class ConfigLoader {
         HotlineConfig.Access access = access(tree, stateDir, env.get("HOTLINE_ADMIN_PASSWORD"));
 
         java.util.Optional<String> agentsFrontDoor = agentsFrontDoor(tree, env);
+        HotlineConfig.BrowserPhone browserPhone = browserPhone(tree);
 
         HotlineConfig.Recordings recordings = recordings(tree, stateDir);
         List<String> unknown = tree.unread();
@@ -173,7 +176,7 @@ public final class ConfigLoader {
         }
         return new HotlineConfig(company, centre, rings, ivr, ami, agi, http, mongo, prompts, agents, asteriskEtc,
                 stateDir.resolve("secrets/agents"), routing, callbacks, hours, customers, reports, cases, campaigns, access,
-                celFile, nodes, agentsFrontDoor, recordings);
+                celFile, nodes, agentsFrontDoor, recordings, browserPhone);
     }
 
     private static final Set<String> QUEUE_SETTINGS = Set.of("wrapUpCodes", "recording", "recordingRetentionDays");
@@ -219,6 +222,23 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key + ": " + Printable.of(text) + " is not off, on or announce");
         }
+    }
+
+    /** browserPhone: a wss:// address (or the page's host on webSocketPort), STUN/TURN servers, the ICE gathering limit. */
+    private static HotlineConfig.BrowserPhone browserPhone(ConfigTree tree) {
+        String webSocket = tree.string("browserPhone.webSocket", "").strip();
+        if (!webSocket.isEmpty() && !webSocket.matches("wss://[A-Za-z0-9.\\[\\]:-]{1,260}(/[A-Za-z0-9._~/-]{0,200})?")) {
+            throw new ConfigException("browserPhone.webSocket: '" + webSocket + "' is not a wss:// address (e.g. wss://pbx.example.com:8089/ws)");
+        }
+        List<String> iceServers = tree.list("browserPhone.iceServers");
+        for (String server : iceServers) {
+            if (!server.matches("(stun|stuns|turn|turns):[A-Za-z0-9.\\[\\]:-]{1,260}(\\?transport=(udp|tcp))?")) {
+                throw new ConfigException("browserPhone.iceServers: '" + server + "' is not stun:host:port or turn:host:port");
+            }
+        }
+        return new HotlineConfig.BrowserPhone(webSocket.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(webSocket),
+                tree.integer("browserPhone.webSocketPort", 8089, 1, 65535), iceServers,
+                Duration.ofMillis(tree.integer("browserPhone.iceGatheringMillis", 500, 50, 10_000)));
     }
 
     /**

@@ -35,6 +35,7 @@ import org.hotline.shared.TalkTimeRule;
  * @param customers    the customers the customer file starts with ({@code customers.file}), added where absent
  * @param celFile      where Asterisk writes its channel event log (CSV), which the report audit reads
  * @param nodes        the Asterisk nodes driven over AMI, at least one; {@code ami} is the first's
+ * @param browserPhone where the desktop's browser phone registers and how it gathers ICE candidates
  */
 public record HotlineConfig(
         Company company,
@@ -60,7 +61,20 @@ public record HotlineConfig(
         Path celFile,
         List<Node> nodes,
         Optional<String> agentsFrontDoor,
-        Recordings recordings) {
+        Recordings recordings,
+        BrowserPhone browserPhone) {
+
+    /**
+     * The desktop's browser phone.
+     *
+     * @param webSocket     Asterisk's secure WebSocket as the browsers reach it ({@code wss://host:port/ws}), or empty:
+     *                      the page's own host on {@code webSocketPort}
+     * @param webSocketPort the port of Asterisk's secure WebSocket (bin/asterisk's HOTLINE_WSS_PORT)
+     * @param iceServers    STUN/TURN servers ({@code stun:host:port}); none on a LAN, where host candidates do
+     * @param iceGathering  the longest the browser gathers ICE candidates before it sends its offer or answer
+     */
+    public record BrowserPhone(Optional<String> webSocket, int webSocketPort, List<String> iceServers, Duration iceGathering) {
+    }
 
     /** The queues calls are put in, one per skill: the menu's choices. An agent's skills are among them. */
     public Set<Skill> queues() {

@@ -21,7 +21,8 @@ import java.util.Set;
  */
 final class WebPages {
 
-    static final String CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
+    /** connect-src: the pages' own server, and the browser phone's secure WebSocket to Asterisk (another port or host). */
+    static final String CSP = "default-src 'self'; script-src 'self'; connect-src 'self' wss:; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
     /** What the WebJar brings that the pages use; nothing else of it is served. */
     private static final Set<String> LIBRARIES = Set.of("chart.umd.js");

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * Asterisk: the FastAGI scripts and an AMI link to each node. FastAGI listens only once a node's AMI link is logged in, as calls
  * are taken only once their events can be followed; until then Asterisk's fallback has them.
  */
-record TelephonyModule(AgiServer agi, AsteriskNodes nodes) {
+record TelephonyModule(AgiServer agi, AsteriskNodes nodes, AgentAccounts accounts) {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelephonyModule.class);
     /** How long a caller taken back from Asterisk's fallback at start-up waits for the open records to be adopted. */
@@ -74,7 +74,7 @@ record TelephonyModule(AgiServer agi, AsteriskNodes nodes) {
             AmiEventTranslator translator = new AmiEventTranslator(config.ivr().hotlineContext(), clock, node.name());
             org.hotline.telephony.ami.TransferEvents transfers = new org.hotline.telephony.ami.TransferEvents(clock);
             AgentPhones phones = new AgentPhones(accounts, floorParts.roster()::activeIds, node.etc(),
-                    nodes.registrationsOf(node.name(), floor::phoneRegistered));
+                    nodes.registrationsOf(node.name(), floor::phoneRegistered), nodes.agentDial().browsers());
             AtomicReference<AmiLink> self = new AtomicReference<>();
             AmiLink ami = new AmiLink(node,
                     event -> {
@@ -117,6 +117,6 @@ record TelephonyModule(AgiServer agi, AsteriskNodes nodes) {
         }));
         nodes.all().forEach(AmiLink::start);
         platform.meters().gauge("hotline.ami.connected", nodes, all -> all.anyConnected() ? 1 : 0);
-        return new TelephonyModule(agi, nodes);
+        return new TelephonyModule(agi, nodes, accounts);
     }
 }

@@ -120,6 +120,8 @@ final class WebModule {
                         agent -> floor.agent(agent).map(status -> status.state() == org.hotline.routing.AgentState.WRAP_UP)),
                 new PreviewResource(campaignAgents::accept, campaignAgents::decline), doNotCallApi,
                 new org.hotline.http.agents.WrapUpResource(floor::wrapUpCall, floor::chooseWrapUpCode),
+                new org.hotline.http.agents.BrowserPhoneResource(vertx, config.browserPhone(), agent -> new org.hotline.http.agents.BrowserPhoneResource.Account(
+                        org.hotline.telephony.pjsip.AgentAccounts.browserEndpoint(agent), telephony.accounts().browserPassword(agent))),
                 new org.hotline.http.agents.MonitorResource(vertx, floor::agent,
                         new org.hotline.telephony.ami.ChanSpyLine(telephony.nodes(), config.routing().tellAgentOfListening())),
                 new org.hotline.http.agents.TransferResource(vertx, floor::agent, config.queues(),

@@ -70,6 +70,27 @@ class WebPagesTest {
     }
 
     @Test
+    void theBrowserPhonesSipLibraryIsServedFromHereExactlyAsPinned() throws Exception {
+        java.util.List<String> pin;
+        try (var in = WebPagesTest.class.getClassLoader().getResourceAsStream("web/vendor/jssip.pin")) {
+            pin = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(line -> line.startsWith("bundle ")).toList();
+        }
+        assertThat(pin).as("one pinned bundle").hasSize(1);
+        String[] bundle = pin.get(0).split(" ");
+        assertThat(bundle[1]).isEqualTo("jssip-3.13.8.min.js");
+
+        HttpResponse<Buffer> served = http.get("/web/vendor/" + bundle[1]);
+
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.getHeader("content-type")).contains("javascript");
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(served.body().getBytes()))).as("the served file is the pinned bundle").isEqualTo(bundle[3]);
+        assertThat(served.bodyAsString()).contains("version:\"3.13.8\"");
+        assertThat(served.getHeader("content-security-policy")).contains("connect-src 'self' wss:");
+    }
+
+    @Test
     void nothingOutsideTheWebFolderIsServed() throws Exception {
         assertThat(http.get("/web/../logback.xml").statusCode()).isEqualTo(404);
         assertThat(http.get("/web/%2e%2e/logback.xml").statusCode()).isEqualTo(404);

@@ -21,6 +21,8 @@ public final class AsteriskSandbox {
     public static final int SIP_PORT = FreePorts.udpAndTcp();
     public static final int AGI_PORT = FreePorts.tcp();
     private static final int RTP_START = FreePorts.rtpBlock();
+    /** The browser phones' secure WebSocket ({@code wss://127.0.0.1:<port>/ws}). */
+    public static final int WSS_PORT = FreePorts.tcp();
 
     private static AsteriskSandbox running;
     private static final Map<String, AsteriskSandbox> NODES = new HashMap<>();
@@ -31,6 +33,7 @@ public final class AsteriskSandbox {
     private final int amiPort;
     private final int sipPort;
     private final int rtpStart;
+    private final int wssPort;
     private final Map<String, String> settings;
 
     private AsteriskSandbox(Path home, Path stateDir) {
@@ -46,6 +49,7 @@ public final class AsteriskSandbox {
         this.amiPort = amiPort;
         this.sipPort = sipPort;
         this.rtpStart = rtpStart;
+        this.wssPort = node == null ? WSS_PORT : FreePorts.tcp();
     }
 
     /**
@@ -105,6 +109,11 @@ public final class AsteriskSandbox {
         return sipPort;
     }
 
+    /** Where the browser phones register: {@code wss://127.0.0.1:<port>/ws}. */
+    public String webSocket() {
+        return "wss://127.0.0.1:" + wssPort + "/ws";
+    }
+
     public static synchronized AsteriskSandbox start() {
         if (running != null) {
             return running;
@@ -145,6 +154,7 @@ public final class AsteriskSandbox {
         env.put("HOTLINE_SIP_BIND", "127.0.0.1");
         env.put("HOTLINE_RTP_START", String.valueOf(rtpStart));
         env.put("HOTLINE_RTP_END", String.valueOf(rtpStart + 999));
+        env.put("HOTLINE_WSS_PORT", String.valueOf(wssPort));
         if (node != null) {
             env.put("HOTLINE_NODE_NAME", node);
         }

@@ -51,13 +51,29 @@ public final class Browser implements AutoCloseable {
      * @param test names this test's screenshots
      */
     public static Browser open(String base, String test) {
+        return open(base, test, new ChromeOptions());
+    }
+
+    /**
+     * A browser whose microphone plays {@code wav} (Chromium's fake capture device, granted without asking)
+     * and which trusts the sandbox Asterisk's self-signed WebSocket certificate: a browser phone.
+     */
+    public static Browser withMicrophone(String base, String test, Path wav) {
+        ChromeOptions options = new ChromeOptions();
+        options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--use-file-for-fake-audio-capture=" + wav.toAbsolutePath(), "--autoplay-policy=no-user-gesture-required",
+                "--ignore-certificate-errors");
+        options.setAcceptInsecureCerts(true);
+        return open(base, test, options);
+    }
+
+    private static Browser open(String base, String test, ChromeOptions options) {
         for (Path needed : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(needed)) {
                 throw new IllegalStateException(needed + " is missing: the browser tests need the packages chromium and "
                         + "chromium-driver (apt-get install chromium chromium-driver; .ci/run installs them)");
             }
         }
-        ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768",
                 "--lang=zh-CN", "--no-first-run", "--disable-extensions");

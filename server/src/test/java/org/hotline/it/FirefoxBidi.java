@@ -79,6 +79,20 @@ public final class FirefoxBidi implements AutoCloseable {
 
     /** Starts Firefox and opens a WebDriver BiDi session with it. */
     public static FirefoxBidi start() throws Exception {
+        return start(Map.of(), Map.of());
+    }
+
+    /**
+     * Firefox whose microphone is its fake device (a steady 1 kHz tone), used without asking, which trusts the sandbox
+     * Asterisk's self-signed WebSocket certificate, gathers loopback ICE candidates (everything runs on one machine) and
+     * plays sound into a mock audio device (the machine has none: without it Web Audio never starts).
+     */
+    public static FirefoxBidi withFakeMicrophone() throws Exception {
+        return start(Map.of("media.navigator.streams.fake", true, "media.navigator.permission.disabled", true,
+                "media.peerconnection.ice.loopback", true, "media.autoplay.default", 0, "media.cubeb.force_mock_context", true), Map.of("acceptInsecureCerts", true));
+    }
+
+    private static FirefoxBidi start(Map<String, Object> preferences, Map<String, Object> capabilities) throws Exception {
         if (!Files.isExecutable(FIREFOX)) {
             throw new IllegalStateException(FIREFOX + " is missing: the Firefox test needs the package firefox-esr "
                     + "(apt-get install firefox-esr; .ci/run installs it)");
@@ -88,7 +102,9 @@ public final class FirefoxBidi implements AutoCloseable {
         FirefoxBidi browser = null;
         try {
             StringBuilder prefs = new StringBuilder();
-            PREFERENCES.forEach((name, value) -> prefs.append("user_pref(\"").append(name).append("\", ")
+            java.util.Map<String, Object> all = new java.util.HashMap<>(PREFERENCES);
+            all.putAll(preferences);
+            all.forEach((name, value) -> prefs.append("user_pref(\"").append(name).append("\", ")
                     .append(value instanceof String ? "\"" + value + "\"" : value).append(");\n"));
             Files.writeString(profile.resolve("user.js"), prefs);
             Files.createDirectories(LOG.getParent());
@@ -100,7 +116,7 @@ public final class FirefoxBidi implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(firefox::destroyForcibly, "firefox-stop")); // should the JVM be cut short
             browser = new FirefoxBidi(firefox, profile, awaitListening(firefox));
             browser.bidi.addListener(new Event<Map<String, Object>>("log.entryAdded", entry -> entry), browser.logged::add);
-            browser.send("session.new", Map.of("capabilities", Map.of()));
+            browser.send("session.new", Map.of("capabilities", Map.of("alwaysMatch", capabilities)));
             browser.send("session.subscribe", Map.of("events", List.of("log.entryAdded")));
             return browser;
         } catch (Exception | AssertionError e) {
@@ -276,7 +292,11 @@ public final class FirefoxBidi implements AutoCloseable {
         } catch (RuntimeException e) {
             // already gone, or not answering: stopped below all the same
         } finally {
-            bidi.close();
+            try {
+                bidi.close();
+            } catch (RuntimeException alreadyClosed) {
+                // Firefox closed its end first, as browser.close asked
+            }
             stop(firefox, profile, closing);
         }
     }

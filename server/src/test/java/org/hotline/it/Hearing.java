@@ -2,15 +2,10 @@ package org.hotline.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 
 /**
  * Who heard whom on a call between baresip phones: each phone plays its own steady tone and records
@@ -24,17 +19,6 @@ final class Hearing {
     static final double UNHEARD = 0.01;
 
     private Hearing() {
-    }
-
-    /** A stretch of wall-clock time in one state of the call: it starts after the change has settled. */
-    record Phase(Instant from, Instant to) {
-
-        static Phase after(Duration settle, Duration length) throws InterruptedException {
-            Thread.sleep(settle.toMillis());
-            Instant from = Instant.now();
-            Thread.sleep(length.toMillis());
-            return new Phase(from.plusMillis(500), Instant.now().minusMillis(500));
-        }
     }
 
     /** A phone's recording placed on the wall clock: it ends when the file was last written. */
@@ -77,17 +61,6 @@ final class Hearing {
 
     /** A steady tone at a quarter of full scale, 8 kHz mono 16-bit, longer than the call. */
     static Path tone(Path file, double hertz) throws Exception {
-        int rate = 8000;
-        int seconds = 120;
-        byte[] pcm = new byte[rate * seconds * 2];
-        for (int i = 0; i < rate * seconds; i++) {
-            short sample = (short) (Math.sin(2 * Math.PI * hertz * i / rate) * 8000);
-            pcm[2 * i] = (byte) sample;
-            pcm[2 * i + 1] = (byte) (sample >> 8);
-        }
-        Files.createDirectories(file.getParent());
-        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), new AudioFormat(rate, 16, 1, true, false), rate * seconds),
-                AudioFileFormat.Type.WAVE, file.toFile());
-        return file;
+        return Recording.tone(file, hertz, 8000);
     }
 }

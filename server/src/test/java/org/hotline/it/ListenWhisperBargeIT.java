@@ -11,7 +11,6 @@ import java.time.Instant;
 import org.asteriskjava.manager.event.AgiExecStartEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.hotline.it.Hearing.Heard;
-import org.hotline.it.Hearing.Phase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

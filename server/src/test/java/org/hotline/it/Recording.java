@@ -17,6 +17,22 @@ import java.util.Arrays;
  */
 public final class Recording {
 
+    /** Writes a steady tone at a quarter of full scale, 16-bit mono at {@code rate}, two minutes (longer than a test's call). */
+    public static Path tone(Path file, double hertz, int rate) throws IOException {
+        int seconds = 120;
+        byte[] pcm = new byte[rate * seconds * 2];
+        for (int i = 0; i < rate * seconds; i++) {
+            short sample = (short) (Math.sin(2 * Math.PI * hertz * i / rate) * 8000);
+            pcm[2 * i] = (byte) sample;
+            pcm[2 * i + 1] = (byte) (sample >> 8);
+        }
+        Files.createDirectories(file.getParent());
+        javax.sound.sampled.AudioSystem.write(new javax.sound.sampled.AudioInputStream(new java.io.ByteArrayInputStream(pcm),
+                new javax.sound.sampled.AudioFormat(rate, 16, 1, true, false), (long) rate * seconds),
+                javax.sound.sampled.AudioFileFormat.Type.WAVE, file.toFile());
+        return file;
+    }
+
     /** Loudness is judged on 20 ms frames: about one pitch period of speech at the slowest, a common VAD unit. */
     public static final Duration FRAME = Duration.ofMillis(20);
 

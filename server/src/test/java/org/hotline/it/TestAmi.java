@@ -65,6 +65,20 @@ public final class TestAmi implements AutoCloseable {
         };
     }
 
+    /** Asterisk's registered contacts now (AMI PJSIPShowContacts): each AOR with its contact's status. */
+    public java.util.Map<String, String> contacts() throws Exception {
+        java.util.Map<String, String> contacts = new java.util.TreeMap<>();
+        var answer = connection.sendEventGeneratingAction(new org.asteriskjava.manager.action.PJSipShowContactsAction(), 10_000);
+        for (var event : answer.getEvents()) {
+            if (event instanceof org.asteriskjava.manager.event.ContactList contact) {
+                // the object name is <aor>;@<hash>
+                String name = String.valueOf(contact.getObjectname());
+                contacts.put(name.contains(";@") ? name.substring(0, name.indexOf(";@")) : name, String.valueOf(contact.getStatus()));
+            }
+        }
+        return contacts;
+    }
+
     /** Also hands every event to {@code listener} as it comes (on the AMI reader's thread: keep it short). */
     public void listen(java.util.function.Consumer<ManagerEvent> listener) {
         connection.addEventListener(listener::accept);

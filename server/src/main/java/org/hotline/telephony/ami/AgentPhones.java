@@ -1,6 +1,7 @@
 package org.hotline.telephony.ami;
 
 import org.hotline.telephony.pjsip.AgentAccounts;
+import org.hotline.telephony.pjsip.BrowserPhones;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -29,7 +30,8 @@ public final class AgentPhones {
     private final Supplier<? extends Collection<AgentId>> agents;
     private final Path asteriskEtc;
     private final BiConsumer<AgentId, Boolean> registrations;
-    /** Each agent's contacts Asterisk has now, by URI (a phone registering anew replaces its old contact). */
+    private final BrowserPhones browsers;
+    /** Each agent's contacts Asterisk has now, {@code <aor> <uri>} (a phone registering anew replaces its old contact). */
     private final Map<AgentId, Set<String>> contacts = new ConcurrentHashMap<>();
 
     /**
@@ -38,6 +40,13 @@ public final class AgentPhones {
      */
     public AgentPhones(AgentAccounts accounts, Supplier<? extends Collection<AgentId>> agents, Path asteriskEtc,
                        BiConsumer<AgentId, Boolean> registrations) {
+        this(accounts, agents, asteriskEtc, registrations, new BrowserPhones());
+    }
+
+    /** @param browsers told which agents' browser phones are registered: their chosen phone */
+    public AgentPhones(AgentAccounts accounts, Supplier<? extends Collection<AgentId>> agents, Path asteriskEtc,
+                       BiConsumer<AgentId, Boolean> registrations, BrowserPhones browsers) {
+        this.browsers = browsers;
         this.accounts = accounts;
         this.agents = agents;
         this.asteriskEtc = asteriskEtc;
@@ -59,6 +68,7 @@ public final class AgentPhones {
                 Set<String> now = ConcurrentHashMap.newKeySet();
                 now.addAll(registered.getOrDefault(agent, Set.of()));
                 contacts.put(agent, now);
+                browsers.registered(agent, hasBrowserPhone(now));
                 registrations.accept(agent, !now.isEmpty());
             }
         } catch (IOException | TimeoutException e) {
@@ -72,17 +82,23 @@ public final class AgentPhones {
             AgentAccounts.agentOfEndpoint(status.getAor()).ifPresent(agent -> {
                 String state = status.getContactStatus();
                 Set<String> phone = contacts.computeIfAbsent(agent, a -> ConcurrentHashMap.newKeySet());
-                String uri = String.valueOf(status.getUri());
+                String uri = status.getAor() + " " + status.getUri();
                 // An account loaded while Asterisk runs reports its first contact NonQualified until its first qualify.
                 if ("Created".equals(state) || "Reachable".equals(state) || "Updated".equals(state) || "NonQualified".equals(state)) {
                     phone.add(uri);
+                    browsers.registered(agent, hasBrowserPhone(phone));
                     registrations.accept(agent, true);
                 } else if ("Removed".equals(state) || "Unreachable".equals(state)) {
                     // The contact a new registration replaced goes after it: the phone is still there.
                     phone.remove(uri);
+                    browsers.registered(agent, hasBrowserPhone(phone));
                     registrations.accept(agent, !phone.isEmpty());
                 }
             });
         }
+    }
+
+    private static boolean hasBrowserPhone(Set<String> contacts) {
+        return contacts.stream().anyMatch(contact -> AgentAccounts.isBrowserPhone(contact.substring(0, contact.indexOf(' '))));
     }
 }

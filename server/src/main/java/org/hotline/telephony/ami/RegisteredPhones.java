@@ -20,14 +20,14 @@ final class RegisteredPhones {
     private RegisteredPhones() {
     }
 
-    /** Each agent with a registered, reachable phone, and the URIs of its contacts. */
+    /** Each agent with a registered, reachable phone, and its contacts ({@code <aor> <uri>}: SIP and browser phone apart). */
     static Map<AgentId, Set<String>> query(AmiLink ami) throws IOException, TimeoutException {
         Map<AgentId, Set<String>> registered = new HashMap<>();
         for (ResponseEvent event : ami.query(new PJSipShowContactsAction())) {
             // A contact Asterisk could not reach (its qualify failed) is no phone to ring.
             if (event instanceof ContactList contact && !unreachable(contact.getStatus())) {
-                aorOf(contact).flatMap(AgentAccounts::agentOfEndpoint).ifPresent(agent ->
-                        registered.computeIfAbsent(agent, a -> new HashSet<>()).add(String.valueOf(contact.getUri())));
+                aorOf(contact).ifPresent(aor -> AgentAccounts.agentOfEndpoint(aor).ifPresent(agent ->
+                        registered.computeIfAbsent(agent, a -> new HashSet<>()).add(aor + " " + contact.getUri())));
             }
         }
         return registered;

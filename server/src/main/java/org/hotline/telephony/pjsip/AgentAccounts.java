@@ -22,12 +22,13 @@ import org.hotline.shared.AgentId;
  * PJSIP configuration Asterisk includes ({@code pjsip_agents.conf}). An agent added from the console
  * has a key (the MD5 digest of {@code agent-<id>:hotline:password}, the password handed out once); an
  * agent of the seed a password generated once (kept under the state dir, mode 600, never committed).
- * A browser phone would be a second account beside this one, with a key of its own.
+ * Beside it each agent has a browser phone's account ({@code agent-<id>-web}: WebRTC over the secure
+ * WebSocket, DTLS-SRTP, ICE) with a generated password of its own, handed to the agent's desktop.
  */
 public final class AgentAccounts {
 
-    private static final Pattern ENDPOINT = Pattern.compile("agent-([0-9A-Za-z]{1,16})");
-    private static final Pattern AGENT_CHANNEL = Pattern.compile("PJSIP/agent-([0-9A-Za-z]{1,16})-[0-9a-f]{8}");
+    private static final Pattern ENDPOINT = Pattern.compile("agent-([0-9A-Za-z]{1,16})(?:" + BrowserPhone.SUFFIX + ")?");
+    private static final Pattern AGENT_CHANNEL = Pattern.compile("PJSIP/agent-([0-9A-Za-z]{1,16})(?:" + BrowserPhone.SUFFIX + ")?-[0-9a-f]{8}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The realm of the accounts that have a key: part of what the key is a digest of. */
@@ -70,26 +71,45 @@ public final class AgentAccounts {
         return "agent-" + id.value();
     }
 
+    /** The agent's browser phone's account ({@code agent-<id>-web}). */
+    public static String browserEndpoint(AgentId id) {
+        return endpoint(id) + BrowserPhone.SUFFIX;
+    }
+
     /** What the Dial application calls to ring the agent's phone. */
     public static String endpointDial(AgentId id) {
         return "PJSIP/" + endpoint(id);
     }
 
-    /** The agent whose account this endpoint (or AOR) is, if any. */
+    /** Whether this endpoint (or AOR) is an agent's browser phone rather than their SIP phone. */
+    public static boolean isBrowserPhone(String endpoint) {
+        return endpoint != null && endpoint.endsWith(BrowserPhone.SUFFIX) && agentOfEndpoint(endpoint).isPresent();
+    }
+
+    /** The agent whose account (SIP or browser phone) this endpoint (or AOR) is, if any. */
     public static Optional<AgentId> agentOfEndpoint(String endpoint) {
         Matcher m = endpoint == null ? null : ENDPOINT.matcher(endpoint);
         return m != null && m.matches() ? Optional.of(new AgentId(m.group(1))) : Optional.empty();
     }
 
-    /** The agent whose phone this channel is ({@code PJSIP/agent-010-0000002a}), if any. */
+    /** The agent whose phone (SIP or browser) this channel is ({@code PJSIP/agent-010-0000002a}), if any. */
     public static Optional<AgentId> agentOfChannel(String channel) {
         Matcher m = channel == null ? null : AGENT_CHANNEL.matcher(channel);
         return m != null && m.matches() ? Optional.of(new AgentId(m.group(1))) : Optional.empty();
     }
 
     /** The agent's SIP password, generated on first use (one at a time: each node's login writes the accounts). */
-    synchronized String password(AgentId id) throws IOException {
-        Path file = secretsDir.resolve(id.value() + ".password");
+    String password(AgentId id) throws IOException {
+        return generated(id.value() + ".password");
+    }
+
+    /** The agent's browser phone's password, generated on first use like the SIP one. */
+    public String browserPassword(AgentId id) throws IOException {
+        return generated(id.value() + BrowserPhone.SUFFIX + ".password");
+    }
+
+    private synchronized String generated(String name) throws IOException {
+        Path file = secretsDir.resolve(name);
         if (Files.isRegularFile(file)) {
             String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
             if (stored.matches("[0-9a-f]{16,64}")) {
@@ -100,7 +120,7 @@ public final class AgentAccounts {
         byte[] bytes = new byte[8];
         RANDOM.nextBytes(bytes);
         String password = HexFormat.of().formatHex(bytes);
-        Path temp = Files.createTempFile(secretsDir, id.value(), ".tmp",
+        Path temp = Files.createTempFile(secretsDir, name, ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(temp, password + "\n", StandardCharsets.UTF_8);
         Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -129,6 +149,7 @@ public final class AgentAccounts {
                 // Requests to the phone go back the way its REGISTER came: through the front door (its Path).
                 conf.append("support_path = yes\n");
             }
+            conf.append(BrowserPhone.sections(agent.id(), browserPassword(agent.id())));
         }
         return conf.toString();
     }

@@ -139,6 +139,7 @@ class HttpContractTest {
                 new org.hotline.http.calls.CallRecordingResource(vertx, null, null, null),
                 new org.hotline.http.agents.RecordingPauseResource(vertx, null),
                 new org.hotline.http.calls.RecordingSweepResource(vertx, null),
+                new org.hotline.http.agents.BrowserPhoneResource(vertx, null, null),
                 new DoNotCallResource(vertx, null, null, clock),
                 new MetricsResource(null), new RosterResource(vertx, null)))).await(10, TimeUnit.SECONDS);
     }

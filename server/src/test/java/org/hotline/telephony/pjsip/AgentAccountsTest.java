@@ -47,6 +47,21 @@ class AgentAccountsTest {
     }
 
     @Test
+    void eachAgentHasABrowserPhoneAccountForWebRtcWithAPasswordOfItsOwn() throws Exception {
+        AgentAccounts accounts = new AgentAccounts(List.of(li), dir.resolve("secrets"));
+        String conf = accounts.pjsipConfig();
+        String web = conf.substring(conf.indexOf("[agent-010-web]"));
+
+        assertThat(web).contains("webrtc = yes", "media_encryption = dtls", "dtls_auto_generate_cert = yes", "ice_support = yes",
+                "use_avpf = yes", "transport = transport-wss", "context = agents", "allow = opus,ulaw,alaw",
+                "username = agent-010-web", "password = " + accounts.browserPassword(li.id()), "max_contacts = 1");
+        assertThat(accounts.browserPassword(li.id())).matches("[0-9a-f]{16}").isNotEqualTo(accounts.password(li.id()));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("secrets/010-web.password"))))
+                .isEqualTo("rw-------");
+        assertThat(AgentAccounts.browserEndpoint(li.id())).isEqualTo("agent-010-web");
+    }
+
+    @Test
     void phonesRegisteredWithANodeKeepTheirNatHandlingAndThoseThroughTheFrontDoorKeepTheirOwnContactAndItsPath() throws Exception {
         String direct = new AgentAccounts(List.of(li), dir.resolve("secrets")).pjsipConfig();
         assertThat(direct).contains("rewrite_contact = yes").doesNotContain("support_path");
