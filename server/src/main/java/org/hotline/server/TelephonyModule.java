@@ -57,6 +57,7 @@ record TelephonyModule(AgiServer agi, AsteriskNodes nodes, AgentAccounts account
                 "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),
                 "wrap-up-code", new org.hotline.telephony.agi.WrapUpCodeScript(floor, config.ivr().language()),
                 "transfer", new TransferScript(flow, config.ivr().language(), clock, prompts, dialTimes, held, lines.nodes().agentDial()),
+                "consult", new org.hotline.telephony.agi.ConsultScript(floorParts.roster()::activeIds, lines.nodes().agentDial()),
                 "callback", AgentFirstScript.callbacks(floor, config.ivr().language(), config.callbacks().customerRing(), clock,
                         dialTimes),
                 "campaign", new CampaignScript(lines.agentless(), config.ivr().language(), clock)));
