@@ -21,7 +21,7 @@ public interface MessageBox {
     /** When the recording of {@code call}'s message was last written to: its end, once it is over. */
     Optional<Instant> endOf(CallId call);
 
-    /** Removes what was recorded for {@code call}: nothing worth hearing. */
+    /** Removes what was recorded for {@code call}: nothing worth hearing, or past its retention. */
     void discard(CallId call);
 
     static MessageBox none() {

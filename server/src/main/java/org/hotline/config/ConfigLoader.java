@@ -243,7 +243,8 @@ public final class ConfigLoader {
 
     /**
      * messages: whether callers nobody can take may leave one, its longest length, the silence that
-     * ends it and the shortest with something to hear; recorded by Asterisk's instance under the state dir.
+     * ends it and the shortest with something to hear, the days each is kept; recorded by Asterisk's
+     * instance under the state dir.
      */
     private static HotlineConfig.Messages messages(ConfigTree tree, Path stateDir) {
         org.hotline.call.MessageRules standard = org.hotline.call.MessageRules.standard();
@@ -252,7 +253,9 @@ public final class ConfigLoader {
                     Duration.ofSeconds(tree.integer("messages.maxSeconds", (int) standard.longest().toSeconds(), 10, 600)),
                     Duration.ofSeconds(tree.integer("messages.silenceSeconds", (int) standard.silence().toSeconds(), 1, 60)),
                     Duration.ofSeconds(tree.integer("messages.shortestSeconds", (int) standard.shortest().toSeconds(), 0, 60))),
-                    stateDir.resolve("asterisk/data/sounds/messages"));
+                    stateDir.resolve("asterisk/data/sounds/messages"),
+                    new org.hotline.call.MessageRetention(tree.integer("messages.retentionDays",
+                            org.hotline.call.MessageRetention.standard().days(), 1, org.hotline.call.MessageRetention.LONGEST_DAYS)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("messages: " + e.getMessage());
         }

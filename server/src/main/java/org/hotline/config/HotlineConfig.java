@@ -154,8 +154,9 @@ public record HotlineConfig(
      * The messages callers nobody can take leave (a callback task each, with its audio).
      *
      * @param directory where Asterisk's instance under the state directory records them (its sounds' {@code messages/})
+     * @param retention how long each is kept (the recordings' sweep deletes it after)
      */
-    public record Messages(org.hotline.call.MessageRules rules, Path directory) {
+    public record Messages(org.hotline.call.MessageRules rules, Path directory, org.hotline.call.MessageRetention retention) {
     }
 
     /**

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
 import org.hotline.access.RecordingAccess;
+import org.hotline.call.MessageRetentionSweep;
 import org.hotline.call.RecordingSweep;
 import org.hotline.config.HotlineConfig;
 import org.hotline.http.DegradedPart;
@@ -12,11 +13,13 @@ import org.hotline.http.agents.RecordingPauseResource;
 import org.hotline.http.calls.CallRecordingResource;
 import org.hotline.http.calls.RecordingSweepResource;
 import org.hotline.metrics.RecordingMeters;
+import org.hotline.store.MongoDeletedMessages;
 import org.hotline.store.MongoRecordings;
+import org.hotline.telephony.MessageFiles;
 import org.hotline.telephony.RecordingFiles;
 import org.hotline.telephony.ami.MixMonitorPauses;
 
-/** The calls' recordings: their files, the retention sweep on a timer, their disk use, and their HTTP resources. */
+/** The calls' recordings: their files, the retention sweep on a timer (the callers' messages' too), their disk use, and their HTTP resources. */
 final class RecordingsModule {
 
     /** How often the disk use on health and the metrics is measured again. */
@@ -39,11 +42,15 @@ final class RecordingsModule {
         files.prepare();
         RecordingSweep sweep = new RecordingSweep(config.rules(), new MongoRecordings(stored.store().calls()), files,
                 records.journal(), platform.clock());
+        HotlineConfig.Messages messages = platform.config().callbacks().messages();
+        MessageRetentionSweep messageSweep = new MessageRetentionSweep(messages.retention(), new MessageFiles(messages.directory()),
+                new MongoDeletedMessages(stored.store().calls()), platform.clock());
         RecordingMeters meters = new RecordingMeters(files::diskUse, platform.meters());
         meters.refresh();
         long measuring = vertx.setPeriodic(MEASURE_EVERY_MS, tick -> vertx.executeBlocking(meters::refresh, false));
         long sweeping = vertx.setPeriodic(config.sweepEvery().toMillis(), tick -> vertx.executeBlocking(() -> {
             sweep.sweep();
+            messageSweep.sweep(); // the callers' messages, on the recordings' timer
             return meters.refresh();
         }, false));
         platform.parts().push(() -> {

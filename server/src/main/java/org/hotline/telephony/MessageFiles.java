@@ -110,7 +110,7 @@ public final class MessageFiles implements MessageBox {
             try {
                 Files.deleteIfExists(path);
             } catch (IOException e) {
-                LOG.warn("empty message {} not removed: {}", path, e.getMessage());
+                LOG.warn("message {} not removed: {}", path, e.getMessage());
             }
         });
     }

@@ -142,6 +142,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void messagesAreKeptNinetyDaysUnlessTheCentreSaysOtherwiseAndAtLeastADay() throws IOException {
+        assertThat(load("company:\n  name: X\n").callbacks().messages().retention())
+                .isEqualTo(new org.hotline.call.MessageRetention(90));
+        assertThat(load("company:\n  name: X\nmessages:\n  retentionDays: 30\n").callbacks().messages().retention())
+                .isEqualTo(new org.hotline.call.MessageRetention(30));
+        assertThatThrownBy(() -> load("company:\n  name: X\nmessages:\n  retentionDays: 0\n"))
+                .hasMessageContaining("messages.retentionDays");
+        assertThatThrownBy(() -> load("company:\n  name: X\nmessages:\n  retentionDays: forever\n"))
+                .hasMessageContaining("messages.retentionDays");
+    }
+
+    @Test
     void aMessageSilenceAsLongAsTheLongestMessageStopsStartUp() {
         assertThatThrownBy(() -> load("company:\n  name: X\nmessages:\n  maxSeconds: 10\n  silenceSeconds: 10\n"))
                 .hasMessageStartingWith("messages:");

@@ -122,7 +122,7 @@ class HttpContractTest {
                 new AgentSkillsResource(vertx, null, SHIPPED.queues(), null, clock),
                 new CallbacksResource(null),
                 new org.hotline.http.callbacks.CallbackMessageResource(vertx,
-                        new org.hotline.telephony.MessageFiles(java.nio.file.Path.of("target/no-messages"))),
+                        new org.hotline.telephony.MessageFiles(java.nio.file.Path.of("target/no-messages")), call -> java.util.Optional.empty()),
                 new QueuesResource(null),
                 new CustomersResource(vertx, null, null, agent -> true),
                 new LiveResource(vertx.getOrCreateContext(), agent -> true, clock, LiveResource.Settings.standard()),
