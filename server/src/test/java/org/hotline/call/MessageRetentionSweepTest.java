@@ -7,12 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.hotline.shared.CallId;
 import org.junit.jupiter.api.Test;
 
@@ -23,38 +20,38 @@ class MessageRetentionSweepTest {
     private static final CallId OLD = new CallId("1700000000.1");
     private static final CallId RECENT = new CallId("1700000000.2");
 
-    private final Box box = new Box();
+    private final FakeMessageBox box = new FakeMessageBox();
     private final Marks marks = new Marks();
 
     @Test
     void aMessageIsKeptUntilItsLastDayEnds() {
-        box.kept.put(OLD, ENDED);
+        keep(OLD, ENDED);
 
         assertThat(sweepAt(ENDED.plus(Duration.ofDays(90)).minusSeconds(1))).isZero();
-        assertThat(box.kept).containsKey(OLD);
+        assertThat(box.recorded).containsKey(OLD);
         assertThat(marks.deleted).isEmpty();
     }
 
     @Test
     void pastItsRetentionTheFileGoesAndTheTaskSaysWhen() {
-        box.kept.put(OLD, ENDED);
-        box.kept.put(RECENT, ENDED.plus(Duration.ofDays(30)));
+        keep(OLD, ENDED);
+        keep(RECENT, ENDED.plus(Duration.ofDays(30)));
         Instant now = ENDED.plus(Duration.ofDays(90));
 
         assertThat(sweepAt(now)).isEqualTo(1);
 
-        assertThat(box.kept).containsOnlyKeys(RECENT);
+        assertThat(box.recorded).containsOnlyKeys(RECENT);
         assertThat(marks.deleted).containsExactly(Map.entry(OLD, now));
     }
 
     @Test
     void aStoreAwayKeepsTheFileForTheNextSweep() {
-        box.kept.put(OLD, ENDED);
+        keep(OLD, ENDED);
         marks.away = true;
 
         assertThatThrownBy(() -> sweepAt(ENDED.plus(Duration.ofDays(100)))).isInstanceOf(IllegalStateException.class);
 
-        assertThat(box.kept).containsKey(OLD);
+        assertThat(box.recorded).containsKey(OLD);
     }
 
     @Test
@@ -64,37 +61,13 @@ class MessageRetentionSweepTest {
         assertThatThrownBy(() -> new MessageRetention(3651)).hasMessageContaining("1 to 3650");
     }
 
-    private int sweepAt(Instant now) {
-        return new MessageRetentionSweep(MessageRetention.standard(), box, marks, Clock.fixed(now, ZoneOffset.UTC)).sweep();
+    private void keep(CallId call, Instant ended) {
+        box.recorded.put(call, Duration.ofSeconds(10));
+        box.ends.put(call, ended);
     }
 
-    private static final class Box implements MessageBox {
-        final Map<CallId, Instant> kept = new TreeMap<>(java.util.Comparator.comparing(CallId::value));
-
-        @Override
-        public String fileOf(CallId call) {
-            return call.value() + ".wav";
-        }
-
-        @Override
-        public Optional<Duration> lengthOf(CallId call) {
-            return Optional.of(Duration.ofSeconds(10));
-        }
-
-        @Override
-        public List<CallId> calls() {
-            return new ArrayList<>(kept.keySet());
-        }
-
-        @Override
-        public Optional<Instant> endOf(CallId call) {
-            return Optional.ofNullable(kept.get(call));
-        }
-
-        @Override
-        public void discard(CallId call) {
-            kept.remove(call);
-        }
+    private int sweepAt(Instant now) {
+        return new MessageRetentionSweep(MessageRetention.standard(), box, marks, Clock.fixed(now, ZoneOffset.UTC)).sweep();
     }
 
     private static final class Marks implements DeletedMessages {
