@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.access.RecordingAccess;
 import org.hotline.call.RecordingSweep;
+import org.hotline.campaign.ContactBook;
 import org.hotline.config.HotlineConfig;
 import org.hotline.http.DegradedPart;
 import org.hotline.http.Resource;
 import org.hotline.http.agents.RecordingPauseResource;
 import org.hotline.http.calls.CallRecordingResource;
+import org.hotline.http.campaigns.AttemptRecordingResource;
 import org.hotline.http.calls.RecordingSweepResource;
 import org.hotline.metrics.RecordingMeters;
 import org.hotline.store.MongoRecordings;
@@ -59,11 +61,12 @@ final class RecordingsModule {
     }
 
     /** The recordings' resources, mounted together: playing one, pausing it, sweeping now. */
-    Resource resources(Platform platform, RecordsModule records, TelephonyModule telephony) {
+    Resource resources(Platform platform, RecordsModule records, TelephonyModule telephony, ContactBook attempts) {
         Vertx vertx = platform.vertx();
+        RecordingAccess access = new RecordingAccess(platform.config().recordings().rules().agentsPlayOwn());
         List<Resource> each = List.of(
-                new CallRecordingResource(vertx, records.callRecords(), files,
-                        new RecordingAccess(platform.config().recordings().rules().agentsPlayOwn())),
+                new CallRecordingResource(vertx, records.callRecords(), files, access),
+                new AttemptRecordingResource(vertx, attempts, files::pathOf, access),
                 new RecordingPauseResource(vertx, new MixMonitorPauses(telephony.nodes())),
                 new RecordingSweepResource(vertx, () -> {
                     int deleted = sweep.sweep();
