@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.access.RecordingAccess;
 import org.hotline.call.RecordingSweep;
+import org.hotline.campaign.AttemptRecordingSweep;
 import org.hotline.campaign.ContactBook;
 import org.hotline.config.HotlineConfig;
 import org.hotline.http.DegradedPart;
@@ -14,6 +15,7 @@ import org.hotline.http.calls.CallRecordingResource;
 import org.hotline.http.campaigns.AttemptRecordingResource;
 import org.hotline.http.calls.RecordingSweepResource;
 import org.hotline.metrics.RecordingMeters;
+import org.hotline.store.MongoAttemptRecordings;
 import org.hotline.store.MongoRecordings;
 import org.hotline.telephony.RecordingFiles;
 import org.hotline.telephony.ami.MixMonitorPauses;
@@ -26,11 +28,13 @@ final class RecordingsModule {
 
     private final RecordingFiles files;
     private final RecordingSweep sweep;
+    private final AttemptRecordingSweep attempts;
     private final RecordingMeters meters;
 
-    private RecordingsModule(RecordingFiles files, RecordingSweep sweep, RecordingMeters meters) {
+    private RecordingsModule(RecordingFiles files, RecordingSweep sweep, AttemptRecordingSweep attempts, RecordingMeters meters) {
         this.files = files;
         this.sweep = sweep;
+        this.attempts = attempts;
         this.meters = meters;
     }
 
@@ -41,18 +45,21 @@ final class RecordingsModule {
         files.prepare();
         RecordingSweep sweep = new RecordingSweep(config.rules(), new MongoRecordings(stored.store().calls()), files,
                 records.journal(), platform.clock());
+        AttemptRecordingSweep attempts = new AttemptRecordingSweep(config.rules().retention(),
+                new MongoAttemptRecordings(stored.store().campaignAttempts()), files::delete, platform.clock());
         RecordingMeters meters = new RecordingMeters(files::diskUse, platform.meters());
         meters.refresh();
         long measuring = vertx.setPeriodic(MEASURE_EVERY_MS, tick -> vertx.executeBlocking(meters::refresh, false));
         long sweeping = vertx.setPeriodic(config.sweepEvery().toMillis(), tick -> vertx.executeBlocking(() -> {
             sweep.sweep();
+            attempts.sweep();
             return meters.refresh();
         }, false));
         platform.parts().push(() -> {
             vertx.cancelTimer(measuring);
             vertx.cancelTimer(sweeping);
         });
-        return new RecordingsModule(files, sweep, meters);
+        return new RecordingsModule(files, sweep, attempts, meters);
     }
 
     /** Health's part: the recordings' disk use as last measured. */
@@ -61,15 +68,15 @@ final class RecordingsModule {
     }
 
     /** The recordings' resources, mounted together: playing one, pausing it, sweeping now. */
-    Resource resources(Platform platform, RecordsModule records, TelephonyModule telephony, ContactBook attempts) {
+    Resource resources(Platform platform, RecordsModule records, TelephonyModule telephony, ContactBook campaignAttempts) {
         Vertx vertx = platform.vertx();
         RecordingAccess access = new RecordingAccess(platform.config().recordings().rules().agentsPlayOwn());
         List<Resource> each = List.of(
                 new CallRecordingResource(vertx, records.callRecords(), files, access),
-                new AttemptRecordingResource(vertx, attempts, files::pathOf, access),
+                new AttemptRecordingResource(vertx, campaignAttempts, files::pathOf, access),
                 new RecordingPauseResource(vertx, new MixMonitorPauses(telephony.nodes())),
                 new RecordingSweepResource(vertx, () -> {
-                    int deleted = sweep.sweep();
+                    int deleted = sweep.sweep() + this.attempts.sweep();
                     meters.refresh();
                     return deleted;
                 }));

@@ -54,9 +54,17 @@ public final class RecordingFiles implements RecordingShelf {
         return path.getParent().equals(directory) && Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
 
+    /** Deletes a campaign attempt's recording; false when there was none to delete. */
+    public boolean delete(AttemptRecording attempt) {
+        return deleteFile(directory.resolve(attempt.name() + EXTENSION).normalize());
+    }
+
     @Override
     public boolean delete(CallId call) {
-        Path path = directory.resolve(fileOf(call)).normalize();
+        return deleteFile(directory.resolve(fileOf(call)).normalize());
+    }
+
+    private boolean deleteFile(Path path) {
         if (!path.getParent().equals(directory)) {
             return false;
         }
