@@ -227,12 +227,16 @@ record CampaignRequest(Campaign campaign, ContactSource source, List<JsonObject>
             if (!(detectMachines instanceof Boolean)) {
                 throw ApiError.badParameter("rules.detectMachines", "true or false");
             }
+            Object recording = json.getValue("recording", "off");
+            if (!(recording instanceof String mode) || !mode.matches("off|on|announce")) {
+                throw ApiError.badParameter("rules.recording", "off, on or announce");
+            }
             return new CampaignRules(window(json),
                     new RetryRules(integer(json, "maxAttempts", 3, 1, RetryRules.MOST_ATTEMPTS, "rules.maxAttempts"), waits),
                     Duration.ofHours(integer(json, "deadlineHours", 72, 1, 92 * 24, "rules.deadlineHours")),
                     integer(json, "maxLines", 5, 1, CampaignRules.MOST_LINES, "rules.maxLines"),
                     string(json, "callerId", false), pacing, skill == null ? null : new Skill(skill), (Boolean) inboundFirst,
-                    (Boolean) detectMachines, RecordingMode.of(json.getValue("recording", "off") instanceof String mode ? mode : ""));
+                    (Boolean) detectMachines, RecordingMode.of((String) recording));
         } catch (IllegalArgumentException e) {
             throw ApiError.badParameter("rules", e.getMessage());
         }
