@@ -54,7 +54,7 @@ export function campaignForm(created) {
       window: { opens: f.opens.value, closes: f.closes.value },
       maxAttempts: Number(f.maxAttempts.value) || 3,
     };
-    if (f.kind.value === 'callback') Object.assign(rules, { skill: f.skill.value, pacing: f.pacing.value });
+    if (f.kind.value === 'callback') Object.assign(rules, { skill: f.skill.value, pacing: f.pacing.value, recording: f.recording.value });
     const campaign = { name: f.name.value.trim(), kind: f.kind.value, rules };
     if (f.kind.value === 'notification') campaign.message = f.message.value.trim();
     return campaign;

@@ -1,6 +1,8 @@
 package org.hotline.campaign;
 
 import java.time.Duration;
+
+import org.hotline.call.RecordingMode;
 import org.hotline.shared.Skill;
 
 /**
@@ -15,9 +17,17 @@ import org.hotline.shared.Skill;
  * @param inboundFirst whether an agent is only reserved for the campaign while no inbound call waits for them
  * @param detectMachines whether an answered agentless call is first listened to for an answering machine
  *                       (Asterisk's AMD); off by default, as a silent person is taken for a machine
+ * @param recording    whether the conversations of callback campaigns are recorded, and whether the customer
+ *                     hears so first (off by default)
  */
 public record CampaignRules(CallWindow window, RetryRules retries, Duration deadline, int maxLines, String callerId,
-                            Pacing pacing, Skill skill, boolean inboundFirst, boolean detectMachines) {
+                            Pacing pacing, Skill skill, boolean inboundFirst, boolean detectMachines,
+                            RecordingMode recording) {
+
+    public CampaignRules(CallWindow window, RetryRules retries, Duration deadline, int maxLines, String callerId,
+                         Pacing pacing, Skill skill, boolean inboundFirst, boolean detectMachines) {
+        this(window, retries, deadline, maxLines, callerId, pacing, skill, inboundFirst, detectMachines, RecordingMode.OFF);
+    }
 
     public CampaignRules(CallWindow window, RetryRules retries, Duration deadline, int maxLines, String callerId,
                          Pacing pacing, Skill skill, boolean inboundFirst) {
@@ -48,6 +58,9 @@ public record CampaignRules(CallWindow window, RetryRules retries, Duration dead
         if (pacing == null) {
             throw new IllegalArgumentException("a campaign needs a pacing");
         }
+        if (recording == null) {
+            recording = RecordingMode.OFF;
+        }
     }
 
     /** Whether the rules fit the kind: agentless kinds dial without agents, callbacks with them. */
@@ -58,6 +71,9 @@ public record CampaignRules(CallWindow window, RetryRules retries, Duration dead
         }
         if (kind.needsAgent() && skill == null) {
             throw new IllegalArgumentException("a callback campaign needs the skill (queue) of the agents who call");
+        }
+        if (!kind.needsAgent() && recording.records()) {
+            throw new IllegalArgumentException("only callback campaigns are recorded: they have an agent to talk to");
         }
     }
 }

@@ -67,6 +67,9 @@ public interface ContactBook {
     /** The campaign's finished attempts, oldest first, at most {@code limit}. */
     List<AttemptRecord> attempts(CampaignId campaign, int limit);
 
+    /** Attempt {@code number} at contact {@code contactId} of {@code campaign}, as kept, if it was made. */
+    Optional<AttemptRecord> attempt(CampaignId campaign, String contactId, int number);
+
     /** Removes every contact of a campaign that was never made (its creation failed half-way). */
     void remove(CampaignId campaign);
 }

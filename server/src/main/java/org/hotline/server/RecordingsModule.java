@@ -6,14 +6,18 @@ import java.util.Map;
 import org.hotline.access.RecordingAccess;
 import org.hotline.call.MessageRetentionSweep;
 import org.hotline.call.RecordingSweep;
+import org.hotline.campaign.AttemptRecordingSweep;
+import org.hotline.campaign.ContactBook;
 import org.hotline.config.HotlineConfig;
 import org.hotline.http.DegradedPart;
 import org.hotline.http.Resource;
 import org.hotline.http.agents.RecordingPauseResource;
 import org.hotline.http.calls.CallRecordingResource;
+import org.hotline.http.campaigns.AttemptRecordingResource;
 import org.hotline.http.calls.RecordingSweepResource;
 import org.hotline.metrics.RecordingMeters;
 import org.hotline.store.MongoDeletedMessages;
+import org.hotline.store.MongoAttemptRecordings;
 import org.hotline.store.MongoRecordings;
 import org.hotline.telephony.MessageFiles;
 import org.hotline.telephony.RecordingFiles;
@@ -27,11 +31,13 @@ final class RecordingsModule {
 
     private final RecordingFiles files;
     private final RecordingSweep sweep;
+    private final AttemptRecordingSweep attempts;
     private final RecordingMeters meters;
 
-    private RecordingsModule(RecordingFiles files, RecordingSweep sweep, RecordingMeters meters) {
+    private RecordingsModule(RecordingFiles files, RecordingSweep sweep, AttemptRecordingSweep attempts, RecordingMeters meters) {
         this.files = files;
         this.sweep = sweep;
+        this.attempts = attempts;
         this.meters = meters;
     }
 
@@ -45,19 +51,22 @@ final class RecordingsModule {
         HotlineConfig.Messages messages = platform.config().callbacks().messages();
         MessageRetentionSweep messageSweep = new MessageRetentionSweep(messages.retention(), new MessageFiles(messages.directory()),
                 new MongoDeletedMessages(stored.store().calls()), platform.clock());
+        AttemptRecordingSweep attempts = new AttemptRecordingSweep(config.rules().retention(),
+                new MongoAttemptRecordings(stored.store().campaignAttempts()), files::delete, platform.clock());
         RecordingMeters meters = new RecordingMeters(files::diskUse, platform.meters());
         meters.refresh();
         long measuring = vertx.setPeriodic(MEASURE_EVERY_MS, tick -> vertx.executeBlocking(meters::refresh, false));
         long sweeping = vertx.setPeriodic(config.sweepEvery().toMillis(), tick -> vertx.executeBlocking(() -> {
             sweep.sweep();
             messageSweep.sweep(); // the callers' messages, on the recordings' timer
+            attempts.sweep();
             return meters.refresh();
         }, false));
         platform.parts().push(() -> {
             vertx.cancelTimer(measuring);
             vertx.cancelTimer(sweeping);
         });
-        return new RecordingsModule(files, sweep, meters);
+        return new RecordingsModule(files, sweep, attempts, meters);
     }
 
     /** Health's part: the recordings' disk use as last measured. */
@@ -66,14 +75,15 @@ final class RecordingsModule {
     }
 
     /** The recordings' resources, mounted together: playing one, pausing it, sweeping now. */
-    Resource resources(Platform platform, RecordsModule records, TelephonyModule telephony) {
+    Resource resources(Platform platform, RecordsModule records, TelephonyModule telephony, ContactBook campaignAttempts) {
         Vertx vertx = platform.vertx();
+        RecordingAccess access = new RecordingAccess(platform.config().recordings().rules().agentsPlayOwn());
         List<Resource> each = List.of(
-                new CallRecordingResource(vertx, records.callRecords(), files,
-                        new RecordingAccess(platform.config().recordings().rules().agentsPlayOwn())),
+                new CallRecordingResource(vertx, records.callRecords(), files, access),
+                new AttemptRecordingResource(vertx, campaignAttempts, files::pathOf, access),
                 new RecordingPauseResource(vertx, new MixMonitorPauses(telephony.nodes())),
                 new RecordingSweepResource(vertx, () -> {
-                    int deleted = sweep.sweep();
+                    int deleted = sweep.sweep() + this.attempts.sweep();
                     meters.refresh();
                     return deleted;
                 }));

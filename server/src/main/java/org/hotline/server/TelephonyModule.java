@@ -51,7 +51,7 @@ record TelephonyModule(AgiServer agi, AsteriskNodes nodes, AgentAccounts account
         AgiServer agi = AgiServer.prepare(config.agi(), Map.of(
                 "campaign-agent", AgentFirstScript.campaignAgents(agentFirst, config.ivr().language(), config.campaigns().ring(), clock,
                         dialTimes),
-                "campaign-answered", new CampaignAnsweredScript(agentFirst, clock),
+                "campaign-answered", new CampaignAnsweredScript(agentFirst, config.ivr().language(), clock),
                 "inbound", new InboundScript(flow, config.ivr().language(), tracker::arrivalOf, clock, platform.meters(), prompts, events,
                         dialTimes, () -> events.awaitAdoptions(ADOPTIONS_WAIT), held, lines.nodes().agentDial()),
                 "agent-feature", new AgentFeatureScript(floor, config.ivr().language()),

@@ -127,7 +127,7 @@ final class WebModule {
                         new org.hotline.telephony.ami.ChanSpyLine(telephony.nodes(), config.routing().tellAgentOfListening())),
                 new org.hotline.http.agents.TransferResource(vertx, floor::agent, config.queues(),
                         new org.hotline.telephony.ami.AtxferLine(telephony.nodes())),
-                new MetricsResource(platform.meters()), rosterApi, recordings.resources(platform, records, telephony)),
+                new MetricsResource(platform.meters()), rosterApi, recordings.resources(platform, records, telephony, contactBook)),
                 servers(config.agi().servers())))
                 .await(10, TimeUnit.SECONDS);
         platform.parts().push(() -> http.close().await(5, TimeUnit.SECONDS));

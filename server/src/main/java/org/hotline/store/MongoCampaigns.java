@@ -113,7 +113,8 @@ public final class MongoCampaigns implements Campaigns {
                 .append("pacing", name(rules.pacing()))
                 .append("skill", rules.skill() == null ? null : rules.skill().name())
                 .append("inboundFirst", rules.inboundFirst())
-                .append("detectMachines", rules.detectMachines());
+                .append("detectMachines", rules.detectMachines())
+                .append("recording", rules.recording().name().toLowerCase(java.util.Locale.ROOT));
         return new Document("_id", campaign.id().value())
                 .append("name", campaign.name())
                 .append("kind", name(campaign.kind()))
@@ -143,7 +144,8 @@ public final class MongoCampaigns implements Campaigns {
                 Duration.ofSeconds(((Number) rules.get("deadlineSeconds")).longValue()),
                 rules.getInteger("maxLines"), rules.getString("callerId"), value(Pacing.class, rules.getString("pacing")),
                 skill == null ? null : new Skill(skill), rules.getBoolean("inboundFirst", true),
-                rules.getBoolean("detectMachines", false));
+                rules.getBoolean("detectMachines", false),
+                org.hotline.call.RecordingMode.of(rules.get("recording", "off")));
         return new Campaign(new CampaignId(doc.getString("_id")), doc.getString("name"),
                 value(CampaignKind.class, doc.getString("kind")), parsed, doc.getString("message"),
                 value(CampaignStatus.class, doc.getString("status")), doc.getDate("createdAt").toInstant(),

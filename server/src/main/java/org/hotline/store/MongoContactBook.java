@@ -300,6 +300,12 @@ public final class MongoContactBook implements ContactBook {
     }
 
     @Override
+    public Optional<AttemptRecord> attempt(CampaignId campaign, String contactId, int number) {
+        return Optional.ofNullable(attempts.find(and(eq("campaignId", campaign.value()), eq("contactId", contactId),
+                eq("attempt", number))).first()).map(MongoContactBook::attemptOf);
+    }
+
+    @Override
     public void remove(CampaignId campaign) {
         contacts.deleteMany(eq("campaignId", campaign.value()));
     }

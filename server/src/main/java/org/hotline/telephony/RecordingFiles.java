@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.hotline.call.RecordingShelf;
+import org.hotline.campaign.AttemptRecording;
 import org.hotline.shared.CallId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +48,23 @@ public final class RecordingFiles implements RecordingShelf {
         return path.getParent().equals(directory) && Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
 
+    /** The file of a campaign attempt's recording, if it is there. */
+    public Optional<Path> pathOf(AttemptRecording attempt) {
+        Path path = directory.resolve(attempt.name() + EXTENSION).normalize();
+        return path.getParent().equals(directory) && Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    /** Deletes a campaign attempt's recording; false when there was none to delete. */
+    public boolean delete(AttemptRecording attempt) {
+        return deleteFile(directory.resolve(attempt.name() + EXTENSION).normalize());
+    }
+
     @Override
     public boolean delete(CallId call) {
-        Path path = directory.resolve(fileOf(call)).normalize();
+        return deleteFile(directory.resolve(fileOf(call)).normalize());
+    }
+
+    private boolean deleteFile(Path path) {
         if (!path.getParent().equals(directory)) {
             return false;
         }

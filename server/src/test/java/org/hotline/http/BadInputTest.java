@@ -175,4 +175,23 @@ class BadInputTest {
             assertThat(admin.get("/api/campaigns/" + id).statusCode()).isEqualTo(404);
         }
     }
+
+    @Test
+    void aCampaignsRecordingIsOffOnOrAnnounceAndOnlyForCallbackCampaigns() throws Exception {
+        ApiSession admin = hotline.admin();
+        JsonObject[] bad = {
+                new JsonObject().put("kind", "callback").put("rules", new JsonObject().put("skill", "orders").put("recording", "sometimes")),
+                new JsonObject().put("kind", "callback").put("rules", new JsonObject().put("skill", "orders").put("recording", true)),
+                new JsonObject().put("kind", "survey").put("rules", new JsonObject().put("recording", "on")),
+        };
+        for (int i = 0; i < bad.length; i++) {
+            String id = "recording-" + i;
+            var answer = admin.post("/api/campaigns", bad[i].copy().put("id", id).put("name", id)
+                    .put("contacts", new JsonArray().add(new JsonObject().put("number", "13800138000"))).encode());
+
+            assertThat(answer.statusCode()).as(bad[i].encode() + " → " + answer.body()).isEqualTo(400);
+            assertThat(new JsonObject(answer.body()).getString("error")).as(bad[i].encode()).contains("record");
+            assertThat(admin.get("/api/campaigns/" + id).statusCode()).isEqualTo(404);
+        }
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hotline.call.RecordingMode;
 import org.hotline.campaign.AttemptOutcome;
 import org.hotline.campaign.CallWindow;
 import org.hotline.campaign.Campaign;
@@ -48,7 +49,7 @@ record CampaignRequest(Campaign campaign, ContactSource source, List<JsonObject>
     private static final Set<String> FIELDS = Set.of("id", "name", "kind", "message", "rules", "contacts", "source");
     private static final Duration LONGEST_SOURCE_PERIOD = Duration.ofDays(31);
     private static final Set<String> RULES = Set.of("window", "maxAttempts", "retryAfterMinutes", "deadlineHours",
-            "maxLines", "callerId", "pacing", "skill", "inboundFirst", "detectMachines");
+            "maxLines", "callerId", "pacing", "skill", "inboundFirst", "detectMachines", "recording");
 
     static CampaignRequest parse(JsonObject body, PhoneNumbers numbers, Instant now) {
         Campaign campaign = campaign(body, now);
@@ -226,12 +227,16 @@ record CampaignRequest(Campaign campaign, ContactSource source, List<JsonObject>
             if (!(detectMachines instanceof Boolean)) {
                 throw ApiError.badParameter("rules.detectMachines", "true or false");
             }
+            Object recording = json.getValue("recording", "off");
+            if (!(recording instanceof String mode) || !mode.matches("off|on|announce")) {
+                throw ApiError.badParameter("rules.recording", "off, on or announce");
+            }
             return new CampaignRules(window(json),
                     new RetryRules(integer(json, "maxAttempts", 3, 1, RetryRules.MOST_ATTEMPTS, "rules.maxAttempts"), waits),
                     Duration.ofHours(integer(json, "deadlineHours", 72, 1, 92 * 24, "rules.deadlineHours")),
                     integer(json, "maxLines", 5, 1, CampaignRules.MOST_LINES, "rules.maxLines"),
                     string(json, "callerId", false), pacing, skill == null ? null : new Skill(skill), (Boolean) inboundFirst,
-                    (Boolean) detectMachines);
+                    (Boolean) detectMachines, RecordingMode.of((String) recording));
         } catch (IllegalArgumentException e) {
             throw ApiError.badParameter("rules", e.getMessage());
         }

@@ -351,7 +351,8 @@ public final class CampaignsResource implements Resource {
                         .put("pacing", name(rules.pacing()))
                         .put("skill", rules.skill() == null ? null : rules.skill().name())
                         .put("inboundFirst", rules.inboundFirst())
-                        .put("detectMachines", rules.detectMachines()));
+                        .put("detectMachines", rules.detectMachines())
+                        .put("recording", rules.recording().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     static JsonObject json(ContactProgress progress) {

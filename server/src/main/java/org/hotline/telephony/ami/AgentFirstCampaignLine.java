@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.hotline.campaign.AgentFirstLine;
 import org.hotline.campaign.AttemptOutcome;
+import org.hotline.campaign.AttemptRecording;
 import org.hotline.campaign.Campaign;
 import org.hotline.campaign.Contact;
 import org.hotline.campaign.OutboundLine.Result;
@@ -71,6 +72,11 @@ public final class AgentFirstCampaignLine implements AgentFirstLine {
 
         public AgentId agent() {
             return agent;
+        }
+
+        /** The file this attempt's conversation is recorded into (whether it is: the campaign's rules). */
+        public AttemptRecording recording() {
+            return new AttemptRecording(contact.id(), Math.max(1, contact.attempts()));
         }
 
         /** The customer's number as the centre dials it: digits only. */

@@ -115,7 +115,7 @@ class ContractCheckTest {
         assertRefused(post("/api/campaigns", new JsonObject().put("name", "回访").put("kind", "survey")
                         .put("rules", new JsonObject().put("speed", 3))),
                 "rules.\"speed\": unknown field (callerId, deadlineHours, detectMachines, inboundFirst, maxAttempts, maxLines, "
-                        + "pacing, retryAfterMinutes, skill, window)");
+                        + "pacing, recording, retryAfterMinutes, skill, window)");
     }
 
     @Test

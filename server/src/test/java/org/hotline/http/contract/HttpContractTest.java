@@ -137,6 +137,7 @@ class HttpContractTest {
                 new org.hotline.http.agents.MonitorResource(vertx, null, null),
                 new org.hotline.http.agents.TransferResource(vertx, null, Set.of(), null),
                 new org.hotline.http.calls.CallRecordingResource(vertx, null, null, null),
+                new org.hotline.http.campaigns.AttemptRecordingResource(vertx, null, null, null),
                 new org.hotline.http.agents.RecordingPauseResource(vertx, null),
                 new org.hotline.http.calls.RecordingSweepResource(vertx, null),
                 new org.hotline.http.agents.BrowserPhoneResource(vertx, null, null),
